@@ -1,0 +1,75 @@
+/*
+ * db.h - opening an ayni database and bringing its schema up to date.
+ *
+ * An ayni_db wraps one SQLite connection with the settings every command
+ * needs (WAL, foreign keys, busy timeout) and a clock that tests can set.
+ * It does not know about users or companies; those modules take an ayni_db.
+ */
+#ifndef AYNI_DB_H
+#define AYNI_DB_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "ayni/error.h"
+
+typedef struct ayni_db ayni_db;
+
+enum {
+	AYNI_DB_CREATE = 1 << 0,	/* create the file (mode 0600) if missing */
+	AYNI_DB_READONLY = 1 << 1,	/* open read-only; never migrates */
+	AYNI_DB_NOMIGRATE = 1 << 2	/* leave an older schema as it is */
+};
+
+/*
+ * Open the database at path.  Without AYNI_DB_CREATE a missing file is
+ * AYNI_ENOINPUT and nothing is created.  A database older than this binary
+ * is migrated forward in one transaction; a newer one is AYNI_ECONFIG.
+ * path ":memory:" opens a private in-memory database (for tests).
+ */
+int	ayni_db_open(ayni_db **out, const char *path, int flags,
+	    ayni_error *err);
+void	ayni_db_close(ayni_db *db);
+
+/* Apply every migration newer than the database's user_version. */
+int	ayni_db_migrate(ayni_db *db, ayni_error *err);
+/* The database's user_version, and the newest this binary knows. */
+int	ayni_db_version(ayni_db *db);
+int	ayni_db_schema_version(void);
+
+const char *ayni_db_path(const ayni_db *db);	/* absolute, or ":memory:" */
+
+/*
+ * Transactions.  ayni_db_begin takes the write lock at once (BEGIN
+ * IMMEDIATE) so that a busy database is reported before any work is done.
+ * Begin/commit nest by counting: only the outermost pair talks to SQLite,
+ * and a rollback anywhere rolls back the outermost transaction.
+ */
+int	ayni_db_begin(ayni_db *db, ayni_error *err);
+int	ayni_db_commit(ayni_db *db, ayni_error *err);
+void	ayni_db_rollback(ayni_db *db);
+
+/* How long a locked database is waited for, in milliseconds. */
+void	ayni_db_set_busy_timeout(ayni_db *db, int ms);
+
+/*
+ * The clock.  ayni_db_now() is the current time, or the time set with
+ * ayni_db_set_now() (0 goes back to the real clock): tests use it to move
+ * through lockouts and expiries without sleeping.  ayni_db_timestamp()
+ * formats a time as the schema's 'YYYY-MM-DD HH:MM:SS' UTC text.
+ */
+time_t	ayni_db_now(const ayni_db *db);
+void	ayni_db_set_now(ayni_db *db, time_t now);
+void	ayni_db_timestamp(time_t t, char buf[20]);
+
+/*
+ * Escape hatch for core modules only (src/lib): the SQLite handle.  The
+ * command line never calls it.
+ */
+struct sqlite3;
+struct sqlite3 *ayni_db_handle(ayni_db *db);
+
+/* Translate the connection's last SQLite error into err (the one place). */
+int	ayni_db_error(ayni_db *db, ayni_error *err, const char *what);
+
+#endif /* AYNI_DB_H */

@@ -1,0 +1,100 @@
+/*
+ * output.h - the one writer every result goes through.
+ *
+ * Like the sqlite shell's output modes, a format is data: table for people
+ * (aligned columns, CLP as $1.234.567), csv (RFC 4180 with a header row) and
+ * json (an array of objects, or one object for a single record) for
+ * scripts, with plain numbers.  Columns carry a type so that money and
+ * quantities, stored as exact integers, print right in every format.
+ *
+ * The writer writes to the FILE * it is given and never decides where
+ * output goes; it does not flush or close it.
+ */
+#ifndef AYNI_OUTPUT_H
+#define AYNI_OUTPUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ayni/error.h"
+
+typedef enum ayni_format {
+	AYNI_FORMAT_TABLE,
+	AYNI_FORMAT_CSV,
+	AYNI_FORMAT_JSON
+} ayni_format;
+
+int	ayni_format_parse(const char *s, ayni_format *out, ayni_error *err);
+const char *ayni_format_name(ayni_format f);
+
+/*
+ * Column types.  If you add one, also update every format in output.c.
+ *   TEXT   text as is (csv cells starting with = + - @ are neutralised
+ *          only by ayni export, not here)
+ *   INT    integer
+ *   REAL   floating point, printed with up to 2 decimals
+ *   MONEY  integer cents: json/csv 1234567.5, table $1.234.568
+ *   QTY    integer thousandths: 1.088 in json/csv, 1,088 in table
+ *   PCT    floating point percentage, 2 decimals; table adds ' %'
+ *   BOOL   0/1: json true/false, csv 0/1, table yes/no
+ */
+typedef enum ayni_type {
+	AYNI_T_TEXT,
+	AYNI_T_INT,
+	AYNI_T_REAL,
+	AYNI_T_MONEY,
+	AYNI_T_QTY,
+	AYNI_T_PCT,
+	AYNI_T_BOOL
+} ayni_type;
+
+typedef struct ayni_column {
+	const char	*name;	/* stable: the csv header and json key */
+	ayni_type	 type;
+} ayni_column;
+
+typedef struct ayni_value {
+	int		 is_null;
+	int64_t		 i;	/* INT, MONEY, QTY, BOOL */
+	double		 r;	/* REAL, PCT */
+	const char	*s;	/* TEXT (copied by the writer when needed) */
+} ayni_value;
+
+typedef struct ayni_writer ayni_writer;
+
+enum {
+	AYNI_WRITER_LIST = 0,	/* many rows: json array, table with header */
+	AYNI_WRITER_RECORD = 1	/* exactly one row: json object, table as
+				   "name  value" lines */
+};
+
+/*
+ * The writer keeps its own copy of cols' names.  Table output is buffered
+ * until ayni_writer_finish() to align columns; csv and json stream.
+ */
+int	ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt,
+	    int shape, const ayni_column *cols, int ncols, ayni_error *err);
+int	ayni_writer_row(ayni_writer *w, const ayni_value *vals,
+	    ayni_error *err);
+int	ayni_writer_finish(ayni_writer *w, ayni_error *err);
+void	ayni_writer_free(ayni_writer *w);
+
+/*
+ * Step a prepared SQLite statement to its end, one writer row per result
+ * row; value i is read from result column i as the writer column's type
+ * says.  For core modules (src/lib) that answer a query.
+ */
+struct sqlite3_stmt;
+int	ayni_writer_stmt(ayni_writer *w, struct sqlite3_stmt *st,
+	    ayni_error *err);
+
+/* Value constructors, for readable call sites. */
+ayni_value ayni_v_text(const char *s);		/* NULL s gives null */
+ayni_value ayni_v_int(int64_t i);
+ayni_value ayni_v_real(double r);
+ayni_value ayni_v_null(void);
+
+/* "$1.234.568" from cents, rounding half away from zero; buf >= 32. */
+void	ayni_fmt_clp(int64_t cents, char *buf, size_t len);
+
+#endif /* AYNI_OUTPUT_H */

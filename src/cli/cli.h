@@ -1,0 +1,142 @@
+/*
+ * cli.h - the command table, the option parser and what the driver hands a
+ * command.  Everything a command needs set up (database, session, company,
+ * permission, transaction) is declared as flags on its table entry and
+ * done by the driver in main.c, so commands never repeat that plumbing.
+ *
+ * Adding a command: see the checklist in STYLE.md.  In short: core function
+ * in include/ayni/, an entry in the group's table (cmd_<group>.c), output
+ * through the writer, a unit and a CLI test, the man page.
+ */
+#ifndef AYNI_CLI_H
+#define AYNI_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ayni/company.h"
+#include "ayni/db.h"
+#include "ayni/error.h"
+#include "ayni/output.h"
+#include "ayni/user.h"
+
+/*
+ * One option of a command.  has_arg: 0 flag, 1 takes a value; multi: may
+ * be repeated (values are collected in order).  The same table parses the
+ * command line and prints usage and --help, so they cannot disagree.
+ */
+struct opt_spec {
+	const char	*name;		/* long name without "--" */
+	char		 shortopt;	/* or 0 */
+	int		 has_arg;
+	int		 multi;
+	const char	*argname;	/* "EMAIL" in "--email EMAIL" */
+	const char	*help;
+};
+
+#define OPT_MAX		24
+#define OPT_MULTI_MAX	64
+#define ARG_MAX		16
+
+struct opt_values {
+	int		 count[OPT_MAX];
+	const char	*val[OPT_MAX];			/* last value */
+	const char	*multi[OPT_MAX][OPT_MULTI_MAX];	/* all values */
+	int		 nargs;
+	const char	*args[ARG_MAX];			/* positionals */
+};
+
+/* Flags on a command entry: what the driver prepares before calling it. */
+enum {
+	CMD_DB = 1 << 0,	/* open the existing database (66 if none) */
+	CMD_DB_CREATE = 1 << 1,	/* open, creating it if missing (init) */
+	CMD_AUTH = 1 << 2,	/* a valid session or API token (77) */
+	CMD_COMPANY = 1 << 3,	/* resolve the company and the caller's role */
+	CMD_TXN = 1 << 4,	/* run inside one transaction */
+	CMD_DATA = 1 << 5,	/* prints company data: csv/json need export */
+	CMD_SUPERUSER = 1 << 6	/* only a superuser (77) */
+};
+
+struct cmd_ctx;
+
+struct cmd_entry {
+	const char		*name;	/* verb; NULL: the group itself */
+	int			(*fn)(struct cmd_ctx *);
+	int			 flags;
+	ayni_perm		 perm;	/* with CMD_COMPANY */
+	const struct opt_spec	*opts;	/* terminated by a zeroed entry */
+	const char		*args;	/* positionals for usage: "FILE|-" */
+	int			 min_args, max_args;
+	const char		*summary;
+};
+
+struct cmd_group {
+	const char		*name;
+	const struct cmd_entry	*cmds;	/* terminated by a zeroed entry */
+	const char		*summary;
+};
+
+/* What the driver prepared, handed to every command. */
+struct cmd_ctx {
+	const struct cmd_group	*group;
+	const struct cmd_entry	*cmd;
+	struct opt_values	 o;
+	const char		*db_path;
+	ayni_db			*db;		/* with CMD_DB */
+	ayni_actor		 actor;		/* with CMD_AUTH */
+	ayni_membership		 company;	/* with CMD_COMPANY */
+	ayni_format		 format;
+	int			 format_explicit;
+	int			 quiet;
+	int			 verbose;
+	const char		*company_arg;	/* --company, or NULL */
+	FILE			*out;		/* results: stdout */
+	ayni_error		 err;		/* a failing command fills it */
+};
+
+/* Every group, in the order of 'ayni help'.  main.c. */
+extern const struct cmd_group cmd_groups[];
+
+/* The value of option name (the last one given), or NULL; its count. */
+const char	*opt_get(const struct cmd_ctx *ctx, const char *name);
+int		 opt_has(const struct cmd_ctx *ctx, const char *name);
+/* Values of a repeatable option; returns their number. */
+int		 opt_list(const struct cmd_ctx *ctx, const char *name,
+		    const char *const **out);
+
+/* Parse argv against spec; AYNI_EUSAGE with a message on a bad line. */
+int	opt_parse(const struct opt_spec *spec, int min_args, int max_args,
+	    int argc, char **argv, struct opt_values *out, ayni_error *err);
+/* "usage: ayni company add --rut RUT --name NAME [--industry CODE]..." */
+void	opt_usage(FILE *fp, const struct cmd_group *g,
+	    const struct cmd_entry *c);
+void	opt_help(FILE *fp, const struct cmd_group *g,
+	    const struct cmd_entry *c);
+
+/* Print "ayni: warning: ..." on stderr unless --quiet. */
+void	cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Print "ayni: ..." on stderr unless --quiet (progress, notes). */
+void	cli_note(const struct cmd_ctx *ctx, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Read a secret: from stdin when --password-stdin was given (one line, the
+ * newline dropped), else from the terminal without echo, prompting with
+ * prompt on stderr.  The caller wipes and frees it.  If confirm is set and
+ * the terminal is used, asks twice.
+ */
+int	cli_read_secret(const struct cmd_ctx *ctx, const char *prompt,
+	    int confirm, char **out, ayni_error *err);
+
+/* A writer on ctx->out in ctx->format. */
+int	cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols,
+	    int ncols, ayni_writer **out);
+
+/*
+ * Log in as user_id: create a session and store its token in the token
+ * file for this database (main.c's auth plumbing; used by init and login).
+ */
+int	cli_session_start(struct cmd_ctx *ctx, int64_t user_id);
+
+#endif /* AYNI_CLI_H */

@@ -1,0 +1,104 @@
+/*
+ * cmd_init.c - 'ayni init': create a database and its first user, a
+ * superuser, and log that user in.  On an existing database it only brings
+ * the schema up to date (opening does that).
+ *
+ * A failed init leaves no file behind: the password is checked before the
+ * database is created, and a database this command created is removed if
+ * anything after that fails.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const struct opt_spec init_opts[] = {
+	{ "email", 0, 1, 0, "EMAIL", "login of the first user (a superuser)" },
+	{ "name", 0, 1, 0, "NAME", "display name of the first user" },
+	{ "password-stdin", 0, 0, 0, NULL,
+	    "read the password from standard input, not the terminal" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+static void
+remove_db(const char *path)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	char p[4096];
+	size_t i;
+
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
+		unlink(p);
+	}
+}
+
+static int
+cmd_init(struct cmd_ctx *ctx)
+{
+	const char *email = opt_get(ctx, "email");
+	char norm[256], *pw = NULL;
+	struct stat sb;
+	int64_t uid;
+	int rc, created;
+
+	created = stat(ctx->db_path, &sb) == -1 && errno == ENOENT;
+	if (!created) {
+		if ((rc = ayni_db_open(&ctx->db, ctx->db_path, 0, &ctx->err))
+		    != 0)
+			return rc;
+		if (email != NULL)
+			cli_warn(ctx, "database '%s' exists: '--email' ignored; "
+			    "use 'ayni user add'", ctx->db_path);
+		cli_note(ctx, "database '%s' is at schema version %d",
+		    ctx->db_path, ayni_db_version(ctx->db));
+		return 0;
+	}
+	if (email == NULL)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "a new database needs its first user: give --email");
+	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
+	    != 0)
+		return rc;
+	if ((rc = cli_read_secret(ctx, "password: ", 1, &pw, &ctx->err)) != 0)
+		return rc;
+	if ((rc = ayni_password_policy(pw, norm, &ctx->err)) != 0)
+		goto out;
+	if ((rc = ayni_db_open(&ctx->db, ctx->db_path, AYNI_DB_CREATE,
+	    &ctx->err)) != 0)
+		goto out;
+	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
+		goto out;
+	rc = ayni_user_create(ctx->db, norm, opt_get(ctx, "name"), pw, 1, &uid,
+	    &ctx->err);
+	if (rc == 0)
+		rc = cli_session_start(ctx, uid);
+	if (rc == 0)
+		rc = ayni_db_commit(ctx->db, &ctx->err);
+	else
+		ayni_db_rollback(ctx->db);
+	if (rc == 0)
+		cli_note(ctx, "created database '%s' with superuser '%s' "
+		    "(logged in)", ctx->db_path, norm);
+out:
+	if (pw != NULL) {
+		ayni_wipe(pw, strlen(pw));
+		free(pw);
+	}
+	if (rc != 0 && ctx->db != NULL) {
+		ayni_db_close(ctx->db);
+		ctx->db = NULL;
+		remove_db(ctx->db_path);
+	}
+	return rc;
+}
+
+const struct cmd_entry cmd_init_cmds[] = {
+	{ NULL, cmd_init, 0, AYNI_PERM_NONE, init_opts, NULL, 0, 0,
+	    "create a database and its first user, or migrate an existing "
+	    "one" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};

@@ -1,0 +1,547 @@
+/*
+ * main.c - the ayni driver: global options, the group table, and the set-up
+ * that command flags ask for (database, session, company, permission,
+ * transaction).  It is also the one place where an ayni_code becomes a
+ * process exit status (sysexits.h values, SPEC §2).
+ *
+ * Commands live in cmd_<group>.c; this file holds no command logic.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern const struct cmd_entry cmd_init_cmds[];
+
+/* 'ayni help' lists groups in this order.  One line per group. */
+const struct cmd_group cmd_groups[] = {
+	{ "init", cmd_init_cmds, "create a database and its first user" },
+	{ NULL, NULL, NULL }
+};
+
+/* The exit status of a code.  If you add a code, add it here too. */
+static int
+exit_status(int code)
+{
+	switch (code) {
+	case AYNI_OK:		return EX_OK;
+	case AYNI_ENOTFOUND:
+	case AYNI_EEXISTS:	return 1;
+	case AYNI_EUSAGE:	return EX_USAGE;
+	case AYNI_EDATA:	return EX_DATAERR;
+	case AYNI_ENOINPUT:	return EX_NOINPUT;
+	case AYNI_EUNAVAIL:	return EX_UNAVAILABLE;
+	case AYNI_ECANTCREAT:	return EX_CANTCREAT;
+	case AYNI_EIO:		return EX_IOERR;
+	case AYNI_EBUSY:	return EX_TEMPFAIL;
+	case AYNI_EPERM:	return EX_NOPERM;
+	case AYNI_ECONFIG:	return EX_CONFIG;
+	case AYNI_EINTERNAL:
+	case AYNI_ENOMEM:
+	default:		return EX_SOFTWARE;
+	}
+}
+
+static int quiet;
+
+static void
+vmsg(const char *prefix, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "ayni: %s", prefix);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ctx->quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_note(const struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ctx->quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
+}
+
+const char *
+opt_get(const struct cmd_ctx *ctx, const char *name)
+{
+	const struct opt_spec *o;
+
+	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			return ctx->o.val[o - ctx->cmd->opts];
+	return NULL;
+}
+
+int
+opt_has(const struct cmd_ctx *ctx, const char *name)
+{
+	const struct opt_spec *o;
+
+	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			return ctx->o.count[o - ctx->cmd->opts];
+	return 0;
+}
+
+int
+opt_list(const struct cmd_ctx *ctx, const char *name,
+    const char *const **out)
+{
+	const struct opt_spec *o;
+
+	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0) {
+			*out = ctx->o.multi[o - ctx->cmd->opts];
+			return ctx->o.count[o - ctx->cmd->opts];
+		}
+	*out = NULL;
+	return 0;
+}
+
+int
+cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols, int ncols,
+    ayni_writer **out)
+{
+	return ayni_writer_new(out, ctx->out, ctx->format, shape, cols, ncols,
+	    &ctx->err);
+}
+
+static int
+read_line(FILE *fp, char **out, ayni_error *err)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	errno = 0;
+	if ((n = getline(&line, &cap, fp)) < 0) {
+		free(line);
+		return ayni_error_set(err, AYNI_EUSAGE, errno ?
+		    "cannot read the password: %s" : "no password given%s",
+		    errno ? strerror(errno) : " on standard input");
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	*out = line;
+	return 0;
+}
+
+static int
+read_tty(FILE *tty, const char *prompt, char **out, ayni_error *err)
+{
+	struct termios old, noecho;
+	int rc;
+
+	fputs(prompt, stderr);
+	fflush(stderr);
+	if (tcgetattr(fileno(tty), &old) == -1)
+		return ayni_error_set(err, AYNI_EIO, "cannot read the "
+		    "terminal: %s", strerror(errno));
+	noecho = old;
+	noecho.c_lflag &= ~(tcflag_t)ECHO;
+	noecho.c_lflag |= ECHONL;
+	tcsetattr(fileno(tty), TCSAFLUSH, &noecho);
+	rc = read_line(tty, out, err);
+	tcsetattr(fileno(tty), TCSAFLUSH, &old);
+	return rc;
+}
+
+int
+cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
+    char **out, ayni_error *err)
+{
+	FILE *tty;
+	char *again = NULL;
+	int rc;
+
+	*out = NULL;
+	if (opt_has(ctx, "password-stdin"))
+		return read_line(stdin, out, err);
+	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "no terminal to read the password from: use "
+		    "--password-stdin");
+	rc = read_tty(tty, prompt, out, err);
+	if (rc == 0 && confirm) {
+		rc = read_tty(tty, "again: ", &again, err);
+		if (rc == 0 && strcmp(*out, again) != 0)
+			rc = ayni_error_set(err, AYNI_EUSAGE,
+			    "the passwords do not match");
+		if (again != NULL) {
+			ayni_wipe(again, strlen(again));
+			free(again);
+		}
+	}
+	fclose(tty);
+	if (rc != 0 && *out != NULL) {
+		ayni_wipe(*out, strlen(*out));
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+cli_session_start(struct cmd_ctx *ctx, int64_t user_id)
+{
+	char token[AYNI_TOKEN_LEN + 1], host[256] = "";
+	int rc;
+
+	gethostname(host, sizeof(host) - 1);
+	if ((rc = ayni_session_create(ctx->db, user_id, host, token,
+	    &ctx->err)) == 0)
+		rc = ayni_token_file_write(ayni_db_path(ctx->db), token,
+		    &ctx->err);
+	ayni_wipe(token, sizeof(token));
+	return rc;
+}
+
+static void
+list_groups(FILE *fp)
+{
+	const struct cmd_group *g;
+
+	fputs("usage: ayni [--db PATH] [--company RUT] "
+	    "[--format table|csv|json] [-q] [-v] COMMAND [ARGS]\n\n"
+	    "commands:\n", fp);
+	for (g = cmd_groups; g->name != NULL; g++)
+		fprintf(fp, "  %-10s %s\n", g->name, g->summary);
+	fputs("  help       show help for a command\n\n"
+	    "'ayni help COMMAND' or 'ayni COMMAND --help' tells more; "
+	    "man ayni for all\n", fp);
+}
+
+static const struct cmd_group *
+find_group(const char *name)
+{
+	const struct cmd_group *g;
+
+	for (g = cmd_groups; g->name != NULL; g++)
+		if (strcmp(g->name, name) == 0)
+			return g;
+	return NULL;
+}
+
+/* The verb named by *argv, else the group's default command. */
+static const struct cmd_entry *
+find_cmd(const struct cmd_group *g, int argc, char **argv, int *used)
+{
+	const struct cmd_entry *c, *dflt = NULL;
+
+	*used = 0;
+	for (c = g->cmds; c->fn != NULL; c++) {
+		if (c->name == NULL)
+			dflt = c;
+		else if (argc > 0 && strcmp(c->name, argv[0]) == 0) {
+			*used = 1;
+			return c;
+		}
+	}
+	return dflt;
+}
+
+static void
+group_usage(FILE *fp, const struct cmd_group *g)
+{
+	const struct cmd_entry *c;
+
+	for (c = g->cmds; c->fn != NULL; c++)
+		opt_usage(fp, g, c);
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	const struct cmd_group *g;
+	const struct cmd_entry *c;
+	int used;
+
+	if (argc == 0) {
+		list_groups(stdout);
+		return 0;
+	}
+	if ((g = find_group(argv[0])) == NULL) {
+		fprintf(stderr, "ayni: unknown command '%s': see 'ayni help'\n",
+		    argv[0]);
+		return EX_USAGE;
+	}
+	c = find_cmd(g, argc - 1, argv + 1, &used);
+	if (c == NULL || (argc > 1 && !used)) {
+		if (argc > 1) {
+			fprintf(stderr, "ayni: unknown command 'ayni %s %s': "
+			    "see 'ayni help %s'\n", g->name, argv[1], g->name);
+			return EX_USAGE;
+		}
+		printf("ayni %s: %s\n\n", g->name, g->summary);
+		group_usage(stdout, g);
+		return 0;
+	}
+	opt_help(stdout, g, c);
+	return 0;
+}
+
+/*
+ * Take the global options out of argv, wherever they are (before "--"),
+ * leaving the rest in order.  Returns -1 with a message on a bad one.
+ */
+struct globals {
+	const char	*db;
+	const char	*company;
+	const char	*format;
+	int		 quiet, verbose, help, version;
+};
+
+static int
+take_globals(int *argcp, char **argv, struct globals *g)
+{
+	int argc = *argcp, i, j = 0, k, done = 0;
+	static const struct { const char *name; size_t off; } valued[] = {
+		{ "--db", offsetof(struct globals, db) },
+		{ "--company", offsetof(struct globals, company) },
+		{ "--format", offsetof(struct globals, format) },
+	};
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		int taken = 0;
+
+		if (!done && strcmp(a, "--") == 0) {
+			done = 1;
+			argv[j++] = argv[i];
+			continue;
+		}
+		for (k = 0; !done && k < 3; k++) {
+			size_t n = strlen(valued[k].name);
+			const char **dst = (const char **)((char *)g +
+			    valued[k].off);
+
+			if (strncmp(a, valued[k].name, n) != 0)
+				continue;
+			if (a[n] == '=') {
+				*dst = a + n + 1;
+				taken = 1;
+			} else if (a[n] == '\0') {
+				if (i + 1 >= argc) {
+					fprintf(stderr, "ayni: option '%s' "
+					    "needs a value\n", a);
+					return -1;
+				}
+				*dst = argv[++i];
+				taken = 1;
+			}
+			if (taken)
+				break;
+		}
+		if (!taken && !done) {
+			if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+				taken = g->quiet = 1;
+			else if (strcmp(a, "-v") == 0 ||
+			    strcmp(a, "--verbose") == 0)
+				taken = g->verbose = 1;
+			else if (strcmp(a, "-h") == 0 ||
+			    strcmp(a, "--help") == 0)
+				taken = g->help = 1;
+			else if (strcmp(a, "--version") == 0)
+				taken = g->version = 1;
+		}
+		if (!taken)
+			argv[j++] = argv[i];
+	}
+	argv[j] = NULL;
+	*argcp = j;
+	return 0;
+}
+
+static int
+choose_format(struct cmd_ctx *ctx, const char *arg)
+{
+	const char *env = getenv("AYNI_FORMAT");
+
+	if (arg != NULL) {
+		ctx->format_explicit = 1;
+		return ayni_format_parse(arg, &ctx->format, &ctx->err);
+	}
+	if (env != NULL && env[0] != '\0') {
+		ctx->format_explicit = 1;
+		return ayni_format_parse(env, &ctx->format, &ctx->err);
+	}
+	ctx->format = isatty(STDOUT_FILENO) ? AYNI_FORMAT_TABLE :
+	    AYNI_FORMAT_CSV;
+	return 0;
+}
+
+/* Do what the command's flags ask for, then run it. */
+static int
+run(struct cmd_ctx *ctx)
+{
+	const struct cmd_entry *c = ctx->cmd;
+	char token[AYNI_TOKEN_LEN + 1];
+	const char *tok;
+	int rc;
+
+	if (c->flags & (CMD_DB | CMD_DB_CREATE)) {
+		rc = ayni_db_open(&ctx->db, ctx->db_path,
+		    (c->flags & CMD_DB_CREATE) ? AYNI_DB_CREATE : 0, &ctx->err);
+		if (rc != 0)
+			return rc;
+	}
+	if (c->flags & CMD_AUTH) {
+		if ((tok = getenv("AYNI_TOKEN")) == NULL || tok[0] == '\0') {
+			tok = ayni_token_file_read(ayni_db_path(ctx->db), token,
+			    NULL) == 0 ? token : NULL;
+		}
+		rc = ayni_auth_resolve(ctx->db, tok, &ctx->actor, &ctx->err);
+		ayni_wipe(token, sizeof(token));
+		if (rc != 0)
+			return rc;
+		if ((c->flags & CMD_SUPERUSER) && !ctx->actor.is_superuser)
+			return ayni_error_set(&ctx->err, AYNI_EPERM,
+			    "permission denied: 'ayni %s %s' is for superusers",
+			    ctx->group->name, c->name ? c->name : "");
+	}
+	if (c->flags & CMD_COMPANY) {
+		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor,
+		    ctx->company_arg, &ctx->company, &ctx->err)) != 0)
+			return rc;
+		if (!ayni_role_can(ctx->company.role, c->perm))
+			return ayni_error_set(&ctx->err, AYNI_EPERM,
+			    "permission denied: a %s of '%s' cannot %s",
+			    ayni_role_name(ctx->company.role), ctx->company.rut,
+			    ayni_perm_name(c->perm));
+		/* csv and json of company data are an export (SPEC §4). */
+		if ((c->flags & CMD_DATA) &&
+		    !ayni_role_can(ctx->company.role, AYNI_PERM_EXPORT)) {
+			if (ctx->format_explicit &&
+			    ctx->format != AYNI_FORMAT_TABLE)
+				return ayni_error_set(&ctx->err, AYNI_EPERM,
+				    "permission denied: a %s of '%s' cannot "
+				    "export: use --format table",
+				    ayni_role_name(ctx->company.role),
+				    ctx->company.rut);
+			ctx->format = AYNI_FORMAT_TABLE;
+		}
+	}
+	if (c->flags & CMD_TXN) {
+		if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
+			return rc;
+		if ((rc = c->fn(ctx)) != 0) {
+			ayni_db_rollback(ctx->db);
+			return rc;
+		}
+		return ayni_db_commit(ctx->db, &ctx->err);
+	}
+	return c->fn(ctx);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cmd_ctx ctx;
+	struct globals g;
+	const struct cmd_group *grp;
+	int used, rc, status;
+
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&g, 0, sizeof(g));
+	argc--, argv++;
+	if (take_globals(&argc, argv, &g) != 0)
+		return EX_USAGE;
+	quiet = g.quiet;
+	if (g.version) {
+		printf("ayni %s (schema %d)\n", AYNI_VERSION,
+		    ayni_db_schema_version());
+		goto flush;
+	}
+	if (argc == 0) {
+		if (g.help) {
+			list_groups(stdout);
+			goto flush;
+		}
+		list_groups(stderr);
+		return EX_USAGE;
+	}
+	if (strcmp(argv[0], "help") == 0) {
+		status = cmd_help(argc - 1, argv + 1);
+		goto done;
+	}
+	if ((grp = find_group(argv[0])) == NULL) {
+		fprintf(stderr, "ayni: unknown command '%s': see 'ayni help'\n",
+		    argv[0]);
+		return EX_USAGE;
+	}
+	ctx.group = grp;
+	ctx.cmd = find_cmd(grp, argc - 1, argv + 1, &used);
+	if (ctx.cmd == NULL) {
+		if (g.help) {
+			cmd_help(1, argv);
+			goto flush;
+		}
+		if (argc > 1)
+			fprintf(stderr, "ayni: unknown command 'ayni %s %s'\n",
+			    grp->name, argv[1]);
+		group_usage(stderr, grp);
+		return EX_USAGE;
+	}
+	if (g.help) {
+		opt_help(stdout, grp, ctx.cmd);
+		goto flush;
+	}
+	argc -= 1 + used;
+	argv += 1 + used;
+	if (opt_parse(ctx.cmd->opts, ctx.cmd->min_args, ctx.cmd->max_args,
+	    argc, argv, &ctx.o, &ctx.err) != 0) {
+		fprintf(stderr, "ayni: %s\n", ctx.err.msg);
+		opt_usage(stderr, grp, ctx.cmd);
+		return EX_USAGE;
+	}
+	ctx.db_path = g.db ? g.db : getenv("AYNI_DB");
+	if (ctx.db_path == NULL || ctx.db_path[0] == '\0')
+		ctx.db_path = "./ayni.db";
+	ctx.company_arg = g.company;
+	ctx.quiet = g.quiet;
+	ctx.verbose = g.verbose;
+	ctx.out = stdout;
+	if ((rc = choose_format(&ctx, g.format)) == 0)
+		rc = run(&ctx);
+	ayni_db_close(ctx.db);
+	if (rc != 0) {
+		fprintf(stderr, "ayni: %s\n", ctx.err.msg[0] ? ctx.err.msg :
+		    ayni_code_name(rc));
+		if (rc == AYNI_EUSAGE)
+			opt_usage(stderr, grp, ctx.cmd);
+		fflush(stdout);
+		return exit_status(rc);
+	}
+flush:
+	status = 0;
+done:
+	/* A result that did not reach its reader is a failure (git does so). */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ayni: cannot write to standard output: %s\n",
+		    strerror(errno));
+		return EX_IOERR;
+	}
+	return status;
+}

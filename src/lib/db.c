@@ -1,0 +1,353 @@
+/*
+ * db.c - one SQLite connection set up the way every ayni command needs it,
+ * and the schema migrations.  This is also the one place where SQLite's
+ * error codes become ayni_codes (ayni_db_error).
+ *
+ * It does not decide which file to open: the command line resolves --db,
+ * $AYNI_DB and ./ayni.db and passes a path.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "ayni/db.h"
+#include "schema.h"
+
+struct ayni_db {
+	sqlite3	*h;
+	char	*path;
+	int	 depth;		/* nesting of ayni_db_begin */
+	int	 failed;	/* an inner level rolled back */
+	time_t	 now;		/* 0: real clock */
+};
+
+int
+ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->h);
+	const char *msg = sqlite3_errmsg(db->h);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ayni_error_set(err, AYNI_EBUSY,
+		    "database '%s' is locked by another process: %s; try "
+		    "again later", db->path, what);
+	case SQLITE_CONSTRAINT:
+		return ayni_error_set(err, AYNI_EDATA, "%s: %s", what, msg);
+	case SQLITE_NOMEM:
+		return ayni_error_set(err, AYNI_ENOMEM, "%s: out of memory",
+		    what);
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		return ayni_error_set(err, AYNI_EIO, "%s: %s", what, msg);
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return ayni_error_set(err, AYNI_EIO, "%s: %s ('%s')", what, msg,
+		    db->path);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return ayni_error_set(err, AYNI_EDATA,
+		    "'%s' is not an ayni database: %s", db->path, msg);
+	}
+	return ayni_error_set(err, AYNI_EINTERNAL, "%s: %s", what, msg);
+}
+
+static int
+exec(ayni_db *db, const char *sql, const char *what, ayni_error *err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, what);
+	return 0;
+}
+
+int
+ayni_db_schema_version(void)
+{
+	return ayni_migration_count > 0 ?
+	    ayni_migrations[ayni_migration_count - 1].version : 0;
+}
+
+int
+ayni_db_version(ayni_db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+ayni_db_migrate(ayni_db *db, ayni_error *err)
+{
+	char pragma[64];
+	int i, cur, rc;
+
+	if ((rc = ayni_db_begin(db, err)) != 0)
+		return rc;
+	/* Read the version inside the write lock: two first runs race. */
+	cur = ayni_db_version(db);
+	if (cur < 0) {
+		rc = ayni_db_error(db, err, "cannot read the schema version");
+		goto out;
+	}
+	if (cur > ayni_db_schema_version()) {
+		rc = ayni_error_set(err, AYNI_ECONFIG,
+		    "database '%s' has schema version %d but this ayni knows "
+		    "only up to %d: use a newer ayni", db->path, cur,
+		    ayni_db_schema_version());
+		goto out;
+	}
+	for (i = 0; i < ayni_migration_count; i++) {
+		const struct ayni_migration *m = &ayni_migrations[i];
+
+		/* The embed script numbers files; a gap is a build bug. */
+		if (m->version != i + 1) {
+			rc = ayni_error_set(err, AYNI_EINTERNAL,
+			    "schema file '%s' should be number %d", m->name,
+			    i + 1);
+			goto out;
+		}
+		if (m->version <= cur)
+			continue;
+		if (sqlite3_exec(db->h, m->sql, NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			char what[128];
+
+			snprintf(what, sizeof(what), "applying '%s'", m->name);
+			rc = ayni_db_error(db, err, what);
+			if (rc == AYNI_EDATA)
+				rc = AYNI_EINTERNAL;
+			goto out;
+		}
+	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
+	    ayni_db_schema_version());
+	rc = exec(db, pragma, "setting the schema version", err);
+out:
+	if (rc == 0)
+		return ayni_db_commit(db, err);
+	ayni_db_rollback(db);
+	return rc;
+}
+
+/* Make path absolute without resolving links (the file may not exist). */
+static char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX], *p;
+	size_t n;
+
+	if (path[0] == '/' || strcmp(path, ":memory:") == 0)
+		return strdup(path);
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return strdup(path);
+	n = strlen(cwd) + strlen(path) + 2;
+	if ((p = malloc(n)) == NULL)
+		return NULL;
+	if (strncmp(path, "./", 2) == 0)
+		path += 2;
+	snprintf(p, n, "%s/%s", cwd, path);
+	return p;
+}
+
+int
+ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
+{
+	ayni_db *db;
+	struct stat sb;
+	int memory = strcmp(path, ":memory:") == 0;
+	int oflags, rc = 0, fd;
+
+	*out = NULL;
+	if ((db = calloc(1, sizeof(*db))) == NULL ||
+	    (db->path = absolute(path)) == NULL) {
+		free(db);
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	}
+	if (!memory && stat(path, &sb) == -1) {
+		if (errno != ENOENT || !(flags & AYNI_DB_CREATE)) {
+			rc = errno == ENOENT ?
+			    ayni_error_set(err, AYNI_ENOINPUT,
+				"no database at '%s': run 'ayni init' or set "
+				"AYNI_DB", path) :
+			    ayni_error_set(err, AYNI_ENOINPUT,
+				"cannot open database '%s': %s", path,
+				strerror(errno));
+			goto out;
+		}
+		/*
+		 * Create the file ourselves so that it is born 0600 whatever
+		 * the umask: it holds password hashes and sales data.
+		 */
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd == -1) {
+			rc = ayni_error_set(err, AYNI_ECANTCREAT,
+			    "cannot create database '%s': %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		close(fd);
+	} else if (!memory && S_ISDIR(sb.st_mode)) {
+		rc = ayni_error_set(err, AYNI_ENOINPUT,
+		    "'%s' is a directory, not a database", path);
+		goto out;
+	}
+
+	oflags = (flags & AYNI_DB_READONLY) ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
+		rc = db->h != NULL ? ayni_db_error(db, err, "opening") :
+		    ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		goto out;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	ayni_db_set_busy_timeout(db, 5000);
+	/* Reading the header tells a non-database file early and clearly. */
+	if ((rc = exec(db, "PRAGMA foreign_keys = ON", "opening", err)) != 0)
+		goto out;
+	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL) != SQLITE_OK) {
+		rc = ayni_db_error(db, err, "reading the schema");
+		goto out;
+	}
+	if (!memory && !(flags & AYNI_DB_READONLY) &&
+	    (rc = exec(db, "PRAGMA journal_mode = WAL", "enabling WAL",
+	    err)) != 0)
+		goto out;
+	if ((rc = exec(db, "PRAGMA synchronous = NORMAL", "opening", err))
+	    != 0)
+		goto out;
+	if (ayni_db_version(db) > ayni_db_schema_version()) {
+		rc = ayni_error_set(err, AYNI_ECONFIG,
+		    "database '%s' has schema version %d but this ayni knows "
+		    "only up to %d: use a newer ayni", path,
+		    ayni_db_version(db), ayni_db_schema_version());
+		goto out;
+	}
+	if (!(flags & (AYNI_DB_READONLY | AYNI_DB_NOMIGRATE)) &&
+	    ayni_db_version(db) < ayni_db_schema_version())
+		rc = ayni_db_migrate(db, err);
+out:
+	if (rc != 0) {
+		ayni_db_close(db);
+		return rc;
+	}
+	*out = db;
+	return 0;
+}
+
+void
+ayni_db_close(ayni_db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->h != NULL)
+		sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db);
+}
+
+const char *
+ayni_db_path(const ayni_db *db)
+{
+	return db->path;
+}
+
+int
+ayni_db_begin(ayni_db *db, ayni_error *err)
+{
+	int rc;
+
+	if (db->depth++ > 0)
+		return 0;
+	db->failed = 0;
+	if ((rc = exec(db, "BEGIN IMMEDIATE", "starting a transaction",
+	    err)) != 0)
+		db->depth = 0;
+	return rc;
+}
+
+int
+ayni_db_commit(ayni_db *db, ayni_error *err)
+{
+	if (db->depth == 0)
+		return ayni_error_set(err, AYNI_EINTERNAL,
+		    "commit without a transaction");
+	if (--db->depth > 0)
+		return 0;
+	if (db->failed) {
+		exec(db, "ROLLBACK", "rolling back", NULL);
+		return ayni_error_set(err, AYNI_EINTERNAL,
+		    "an inner transaction failed");
+	}
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = ayni_db_error(db, err, "committing");
+
+		exec(db, "ROLLBACK", "rolling back", NULL);
+		return rc;
+	}
+	return 0;
+}
+
+void
+ayni_db_rollback(ayni_db *db)
+{
+	if (db->depth == 0)
+		return;
+	if (--db->depth > 0) {
+		db->failed = 1;
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+ayni_db_set_busy_timeout(ayni_db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+time_t
+ayni_db_now(const ayni_db *db)
+{
+	return db->now != 0 ? db->now : time(NULL);
+}
+
+void
+ayni_db_set_now(ayni_db *db, time_t now)
+{
+	db->now = now;
+}
+
+void
+ayni_db_timestamp(time_t t, char buf[20])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+struct sqlite3 *
+ayni_db_handle(ayni_db *db)
+{
+	return db->h;
+}

@@ -1,0 +1,527 @@
+/*
+ * output.c - the table, csv and json writers behind output.h.
+ *
+ * Formats differ only in how a header, a cell and a row end are written, so
+ * each is a small set of functions chosen once.  Table output needs every
+ * row to align the columns and is therefore kept in memory until
+ * ayni_writer_finish(); it is for people, so its size is a screenful, not a
+ * data set.  csv and json stream row by row.
+ *
+ * Not here: deciding the format (the command line does), formula
+ * neutralisation for spreadsheets (ayni export does).
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "ayni/output.h"
+
+struct ayni_writer {
+	FILE		*fp;
+	ayni_format	 fmt;
+	int		 shape;
+	int		 ncols;
+	ayni_column	*cols;
+	long		 nrows;
+	/* table only: cells as text, row-major */
+	char		**cells;
+	size_t		 ncells, capcells;
+};
+
+int
+ayni_format_parse(const char *s, ayni_format *out, ayni_error *err)
+{
+	if (strcmp(s, "table") == 0)
+		*out = AYNI_FORMAT_TABLE;
+	else if (strcmp(s, "csv") == 0)
+		*out = AYNI_FORMAT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*out = AYNI_FORMAT_JSON;
+	else
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "unknown format '%s': use table, csv or json", s);
+	return 0;
+}
+
+const char *
+ayni_format_name(ayni_format f)
+{
+	switch (f) {
+	case AYNI_FORMAT_TABLE:	return "table";
+	case AYNI_FORMAT_CSV:	return "csv";
+	case AYNI_FORMAT_JSON:	return "json";
+	}
+	return "?";
+}
+
+ayni_value
+ayni_v_text(const char *s)
+{
+	ayni_value v = { s == NULL, 0, 0, s };
+	return v;
+}
+
+ayni_value
+ayni_v_int(int64_t i)
+{
+	ayni_value v = { 0, i, 0, NULL };
+	return v;
+}
+
+ayni_value
+ayni_v_real(double r)
+{
+	ayni_value v = { 0, 0, r, NULL };
+	return v;
+}
+
+ayni_value
+ayni_v_null(void)
+{
+	ayni_value v = { 1, 0, 0, NULL };
+	return v;
+}
+
+/* Digits of n grouped by sep every three: 1234567 -> 1.234.567. */
+static void
+group(uint64_t n, char sep, char *buf, size_t len)
+{
+	char tmp[32];
+	size_t i, j = 0, nd;
+
+	nd = (size_t)snprintf(tmp, sizeof(tmp), "%" PRIu64, n);
+	for (i = 0; i < nd && j + 2 < len; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			buf[j++] = sep;
+		buf[j++] = tmp[i];
+	}
+	buf[j] = '\0';
+}
+
+static uint64_t
+uabs(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+void
+ayni_fmt_clp(int64_t cents, char *buf, size_t len)
+{
+	uint64_t a = uabs(cents);
+	char digits[32];
+
+	/* CLP has no minor unit: whole pesos, half away from zero. */
+	group((a + 50) / 100, '.', digits, sizeof(digits));
+	snprintf(buf, len, "%s$%s", cents < 0 && a >= 50 ? "-" : "", digits);
+}
+
+/* Exact decimal text of v / 10^scale, trailing zeros dropped: 1234.5 */
+static void
+fixed(int64_t v, int scale, char *buf, size_t len)
+{
+	uint64_t a = uabs(v), div = scale == 2 ? 100 : 1000;
+	char frac[8];
+	int n;
+
+	n = snprintf(frac, sizeof(frac), "%0*" PRIu64, scale, a % div);
+	while (n > 0 && frac[n - 1] == '0')
+		frac[--n] = '\0';
+	snprintf(buf, len, "%s%" PRIu64 "%s%s", v < 0 ? "-" : "", a / div,
+	    n > 0 ? "." : "", frac);
+}
+
+/* Plain real with at most 2 decimals, trailing zeros dropped. */
+static void
+real2(double r, char *buf, size_t len)
+{
+	int n;
+
+	if (!isfinite(r)) {
+		snprintf(buf, len, "null");
+		return;
+	}
+	n = snprintf(buf, len, "%.2f", r);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	if (strcmp(buf, "-0") == 0)
+		snprintf(buf, len, "0");
+}
+
+/* A cell as text for csv and json: plain numbers, dot decimal. */
+static void
+plain(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
+{
+	switch (c->type) {
+	case AYNI_T_INT:
+		snprintf(buf, len, "%" PRId64, v->i);
+		break;
+	case AYNI_T_BOOL:
+		snprintf(buf, len, "%d", v->i != 0);
+		break;
+	case AYNI_T_MONEY:
+		fixed(v->i, 2, buf, len);
+		break;
+	case AYNI_T_QTY:
+		fixed(v->i, 3, buf, len);
+		break;
+	case AYNI_T_REAL:
+	case AYNI_T_PCT:
+		real2(v->r, buf, len);
+		break;
+	case AYNI_T_TEXT:
+		snprintf(buf, len, "%s", v->s);
+		break;
+	}
+}
+
+/* A cell for people: es-CL numbers ("1.234,5"), CLP as "$1.234". */
+static void
+human(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
+{
+	char tmp[64], *dot;
+
+	if (c->type == AYNI_T_MONEY) {
+		ayni_fmt_clp(v->i, buf, len);
+		return;
+	}
+	if (c->type == AYNI_T_BOOL) {
+		snprintf(buf, len, "%s", v->i ? "yes" : "no");
+		return;
+	}
+	if (c->type == AYNI_T_TEXT || c->type == AYNI_T_INT) {
+		plain(c, v, buf, len);
+		return;
+	}
+	/* QTY, REAL, PCT: group the integer part, decimal comma. */
+	plain(c, v, tmp, sizeof(tmp));
+	if (strcmp(tmp, "null") == 0) {
+		buf[0] = '\0';
+		return;
+	}
+	{
+		char ip[40];
+		const char *s = tmp[0] == '-' ? tmp + 1 : tmp;
+		uint64_t whole = strtoull(s, NULL, 10);
+
+		dot = strchr(s, '.');
+		group(whole, '.', ip, sizeof(ip));
+		snprintf(buf, len, "%s%s%s%s%s", tmp[0] == '-' ? "-" : "", ip,
+		    dot ? "," : "", dot ? dot + 1 : "",
+		    c->type == AYNI_T_PCT ? " %" : "");
+	}
+}
+
+static int
+numeric(ayni_type t)
+{
+	return t != AYNI_T_TEXT && t != AYNI_T_BOOL;
+}
+
+static void
+csv_cell(FILE *fp, const char *s)
+{
+	const char *p;
+
+	if (s[strcspn(s, ",\"\r\n")] == '\0' && s[0] != ' ' &&
+	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', fp);
+		fputc(*p, fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':	fputs("\\\"", fp); break;
+		case '\\':	fputs("\\\\", fp); break;
+		case '\n':	fputs("\\n", fp); break;
+		case '\r':	fputs("\\r", fp); break;
+		case '\t':	fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+int
+ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
+    const ayni_column *cols, int ncols, ayni_error *err)
+{
+	ayni_writer *w;
+	int i;
+
+	*out = NULL;
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+	    (w->cols = calloc((size_t)ncols, sizeof(*w->cols))) == NULL) {
+		free(w);
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	}
+	w->fp = fp;
+	w->fmt = fmt;
+	w->shape = shape;
+	w->ncols = ncols;
+	for (i = 0; i < ncols; i++) {
+		w->cols[i].type = cols[i].type;
+		if ((w->cols[i].name = strdup(cols[i].name)) == NULL) {
+			ayni_writer_free(w);
+			return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		}
+	}
+	if (fmt == AYNI_FORMAT_CSV) {
+		for (i = 0; i < ncols; i++) {
+			if (i > 0)
+				fputc(',', fp);
+			csv_cell(fp, cols[i].name);
+		}
+		fputs("\r\n", fp);
+	} else if (fmt == AYNI_FORMAT_JSON && shape == AYNI_WRITER_LIST)
+		fputc('[', fp);
+	*out = w;
+	return 0;
+}
+
+static int
+table_push(ayni_writer *w, const char *s, ayni_error *err)
+{
+	if (w->ncells == w->capcells) {
+		size_t n = w->capcells ? w->capcells * 2 : 64;
+		char **p = realloc(w->cells, n * sizeof(*p));
+
+		if (p == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		w->cells = p;
+		w->capcells = n;
+	}
+	if ((w->cells[w->ncells] = strdup(s)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	w->ncells++;
+	return 0;
+}
+
+int
+ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
+{
+	char buf[128];
+	int i, rc;
+
+	if (w->shape == AYNI_WRITER_RECORD && w->nrows > 0)
+		return ayni_error_set(err, AYNI_EINTERNAL,
+		    "a record writer takes one row");
+	for (i = 0; i < w->ncols; i++) {
+		const ayni_column *c = &w->cols[i];
+		const ayni_value *v = &vals[i];
+		const char *s = buf;
+
+		if (v->is_null || (c->type == AYNI_T_TEXT && v->s == NULL))
+			s = NULL;
+		else if (c->type == AYNI_T_TEXT)
+			s = v->s;
+		else if (w->fmt == AYNI_FORMAT_TABLE)
+			human(c, v, buf, sizeof(buf));
+		else
+			plain(c, v, buf, sizeof(buf));
+
+		switch (w->fmt) {
+		case AYNI_FORMAT_TABLE:
+			if ((rc = table_push(w, s ? s : "", err)) != 0)
+				return rc;
+			break;
+		case AYNI_FORMAT_CSV:
+			if (i > 0)
+				fputc(',', w->fp);
+			if (s != NULL)
+				csv_cell(w->fp, s);
+			break;
+		case AYNI_FORMAT_JSON:
+			if (i == 0)
+				fputs(w->shape == AYNI_WRITER_LIST ?
+				    (w->nrows > 0 ? ",\n  {" : "\n  {") : "{",
+				    w->fp);
+			else
+				fputs(", ", w->fp);
+			json_string(w->fp, c->name);
+			fputs(": ", w->fp);
+			if (s == NULL || (s == buf && strcmp(buf, "null") == 0))
+				fputs("null", w->fp);
+			else if (c->type == AYNI_T_TEXT)
+				json_string(w->fp, s);
+			else if (c->type == AYNI_T_BOOL)
+				fputs(v->i ? "true" : "false", w->fp);
+			else
+				fputs(s, w->fp);
+			break;
+		}
+	}
+	if (w->fmt == AYNI_FORMAT_CSV)
+		fputs("\r\n", w->fp);
+	else if (w->fmt == AYNI_FORMAT_JSON)
+		fputc('}', w->fp);
+	w->nrows++;
+	return 0;
+}
+
+/* Display width of UTF-8 text: code points (no wide-character tables). */
+static size_t
+width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+pad(FILE *fp, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', fp);
+}
+
+static void
+table_finish(ayni_writer *w)
+{
+	size_t *wd, r, nrows = w->ncells / (size_t)w->ncols;
+	int i;
+
+	if (w->shape == AYNI_WRITER_RECORD) {
+		size_t kw = 0;
+
+		for (i = 0; i < w->ncols; i++)
+			if (width(w->cols[i].name) > kw)
+				kw = width(w->cols[i].name);
+		for (i = 0; nrows > 0 && i < w->ncols; i++) {
+			fputs(w->cols[i].name, w->fp);
+			fputc(':', w->fp);
+			pad(w->fp, kw - width(w->cols[i].name) + 1);
+			fputs(w->cells[i], w->fp);
+			fputc('\n', w->fp);
+		}
+		return;
+	}
+	if ((wd = calloc((size_t)w->ncols, sizeof(*wd))) == NULL)
+		return;
+	for (i = 0; i < w->ncols; i++)
+		wd[i] = width(w->cols[i].name);
+	for (r = 0; r < nrows; r++)
+		for (i = 0; i < w->ncols; i++) {
+			size_t n = width(w->cells[r * (size_t)w->ncols + (size_t)i]);
+
+			if (n > wd[i])
+				wd[i] = n;
+		}
+	for (r = 0; r <= nrows; r++) {
+		for (i = 0; i < w->ncols; i++) {
+			const char *s = r == 0 ? w->cols[i].name :
+			    w->cells[(r - 1) * (size_t)w->ncols + (size_t)i];
+			size_t gap = wd[i] - width(s);
+			int last = i == w->ncols - 1;
+
+			if (i > 0)
+				fputs("  ", w->fp);
+			if (numeric(w->cols[i].type)) {
+				pad(w->fp, gap);
+				fputs(s, w->fp);
+			} else {
+				fputs(s, w->fp);
+				if (!last)
+					pad(w->fp, gap);
+			}
+		}
+		fputc('\n', w->fp);
+	}
+	free(wd);
+}
+
+int
+ayni_writer_finish(ayni_writer *w, ayni_error *err)
+{
+	switch (w->fmt) {
+	case AYNI_FORMAT_TABLE:
+		table_finish(w);
+		break;
+	case AYNI_FORMAT_CSV:
+		break;
+	case AYNI_FORMAT_JSON:
+		if (w->shape == AYNI_WRITER_LIST)
+			fputs(w->nrows > 0 ? "\n]\n" : "]\n", w->fp);
+		else if (w->nrows > 0)
+			fputc('\n', w->fp);
+		else
+			fputs("null\n", w->fp);
+		break;
+	}
+	if (ferror(w->fp))
+		return ayni_error_set(err, AYNI_EIO, "cannot write output");
+	return 0;
+}
+
+void
+ayni_writer_free(ayni_writer *w)
+{
+	size_t i;
+	int c;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->ncells; i++)
+		free(w->cells[i]);
+	free(w->cells);
+	for (c = 0; c < w->ncols && w->cols != NULL; c++)
+		free((char *)w->cols[c].name);
+	free(w->cols);
+	free(w);
+}
+
+int
+ayni_writer_stmt(ayni_writer *w, sqlite3_stmt *st, ayni_error *err)
+{
+	ayni_value *vals;
+	int i, rc = 0, src;
+
+	if ((vals = calloc((size_t)w->ncols, sizeof(*vals))) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < w->ncols; i++) {
+			vals[i].is_null = sqlite3_column_type(st, i) ==
+			    SQLITE_NULL;
+			vals[i].i = sqlite3_column_int64(st, i);
+			vals[i].r = sqlite3_column_double(st, i);
+			vals[i].s = (const char *)sqlite3_column_text(st, i);
+		}
+		if ((rc = ayni_writer_row(w, vals, err)) != 0)
+			goto out;
+	}
+	if (src != SQLITE_DONE) {
+		sqlite3 *h = sqlite3_db_handle(st);
+
+		rc = ayni_error_set(err, (src & 0xff) == SQLITE_BUSY ?
+		    AYNI_EBUSY : AYNI_EINTERNAL, "query failed: %s",
+		    sqlite3_errmsg(h));
+	}
+out:
+	free(vals);
+	return rc;
+}
