@@ -1,0 +1,102 @@
+/*
+ * sample.h - deterministic synthetic sales exports of Chilean shops, for the
+ * demo, the tests and the benchmarks (SPEC §8 "ayni sample").
+ *
+ * The generator writes CSV in the dialect of a real Chilean point-of-sale
+ * export (see ayni_sample_write below) to a FILE * the caller owns; the same
+ * options and seed give the same bytes on every machine.  It deliberately
+ * knows nothing about the database or the upload path: it only produces
+ * files that the upload must read with no flags.
+ */
+#ifndef AYNI_SAMPLE_H
+#define AYNI_SAMPLE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ayni/error.h"
+
+/* Limits checked by ayni_sample_write(); beyond them is a usage error. */
+#define AYNI_SAMPLE_MAX_ROWS		100000000L	/* ~10 GB of CSV */
+#define AYNI_SAMPLE_MAX_DAYS		3660		/* ten years */
+#define AYNI_SAMPLE_MAX_COMPANIES	999
+
+/*
+ * If you add a field here, also update ayni_sample_options_init(),
+ * check_options() in src/lib/sample.c and the "ayni sample" usage.
+ */
+typedef struct ayni_sample_options {
+	long		 rows;		/* data lines (exact); default 1000 */
+	uint64_t	 seed;		/* default 1 */
+	const char	*from;		/* first day YYYY-MM-DD; NULL: 2025-01-01 */
+	int		 days;		/* default 90 */
+	int		 profile;	/* kind of shop, see below; default 0 */
+} ayni_sample_options;
+
+/*
+ * What was written, so that tests can compare the tool's aggregates against
+ * the generator's own bookkeeping.  Returns are subtracted, as SPEC §6 does.
+ */
+typedef struct ayni_sample_stats {
+	long		 lines;		/* data lines, header excluded */
+	long		 documents;	/* distinct "N° doc. venta" */
+	long		 return_lines;	/* lines of "Nota de crédito" documents */
+	int64_t		 revenue;	/* Σ Total neto, pesos */
+	int64_t		 units_milli;	/* Σ Cantidad × 1000 */
+	int64_t		 cost;		/* Σ Total costo over lines with a cost */
+	int64_t		 discount;	/* Σ Total descuento (returns carry none) */
+} ayni_sample_stats;
+
+void	ayni_sample_options_init(ayni_sample_options *opt);
+
+/*
+ * Shop profiles: 0 minimarket, 1 panaderia, 2 ferreteria, 3 farmacia,
+ * 4 cafe, 5 botilleria.  The industry is a SPEC §4 code ("retail", "food",
+ * ...) for "ayni company add --industry".  Both return NULL out of range.
+ */
+int	ayni_sample_profile_count(void);
+const char *ayni_sample_profile_name(int profile);
+const char *ayni_sample_profile_industry(int profile);
+
+/*
+ * Write one shop's export: a header and exactly opt->rows data lines.
+ *
+ * Dialect: UTF-8 without BOM, ';' delimiter, LF line ends, RFC 4180 quoting
+ * (only fields holding ';', ',', '"' or a newline are quoted), dates
+ * "dd-mm-yyyy HH:MM", money in integer pesos without thousands separators,
+ * quantities with a decimal comma ("1,088" kg, "2,5" m, "3" units).
+ * Columns:
+ *	Fecha venta;N° doc. venta;Método pago;Tipo documento;Nombre cliente;
+ *	SKU;Nombre;Categoría;Tipo unidad;Cantidad;Costo unitario;Total costo;
+ *	Precio unitario;Total neto;Total descuento;Total comisión;
+ *	Utilidad aprox.
+ * Total neto = round(Precio unitario × Cantidad) − Total descuento and
+ * Utilidad aprox. = Total neto − Total costo − Total comisión.  Returns are
+ * separate documents whose Método pago is "Nota de crédito", with positive
+ * amounts.  Products without a cost leave Costo unitario, Total costo and
+ * Utilidad aprox. empty.
+ *
+ * stats may be NULL.  Errors: AYNI_EUSAGE for bad options, AYNI_EIO when a
+ * write fails, AYNI_ENOMEM.
+ */
+int	ayni_sample_write(FILE *out, ayni_sample_stats *stats,
+	    const ayni_sample_options *opt, ayni_error *err);
+
+/*
+ * The options of company number index (1-based) of a --companies run:
+ * profile and seed derived from base and index, rows scaled by a size
+ * factor (so a run mixes micro and larger shops).  Lets a caller know which
+ * profile, hence industry, each file has.
+ */
+int	ayni_sample_company_options(ayni_sample_options *out,
+	    const ayni_sample_options *base, int index, ayni_error *err);
+
+/*
+ * Write count files dir/company-01.csv, dir/company-02.csv ... (mode 0644,
+ * replaced if present).  dir must exist.  AYNI_ECANTCREAT names the path
+ * that could not be created; a file whose writing failed is removed.
+ */
+int	ayni_sample_companies(const char *dir, int count,
+	    const ayni_sample_options *base, ayni_error *err);
+
+#endif /* AYNI_SAMPLE_H */
