@@ -56,4 +56,14 @@ const char	*ayni_perm_name(ayni_perm perm);
 int	ayni_company_resolve(ayni_db *db, const ayni_actor *actor,
 	    const char *rut, ayni_membership *out, ayni_error *err);
 
+/*
+ * Make user_id a member of company_id with role.  A removed membership is
+ * re-activated with the new role; an active one is AYNI_EEXISTS.  The
+ * company must exist and be active and the user must be active
+ * (AYNI_ENOTFOUND otherwise).  Does not check the caller's rights: that is
+ * the command's (or the driver's) job.
+ */
+int	ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
+	    ayni_role role, ayni_error *err);
+
 #endif /* AYNI_COMPANY_H */

@@ -153,3 +153,58 @@ out:
 		memset(out, 0, sizeof(*out));
 	return rc;
 }
+
+int
+ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
+    ayni_role role, ayni_error *err)
+{
+	sqlite3 *h = ayni_db_handle(db);
+	sqlite3_stmt *st = NULL;
+	char now[20], rut[AYNI_RUT_MAX] = "", email[256] = "";
+	int rc = 0, src, active = -1;
+
+	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
+		return ayni_error_set(err, AYNI_EUSAGE, "no role given");
+	if (sqlite3_prepare_v2(h,
+	    "SELECT c.rut, u.email, m.is_active FROM companies c, users u"
+	    " LEFT JOIN user_companies m ON m.company_id = c.id"
+	    " AND m.user_id = u.id"
+	    " WHERE c.id = ?1 AND c.is_active = 1 AND u.id = ?2"
+	    " AND u.is_active = 1", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "adding a member");
+	sqlite3_bind_int64(st, 1, company_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		ayni_rut_display((const char *)sqlite3_column_text(st, 0), rut);
+		snprintf(email, sizeof(email), "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			active = sqlite3_column_int(st, 2);
+	} else if (src == SQLITE_DONE)
+		rc = ayni_error_set(err, AYNI_ENOTFOUND,
+		    "no such active company or user");
+	else
+		rc = ayni_db_error(db, err, "adding a member");
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != 0)
+		return rc;
+	if (active == 1)
+		return ayni_error_set(err, AYNI_EEXISTS,
+		    "'%s' is already a member of '%s'", email, rut);
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(h,
+	    "INSERT INTO user_companies (user_id, company_id, role, is_active,"
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)"
+	    " ON CONFLICT (user_id, company_id) DO UPDATE SET role = ?3,"
+	    " is_active = 1, updated_at = ?4", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "adding a member");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, company_id);
+	sqlite3_bind_text(st, 3, ayni_role_name(role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(db, err, "adding a member");
+	sqlite3_finalize(st);
+	return rc;
+}
