@@ -1,0 +1,323 @@
+/*
+ * test_db.c - opening databases and the embedded migrations: the schema
+ * applies, its constraints reject bad rows, a missing file is not created,
+ * a newer database is refused.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "ayni/db.h"
+#include "schema.h"
+
+static char tmpdir[] = "/tmp/ayni-test-db.XXXXXX";
+
+static int
+setup_dir(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown_dir(void **state)
+{
+	char cmd[256];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int
+exec_rc(ayni_db *db, const char *sql)
+{
+	/* primary code: the connection reports extended ones */
+	return sqlite3_exec(ayni_db_handle(db), sql, NULL, NULL, NULL) & 0xff;
+}
+
+static int64_t
+scalar(ayni_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st,
+	    NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void
+test_memory_migrates_to_latest(void **state)
+{
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_true(ayni_db_schema_version() >= 1);
+	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
+	assert_int_equal(ayni_db_version(db),
+	    ayni_migrations[ayni_migration_count - 1].version);
+	assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1);
+	ayni_db_close(db);
+}
+
+static void
+test_every_table_exists(void **state)
+{
+	static const char *tables[] = {
+		"users", "password_reset_tokens", "email_verification_tokens",
+		"companies", "user_companies", "uploads", "column_mappings",
+		"raw_transactions", "data_updates", "benchmarks", "sessions",
+	};
+	ayni_db *db;
+	ayni_error err;
+	char sql[256];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM sqlite_schema"
+		    " WHERE type = 'table' AND name = '%s'", tables[i]);
+		if (scalar(db, sql) != 1)
+			fail_msg("table '%s' missing", tables[i]);
+	}
+	ayni_db_close(db);
+}
+
+static void
+test_constraints_reject_bad_rows(void **state)
+{
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	/* email must be lower case; password must be an argon2 hash */
+	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
+	    " created_at, updated_at) VALUES ('A@b.cl', '$argon2id$x', 'n',"
+	    " 'n')"), SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
+	    " created_at, updated_at) VALUES ('a@b.cl', 'plain', 'n', 'n')"),
+	    SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
+	    " created_at, updated_at) VALUES ('a@b.cl', '$argon2id$x', 'n',"
+	    " 'n')"), SQLITE_OK);
+	/* companies: canonical RUT, known industry and size */
+	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
+	    " created_at, updated_at) VALUES ('76.123.456-0', 'Shop', 'n',"
+	    " 'n')"), SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
+	    " industry, created_at, updated_at) VALUES ('76123456-0', 'Shop',"
+	    " 'mining', 'n', 'n')"), SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
+	    " created_at, updated_at) VALUES ('76123456-0', 'S', 'n', 'n')"),
+	    SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
+	    " created_at, updated_at) VALUES ('76123456-0', 'Shop', 'n',"
+	    " 'n')"), SQLITE_OK);
+	/* roles */
+	assert_int_equal(exec_rc(db, "INSERT INTO user_companies (user_id,"
+	    " company_id, role, created_at, updated_at) VALUES (1, 1, 'boss',"
+	    " 'n', 'n')"), SQLITE_CONSTRAINT);
+	/* upload statuses, and one active upload per company */
+	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
+	    " filename, status, created_at) VALUES (1, 'f', 'validating',"
+	    " 'n')"), SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
+	    " filename, status, created_at) VALUES (1, 'f', 'processing',"
+	    " 'n')"), SQLITE_OK);
+	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
+	    " filename, status, created_at) VALUES (1, 'g', 'pending', 'n')"),
+	    SQLITE_CONSTRAINT);
+	/* foreign keys are on */
+	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
+	    " filename, created_at) VALUES (99, 'f', 'n')"), SQLITE_CONSTRAINT);
+	/* raw lines: the date form and the stable key */
+	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions (company_id,"
+	    " upload_id, line_no, transaction_date, transaction_id, product_id,"
+	    " quantity, price_total, processed_at) VALUES (1, 1, 2,"
+	    " '05/03/2025', 'T1', 'P1', 1000, 100, 'n')"), SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions (company_id,"
+	    " upload_id, line_no, transaction_date, transaction_id, product_id,"
+	    " quantity, price_total, processed_at) VALUES (1, 1, 2,"
+	    " '2025-03-05 10:00:00', 'T1', 'P1', 1000, 100, 'n')"), SQLITE_OK);
+	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions (company_id,"
+	    " upload_id, line_no, transaction_date, transaction_id, product_id,"
+	    " quantity, price_total, processed_at) VALUES (1, 1, 3,"
+	    " '2025-03-05 10:00:00', 'T1', 'P1', 1000, 100, 'n')"),
+	    SQLITE_CONSTRAINT);
+	/* benchmarks never hold a group below the privacy threshold */
+	assert_int_equal(exec_rc(db, "INSERT INTO benchmarks (industry,"
+	    " metric_name, period, period_type, sample_size, created_at,"
+	    " updated_at) VALUES ('retail', 'revenue', '2025-10', 'monthly',"
+	    " 9, 'n', 'n')"), SQLITE_CONSTRAINT);
+	ayni_db_close(db);
+}
+
+static void
+test_missing_file_not_created(void **state)
+{
+	char path[256];
+	ayni_db *db = NULL;
+	ayni_error err;
+	struct stat sb;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/none.db", tmpdir);
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_ENOINPUT);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "no database at '"));
+	assert_non_null(strstr(err.msg, "run 'ayni init' or set AYNI_DB"));
+	assert_int_equal(stat(path, &sb), -1);
+}
+
+static void
+test_create_mode_0600_and_wal(void **state)
+{
+	char path[256];
+	ayni_db *db;
+	ayni_error err;
+	struct stat sb;
+	mode_t old = umask(0);
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/new.db", tmpdir);
+	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err), 0);
+	umask(old);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
+	assert_int_equal(scalar(db, "SELECT journal_mode = 'wal' FROM"
+	    " pragma_journal_mode"), 1);
+	assert_string_equal(ayni_db_path(db), path);
+	ayni_db_close(db);
+}
+
+static void
+test_newer_database_refused(void **state)
+{
+	char path[256], sql[64];
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/newer.db", tmpdir);
+	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err), 0);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+	    ayni_db_schema_version() + 1);
+	assert_int_equal(exec_rc(db, sql), SQLITE_OK);
+	ayni_db_close(db);
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_ECONFIG);
+	assert_non_null(strstr(err.msg, "use a newer ayni"));
+}
+
+static void
+test_older_database_migrated(void **state)
+{
+	char path[256];
+	sqlite3 *h;
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	/* A database at version 0 with nothing in it: an empty file. */
+	snprintf(path, sizeof(path), "%s/old.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE keep (x);", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), 0);
+	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
+	assert_int_equal(scalar(db, "SELECT count(*) FROM keep"), 0);
+	ayni_db_close(db);
+}
+
+static void
+test_not_a_database(void **state)
+{
+	char path[256];
+	FILE *fp;
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/text.db", tmpdir);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("this is a sales export, not a database\n", fp);
+	fclose(fp);
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_EDATA);
+	assert_non_null(strstr(err.msg, "is not an ayni database"));
+}
+
+static void
+test_nested_transactions(void **state)
+{
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(ayni_db_begin(db, &err), 0);
+	assert_int_equal(ayni_db_begin(db, &err), 0);
+	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
+	    " created_at, updated_at) VALUES ('a@b.cl', '$argon2id$x', 'n',"
+	    " 'n')"), SQLITE_OK);
+	ayni_db_rollback(db);	/* inner failure dooms the outer one */
+	assert_int_equal(ayni_db_commit(db, &err), AYNI_EINTERNAL);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM users"), 0);
+	ayni_db_close(db);
+}
+
+static void
+test_clock_is_settable(void **state)
+{
+	ayni_db *db;
+	ayni_error err;
+	char buf[20];
+
+	(void)state;
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	ayni_db_set_now(db, 1735516800);	/* 2024-12-30 00:00:00 UTC */
+	assert_int_equal(ayni_db_now(db), 1735516800);
+	ayni_db_timestamp(ayni_db_now(db), buf);
+	assert_string_equal(buf, "2024-12-30 00:00:00");
+	ayni_db_set_now(db, 0);
+	assert_true(ayni_db_now(db) > 1735516800);
+	ayni_db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_memory_migrates_to_latest),
+		cmocka_unit_test(test_every_table_exists),
+		cmocka_unit_test(test_constraints_reject_bad_rows),
+		cmocka_unit_test(test_missing_file_not_created),
+		cmocka_unit_test(test_create_mode_0600_and_wal),
+		cmocka_unit_test(test_newer_database_refused),
+		cmocka_unit_test(test_older_database_migrated),
+		cmocka_unit_test(test_not_a_database),
+		cmocka_unit_test(test_nested_transactions),
+		cmocka_unit_test(test_clock_is_settable),
+	};
+
+	return cmocka_run_group_tests_name("db", tests, setup_dir,
+	    teardown_dir);
+}

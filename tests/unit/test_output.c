@@ -1,0 +1,238 @@
+/*
+ * test_output.c - the writer: exact bytes of every format for the same
+ * rows, money and quantities from exact integers, quoting, nulls.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "ayni/db.h"
+#include "ayni/output.h"
+
+static const ayni_column cols[] = {
+	{ "product", AYNI_T_TEXT },
+	{ "units", AYNI_T_QTY },
+	{ "revenue", AYNI_T_MONEY },
+	{ "lines", AYNI_T_INT },
+	{ "margin_pct", AYNI_T_PCT },
+	{ "active", AYNI_T_BOOL },
+};
+
+/* Write two rows in fmt/shape and return what came out (caller frees). */
+static char *
+render(ayni_format fmt, int shape, int nrows)
+{
+	ayni_value rows[2][6] = {
+		{ ayni_v_text("Pan amasado, \"kg\""), ayni_v_int(1088),
+		  ayni_v_int(123456789), ayni_v_int(3), ayni_v_real(25.5),
+		  ayni_v_int(1) },
+		{ ayni_v_text("Té"), ayni_v_int(-2000), ayni_v_int(-150),
+		  ayni_v_int(1234), ayni_v_null(), ayni_v_int(0) },
+	};
+	ayni_writer *w;
+	ayni_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int i;
+
+	assert_non_null(fp);
+	assert_int_equal(ayni_writer_new(&w, fp, fmt, shape, cols, 6, &err), 0);
+	for (i = 0; i < nrows; i++)
+		assert_int_equal(ayni_writer_row(w, rows[i], &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+static void
+test_csv(void **state)
+{
+	char *s = render(AYNI_FORMAT_CSV, AYNI_WRITER_LIST, 2);
+
+	(void)state;
+	assert_string_equal(s,
+	    "product,units,revenue,lines,margin_pct,active\r\n"
+	    "\"Pan amasado, \"\"kg\"\"\",1.088,1234567.89,3,25.5,1\r\n"
+	    "Té,-2,-1.5,1234,,0\r\n");
+	free(s);
+}
+
+static void
+test_json_list(void **state)
+{
+	char *s = render(AYNI_FORMAT_JSON, AYNI_WRITER_LIST, 2);
+
+	(void)state;
+	assert_string_equal(s, "[\n"
+	    "  {\"product\": \"Pan amasado, \\\"kg\\\"\", \"units\": 1.088,"
+	    " \"revenue\": 1234567.89, \"lines\": 3, \"margin_pct\": 25.5,"
+	    " \"active\": true},\n"
+	    "  {\"product\": \"Té\", \"units\": -2, \"revenue\": -1.5,"
+	    " \"lines\": 1234, \"margin_pct\": null, \"active\": false}\n"
+	    "]\n");
+	free(s);
+}
+
+static void
+test_json_empty_and_record(void **state)
+{
+	char *s = render(AYNI_FORMAT_JSON, AYNI_WRITER_LIST, 0);
+
+	(void)state;
+	assert_string_equal(s, "[]\n");
+	free(s);
+	s = render(AYNI_FORMAT_JSON, AYNI_WRITER_RECORD, 1);
+	assert_string_equal(s, "{\"product\": \"Pan amasado, \\\"kg\\\"\","
+	    " \"units\": 1.088, \"revenue\": 1234567.89, \"lines\": 3,"
+	    " \"margin_pct\": 25.5, \"active\": true}\n");
+	free(s);
+}
+
+static void
+test_table(void **state)
+{
+	char *s = render(AYNI_FORMAT_TABLE, AYNI_WRITER_LIST, 2);
+
+	(void)state;
+	assert_string_equal(s,
+	    "product            units     revenue  lines  margin_pct  active\n"
+	    "Pan amasado, \"kg\"  1,088  $1.234.568      3      25,5 %  yes\n"
+	    "Té                    -2         -$2   1234              no\n");
+	free(s);
+}
+
+static void
+test_table_record(void **state)
+{
+	char *s = render(AYNI_FORMAT_TABLE, AYNI_WRITER_RECORD, 1);
+
+	(void)state;
+	assert_string_equal(s,
+	    "product:    Pan amasado, \"kg\"\n"
+	    "units:      1,088\n"
+	    "revenue:    $1.234.568\n"
+	    "lines:      3\n"
+	    "margin_pct: 25,5 %\n"
+	    "active:     yes\n");
+	free(s);
+}
+
+static void
+test_clp(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	ayni_fmt_clp(0, buf, sizeof(buf));
+	assert_string_equal(buf, "$0");
+	ayni_fmt_clp(49, buf, sizeof(buf));
+	assert_string_equal(buf, "$0");
+	ayni_fmt_clp(50, buf, sizeof(buf));
+	assert_string_equal(buf, "$1");
+	ayni_fmt_clp(-49, buf, sizeof(buf));
+	assert_string_equal(buf, "$0");
+	ayni_fmt_clp(99999900, buf, sizeof(buf));
+	assert_string_equal(buf, "$999.999");
+	ayni_fmt_clp(100000000, buf, sizeof(buf));
+	assert_string_equal(buf, "$1.000.000");
+	ayni_fmt_clp(INT64_MAX, buf, sizeof(buf));
+	assert_string_equal(buf, "$92.233.720.368.547.758");
+}
+
+static void
+test_format_parse(void **state)
+{
+	ayni_format f;
+	ayni_error err;
+
+	(void)state;
+	assert_int_equal(ayni_format_parse("json", &f, &err), 0);
+	assert_int_equal(f, AYNI_FORMAT_JSON);
+	assert_int_equal(ayni_format_parse("xml", &f, &err), AYNI_EUSAGE);
+	assert_string_equal(err.msg,
+	    "unknown format 'xml': use table, csv or json");
+}
+
+static void
+test_stmt(void **state)
+{
+	static const ayni_column c2[] = {
+		{ "day", AYNI_T_TEXT }, { "revenue", AYNI_T_MONEY },
+	};
+	ayni_db *db;
+	ayni_writer *w;
+	ayni_error err;
+	sqlite3_stmt *st;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT '2025-10-07', 150 UNION ALL SELECT NULL, NULL", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_non_null(fp = open_memstream(&buf, &len));
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_JSON,
+	    AYNI_WRITER_LIST, c2, 2, &err), 0);
+	assert_int_equal(ayni_writer_stmt(w, st, &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	sqlite3_finalize(st);
+	fclose(fp);
+	assert_string_equal(buf, "[\n  {\"day\": \"2025-10-07\", \"revenue\":"
+	    " 1.5},\n  {\"day\": null, \"revenue\": null}\n]\n");
+	free(buf);
+	ayni_db_close(db);
+}
+
+static void
+test_write_error_reported(void **state)
+{
+	ayni_writer *w;
+	ayni_error err;
+	ayni_value v[6] = { ayni_v_text("x"), ayni_v_int(1), ayni_v_int(1),
+	    ayni_v_int(1), ayni_v_real(1), ayni_v_int(1) };
+	FILE *fp = fopen("/dev/full", "w");
+	int i;
+
+	(void)state;
+	if (fp == NULL)
+		skip();
+	setvbuf(fp, NULL, _IONBF, 0);
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_CSV,
+	    AYNI_WRITER_LIST, cols, 6, &err), 0);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(ayni_writer_row(w, v, &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), AYNI_EIO);
+	ayni_writer_free(w);
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_json_list),
+		cmocka_unit_test(test_json_empty_and_record),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table_record),
+		cmocka_unit_test(test_clp),
+		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_stmt),
+		cmocka_unit_test(test_write_error_reported),
+	};
+
+	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
+}
