@@ -2,6 +2,12 @@
  * rut.c - Chilean RUT check digit and forms.  The check digit is the
  * textbook mod 11: body digits from the right times 2,3,4,5,6,7,2,...;
  * 11 - (sum mod 11), with 11 giving '0' and 10 giving 'K'.
+ *
+ * Parsing is strict about shape (dots only as thousands separators, at
+ * most one hyphen, right before the check digit) and lenient about the
+ * rest (dots and hyphen optional, lower-case k, surrounding spaces,
+ * leading zeros).  tests/data/rut-vectors.tsv holds the vectors, computed
+ * independently of this file.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -23,13 +29,58 @@ ayni_rut_check_digit(const char *body)
 	return r == 11 ? '0' : r == 10 ? 'K' : (char)('0' + r);
 }
 
+/*
+ * The digits of s[0..len) into body (at most cap - 1 of them): plain
+ * digits, or dotted thousands groups ("76.123.456").  0, or -1 with why.
+ */
+static int
+take_body(const char *s, size_t len, char *body, size_t cap, const char **why)
+{
+	size_t i, n = 0, group = 0;
+	int dotted = memchr(s, '.', len) != NULL, first = 1;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isdigit(c)) {
+			if (n + 1 >= cap) {
+				*why = "too long";
+				return -1;
+			}
+			body[n++] = (char)c;
+			group++;
+		} else if (c == '.') {
+			if (group == 0 || group > 3 || (!first && group != 3)) {
+				*why = "dots must separate thousands, as in "
+				    "'76.123.456-0'";
+				return -1;
+			}
+			first = 0;
+			group = 0;
+		} else {
+			*why = c == 'k' || c == 'K' ? "'K' can only be the "
+			    "check digit" : NULL;
+			return -1;
+		}
+	}
+	if (dotted && (group != 3)) {
+		*why = "dots must separate thousands, as in '76.123.456-0'";
+		return -1;
+	}
+	if (n == 0) {
+		*why = "no number before the check digit";
+		return -1;
+	}
+	body[n] = '\0';
+	return 0;
+}
+
 int
 ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 {
-	char body[AYNI_RUT_MAX], dv = 0, want;
-	size_t n = 0, i, len;
-	const char *s = in;
-	int hyphen = 0;
+	char body[AYNI_RUT_MAX], dv, want;
+	const char *s = in, *why = NULL, *hy;
+	size_t len, blen, i, n;
 
 	while (isspace((unsigned char)*s))
 		s++;
@@ -37,38 +88,39 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 	while (len > 0 && isspace((unsigned char)s[len - 1]))
 		len--;
 	if (len == 0)
-		return ayni_error_set(err, AYNI_EDATA, "empty RUT");
-	/* Collect digits; dots only between digit groups, one hyphen. */
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (isdigit(c) || ((c == 'k' || c == 'K') && i == len - 1)) {
-			if (n + 1 >= sizeof(body))
-				return ayni_error_set(err, AYNI_EDATA,
-				    "invalid RUT '%s': too long", in);
-			body[n++] = (char)toupper(c);
-		} else if (c == '.' && !hyphen && n > 0)
-			continue;
-		else if (c == '-' && !hyphen && i == len - 2 && n > 0)
-			hyphen = 1;
-		else
-			return ayni_error_set(err, AYNI_EDATA,
-			    "invalid RUT '%s': unexpected '%c'", in, c);
-	}
-	if (n < 2)
+		return ayni_error_set(err, AYNI_EDATA, "empty RUT: give it as "
+		    "'76.123.456-0'");
+	if (len < 2)
 		return ayni_error_set(err, AYNI_EDATA,
 		    "invalid RUT '%s': too short", in);
-	dv = body[--n];
-	body[n] = '\0';
-	if (strchr(body, 'K') != NULL)
+	/* The check digit is the last character; a hyphen may precede it. */
+	dv = (char)toupper((unsigned char)s[len - 1]);
+	blen = len - 1;
+	hy = memchr(s, '-', len);
+	if (hy != NULL && hy != s + len - 2)
+		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
+		    "hyphen goes right before the check digit", in);
+	if (hy != NULL)
+		blen--;
+	if (!isdigit((unsigned char)dv) && dv != 'K')
+		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
+		    "check digit must be 0-9 or K, not '%c'", in, s[len - 1]);
+	if (take_body(s, blen, body, sizeof(body), &why) != 0) {
+		if (why != NULL)
+			return ayni_error_set(err, AYNI_EDATA,
+			    "invalid RUT '%s': %s", in, why);
+		for (i = 0; i < blen && (isdigit((unsigned char)s[i]) ||
+		    s[i] == '.'); i++)
+			;
 		return ayni_error_set(err, AYNI_EDATA,
-		    "invalid RUT '%s': 'K' can only be the check digit", in);
+		    "invalid RUT '%s': unexpected '%c'", in, s[i]);
+	}
 	/* Leading zeros are not part of the number. */
 	for (i = 0; body[i] == '0' && body[i + 1] != '\0'; i++)
 		;
-	memmove(body, body + i, n - i + 1);
-	n -= i;
-	if (n < 1 || n > 8 || strcmp(body, "0") == 0)
+	n = strlen(body + i);
+	memmove(body, body + i, n + 1);
+	if (n > 8 || strcmp(body, "0") == 0)
 		return ayni_error_set(err, AYNI_EDATA,
 		    "invalid RUT '%s': the number before the check digit must "
 		    "have 1 to 8 digits", in);
@@ -77,7 +129,7 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 		return ayni_error_set(err, AYNI_EDATA,
 		    "invalid RUT '%s': check digit should be '%c', not '%c'",
 		    in, want, dv);
-	/* n <= 8 was checked: body, hyphen, digit and NUL fit. */
+	/* n <= 8: body, hyphen, digit and NUL fit in AYNI_RUT_MAX. */
 	memcpy(out, body, n);
 	out[n] = '-';
 	out[n + 1] = dv;
