@@ -19,10 +19,12 @@
 #include "cli.h"
 
 extern const struct cmd_entry cmd_init_cmds[];
+extern const struct cmd_entry cmd_company_cmds[];
 
 /* 'ayni help' lists groups in this order.  One line per group. */
 const struct cmd_group cmd_groups[] = {
 	{ "init", cmd_init_cmds, "create a database and its first user" },
+	{ "company", cmd_company_cmds, "companies, members and roles" },
 	{ NULL, NULL, NULL }
 };
 

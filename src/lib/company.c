@@ -1,8 +1,13 @@
 /*
- * company.c - the permission matrix of SPEC §4 and company selection.
- * The matrix is data: one row per role, one column per permission, so the
- * tests can generate their cases from the same table.
+ * company.c - companies, memberships, the permission matrix of SPEC §4 and
+ * company selection.  The matrix is data: one row per role, one column per
+ * permission, so the tests can generate their cases from the same table.
+ *
+ * Removing is soft (is_active = 0) for companies and memberships alike:
+ * every query that serves a user filters on is_active; only the
+ * superuser's find/restore/list --all look past it.  Nothing here prints.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -207,4 +212,617 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 		rc = ayni_db_error(db, err, "adding a member");
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* If you change these lists, also change the CHECKs in schema/0001. */
+static const char *const industries[] = { "retail", "food", "manufacturing",
+	"services", "technology", "construction", "agriculture", "healthcare",
+	"education", "other", NULL };
+static const char *const sizes[] = { "micro", "small", "medium", NULL };
+
+static int
+in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int
+ayni_industry_check(const char *industry, ayni_error *err)
+{
+	if (in_list(industry, industries))
+		return 0;
+	return ayni_error_set(err, AYNI_EUSAGE, "unknown industry '%s': use "
+	    "retail, food, manufacturing, services, technology, construction, "
+	    "agriculture, healthcare, education or other", industry);
+}
+
+int
+ayni_size_check(const char *size, ayni_error *err)
+{
+	if (in_list(size, sizes))
+		return 0;
+	return ayni_error_set(err, AYNI_EUSAGE,
+	    "unknown size '%s': use micro, small or medium", size);
+}
+
+int
+ayni_company_name_clean(const char *in, char *out, size_t len,
+    ayni_error *err)
+{
+	const char *s = in, *e;
+	size_t n, chars = 0, i;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	n = (size_t)(e - s);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return ayni_error_set(err, AYNI_EUSAGE, "invalid "
+			    "company name: no control characters allowed");
+		/* UTF-8 continuation bytes are not characters. */
+		chars += (c & 0xc0) != 0x80;
+	}
+	if (chars < 2)
+		return ayni_error_set(err, AYNI_EUSAGE, "invalid company name "
+		    "'%s': at least 2 characters", in);
+	if (chars > 200 || n >= len)
+		return ayni_error_set(err, AYNI_EUSAGE, "invalid company name: "
+		    "at most 200 characters");
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/* Check the fields that are set; the name is cleaned into name. */
+static int
+check_fields(const ayni_company_fields *f, char *name, size_t len,
+    ayni_error *err)
+{
+	int rc;
+
+	name[0] = '\0';
+	if (f->name != NULL &&
+	    (rc = ayni_company_name_clean(f->name, name, len, err)) != 0)
+		return rc;
+	if (f->industry != NULL &&
+	    (rc = ayni_industry_check(f->industry, err)) != 0)
+		return rc;
+	if (f->size != NULL && (rc = ayni_size_check(f->size, err)) != 0)
+		return rc;
+	if (f->benchmark < -1 || f->benchmark > 1)
+		return ayni_error_set(err, AYNI_EUSAGE, "benchmark is on or "
+		    "off");
+	return 0;
+}
+
+int
+ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
+    const ayni_company_fields *f, int64_t *out_id, ayni_error *err)
+{
+	sqlite3 *h = ayni_db_handle(db);
+	sqlite3_stmt *st = NULL;
+	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX], name[256], now[20];
+	ayni_company old;
+	int64_t id;
+	int rc;
+
+	if ((rc = ayni_rut_parse(rut, canon, err)) != 0)
+		return rc;
+	if (f->name == NULL)
+		return ayni_error_set(err, AYNI_EUSAGE, "a company needs a "
+		    "name");
+	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
+		return rc;
+	ayni_rut_display(canon, disp);
+	if (ayni_company_find(db, canon, 1, &old, NULL) == 0)
+		return ayni_error_set(err, AYNI_EEXISTS, old.is_active ?
+		    "company '%s' already exists" : "company '%s' already "
+		    "exists but was removed: a superuser can restore it", disp);
+	if ((rc = ayni_db_begin(db, err)) != 0)
+		return rc;
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(h,
+	    "INSERT INTO companies (rut, name, industry, size, benchmark,"
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", -1,
+	    &st, NULL) != SQLITE_OK) {
+		rc = ayni_db_error(db, err, "adding the company");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, f->industry ? f->industry : "other", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, f->size ? f->size : "micro", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, f->benchmark == 1);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE)
+			rc = ayni_error_set(err, AYNI_EEXISTS,
+			    "company '%s' already exists", disp);
+		else
+			rc = ayni_db_error(db, err, "adding the company");
+		goto out;
+	}
+	id = sqlite3_last_insert_rowid(h);
+	if ((rc = ayni_member_add(db, id, owner_id, AYNI_ROLE_OWNER, err)) != 0)
+		goto out;
+	if (out_id != NULL)
+		*out_id = id;
+out:
+	sqlite3_finalize(st);
+	if (rc == 0)
+		return ayni_db_commit(db, err);
+	ayni_db_rollback(db);
+	return rc;
+}
+
+static void
+company_from_row(sqlite3_stmt *st, ayni_company *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	snprintf(out->rut, sizeof(out->rut), "%s",
+	    (const char *)sqlite3_column_text(st, 1));
+	snprintf(out->name, sizeof(out->name), "%s",
+	    (const char *)sqlite3_column_text(st, 2));
+	snprintf(out->industry, sizeof(out->industry), "%s",
+	    (const char *)sqlite3_column_text(st, 3));
+	snprintf(out->size, sizeof(out->size), "%s",
+	    (const char *)sqlite3_column_text(st, 4));
+	out->benchmark = sqlite3_column_int(st, 5);
+	out->is_active = sqlite3_column_int(st, 6);
+}
+
+int
+ayni_company_find(ayni_db *db, const char *rut, int include_removed,
+    ayni_company *out, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX];
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = ayni_rut_parse(rut, canon, err)) != 0)
+		return rc;
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT id, rut, name, industry, size, benchmark, is_active"
+	    " FROM companies WHERE rut = ?1 AND (?2 OR is_active = 1)", -1,
+	    &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "looking up the company");
+	sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, include_removed != 0);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		company_from_row(st, out);
+		break;
+	case SQLITE_DONE:
+		ayni_rut_display(canon, disp);
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no company '%s'",
+		    disp);
+		break;
+	default:
+		rc = ayni_db_error(db, err, "looking up the company");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_company_update(ayni_db *db, int64_t company_id,
+    const ayni_company_fields *f, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char name[256], now[20];
+	int rc;
+
+	if (f->name == NULL && f->industry == NULL && f->size == NULL &&
+	    f->benchmark == -1)
+		return ayni_error_set(err, AYNI_EUSAGE, "nothing to change: "
+		    "give --name, --industry, --size or --benchmark");
+	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
+		return rc;
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "UPDATE companies SET name = coalesce(?2, name),"
+	    " industry = coalesce(?3, industry), size = coalesce(?4, size),"
+	    " benchmark = CASE WHEN ?5 < 0 THEN benchmark ELSE ?5 END,"
+	    " updated_at = ?6 WHERE id = ?1 AND is_active = 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "changing the company");
+	sqlite3_bind_int64(st, 1, company_id);
+	if (f->name != NULL)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (f->industry != NULL)
+		sqlite3_bind_text(st, 3, f->industry, -1, SQLITE_STATIC);
+	if (f->size != NULL)
+		sqlite3_bind_text(st, 4, f->size, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, f->benchmark);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(db, err, "changing the company");
+	else if (sqlite3_changes(ayni_db_handle(db)) == 0)
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such company");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Set companies.is_active of id; the number of rows changed, or < 0. */
+static int
+set_active(ayni_db *db, int64_t id, int active, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char now[20];
+	int rc;
+
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "UPDATE companies SET is_active = ?2, updated_at = ?3"
+	    " WHERE id = ?1 AND is_active <> ?2", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "changing the company");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, active);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(db, err, "changing the company");
+	else
+		rc = sqlite3_changes(ayni_db_handle(db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_company_remove(ayni_db *db, const ayni_membership *by, ayni_error *err)
+{
+	char disp[AYNI_RUT_MAX];
+	int rc;
+
+	ayni_rut_display(by->rut, disp);
+	/* SPEC §4 says so in words, not only through the matrix. */
+	if (by->role != AYNI_ROLE_OWNER)
+		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
+		    "only an owner removes a company, and you are a %s of "
+		    "'%s'", ayni_role_name(by->role), disp);
+	if ((rc = set_active(db, by->company_id, 0, err)) < 0)
+		return rc;
+	if (rc == 0)
+		return ayni_error_set(err, AYNI_ENOTFOUND, "no company '%s'",
+		    disp);
+	return 0;
+}
+
+int
+ayni_company_restore(ayni_db *db, const ayni_actor *actor, const char *rut,
+    ayni_company *out, ayni_error *err)
+{
+	char disp[AYNI_RUT_MAX];
+	int rc;
+
+	if (!actor->is_superuser)
+		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
+		    "only a superuser restores a company");
+	if ((rc = ayni_company_find(db, rut, 1, out, err)) != 0)
+		return rc;
+	ayni_rut_display(out->rut, disp);
+	if (out->is_active)
+		return ayni_error_set(err, AYNI_EEXISTS, "company '%s' is not "
+		    "removed: nothing to restore", disp);
+	if ((rc = set_active(db, out->id, 1, err)) < 0)
+		return rc;
+	out->is_active = 1;
+	return 0;
+}
+
+int
+ayni_company_use(ayni_db *db, const ayni_actor *actor, int64_t company_id,
+    int *is_api, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	/* Only for a company the actor may use: checked in the same UPDATE. */
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "UPDATE sessions SET company_id = ?2 WHERE id = ?1 AND user_id = ?3"
+	    " AND EXISTS (SELECT 1 FROM user_companies m JOIN companies c"
+	    " ON c.id = m.company_id WHERE m.company_id = ?2"
+	    " AND m.user_id = ?3 AND m.is_active = 1 AND c.is_active = 1)"
+	    " RETURNING kind", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "choosing the company");
+	sqlite3_bind_int64(st, 1, actor->session_id);
+	sqlite3_bind_int64(st, 2, company_id);
+	sqlite3_bind_int64(st, 3, actor->user_id);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		if (is_api != NULL)
+			*is_api = strcmp((const char *)sqlite3_column_text(st,
+			    0), "api") == 0;
+		break;
+	case SQLITE_DONE:
+		rc = ayni_error_set(err, AYNI_EPERM, "no access to that "
+		    "company: not a member, or no such company");
+		break;
+	default:
+		rc = ayni_db_error(db, err, "choosing the company");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* If you change a column here, change ayni-company(1) too: they are an
+   interface. */
+const ayni_column ayni_company_columns[] = {
+	{ "rut", AYNI_T_TEXT },
+	{ "name", AYNI_T_TEXT },
+	{ "industry", AYNI_T_TEXT },
+	{ "size", AYNI_T_TEXT },
+	{ "benchmark", AYNI_T_BOOL },
+	{ "role", AYNI_T_TEXT },
+	{ "active", AYNI_T_BOOL },
+};
+
+const ayni_column ayni_member_columns[] = {
+	{ "email", AYNI_T_TEXT },
+	{ "name", AYNI_T_TEXT },
+	{ "role", AYNI_T_TEXT },
+};
+
+/*
+ * Rows of (rut, name, industry, size, benchmark, role, active) to w, which
+ * takes the first 6 or all 7 of them.
+ */
+static int
+write_companies(ayni_db *db, sqlite3_stmt *st, ayni_writer *w,
+    ayni_error *err)
+{
+	char disp[AYNI_RUT_MAX];
+	ayni_value v[7];
+	int src, i, rc;
+
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		ayni_rut_display((const char *)sqlite3_column_text(st, 0),
+		    disp);
+		v[0] = ayni_v_text(disp);
+		for (i = 1; i <= 5; i++)
+			v[i] = ayni_v_text((const char *)sqlite3_column_text(st,
+			    i));
+		v[4] = ayni_v_int(sqlite3_column_int(st, 4));
+		v[6] = ayni_v_int(sqlite3_column_int(st, 6));
+		if ((rc = ayni_writer_row(w, v, err)) != 0)
+			return rc;
+	}
+	if (src != SQLITE_DONE)
+		return ayni_db_error(db, err, "listing companies");
+	return 0;
+}
+
+int
+ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
+    ayni_writer *w, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (all && !actor->is_superuser)
+		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
+		    "only a superuser lists every company");
+	if (sqlite3_prepare_v2(ayni_db_handle(db), all ?
+	    "SELECT c.rut, c.name, c.industry, c.size, c.benchmark,"
+	    " (SELECT m.role FROM user_companies m WHERE m.company_id = c.id"
+	    " AND m.user_id = ?1 AND m.is_active = 1), c.is_active"
+	    " FROM companies c ORDER BY c.name, c.id" :
+	    "SELECT c.rut, c.name, c.industry, c.size, c.benchmark, m.role,"
+	    " c.is_active FROM companies c"
+	    " JOIN user_companies m ON m.company_id = c.id"
+	    " WHERE m.user_id = ?1 AND m.is_active = 1 AND c.is_active = 1"
+	    " ORDER BY c.name, c.id", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "listing companies");
+	sqlite3_bind_int64(st, 1, actor->user_id);
+	rc = write_companies(db, st, w, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_company_show(ayni_db *db, const ayni_membership *m, ayni_writer *w,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT rut, name, industry, size, benchmark, ?2, is_active"
+	    " FROM companies WHERE id = ?1 AND is_active = 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "showing the company");
+	sqlite3_bind_int64(st, 1, m->company_id);
+	sqlite3_bind_text(st, 2, ayni_role_name(m->role), -1, SQLITE_STATIC);
+	rc = write_companies(db, st, w, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_member_list(ayni_db *db, int64_t company_id, ayni_writer *w,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT u.email, u.name, m.role FROM user_companies m"
+	    " JOIN users u ON u.id = m.user_id"
+	    " WHERE m.company_id = ?1 AND m.is_active = 1 AND u.is_active = 1"
+	    " ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1"
+	    " WHEN 'manager' THEN 2 WHEN 'analyst' THEN 3 ELSE 4 END, u.email",
+	    -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "listing members");
+	sqlite3_bind_int64(st, 1, company_id);
+	rc = ayni_writer_stmt(w, st, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_member_find(ayni_db *db, int64_t company_id, const char *email,
+    int64_t *user_id, ayni_role *role, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char norm[256];
+	int rc = 0;
+
+	*user_id = 0;
+	*role = AYNI_ROLE_NONE;
+	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
+		return rc;
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT u.id, m.role FROM users u"
+	    " LEFT JOIN user_companies m ON m.user_id = u.id"
+	    " AND m.company_id = ?2 AND m.is_active = 1"
+	    " WHERE u.email = ?1 AND u.is_active = 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(db, err, "looking up the user");
+	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, company_id);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		*user_id = sqlite3_column_int64(st, 0);
+		*role = (ayni_role)role_from_text(
+		    (const char *)sqlite3_column_text(st, 1));
+		break;
+	case SQLITE_DONE:
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no user '%s': a "
+		    "superuser or an admin adds one with 'ayni user add'",
+		    norm);
+		break;
+	default:
+		rc = ayni_db_error(db, err, "looking up the user");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_member_may_assign(const ayni_membership *by, ayni_role from,
+    ayni_role to, ayni_error *err)
+{
+	char disp[AYNI_RUT_MAX];
+
+	ayni_rut_display(by->rut, disp);
+	if (!ayni_role_can(by->role, AYNI_PERM_MANAGE_USERS))
+		return ayni_error_set(err, AYNI_EPERM,
+		    "permission denied: a %s of '%s' cannot %s",
+		    ayni_role_name(by->role), by->rut,
+		    ayni_perm_name(AYNI_PERM_MANAGE_USERS));
+	if ((from == AYNI_ROLE_OWNER || to == AYNI_ROLE_OWNER) &&
+	    by->role != AYNI_ROLE_OWNER)
+		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
+		    "only an owner of '%s' makes or unmakes owners", disp);
+	return 0;
+}
+
+/*
+ * The target's email and active role, and whether the company would be
+ * left without an active owner if that role went away.
+ */
+static int
+target_of(ayni_db *db, const ayni_membership *by, int64_t user_id,
+    char *email, size_t len, ayni_role *role, int *last_owner,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT u.email, m.role, (SELECT count(*) FROM user_companies o"
+	    " JOIN users ou ON ou.id = o.user_id WHERE o.company_id = ?1"
+	    " AND o.role = 'owner' AND o.is_active = 1 AND ou.is_active = 1"
+	    " AND o.user_id <> ?2) FROM user_companies m"
+	    " JOIN users u ON u.id = m.user_id"
+	    " WHERE m.company_id = ?1 AND m.user_id = ?2 AND m.is_active = 1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "looking up the member");
+	sqlite3_bind_int64(st, 1, by->company_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		snprintf(email, len, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		*role = (ayni_role)role_from_text(
+		    (const char *)sqlite3_column_text(st, 1));
+		*last_owner = *role == AYNI_ROLE_OWNER &&
+		    sqlite3_column_int(st, 2) == 0;
+		break;
+	case SQLITE_DONE:
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "not a member of "
+		    "this company");
+		break;
+	default:
+		rc = ayni_db_error(db, err, "looking up the member");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Set role (NONE: deactivate) of an active membership, with the checks. */
+static int
+change_member(ayni_db *db, const ayni_membership *by, int64_t user_id,
+    ayni_role to, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char email[256], disp[AYNI_RUT_MAX], now[20];
+	ayni_role from = AYNI_ROLE_NONE;
+	int rc, last = 0;
+
+	ayni_rut_display(by->rut, disp);
+	if ((rc = target_of(db, by, user_id, email, sizeof(email), &from,
+	    &last, err)) != 0) {
+		if (rc == AYNI_ENOTFOUND)
+			ayni_error_set(err, rc, "not a member of '%s'", disp);
+		return rc;
+	}
+	if ((rc = ayni_member_may_assign(by, from, to, err)) != 0)
+		return rc;
+	if (last && to != AYNI_ROLE_OWNER)
+		return ayni_error_set(err, AYNI_EPERM, "'%s' is the last owner "
+		    "of '%s': make another member owner first", email, disp);
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(ayni_db_handle(db), to == AYNI_ROLE_NONE ?
+	    "UPDATE user_companies SET is_active = 0, updated_at = ?4"
+	    " WHERE company_id = ?1 AND user_id = ?2" :
+	    "UPDATE user_companies SET role = ?3, updated_at = ?4"
+	    " WHERE company_id = ?1 AND user_id = ?2", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(db, err, "changing the member");
+	sqlite3_bind_int64(st, 1, by->company_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, ayni_role_name(to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(db, err, "changing the member");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_member_set_role(ayni_db *db, const ayni_membership *by, int64_t user_id,
+    ayni_role role, ayni_error *err)
+{
+	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
+		return ayni_error_set(err, AYNI_EUSAGE, "no role given");
+	return change_member(db, by, user_id, role, err);
+}
+
+int
+ayni_member_remove(ayni_db *db, const ayni_membership *by, int64_t user_id,
+    ayni_error *err)
+{
+	return change_member(db, by, user_id, AYNI_ROLE_NONE, err);
 }
