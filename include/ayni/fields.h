@@ -1,0 +1,99 @@
+/*
+ * fields.h - the canonical sales record and how file headers map onto it.
+ *
+ * The field table (SPEC §5, the original platform's COLUMN_SCHEMA) says
+ * each field's name, kind and whether it is required; automatic matching
+ * turns a header row into a column per field using normalised Spanish and
+ * English synonyms.  Explicit --map pairs and saved mappings are applied by
+ * the caller on top of this; nothing here reads a database.
+ */
+#ifndef AYNI_FIELDS_H
+#define AYNI_FIELDS_H
+
+#include <stddef.h>
+
+#include "ayni/error.h"
+
+/*
+ * If you add a field here, also update ayni_fields[] and the synonyms in
+ * src/lib/fields.c, the raw_transactions table in schema/ and ayni-csv(5).
+ */
+typedef enum ayni_field_id {
+	AYNI_F_DT,
+	AYNI_F_TRANS_ID,
+	AYNI_F_PRODUCT_ID,
+	AYNI_F_QUANTITY,
+	AYNI_F_PRICE_TOTAL,
+	AYNI_F_TRANS_TYPE,
+	AYNI_F_CUSTOMER_ID,
+	AYNI_F_DESCRIPTION,
+	AYNI_F_CATEGORY,
+	AYNI_F_UNIT_TYPE,
+	AYNI_F_STOCK,
+	AYNI_F_COST_UNIT,
+	AYNI_F_COST_TOTAL,
+	AYNI_F_PRICE_UNIT,
+	AYNI_F_DISCOUNT_TOTAL,
+	AYNI_F_COMMISSION_TOTAL,
+	AYNI_F_MARGIN,
+	AYNI_FIELD_COUNT
+} ayni_field_id;
+
+typedef enum ayni_field_kind {
+	AYNI_KIND_TEXT,
+	AYNI_KIND_DATE,		/* ayni_date_parse(): "YYYY-MM-DD HH:MM:SS" */
+	AYNI_KIND_MONEY,	/* ayni_num_parse(), AYNI_SCALE_MONEY */
+	AYNI_KIND_QTY		/* ayni_num_parse(), AYNI_SCALE_QTY */
+} ayni_field_kind;
+
+typedef struct ayni_field_def {
+	const char	*name;		/* "in_dt" */
+	ayni_field_kind	 kind;
+	int		 required;
+	int		 inferable;	/* computed from others when absent */
+} ayni_field_def;
+
+/* Indexed by ayni_field_id. */
+extern const ayni_field_def ayni_fields[AYNI_FIELD_COUNT];
+
+/* The id of a canonical name ("in_dt"), for --map; AYNI_ENOTFOUND if none. */
+int	ayni_field_lookup(const char *name, ayni_field_id *out,
+	    ayni_error *err);
+
+/*
+ * The i-th automatic-matching synonym (a normalised key) and its field, best
+ * first, for ayni-csv(5) and for listing; AYNI_ENOTFOUND past the last.
+ */
+int	ayni_field_synonym(size_t i, const char **key, ayni_field_id *field);
+
+/*
+ * Write into out (at most outsz bytes, always NUL-terminated) the matching
+ * key of a header or a value: ASCII lowercased, Latin-1 letters stripped of
+ * accents (ñ -> n, ç -> c), and spaces, tabs, no-break spaces, '_', '-',
+ * '.', '°', 'º' and a stray BOM removed.  Other bytes are kept.
+ */
+void	ayni_field_normalize(const char *in, char *out, size_t outsz);
+
+typedef struct ayni_header_map {
+	int	col[AYNI_FIELD_COUNT];	/* header index per field, or -1 */
+	/*
+	 * Another header that matched the same field and lost, or -1, so the
+	 * caller can warn and suggest --map.  The winner is the header whose
+	 * synonym ranks first in the table (the canonical name, then e.g.
+	 * "total neto" before "total"); equal ranks go to the leftmost.
+	 */
+	int	dup[AYNI_FIELD_COUNT];
+} ayni_header_map;
+
+/* Fill m from the header names by automatic matching; never fails. */
+void	ayni_header_match(const char *const *headers, size_t n,
+	    ayni_header_map *m);
+
+/*
+ * 0 if every required field has a column in m, else AYNI_EDATA naming the
+ * missing fields and the headers found.
+ */
+int	ayni_header_check(const ayni_header_map *m,
+	    const char *const *headers, size_t n, ayni_error *err);
+
+#endif /* AYNI_FIELDS_H */
