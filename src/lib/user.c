@@ -1,11 +1,10 @@
 /*
- * user.c - users, password hashing and policy, sessions, API token lookup
- * and the per-database token file.
+ * user.c - users, password hashing and policy, and the per-database token
+ * file.  Logins, lockout, sessions and tokens are in auth.c.
  *
  * Secrets never reach the database: passwords are stored as argon2id
- * encoded hashes, tokens as a deterministic argon2id hash (they are 256-bit
- * random values, so a fixed salt and minimal cost lose nothing and make the
- * hash a lookup key).  Nothing here prompts, prints or exits.
+ * encoded hashes.  Nothing here prompts, prints, exits or decides who may
+ * do what: the command line checks the caller's rights.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -88,6 +87,20 @@ ayni_password_policy(const char *pw, const char *email, ayni_error *err)
 	return 0;
 }
 
+/*
+ * The cost of new hashes.  Only ayni_password_test_cost changes it, and
+ * only unit tests call that: the binary always hashes at the policy.
+ */
+static uint32_t hash_t = AYNI_ARGON2_T;
+static uint32_t hash_m = AYNI_ARGON2_M_KIB;
+
+void
+ayni_password_test_cost(uint32_t t_cost, uint32_t m_kib)
+{
+	hash_t = t_cost ? t_cost : AYNI_ARGON2_T;
+	hash_m = m_kib ? m_kib : AYNI_ARGON2_M_KIB;
+}
+
 int
 ayni_password_hash(const char *pw, char *out, size_t len, ayni_error *err)
 {
@@ -97,8 +110,8 @@ ayni_password_hash(const char *pw, char *out, size_t len, ayni_error *err)
 	if (getrandom(salt, sizeof(salt), 0) != (ssize_t)sizeof(salt))
 		return ayni_error_set(err, AYNI_EINTERNAL,
 		    "cannot get random bytes: %s", strerror(errno));
-	rc = argon2id_hash_encoded(AYNI_ARGON2_T, AYNI_ARGON2_M_KIB,
-	    AYNI_ARGON2_P, pw, strlen(pw), salt, sizeof(salt), 32, out, len);
+	rc = argon2id_hash_encoded(hash_t, hash_m, AYNI_ARGON2_P, pw,
+	    strlen(pw), salt, sizeof(salt), 32, out, len);
 	if (rc != ARGON2_OK)
 		return ayni_error_set(err, rc == ARGON2_MEMORY_ALLOCATION_ERROR ?
 		    AYNI_ENOMEM : AYNI_EINTERNAL, "cannot hash password: %s",
@@ -106,10 +119,41 @@ ayni_password_hash(const char *pw, char *out, size_t len, ayni_error *err)
 	return 0;
 }
 
+/* Hashes written by other argon2 variants still verify (and get rehashed). */
+static int
+hash_type(const char *encoded, argon2_type *type)
+{
+	if (strncmp(encoded, "$argon2id$", 10) == 0)
+		*type = Argon2_id;
+	else if (strncmp(encoded, "$argon2i$", 9) == 0)
+		*type = Argon2_i;
+	else if (strncmp(encoded, "$argon2d$", 9) == 0)
+		*type = Argon2_d;
+	else
+		return -1;
+	return 0;
+}
+
 int
 ayni_password_verify(const char *encoded, const char *pw)
 {
-	return argon2id_verify(encoded, pw, strlen(pw)) == ARGON2_OK;
+	argon2_type type;
+
+	if (encoded == NULL || hash_type(encoded, &type) != 0)
+		return 0;
+	return argon2_verify(encoded, pw, strlen(pw), type) == ARGON2_OK;
+}
+
+int
+ayni_password_needs_rehash(const char *encoded)
+{
+	unsigned v, m, t, p;
+
+	if (strncmp(encoded, "$argon2id$", 10) != 0 ||
+	    sscanf(encoded + 10, "v=%u$m=%u,t=%u,p=%u$", &v, &m, &t, &p) != 4)
+		return 1;
+	return v < ARGON2_VERSION_13 || m < hash_m || t < hash_t ||
+	    p != AYNI_ARGON2_P;
 }
 
 int
@@ -157,134 +201,236 @@ out:
 }
 
 int
-ayni_token_random(char buf[AYNI_TOKEN_LEN + 1], ayni_error *err)
-{
-	unsigned char raw[AYNI_TOKEN_LEN / 2];
-	size_t i;
-
-	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
-		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot get random bytes: %s", strerror(errno));
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
-	ayni_wipe(raw, sizeof(raw));
-	return 0;
-}
-
-int
-ayni_token_hash(const char *token, char *buf, size_t len, ayni_error *err)
-{
-	static const char salt[] = "ayni-token-salt1";	/* 16 bytes */
-	unsigned char raw[32];
-	size_t i;
-	int rc;
-
-	if (len < 2 * sizeof(raw) + 1)
-		return ayni_error_set(err, AYNI_EINTERNAL, "token buffer");
-	rc = argon2id_hash_raw(1, 8, 1, token, strlen(token), salt,
-	    sizeof(salt) - 1, raw, sizeof(raw));
-	if (rc != ARGON2_OK)
-		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot hash token: %s", argon2_error_message(rc));
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
-	return 0;
-}
-
-int
-ayni_session_create(ayni_db *db, int64_t user_id, const char *host,
-    char token[AYNI_TOKEN_LEN + 1], ayni_error *err)
+ayni_user_find(ayni_db *db, const char *email, int64_t *out_id,
+    ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char hash[65], now[20], exp[20];
-	time_t t = ayni_db_now(db);
+	char norm[256];
 	int rc;
 
-	if ((rc = ayni_token_random(token, err)) != 0 ||
-	    (rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
+	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
-	ayni_db_timestamp(t, now);
-	ayni_db_timestamp(t + (time_t)AYNI_SESSION_DAYS * 86400, exp);
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "INSERT INTO sessions (user_id, kind, token_hash, host,"
-	    " created_at, expires_at) VALUES (?1, 'session', ?2, ?3, ?4, ?5)",
-	    -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "creating session");
-		goto out;
+	    "SELECT id FROM users WHERE email = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(db, err, "finding the user");
+	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		*out_id = sqlite3_column_int64(st, 0);
+		break;
+	case SQLITE_DONE:
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no user '%s'", norm);
+		break;
+	default:
+		rc = ayni_db_error(db, err, "finding the user");
 	}
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, host, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, exp, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "creating session");
-out:
 	sqlite3_finalize(st);
 	return rc;
 }
 
-#define NOT_LOGGED_IN "not logged in: run 'ayni login'"
+/* Run one statement with (?1 user id, ?2 now); 0 rows is AYNI_ENOTFOUND. */
+static int
+user_update(ayni_db *db, const char *sql, int64_t user_id, const char *text,
+    const char *what, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char now[20];
+	int rc = 0;
+
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(db, err, what);
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(db, err, what);
+	else if (sqlite3_changes(ayni_db_handle(db)) == 0)
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such user");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The email of user_id into out (>= 256 bytes). */
+static int
+user_email(ayni_db *db, int64_t user_id, char *out, size_t len,
+    int *is_active, int *is_superuser, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT email, is_active, is_superuser FROM users WHERE id = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "reading the user");
+	sqlite3_bind_int64(st, 1, user_id);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		snprintf(out, len, "%s", sqlite3_column_text(st, 0));
+		if (is_active != NULL)
+			*is_active = sqlite3_column_int(st, 1);
+		if (is_superuser != NULL)
+			*is_superuser = sqlite3_column_int(st, 2);
+		break;
+	case SQLITE_DONE:
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such user");
+		break;
+	default:
+		rc = ayni_db_error(db, err, "reading the user");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
 
 int
-ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
+ayni_password_set(ayni_db *db, int64_t user_id, const char *password,
+    ayni_error *err)
+{
+	char email[256], hash[256];
+	int rc;
+
+	if ((rc = user_email(db, user_id, email, sizeof(email), NULL, NULL,
+	    err)) != 0)
+		return rc;
+	if ((rc = ayni_password_policy(password, email, err)) != 0)
+		return rc;
+	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)
+		return rc;
+	rc = user_update(db, "UPDATE users SET password_hash = ?3,"
+	    " failed_login_attempts = 0, lockout_until = NULL,"
+	    " updated_at = ?2 WHERE id = ?1", user_id, hash,
+	    "setting the password", err);
+	ayni_wipe(hash, sizeof(hash));
+	return rc;
+}
+
+int
+ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char email[256];
+	int rc, active, super, others = 0;
+
+	if ((rc = ayni_db_begin(db, err)) != 0)
+		return rc;
+	if ((rc = user_email(db, user_id, email, sizeof(email), &active,
+	    &super, err)) != 0)
+		goto out;
+	if (!active) {
+		rc = ayni_error_set(err, AYNI_EEXISTS,
+		    "user '%s' is already inactive", email);
+		goto out;
+	}
+	if (super) {
+		if (sqlite3_prepare_v2(ayni_db_handle(db),
+		    "SELECT count(*) FROM users WHERE is_superuser = 1"
+		    " AND is_active = 1 AND id <> ?1", -1, &st, NULL) !=
+		    SQLITE_OK) {
+			rc = ayni_db_error(db, err, "counting superusers");
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, user_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			others = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (others == 0) {
+			rc = ayni_error_set(err, AYNI_EPERM,
+			    "cannot remove '%s': it is the last active "
+			    "superuser", email);
+			goto out;
+		}
+	}
+	if ((rc = user_update(db, "UPDATE users SET is_active = 0,"
+	    " updated_at = ?2 WHERE id = ?1", user_id, NULL,
+	    "deactivating the user", err)) != 0)
+		goto out;
+	rc = ayni_sessions_revoke(db, user_id,
+	    AYNI_REVOKE_SESSIONS | AYNI_REVOKE_API, 0, err);
+out:
+	if (rc != 0) {
+		ayni_db_rollback(db);
+		return rc;
+	}
+	return ayni_db_commit(db, err);
+}
+
+int
+ayni_user_unlock(ayni_db *db, int64_t user_id, ayni_error *err)
+{
+	return user_update(db, "UPDATE users SET failed_login_attempts = 0,"
+	    " lockout_until = NULL, updated_at = ?2 WHERE id = ?1", user_id,
+	    NULL, "unlocking the user", err);
+}
+
+/* If you change these columns, also change the SELECT in ayni_user_list. */
+const ayni_column ayni_user_columns[] = {
+	{ "email", AYNI_T_TEXT },
+	{ "name", AYNI_T_TEXT },
+	{ "superuser", AYNI_T_BOOL },
+	{ "active", AYNI_T_BOOL },
+	{ "verified", AYNI_T_BOOL },
+	{ "failed_logins", AYNI_T_INT },
+	{ "locked_until", AYNI_T_TEXT },
+	{ "last_login", AYNI_T_TEXT },
+	{ "last_login_host", AYNI_T_TEXT },
+	{ "created_at", AYNI_T_TEXT },
+};
+const int ayni_user_ncolumns =
+    (int)(sizeof(ayni_user_columns) / sizeof(ayni_user_columns[0]));
+
+int
+ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
     ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char hash[65], now[20];
+	char norm[256], now[20];
+	int64_t id;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
-	if (token == NULL || strlen(token) != AYNI_TOKEN_LEN)
-		return ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
-	if ((rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
-		return rc;
+	if (email != NULL) {
+		if ((rc = ayni_user_find(db, email, &id, err)) != 0)
+			return rc;
+		ayni_email_normalize(email, norm, sizeof(norm), NULL);
+	}
 	ayni_db_timestamp(ayni_db_now(db), now);
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT s.id, u.id, u.is_superuser, ifnull(s.company_id, 0),"
-	    " u.email FROM sessions s JOIN users u ON u.id = s.user_id"
-	    " WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"
-	    " AND s.expires_at > ?2 AND u.is_active = 1", -1, &st,
-	    NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "checking the session");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	    "SELECT email, name, is_superuser, is_active, is_email_verified,"
+	    " failed_login_attempts,"
+	    " CASE WHEN lockout_until > ?2 THEN lockout_until END,"
+	    " last_login, last_login_host, created_at FROM users"
+	    " WHERE ?1 IS NULL OR email = ?1 ORDER BY email", -1, &st, NULL)
+	    != SQLITE_OK)
+		return ayni_db_error(db, err, "listing users");
+	if (email != NULL)
+		sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		out->session_id = sqlite3_column_int64(st, 0);
-		out->user_id = sqlite3_column_int64(st, 1);
-		out->is_superuser = sqlite3_column_int(st, 2);
-		out->company_id = sqlite3_column_int64(st, 3);
-		snprintf(out->email, sizeof(out->email), "%s",
-		    (const char *)sqlite3_column_text(st, 4));
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
-		break;
-	default:
-		rc = ayni_db_error(db, err, "checking the session");
-	}
-out:
+	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;
 }
 
 /*
  * The token file of a database: $XDG_CONFIG_HOME/ayni/session-<h>, where
- * <h> is a hash of the database's absolute path, so one person keeps one
- * session per database.  The file holds the path (to be read by people)
- * and the token.
+ * <h> is a hash of the database's absolute path (with links resolved when
+ * the file exists, so two spellings of one database share a session), so
+ * one person keeps one session per database.  The file holds the path (to
+ * be read by people, and checked on reading) and the token.
  */
 static int
-token_file_path(const char *db_path, char *dir, size_t dlen, char *file,
-    size_t flen, ayni_error *err)
+token_file_path(const char *db_path, char *canon, size_t clen, char *dir,
+    size_t dlen, char *file, size_t flen, ayni_error *err)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char h[65];
+	char h[65], real[PATH_MAX];
 	int rc;
 
+	if (realpath(db_path, real) != NULL)
+		snprintf(canon, clen, "%s", real);
+	else
+		snprintf(canon, clen, "%s", db_path);
 	if (xdg != NULL && xdg[0] == '/')
 		snprintf(dir, dlen, "%s/ayni", xdg);
 	else if (home != NULL && home[0] != '\0')
@@ -293,7 +439,7 @@ token_file_path(const char *db_path, char *dir, size_t dlen, char *file,
 		return ayni_error_set(err, AYNI_ECONFIG,
 		    "cannot find a place for the session file: set HOME or "
 		    "XDG_CONFIG_HOME");
-	if ((rc = ayni_token_hash(db_path, h, sizeof(h), err)) != 0)
+	if ((rc = ayni_token_hash(canon, h, sizeof(h), err)) != 0)
 		return rc;
 	h[16] = '\0';
 	snprintf(file, flen, "%s/session-%s", dir, h);
@@ -304,54 +450,69 @@ int
 ayni_token_file_read(const char *db_path, char token[AYNI_TOKEN_LEN + 1],
     ayni_error *err)
 {
-	char dir[PATH_MAX], file[PATH_MAX + 32], line[PATH_MAX + 80];
+	char canon[PATH_MAX], dir[PATH_MAX], file[PATH_MAX + 32];
+	char line[PATH_MAX + 80];
+	size_t n;
 	FILE *fp;
-	int rc = AYNI_ENOTFOUND;
+	int rc, same = 0, found = 0;
 
-	if ((rc = token_file_path(db_path, dir, sizeof(dir), file, sizeof(file),
-	    err)) != 0)
+	if ((rc = token_file_path(db_path, canon, sizeof(canon), dir,
+	    sizeof(dir), file, sizeof(file), err)) != 0)
 		return rc;
 	if ((fp = fopen(file, "re")) == NULL)
 		return ayni_error_set(err, AYNI_ENOTFOUND, "no session");
-	rc = ayni_error_set(err, AYNI_ENOTFOUND, "no session");
 	while (fgets(line, sizeof(line), fp) != NULL) {
-		if (strncmp(line, "token ", 6) == 0 &&
-		    strlen(line + 6) >= AYNI_TOKEN_LEN) {
+		n = strlen(line);
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (strncmp(line, "database ", 9) == 0)
+			same = strcmp(line + 9, canon) == 0;
+		else if (strncmp(line, "token ", 6) == 0 &&
+		    n - 6 == AYNI_TOKEN_LEN) {
 			memcpy(token, line + 6, AYNI_TOKEN_LEN);
 			token[AYNI_TOKEN_LEN] = '\0';
-			rc = 0;
+			found = 1;
 		}
 	}
 	ayni_wipe(line, sizeof(line));
 	fclose(fp);
-	return rc;
+	/* A hash collision of two paths must not log in elsewhere. */
+	if (!found || !same) {
+		ayni_wipe(token, AYNI_TOKEN_LEN + 1);
+		return ayni_error_set(err, AYNI_ENOTFOUND, "no session");
+	}
+	return 0;
 }
 
 int
 ayni_token_file_write(const char *db_path, const char *token,
     ayni_error *err)
 {
-	char dir[PATH_MAX], file[PATH_MAX + 32], tmp[PATH_MAX + 64];
-	char parent[PATH_MAX], *slash;
+	char canon[PATH_MAX], dir[PATH_MAX], file[PATH_MAX + 32];
+	char tmp[PATH_MAX + 64], parent[PATH_MAX], *slash;
 	FILE *fp;
 	int fd, rc;
 
-	if ((rc = token_file_path(db_path, dir, sizeof(dir), file, sizeof(file),
-	    err)) != 0)
+	if ((rc = token_file_path(db_path, canon, sizeof(canon), dir,
+	    sizeof(dir), file, sizeof(file), err)) != 0)
 		return rc;
-	/* ~/.config may not exist yet either. */
+	/* ~/.config, or all of $XDG_CONFIG_HOME, may not exist yet. */
 	snprintf(parent, sizeof(parent), "%s", dir);
-	if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
+	for (slash = parent + 1; (slash = strchr(slash, '/')) != NULL;
+	    slash++) {
 		*slash = '\0';
 		if (mkdir(parent, 0700) == -1 && errno != EEXIST)
 			return ayni_error_set(err, AYNI_ECANTCREAT,
 			    "cannot create '%s': %s", parent, strerror(errno));
+		*slash = '/';
 	}
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 		return ayni_error_set(err, AYNI_ECANTCREAT,
 		    "cannot create '%s': %s", dir, strerror(errno));
+	/* A fresh file, so a stale one's looser mode is never inherited. */
 	snprintf(tmp, sizeof(tmp), "%s.%ld", file, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 	    0600);
 	if (fd == -1 || (fp = fdopen(fd, "w")) == NULL) {
 		if (fd != -1)
@@ -360,7 +521,7 @@ ayni_token_file_write(const char *db_path, const char *token,
 		    "cannot create '%s': %s", tmp, strerror(errno));
 	}
 	fprintf(fp, "# ayni session for this database; keep it secret\n"
-	    "database %s\ntoken %s\n", db_path, token);
+	    "database %s\ntoken %s\n", canon, token);
 	if (fflush(fp) != 0 || fsync(fd) != 0) {
 		fclose(fp);
 		unlink(tmp);
@@ -379,11 +540,11 @@ ayni_token_file_write(const char *db_path, const char *token,
 int
 ayni_token_file_remove(const char *db_path, ayni_error *err)
 {
-	char dir[PATH_MAX], file[PATH_MAX + 32];
+	char canon[PATH_MAX], dir[PATH_MAX], file[PATH_MAX + 32];
 	int rc;
 
-	if ((rc = token_file_path(db_path, dir, sizeof(dir), file, sizeof(file),
-	    err)) != 0)
+	if ((rc = token_file_path(db_path, canon, sizeof(canon), dir,
+	    sizeof(dir), file, sizeof(file), err)) != 0)
 		return rc;
 	if (unlink(file) == -1 && errno != ENOENT)
 		return ayni_error_set(err, AYNI_EIO, "cannot remove '%s': %s",

@@ -1,0 +1,116 @@
+/*
+ * cmd_login.c - 'ayni login', 'ayni logout' and 'ayni whoami': starting,
+ * ending and showing the session kept in the token file of a database.
+ *
+ * The checks (password, lockout, expiry) are in the core (src/lib/auth.c);
+ * this file only reads the password and moves the token between the core
+ * and the token file.  It never prints a token.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const struct opt_spec login_opts[] = {
+	{ "email", 0, 1, 0, "EMAIL", "who logs in" },
+	{ "password-stdin", 0, 0, 0, NULL,
+	    "read the password from standard input, not the terminal" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+static int
+cmd_login(struct cmd_ctx *ctx)
+{
+	const char *email = opt_get(ctx, "email");
+	char norm[256], host[256] = "", old[AYNI_TOKEN_LEN + 1];
+	char *pw = NULL;
+	int64_t uid;
+	int rc;
+
+	if (email == NULL)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "who logs in? give --email EMAIL");
+	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
+	    != 0)
+		return rc;
+	if ((rc = cli_read_secret(ctx, "password: ", 0, &pw, &ctx->err)) != 0)
+		return rc;
+	gethostname(host, sizeof(host) - 1);
+	rc = ayni_login(ctx->db, norm, pw, host, 1, &uid, &ctx->err);
+	ayni_wipe(pw, strlen(pw));
+	free(pw);
+	if (rc != 0)
+		return rc;
+	/* The session this file held before is over: end it for good. */
+	if (ayni_token_file_read(ayni_db_path(ctx->db), old, NULL) == 0)
+		(void)ayni_session_end(ctx->db, old, NULL);
+	ayni_wipe(old, sizeof(old));
+	if ((rc = cli_session_start(ctx, uid)) != 0)
+		return rc;
+	cli_note(ctx, "logged in as '%s' (for %d days, or until 'ayni logout')",
+	    norm, AYNI_SESSION_DAYS);
+	return 0;
+}
+
+static int
+cmd_logout(struct cmd_ctx *ctx)
+{
+	char token[AYNI_TOKEN_LEN + 1];
+	const char *env = getenv("AYNI_TOKEN"), *tok = NULL;
+	int rc, from_file = 0;
+
+	if (env != NULL && env[0] != '\0')
+		tok = env;
+	else if (ayni_token_file_read(ayni_db_path(ctx->db), token, NULL)
+	    == 0) {
+		tok = token;
+		from_file = 1;
+	}
+	if (tok == NULL) {
+		cli_note(ctx, "not logged in");
+		return 0;
+	}
+	rc = ayni_session_end(ctx->db, tok, &ctx->err);
+	ayni_wipe(token, sizeof(token));
+	/* A session the database no longer knows is over all the same. */
+	if (rc == AYNI_ENOTFOUND)
+		rc = 0;
+	if (rc == 0 && from_file)
+		rc = ayni_token_file_remove(ayni_db_path(ctx->db), &ctx->err);
+	if (rc == 0)
+		cli_note(ctx, "logged out");
+	return rc;
+}
+
+static int
+cmd_whoami(struct cmd_ctx *ctx)
+{
+	ayni_writer *w = NULL;
+	int rc;
+
+	if ((rc = cli_writer(ctx, AYNI_WRITER_RECORD, ayni_whoami_columns,
+	    ayni_whoami_ncolumns, &w)) == 0 &&
+	    (rc = ayni_whoami(ctx->db, &ctx->actor, w, &ctx->err)) == 0)
+		rc = ayni_writer_finish(w, &ctx->err);
+	ayni_writer_free(w);
+	return rc;
+}
+
+const struct cmd_entry cmd_login_cmds[] = {
+	{ NULL, cmd_login, CMD_DB, AYNI_PERM_NONE, login_opts, NULL, 0, 0,
+	    "log in to the database and keep the session in the token file" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};
+
+const struct cmd_entry cmd_logout_cmds[] = {
+	{ NULL, cmd_logout, CMD_DB, AYNI_PERM_NONE, NULL, NULL, 0, 0,
+	    "end the session and remove its token file" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};
+
+const struct cmd_entry cmd_whoami_cmds[] = {
+	{ NULL, cmd_whoami, CMD_DB | CMD_AUTH, AYNI_PERM_NONE, NULL, NULL, 0, 0,
+	    "show who the session or API token belongs to" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};
