@@ -19,11 +19,21 @@
 #include "cli.h"
 
 extern const struct cmd_entry cmd_init_cmds[];
+extern const struct cmd_entry cmd_login_cmds[];
+extern const struct cmd_entry cmd_logout_cmds[];
+extern const struct cmd_entry cmd_whoami_cmds[];
+extern const struct cmd_entry cmd_user_cmds[];
+extern const struct cmd_entry cmd_token_cmds[];
 extern const struct cmd_entry cmd_company_cmds[];
 
 /* 'ayni help' lists groups in this order.  One line per group. */
 const struct cmd_group cmd_groups[] = {
 	{ "init", cmd_init_cmds, "create a database and its first user" },
+	{ "login", cmd_login_cmds, "log in to a database" },
+	{ "logout", cmd_logout_cmds, "end the session" },
+	{ "whoami", cmd_whoami_cmds, "show who is logged in" },
+	{ "user", cmd_user_cmds, "users, passwords, resets and lockouts" },
+	{ "token", cmd_token_cmds, "API tokens for scripts" },
 	{ "company", cmd_company_cmds, "companies, members and roles" },
 	{ NULL, NULL, NULL }
 };
