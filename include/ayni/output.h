@@ -37,6 +37,8 @@ const char *ayni_format_name(ayni_format f);
  *   QTY    integer thousandths: 1.088 in json/csv, 1,088 in table
  *   PCT    floating point percentage, 2 decimals; table adds ' %'
  *   BOOL   0/1: json true/false, csv 0/1, table yes/no
+ *   JSON   text that is already a JSON value: json embeds it as is, csv
+ *          and table print the text (for nested details in one record)
  */
 typedef enum ayni_type {
 	AYNI_T_TEXT,
@@ -45,7 +47,8 @@ typedef enum ayni_type {
 	AYNI_T_MONEY,
 	AYNI_T_QTY,
 	AYNI_T_PCT,
-	AYNI_T_BOOL
+	AYNI_T_BOOL,
+	AYNI_T_JSON
 } ayni_type;
 
 typedef struct ayni_column {
@@ -77,6 +80,8 @@ int	ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt,
 int	ayni_writer_row(ayni_writer *w, const ayni_value *vals,
 	    ayni_error *err);
 int	ayni_writer_finish(ayni_writer *w, ayni_error *err);
+/* How many rows were written so far. */
+long	ayni_writer_rows(const ayni_writer *w);
 void	ayni_writer_free(ayni_writer *w);
 
 /*
@@ -93,6 +98,9 @@ ayni_value ayni_v_text(const char *s);		/* NULL s gives null */
 ayni_value ayni_v_int(int64_t i);
 ayni_value ayni_v_real(double r);
 ayni_value ayni_v_null(void);
+
+/* One RFC 4180 csv cell, quoted only when it must be. */
+void	ayni_csv_cell(FILE *fp, const char *s);
 
 /* "$1.234.568" from cents, rounding half away from zero; buf >= 32. */
 void	ayni_fmt_clp(int64_t cents, char *buf, size_t len);

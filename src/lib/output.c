@@ -174,6 +174,7 @@ plain(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 		real2(v->r, buf, len);
 		break;
 	case AYNI_T_TEXT:
+	case AYNI_T_JSON:
 		snprintf(buf, len, "%s", v->s);
 		break;
 	}
@@ -193,7 +194,8 @@ human(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 		snprintf(buf, len, "%s", v->i ? "yes" : "no");
 		return;
 	}
-	if (c->type == AYNI_T_TEXT || c->type == AYNI_T_INT) {
+	if (c->type == AYNI_T_TEXT || c->type == AYNI_T_INT ||
+	    c->type == AYNI_T_JSON) {
 		plain(c, v, buf, len);
 		return;
 	}
@@ -219,11 +221,11 @@ human(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 static int
 numeric(ayni_type t)
 {
-	return t != AYNI_T_TEXT && t != AYNI_T_BOOL;
+	return t != AYNI_T_TEXT && t != AYNI_T_BOOL && t != AYNI_T_JSON;
 }
 
-static void
-csv_cell(FILE *fp, const char *s)
+void
+ayni_csv_cell(FILE *fp, const char *s)
 {
 	const char *p;
 
@@ -292,7 +294,7 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 		for (i = 0; i < ncols; i++) {
 			if (i > 0)
 				fputc(',', fp);
-			csv_cell(fp, cols[i].name);
+			ayni_csv_cell(fp, cols[i].name);
 		}
 		fputs("\r\n", fp);
 	} else if (fmt == AYNI_FORMAT_JSON && shape == AYNI_WRITER_LIST)
@@ -333,9 +335,10 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 		const ayni_value *v = &vals[i];
 		const char *s = buf;
 
-		if (v->is_null || (c->type == AYNI_T_TEXT && v->s == NULL))
+		if (v->is_null || ((c->type == AYNI_T_TEXT ||
+		    c->type == AYNI_T_JSON) && v->s == NULL))
 			s = NULL;
-		else if (c->type == AYNI_T_TEXT)
+		else if (c->type == AYNI_T_TEXT || c->type == AYNI_T_JSON)
 			s = v->s;
 		else if (w->fmt == AYNI_FORMAT_TABLE)
 			human(c, v, buf, sizeof(buf));
@@ -351,7 +354,7 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 			if (i > 0)
 				fputc(',', w->fp);
 			if (s != NULL)
-				csv_cell(w->fp, s);
+				ayni_csv_cell(w->fp, s);
 			break;
 		case AYNI_FORMAT_JSON:
 			if (i == 0)
@@ -366,6 +369,8 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 				fputs("null", w->fp);
 			else if (c->type == AYNI_T_TEXT)
 				json_string(w->fp, s);
+			else if (c->type == AYNI_T_JSON)
+				fputs(s, w->fp);
 			else if (c->type == AYNI_T_BOOL)
 				fputs(v->i ? "true" : "false", w->fp);
 			else
@@ -476,6 +481,12 @@ ayni_writer_finish(ayni_writer *w, ayni_error *err)
 	if (ferror(w->fp))
 		return ayni_error_set(err, AYNI_EIO, "cannot write output");
 	return 0;
+}
+
+long
+ayni_writer_rows(const ayni_writer *w)
+{
+	return w->nrows;
 }
 
 void

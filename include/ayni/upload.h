@@ -1,0 +1,126 @@
+/*
+ * upload.h - loading one sales export into a company's data (SPEC §5).
+ *
+ * An upload reads the file once to learn it (encoding, delimiter, and the
+ * decimal mark and date order of each column from every value, not from a
+ * sample) while spooling its records to an anonymous temporary file, then
+ * parses the spool and writes the lines inside one transaction.  Memory
+ * does not grow with the file.  Either every line lands, with the upload
+ * record marked completed and its data_updates written, or nothing does.
+ *
+ * Not here: choosing the company or checking the role (the driver does),
+ * printing (progress and notes go through the callback).
+ */
+#ifndef AYNI_UPLOAD_H
+#define AYNI_UPLOAD_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ayni/csvread.h"
+#include "ayni/db.h"
+#include "ayni/error.h"
+#include "ayni/mapping.h"
+#include "ayni/output.h"
+
+typedef enum ayni_upload_mode {
+	AYNI_UPLOAD_UPSERT = 0,	/* update lines whose key exists, add the rest */
+	AYNI_UPLOAD_REPLACE	/* first delete the company's lines in the
+				   dates the file covers */
+} ayni_upload_mode;
+
+/* What the callback is told about. */
+typedef enum ayni_upload_event {
+	AYNI_UPLOAD_EV_READING,	/* pass 1: bytes and rows so far */
+	AYNI_UPLOAD_EV_WRITING,	/* pass 2: rows so far of rows_read */
+	AYNI_UPLOAD_EV_WAITING,	/* the database is busy; waiting */
+	AYNI_UPLOAD_EV_DIALECT,	/* message holds one line of the dialect */
+	AYNI_UPLOAD_EV_WARNING	/* message holds a warning */
+} ayni_upload_event;
+
+typedef struct ayni_upload_progress {
+	ayni_upload_event	 event;
+	unsigned long long	 bytes;		/* read so far */
+	unsigned long long	 total_bytes;	/* file size, or 0 if unknown */
+	long			 rows;		/* rows so far */
+	long			 rows_total;	/* for WRITING */
+	const char		*message;	/* DIALECT, WARNING, WAITING */
+} ayni_upload_progress;
+
+typedef struct ayni_upload_opts {
+	const char	*name;		/* file name for messages; "-" stdin */
+	int64_t		 company_id;
+	int64_t		 user_id;
+	ayni_upload_mode mode;
+	const ayni_mapping *mapping;	/* explicit fields and formats, or
+					   NULL: the company default, if any */
+	ayni_csv_opts	 csv;		/* encoding/delimiter overrides */
+	char		 decimal;	/* ',' '.' or 0: detect per column */
+	const char	*date_format;	/* or NULL: detect */
+	long		 max_errors;	/* store valid rows if at most this
+					   many are invalid; default 0 */
+	FILE		*rejects;	/* invalid rows as CSV, or NULL */
+	int		 dry_run;	/* do everything, commit nothing */
+	int		 wait_seconds;	/* for a busy database; default 600 */
+	void		(*progress)(void *arg, const ayni_upload_progress *p);
+	void		*progress_arg;
+} ayni_upload_opts;
+
+#define AYNI_UPLOAD_FIRST_ERRORS	10
+
+typedef struct ayni_upload_result {
+	int64_t		upload_id;	/* 0 for a dry run */
+	const char	*status;	/* completed, failed, or "dry-run" */
+	long		rows_read;
+	long		rows_inserted;
+	long		rows_updated;
+	long		rows_deleted;
+	long		rows_rejected;
+	char		first_date[11];	/* YYYY-MM-DD, or "" */
+	char		last_date[11];
+	double		elapsed_s;
+	/* The first invalid rows, "file:line: field ...: reason". */
+	int		nerrors;
+	char		errors[AYNI_UPLOAD_FIRST_ERRORS][256];
+} ayni_upload_result;
+
+/*
+ * Load fp into the company.  On bad data returns AYNI_EDATA with result
+ * filled (rows_rejected, errors) and nothing stored; the upload record is
+ * left 'failed' with the reason.  Another active upload of the same company
+ * is AYNI_EBUSY at once, naming it.
+ */
+int	ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *opts,
+	    ayni_upload_result *result, ayni_error *err);
+
+/* The summary columns (SPEC §5 JSON keys) and one row of them. */
+extern const ayni_column ayni_upload_summary_columns[];
+extern const int ayni_upload_summary_ncolumns;
+int	ayni_upload_summary_write(const ayni_upload_result *r,
+	    ayni_writer *w, ayni_error *err);
+
+/*
+ * Mark uploads whose process died (status still pending or processing,
+ * started on this host by a process that no longer exists) as failed,
+ * "interrupted".  Returns how many were marked, or a negative code.
+ */
+int	ayni_upload_reap(ayni_db *db, ayni_error *err);
+
+/* Listing, showing and deleting uploads of a company. */
+extern const ayni_column ayni_upload_list_columns[];
+extern const int ayni_upload_list_ncolumns;
+int	ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
+	    ayni_error *err);
+/*
+ * One upload as a record, with its dialect, its data_updates and its first
+ * errors as nested JSON.  AYNI_ENOTFOUND if the company has no such upload.
+ */
+extern const ayni_column ayni_upload_show_columns[];
+extern const int ayni_upload_show_ncolumns;
+int	ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
+	    ayni_writer *w, ayni_error *err);
+/* Needs delete-data; removes the upload's lines (rollups follow). */
+int	ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
+	    long *rows_deleted, ayni_error *err);
+
+#endif /* AYNI_UPLOAD_H */

@@ -1,0 +1,281 @@
+/*
+ * cmd_upload.c - 'ayni upload FILE|-': the command line around
+ * ayni_upload_run(): options to upload options, the progress bar on a
+ * terminal, the dialect with -v, the first errors, and the summary through
+ * the writer.  The loading itself is all in src/lib/upload.c.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ayni/upload.h"
+#include "cli.h"
+
+static const struct opt_spec upload_opts[] = {
+	{ "mapping", 0, 1, 0, "NAME", "use the saved mapping NAME" },
+	{ "map", 0, 1, 1, "FIELD=HEADER",
+	    "read FIELD from column HEADER (repeatable)" },
+	{ "delimiter", 0, 1, 0, "C", "field delimiter: , ; tab or |" },
+	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1 or windows-1252" },
+	{ "decimal", 0, 1, 0, "C", "decimal mark of every number: , or ." },
+	{ "date-format", 0, 1, 0, "FMT", "dates as FMT, e.g. %d/%m/%Y %H:%M" },
+	{ "mode", 0, 1, 0, "MODE",
+	    "upsert (default) or replace the dates the file covers" },
+	{ "max-errors", 0, 1, 0, "N",
+	    "store the valid rows if at most N are invalid" },
+	{ "rejects", 0, 1, 0, "FILE", "write invalid rows, with line and "
+	    "reason, to FILE" },
+	{ "dry-run", 'n', 0, 0, NULL, "do everything but store" },
+	{ "wait", 0, 1, 0, "SECONDS",
+	    "wait this long for a busy database (600)" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+struct bar {
+	const struct cmd_ctx	*ctx;
+	int			 tty;		/* draw a progress bar */
+	struct timespec		 t0;
+	unsigned long long	 size;		/* file size, or 0 */
+	int			 drawn;
+};
+
+static double
+since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void
+progress(void *arg, const ayni_upload_progress *p)
+{
+	struct bar *b = arg;
+	double s = since(&b->t0), rate;
+
+	switch (p->event) {
+	case AYNI_UPLOAD_EV_DIALECT:
+		if (b->ctx->verbose)
+			cli_note(b->ctx, "%s", p->message);
+		return;
+	case AYNI_UPLOAD_EV_WARNING:
+	case AYNI_UPLOAD_EV_WAITING:
+		if (b->drawn)
+			fputs("\r\033[K", stderr);
+		b->drawn = 0;
+		cli_warn(b->ctx, "%s", p->message);
+		return;
+	case AYNI_UPLOAD_EV_READING:
+		if (!b->tty)
+			return;
+		rate = s > 0 ? (double)p->rows / s : 0;
+		fprintf(stderr, "\r\033[Kreading  %6.1f MB", (double)p->bytes / 1e6);
+		if (b->size > 0 && p->bytes > 0 && s > 0.2) {
+			double eta = s * (double)(b->size - p->bytes) /
+			    (double)p->bytes;
+
+			fprintf(stderr, " of %.1f MB  %3.0f%%  ETA %.0fs",
+			    (double)b->size / 1e6, 100.0 * (double)p->bytes /
+			    (double)b->size, eta);
+		}
+		fprintf(stderr, "  %ld rows  %.0f rows/s", p->rows, rate);
+		break;
+	case AYNI_UPLOAD_EV_WRITING:
+		if (!b->tty)
+			return;
+		fprintf(stderr, "\r\033[Kwriting  %ld of %ld rows  %3.0f%%",
+		    p->rows, p->rows_total, p->rows_total ? 100.0 *
+		    (double)p->rows / (double)p->rows_total : 100.0);
+		break;
+	}
+	b->drawn = 1;
+	fflush(stderr);
+}
+
+static int
+parse_long(struct cmd_ctx *ctx, const char *opt, const char *s, long lo,
+    long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "invalid --%s '%s': expected a whole number from %ld to %ld",
+		    opt, s, lo, hi);
+	*out = v;
+	return 0;
+}
+
+/* Fill upload options from the command line. */
+static int
+options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
+    int *have_map)
+{
+	const char *const *pairs;
+	const char *s;
+	long v;
+	int i, n, rc;
+
+	o->company_id = ctx->company.company_id;
+	o->user_id = ctx->actor.user_id;
+	if ((s = opt_get(ctx, "mapping")) != NULL) {
+		if ((rc = ayni_mapping_get(ctx->db, o->company_id, s, m,
+		    &ctx->err)) != 0)
+			return rc == AYNI_ENOTFOUND ? ayni_error_set(&ctx->err,
+			    AYNI_EUSAGE, "no mapping '%s' in this company: "
+			    "see 'ayni mapping list'", s) : rc;
+		*have_map = 1;
+	}
+	n = opt_list(ctx, "map", &pairs);
+	for (i = 0; i < n; i++)
+		if ((rc = ayni_mapping_add_pair(m, pairs[i], &ctx->err)) != 0)
+			return rc;
+	if (n > 0)
+		*have_map = 1;
+	if ((s = opt_get(ctx, "delimiter")) != NULL &&
+	    (rc = ayni_csv_delimiter_parse(s, &o->csv.delimiter, &ctx->err))
+	    != 0)
+		return rc;
+	if ((s = opt_get(ctx, "encoding")) != NULL &&
+	    (rc = ayni_csv_encoding_parse(s, &o->csv.encoding, &ctx->err))
+	    != 0)
+		return rc;
+	if ((s = opt_get(ctx, "decimal")) != NULL) {
+		if (strcmp(s, ",") != 0 && strcmp(s, ".") != 0)
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "invalid --decimal '%s': use , or .", s);
+		o->decimal = s[0];
+	}
+	o->date_format = opt_get(ctx, "date-format");
+	if ((s = opt_get(ctx, "mode")) != NULL) {
+		if (strcmp(s, "replace") == 0)
+			o->mode = AYNI_UPLOAD_REPLACE;
+		else if (strcmp(s, "upsert") != 0)
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "invalid --mode '%s': use upsert or replace", s);
+	}
+	if ((s = opt_get(ctx, "max-errors")) != NULL) {
+		if ((rc = parse_long(ctx, "max-errors", s, 0, 1000000000L,
+		    &v)) != 0)
+			return rc;
+		o->max_errors = v;
+	}
+	o->wait_seconds = 600;
+	if ((s = opt_get(ctx, "wait")) != NULL) {
+		if ((rc = parse_long(ctx, "wait", s, 0, 86400, &v)) != 0)
+			return rc;
+		o->wait_seconds = v == 0 ? 1 : (int)v;
+	}
+	o->dry_run = opt_has(ctx, "dry-run") > 0;
+	return 0;
+}
+
+static int
+cmd_upload(struct cmd_ctx *ctx)
+{
+	const char *path = ctx->o.args[0], *rejects = opt_get(ctx, "rejects");
+	ayni_upload_opts o;
+	ayni_upload_result res;
+	ayni_mapping m;
+	ayni_writer *w = NULL;
+	struct bar bar;
+	struct stat sb;
+	FILE *fp = NULL, *rj = NULL;
+	int rc, have_map = 0, i, fd;
+
+	memset(&o, 0, sizeof(o));
+	memset(&m, 0, sizeof(m));
+	memset(&bar, 0, sizeof(bar));
+	if ((rc = options(ctx, &o, &m, &have_map)) != 0)
+		goto out;
+	o.mapping = have_map ? &m : NULL;
+	if (strcmp(path, "-") == 0) {
+		fp = stdin;
+		o.name = "<stdin>";
+	} else {
+		if ((fp = fopen(path, "rb")) == NULL) {
+			rc = ayni_error_set(&ctx->err, AYNI_ENOINPUT,
+			    "cannot open '%s': %s", path, strerror(errno));
+			goto out;
+		}
+		if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			rc = ayni_error_set(&ctx->err, AYNI_ENOINPUT,
+			    "'%s' is a directory, not a CSV file", path);
+			goto out;
+		}
+		if (S_ISREG(sb.st_mode))
+			bar.size = (unsigned long long)sb.st_size;
+		o.name = path;
+	}
+	if (rejects != NULL) {
+		fd = open(rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0600);
+		if (fd == -1 || (rj = fdopen(fd, "w")) == NULL) {
+			rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+			    "cannot create '%s': %s", rejects,
+			    strerror(errno));
+			if (fd != -1)
+				close(fd);
+			goto out;
+		}
+		o.rejects = rj;
+	}
+	bar.ctx = ctx;
+	bar.tty = !ctx->quiet && isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &bar.t0);
+	o.progress = progress;
+	o.progress_arg = &bar;
+
+	rc = ayni_upload_run(ctx->db, fp, &o, &res, &ctx->err);
+	if (bar.drawn)
+		fputs("\r\033[K", stderr);
+	for (i = 0; i < res.nerrors; i++)
+		fprintf(stderr, "ayni: %s\n", res.errors[i]);
+	if (res.rows_rejected > res.nerrors)
+		fprintf(stderr, "ayni: ... and %ld more invalid rows\n",
+		    res.rows_rejected - res.nerrors);
+	if (rj != NULL) {
+		if (fclose(rj) != 0 && rc == 0)
+			rc = ayni_error_set(&ctx->err, AYNI_EIO,
+			    "cannot write '%s': %s", rejects, strerror(errno));
+		rj = NULL;
+		if (res.rows_rejected == 0)
+			unlink(rejects);
+	}
+	/* The summary is printed whatever happened once reading began. */
+	if (res.rows_read > 0 || rc == 0) {
+		int wrc = cli_writer(ctx, AYNI_WRITER_RECORD,
+		    ayni_upload_summary_columns, ayni_upload_summary_ncolumns,
+		    &w);
+
+		if (wrc == 0 && (wrc = ayni_upload_summary_write(&res, w,
+		    rc == 0 ? &ctx->err : NULL)) == 0)
+			wrc = ayni_writer_finish(w, rc == 0 ? &ctx->err : NULL);
+		if (rc == 0)
+			rc = wrc;
+	}
+out:
+	ayni_writer_free(w);
+	if (rj != NULL)
+		fclose(rj);
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+	ayni_mapping_release(&m);
+	return rc;
+}
+
+const struct cmd_entry cmd_upload_cmds[] = {
+	{ NULL, cmd_upload, CMD_DB | CMD_AUTH | CMD_COMPANY, AYNI_PERM_UPLOAD,
+	    upload_opts, "FILE|-", 1, 1,
+	    "load a sales export into the company, all or nothing" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};

@@ -1,0 +1,1628 @@
+/*
+ * upload.c - one sales export into raw_transactions, all or nothing.
+ *
+ * Pass 1 reads the CSV once: it maps headers to fields, gathers the
+ * evidence that decides each numeric column's decimal mark and the date
+ * order from every value in the file, and spools the records to an
+ * anonymous temporary file.  Pass 2 reads the spool back, parses and
+ * checks each line, infers what SPEC §5 lets it infer, and writes inside
+ * one transaction that also marks the upload completed and records
+ * data_updates.  Memory is bounded by the longest record and the number of
+ * distinct days, never by the number of lines.
+ *
+ * A line's stable key is (company, transaction id, product id, occurrence)
+ * where occurrence numbers identical (transaction, product) pairs within
+ * the file in file order.  It is found without a per-file hash table: the
+ * lines this upload already wrote carry its upload_id, so the occurrence of
+ * a line is one more than the number of such lines with the same pair.
+ *
+ * Not here: the company and the caller's role (the driver checks them),
+ * printing (the progress callback), the rollups (SQL triggers keep them).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+
+#include "ayni/fields.h"
+#include "ayni/parse.h"
+#include "ayni/upload.h"
+
+/* --- the spool: length-prefixed records in a temporary file --- */
+
+static int
+spool_put(FILE *sp, const ayni_csv_record *r)
+{
+	uint32_t n = (uint32_t)r->nfields, len;
+	int64_t line = r->line;
+	size_t i;
+
+	if (fwrite(&line, sizeof(line), 1, sp) != 1 ||
+	    fwrite(&n, sizeof(n), 1, sp) != 1)
+		return -1;
+	for (i = 0; i < r->nfields; i++) {
+		len = (uint32_t)r->lens[i];
+		if (fwrite(&len, sizeof(len), 1, sp) != 1 ||
+		    (len > 0 && fwrite(r->fields[i], 1, len, sp) != len))
+			return -1;
+	}
+	return 0;
+}
+
+struct rec {
+	int64_t		  line;
+	uint32_t	  n;
+	char		 *buf;		/* fields, each NUL-terminated */
+	size_t		  cap;
+	const char	**f;
+	size_t		  fcap;
+};
+
+/* 1 for a record, 0 at the end, -1 on a read error. */
+static int
+spool_get(FILE *sp, struct rec *r)
+{
+	size_t used = 0, i;
+	uint32_t len;
+
+	if (fread(&r->line, sizeof(r->line), 1, sp) != 1)
+		return feof(sp) ? 0 : -1;
+	if (fread(&r->n, sizeof(r->n), 1, sp) != 1)
+		return -1;
+	if (r->n > r->fcap) {
+		const char **f = realloc(r->f, r->n * sizeof(*f));
+
+		if (f == NULL)
+			return -1;
+		r->f = f;
+		r->fcap = r->n;
+	}
+	for (i = 0; i < r->n; i++) {
+		if (fread(&len, sizeof(len), 1, sp) != 1)
+			return -1;
+		if (used + len + 1 > r->cap) {
+			size_t cap = (used + len + 1) * 2;
+			char *b = realloc(r->buf, cap);
+
+			if (b == NULL)
+				return -1;
+			r->buf = b;
+			r->cap = cap;
+		}
+		if (len > 0 && fread(r->buf + used, 1, len, sp) != len)
+			return -1;
+		r->buf[used + len] = '\0';
+		/* Offsets now, pointers once the buffer stops moving. */
+		r->f[i] = (const char *)(uintptr_t)used;
+		used += len + 1;
+	}
+	for (i = 0; i < r->n; i++)
+		r->f[i] = r->buf + (uintptr_t)r->f[i];
+	return 1;
+}
+
+/* --- days and periods --- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static long
+day_of(const char *iso)
+{
+	return days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
+}
+
+/* ISO 8601 week: the week belongs to the year of its Thursday. */
+static void
+iso_week(long day, int *iso_year, int *week)
+{
+	long wd = ((day % 7) + 7 + 3) % 7;	/* Monday 0: 1970-01-01 was Thu */
+	long thursday = day - wd + 3;
+	int y, m, d;
+
+	civil_from_days(thursday, &y, &m, &d);
+	*iso_year = y;
+	*week = (int)((thursday - days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+enum { P_DAY, P_WEEK, P_MONTH, P_QUARTER, P_YEAR, P_COUNT };
+static const char *const period_types[P_COUNT] = {
+	"daily", "weekly", "monthly", "quarterly", "yearly"
+};
+
+static void
+period_label(long day, int type, char buf[16])
+{
+	int y, m, d, wy, w;
+
+	civil_from_days(day, &y, &m, &d);
+	switch (type) {
+	case P_DAY:
+		snprintf(buf, 16, "%04d-%02d-%02d", y % 10000, m % 100,
+		    d % 100);
+		break;
+	case P_WEEK:
+		iso_week(day, &wy, &w);
+		snprintf(buf, 16, "%04d-W%02d", wy % 10000, w % 100);
+		break;
+	case P_MONTH:
+		snprintf(buf, 16, "%04d-%02d", y % 10000, m % 100);
+		break;
+	case P_QUARTER:
+		snprintf(buf, 16, "%04d-Q%d", y % 10000, ((m - 1) / 3 + 1) % 10);
+		break;
+	default:
+		snprintf(buf, 16, "%04d", y % 10000);
+	}
+}
+
+/*
+ * Per-day counters, sorted by day.  Their number is bounded by the
+ * calendar, not by the file.
+ */
+struct daystat {
+	long	day;
+	long	before, after, added, updated, deleted;
+	int	touched;	/* the file has a line on this day */
+};
+
+struct days {
+	struct daystat	*v;
+	size_t		 n, cap;
+};
+
+static struct daystat *
+days_get(struct days *ds, long day)
+{
+	size_t lo = 0, hi = ds->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (ds->v[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ds->n && ds->v[lo].day == day)
+		return &ds->v[lo];
+	if (ds->n == ds->cap) {
+		size_t cap = ds->cap ? ds->cap * 2 : 64;
+		struct daystat *v = realloc(ds->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return NULL;
+		ds->v = v;
+		ds->cap = cap;
+	}
+	memmove(&ds->v[lo + 1], &ds->v[lo], (ds->n - lo) * sizeof(*ds->v));
+	memset(&ds->v[lo], 0, sizeof(*ds->v));
+	ds->v[lo].day = day;
+	ds->n++;
+	return &ds->v[lo];
+}
+
+/* --- one parsed line --- */
+
+struct line {
+	char		 dt[AYNI_DATE_LEN];
+	const char	*text[AYNI_FIELD_COUNT];	/* text fields or NULL */
+	int64_t		 num[AYNI_FIELD_COUNT];
+	int		 has[AYNI_FIELD_COUNT];		/* numeric present */
+	int		 is_return;
+};
+
+struct upload {
+	ayni_db			*db;
+	sqlite3			*h;
+	const ayni_upload_opts	*o;
+	ayni_upload_result	*res;
+	const char		*name;		/* for messages */
+	ayni_mapping		 dflt;		/* company default, if used */
+	const ayni_mapping	*map;		/* explicit mapping or NULL */
+	int			 col[AYNI_FIELD_COUNT];
+	char			 mark[AYNI_FIELD_COUNT];
+	ayni_mark_source	 why[AYNI_FIELD_COUNT];
+	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
+	ayni_date_evidence	 dev;
+	ayni_date_order		 order;
+	const char		*date_format;
+	char			 decimal;
+	size_t			 nheader;
+	char			**header;	/* copies of the header names */
+	ayni_csv_dialect	 dialect;
+	FILE			*spool;
+	int64_t			 upload_id;
+	struct days		 days;
+	long			 first_day, last_day;
+	sqlite3_stmt		*sel, *ins, *upd;
+	char			 now[20];
+	struct timespec		 t0;
+};
+
+static void
+notify(struct upload *u, ayni_upload_event ev, long rows, long total,
+    unsigned long long bytes, const char *msg)
+{
+	ayni_upload_progress p;
+
+	if (u->o->progress == NULL)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.event = ev;
+	p.rows = rows;
+	p.rows_total = total;
+	p.bytes = bytes;
+	p.message = msg;
+	u->o->progress(u->o->progress_arg, &p);
+}
+
+static void
+notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (u->o->progress == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	notify(u, ev, 0, 0, 0, buf);
+}
+
+/* --- header mapping --- */
+
+/* Index of the header named name (exactly, else normalised), or -1. */
+static int
+find_header(struct upload *u, const char *name)
+{
+	char a[256], b[256];
+	size_t i;
+
+	for (i = 0; i < u->nheader; i++)
+		if (strcmp(u->header[i], name) == 0)
+			return (int)i;
+	ayni_field_normalize(name, a, sizeof(a));
+	for (i = 0; i < u->nheader; i++) {
+		ayni_field_normalize(u->header[i], b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static int
+map_headers(struct upload *u, ayni_error *err)
+{
+	ayni_header_map m;
+	int f, g, c;
+
+	ayni_header_match((const char *const *)u->header, u->nheader, &m);
+	/*
+	 * A mapping names some fields; automatic matching fills the rest
+	 * from headers the mapping did not take.
+	 */
+	if (u->map != NULL) {
+		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+			if (u->map->header[f] == NULL)
+				continue;
+			if ((c = find_header(u, u->map->header[f])) < 0)
+				return ayni_error_set(err, AYNI_EDATA,
+				    "%s: the mapping gives header '%s' for "
+				    "field '%s' but the file has no such "
+				    "header", u->name, u->map->header[f],
+				    ayni_fields[f].name);
+			for (g = 0; g < AYNI_FIELD_COUNT; g++)
+				if (m.col[g] == c && u->map->header[g] == NULL)
+					m.col[g] = -1;
+			m.col[f] = c;
+		}
+	}
+	if (ayni_header_check(&m, (const char *const *)u->header, u->nheader,
+	    err) != 0) {
+		char msg[sizeof(err->msg)];
+
+		memcpy(msg, err->msg, sizeof(msg));
+		return ayni_error_set(err, AYNI_EDATA, "%.60s: %.190s",
+		    u->name, msg);
+	}
+	for (f = 0; f < AYNI_FIELD_COUNT; f++)
+		u->col[f] = m.col[f];
+	return 0;
+}
+
+/* --- pass 1 --- */
+
+static int
+pass1(struct upload *u, FILE *fp, ayni_error *err)
+{
+	ayni_csv *csv = NULL;
+	const ayni_csv_record *r;
+	const char *const *names;
+	ayni_csv_opts copts = u->o->csv;
+	size_t i;
+	int f, rc;
+
+	if (u->map != NULL && copts.encoding == AYNI_ENC_AUTO &&
+	    u->map->encoding[0] != '\0' &&
+	    (rc = ayni_csv_encoding_parse(u->map->encoding, &copts.encoding,
+	    err)) != 0)
+		return rc;
+	if (u->map != NULL && copts.delimiter == 0)
+		copts.delimiter = u->map->delimiter;
+	if ((rc = ayni_csv_open(&csv, fp, u->name, &copts, err)) != 0)
+		return rc;
+	u->nheader = ayni_csv_header(csv, &names);
+	if ((u->header = calloc(u->nheader + 1, sizeof(char *))) == NULL) {
+		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < u->nheader; i++)
+		if ((u->header[i] = strdup(names[i])) == NULL) {
+			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			goto out;
+		}
+	if ((rc = map_headers(u, err)) != 0)
+		goto out;
+	if ((u->spool = tmpfile()) == NULL) {
+		rc = ayni_error_set(err, AYNI_ECANTCREAT,
+		    "cannot create a temporary file: %s", strerror(errno));
+		goto out;
+	}
+	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
+		u->res->rows_read++;
+		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+			int c = u->col[f];
+
+			if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
+				continue;
+			if (ayni_fields[f].kind == AYNI_KIND_MONEY ||
+			    ayni_fields[f].kind == AYNI_KIND_QTY)
+				ayni_num_evidence_add(&u->ev[f], r->fields[c]);
+			else if (ayni_fields[f].kind == AYNI_KIND_DATE)
+				ayni_date_evidence_add(&u->dev, r->fields[c]);
+		}
+		if (spool_put(u->spool, r) != 0) {
+			rc = ayni_error_set(err, AYNI_EIO,
+			    "cannot write a temporary file: %s",
+			    strerror(errno));
+			goto out;
+		}
+		if ((u->res->rows_read & 0xffff) == 0)
+			notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
+			    ayni_csv_bytes_read(csv), NULL);
+	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	ayni_csv_dialect_get(csv, &u->dialect);
+	notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
+	    ayni_csv_bytes_read(csv), NULL);
+	if (fflush(u->spool) != 0 || fseek(u->spool, 0, SEEK_SET) != 0)
+		rc = ayni_error_set(err, AYNI_EIO,
+		    "cannot read back a temporary file: %s", strerror(errno));
+out:
+	ayni_csv_free(csv);
+	return rc;
+}
+
+/* Decide decimal marks and the date order from what pass 1 saw. */
+static void
+decide(struct upload *u)
+{
+	ayni_num_evidence ev[AYNI_FIELD_COUNT];
+	char marks[AYNI_FIELD_COUNT];
+	ayni_mark_source why[AYNI_FIELD_COUNT];
+	int idx[AYNI_FIELD_COUNT], n = 0, f, i;
+
+	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+		if (u->col[f] < 0 || (ayni_fields[f].kind != AYNI_KIND_MONEY &&
+		    ayni_fields[f].kind != AYNI_KIND_QTY))
+			continue;
+		idx[n] = f;
+		ev[n++] = u->ev[f];
+	}
+	ayni_num_decide(ev, (size_t)n, marks, why);
+	for (i = 0; i < n; i++) {
+		u->mark[idx[i]] = u->decimal ? u->decimal : marks[i];
+		u->why[idx[i]] = why[i];
+	}
+	u->order = ayni_date_evidence_order(&u->dev);
+}
+
+/* The dialect, as JSON for the upload record and as lines for -v. */
+static char *
+dialect_json(struct upload *u)
+{
+	cJSON *o = cJSON_CreateObject(), *cols, *dec;
+	char d[2] = { u->dialect.delimiter, '\0' }, m[2] = { 0, 0 };
+	char *s = NULL;
+	int f;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddStringToObject(o, "encoding",
+	    ayni_csv_encoding_name(u->dialect.encoding));
+	cJSON_AddBoolToObject(o, "encoding_detected",
+	    u->dialect.encoding_detected);
+	cJSON_AddBoolToObject(o, "bom", u->dialect.bom);
+	cJSON_AddStringToObject(o, "delimiter", d);
+	cJSON_AddBoolToObject(o, "delimiter_detected",
+	    u->dialect.delimiter_detected);
+	if (u->date_format != NULL)
+		cJSON_AddStringToObject(o, "date_format", u->date_format);
+	else
+		cJSON_AddStringToObject(o, "date_order",
+		    u->order == AYNI_DATE_MONTH_FIRST ? "month-first" :
+		    "day-first");
+	cols = cJSON_AddObjectToObject(o, "columns");
+	dec = cJSON_AddObjectToObject(o, "decimal");
+	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+		if (u->col[f] < 0)
+			continue;
+		cJSON_AddStringToObject(cols, ayni_fields[f].name,
+		    u->header[u->col[f]]);
+		if (u->mark[f] != 0) {
+			m[0] = u->mark[f];
+			cJSON_AddStringToObject(dec, ayni_fields[f].name, m);
+		}
+	}
+	s = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	return s;
+}
+
+static void
+dialect_report(struct upload *u)
+{
+	static const char *const whys[] = { "from its values",
+	    "from the file's other columns", "Chilean default" };
+	int f;
+
+	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "encoding: %s%s%s",
+	    ayni_csv_encoding_name(u->dialect.encoding),
+	    u->dialect.bom ? " with BOM" : "",
+	    u->dialect.encoding_detected ? " (detected)" : " (given)");
+	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "delimiter: '%s' %s",
+	    u->dialect.delimiter == '\t' ? "\\t" :
+	    (char[2]){ u->dialect.delimiter, '\0' },
+	    u->dialect.delimiter_detected ? "(detected)" : "(given)");
+	if (u->date_format != NULL)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: '%s' (given)",
+		    u->date_format);
+	else
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
+		    u->order == AYNI_DATE_MONTH_FIRST ?
+		    "month first (proven by a value)" :
+		    "day first");
+	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+		if (u->col[f] < 0)
+			continue;
+		if (u->mark[f] != 0)
+			notifyf(u, AYNI_UPLOAD_EV_DIALECT,
+			    "%s <- '%s', decimal '%c' (%s)", ayni_fields[f].name,
+			    u->header[u->col[f]], u->mark[f],
+			    u->decimal ? "given" : whys[u->why[f]]);
+		else
+			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
+			    ayni_fields[f].name, u->header[u->col[f]]);
+	}
+	if (u->dialect.encoding_switch_line > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%ld: not UTF-8; read "
+		    "as windows-1252 from this line on (use --encoding to "
+		    "choose)", u->name, u->dialect.encoding_switch_line);
+}
+
+/* --- pass 2: parse, infer, write --- */
+
+/* Round a / b half away from zero (b > 0). */
+static int64_t
+div_round(__int128 a, __int128 b)
+{
+	__int128 q = (a < 0 ? a - b / 2 : a + b / 2) / b;
+
+	return (int64_t)q;
+}
+
+static int
+fits(__int128 v)
+{
+	return v >= INT64_MIN && v <= INT64_MAX;
+}
+
+/* SPEC §5 inference: only from inputs that exist; nothing invented. */
+static void
+infer(struct line *l)
+{
+	int64_t q = l->num[AYNI_F_QUANTITY];
+	int given_pu = l->has[AYNI_F_PRICE_UNIT];
+	__int128 v;
+
+	if (!l->has[AYNI_F_COST_UNIT] && l->has[AYNI_F_COST_TOTAL] && q != 0) {
+		l->num[AYNI_F_COST_UNIT] = div_round(
+		    (__int128)l->num[AYNI_F_COST_TOTAL] * 1000, q);
+		l->has[AYNI_F_COST_UNIT] = 1;
+	}
+	if (!l->has[AYNI_F_COST_TOTAL] && l->has[AYNI_F_COST_UNIT]) {
+		v = (__int128)l->num[AYNI_F_COST_UNIT] * q;
+		if (fits(v / 1000)) {
+			l->num[AYNI_F_COST_TOTAL] = div_round(v, 1000);
+			l->has[AYNI_F_COST_TOTAL] = 1;
+		}
+	}
+	if (!l->has[AYNI_F_PRICE_UNIT] && q != 0) {
+		l->num[AYNI_F_PRICE_UNIT] = div_round(
+		    (__int128)l->num[AYNI_F_PRICE_TOTAL] * 1000, q);
+		l->has[AYNI_F_PRICE_UNIT] = 1;
+	}
+	if (!l->has[AYNI_F_DISCOUNT_TOTAL]) {
+		int64_t d = 0;
+
+		/* Only a price_unit from the file can reveal a discount. */
+		if (given_pu) {
+			v = (__int128)l->num[AYNI_F_PRICE_UNIT] * q;
+			if (fits(v / 1000)) {
+				d = div_round(v, 1000) -
+				    l->num[AYNI_F_PRICE_TOTAL];
+				if (d < 0)
+					d = 0;
+			}
+		}
+		l->num[AYNI_F_DISCOUNT_TOTAL] = d;
+		l->has[AYNI_F_DISCOUNT_TOTAL] = 1;
+	}
+	if (!l->has[AYNI_F_MARGIN] && l->has[AYNI_F_COST_TOTAL]) {
+		l->num[AYNI_F_MARGIN] = l->num[AYNI_F_PRICE_TOTAL] -
+		    l->num[AYNI_F_COST_TOTAL] -
+		    (l->has[AYNI_F_COMMISSION_TOTAL] ?
+		    l->num[AYNI_F_COMMISSION_TOTAL] : 0);
+		l->has[AYNI_F_MARGIN] = 1;
+	}
+}
+
+/*
+ * Parse record r into l.  On a bad value, returns AYNI_EDATA with the
+ * message "file:line: field 'x' (header 'y'): reason".
+ */
+static int
+parse_line(struct upload *u, const struct rec *r, struct line *l,
+    ayni_error *err)
+{
+	ayni_error e;
+	int f, rc;
+
+	memset(l, 0, sizeof(*l));
+	if (r->n < u->nheader)
+		return ayni_error_set_line(err, AYNI_EDATA, r->line,
+		    "%s:%" PRId64 ": expected %zu fields, found %" PRIu32,
+		    u->name, r->line, u->nheader, r->n);
+	for (f = (int)u->nheader; f < (int)r->n; f++)
+		if (r->f[f][0] != '\0')
+			return ayni_error_set_line(err, AYNI_EDATA, r->line,
+			    "%s:%" PRId64 ": expected %zu fields, found %"
+			    PRIu32 " ('%.40s' after the last column)", u->name,
+			    r->line, u->nheader, r->n, r->f[f]);
+	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+		const char *s;
+		int c = u->col[f];
+
+		if (c < 0)
+			continue;
+		s = r->f[c];
+		if (s[0] == '\0') {
+			if (ayni_fields[f].required)
+				return ayni_error_set_line(err, AYNI_EDATA,
+				    r->line, "%s:%" PRId64 ": field '%s' "
+				    "(header '%s'): empty", u->name, r->line,
+				    ayni_fields[f].name, u->header[c]);
+			continue;
+		}
+		switch (ayni_fields[f].kind) {
+		case AYNI_KIND_TEXT:
+			l->text[f] = s;
+			rc = 0;
+			break;
+		case AYNI_KIND_DATE:
+			rc = u->date_format != NULL ?
+			    ayni_date_parse_format(s, u->date_format, l->dt,
+				&e) :
+			    ayni_date_parse(s, u->order, l->dt, &e);
+			break;
+		case AYNI_KIND_MONEY:
+			rc = ayni_num_parse(s, u->mark[f], AYNI_SCALE_MONEY,
+			    &l->num[f], &e);
+			/*
+			 * Unit prices and costs may carry more decimals than
+			 * a peso has cents (833,3333): round those to cents.
+			 * Totals must be exact: they are what is summed.
+			 */
+			if (rc != 0 && (f == AYNI_F_PRICE_UNIT ||
+			    f == AYNI_F_COST_UNIT) && ayni_num_parse(s,
+			    u->mark[f], 6, &l->num[f], NULL) == 0) {
+				l->num[f] = div_round(l->num[f], 10000);
+				rc = 0;
+			}
+			l->has[f] = rc == 0;
+			break;
+		case AYNI_KIND_QTY:
+		default:
+			rc = ayni_num_parse(s, u->mark[f], AYNI_SCALE_QTY,
+			    &l->num[f], &e);
+			l->has[f] = rc == 0;
+			break;
+		}
+		if (rc != 0)
+			return ayni_error_set_line(err, AYNI_EDATA, r->line,
+			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
+			    u->name, r->line, ayni_fields[f].name,
+			    u->header[c], e.msg);
+	}
+	l->is_return = l->text[AYNI_F_TRANS_TYPE] != NULL &&
+	    ayni_is_return(l->text[AYNI_F_TRANS_TYPE]);
+	infer(l);
+	return 0;
+}
+
+static void
+write_reject(struct upload *u, const struct rec *r, const char *reason)
+{
+	FILE *fp = u->o->rejects;
+	size_t i;
+
+	if (fp == NULL)
+		return;
+	if (u->res->rows_rejected == 1) {
+		for (i = 0; i < u->nheader; i++) {
+			ayni_csv_cell(fp, u->header[i]);
+			fputc(',', fp);
+		}
+		fputs("line,reason\r\n", fp);
+	}
+	for (i = 0; i < u->nheader; i++) {
+		ayni_csv_cell(fp, i < r->n ? r->f[i] : "");
+		fputc(',', fp);
+	}
+	fprintf(fp, "%" PRId64 ",", r->line);
+	ayni_csv_cell(fp, reason);
+	fputs("\r\n", fp);
+}
+
+static void
+reject(struct upload *u, const struct rec *r, const char *reason)
+{
+	ayni_upload_result *res = u->res;
+
+	res->rows_rejected++;
+	if (res->nerrors < AYNI_UPLOAD_FIRST_ERRORS)
+		snprintf(res->errors[res->nerrors++], sizeof(res->errors[0]),
+		    "%s", reason);
+	write_reject(u, r, reason);
+}
+
+static int
+prepare(struct upload *u, ayni_error *err)
+{
+	static const char sel[] =
+	    "SELECT id, occurrence, upload_id = ?4, substr(transaction_date,"
+	    " 1, 10) FROM raw_transactions WHERE company_id = ?1"
+	    " AND transaction_id = ?2 AND product_id = ?3";
+	/* If you add a column here, add it to bind_line() too. */
+	static const char ins[] =
+	    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
+	    " transaction_date, transaction_id, product_id, occurrence,"
+	    " trans_type, is_return, customer_id, description, category,"
+	    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
+	    " price_unit, discount_total, commission_total, margin,"
+	    " processed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+	    " ?23)";
+	static const char upd[] =
+	    "UPDATE raw_transactions SET company_id = ?1, upload_id = ?2,"
+	    " line_no = ?3, transaction_date = ?4, transaction_id = ?5,"
+	    " product_id = ?6, occurrence = ?7, trans_type = ?8,"
+	    " is_return = ?9, customer_id = ?10, description = ?11,"
+	    " category = ?12, unit_type = ?13, quantity = ?14, stock = ?15,"
+	    " price_total = ?16, cost_unit = ?17, cost_total = ?18,"
+	    " price_unit = ?19, discount_total = ?20, commission_total = ?21,"
+	    " margin = ?22, processed_at = ?23 WHERE id = ?24";
+
+	if (sqlite3_prepare_v2(u->h, sel, -1, &u->sel, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(u->h, ins, -1, &u->ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(u->h, upd, -1, &u->upd, NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, "preparing the upload");
+	return 0;
+}
+
+static void
+bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s != NULL)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void
+bind_opt_num(sqlite3_stmt *st, int i, const struct line *l, int f)
+{
+	if (l->has[f])
+		sqlite3_bind_int64(st, i, l->num[f]);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void
+bind_line(struct upload *u, sqlite3_stmt *st, const struct line *l,
+    int64_t line_no, int occurrence)
+{
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	sqlite3_bind_int64(st, 2, u->upload_id);
+	sqlite3_bind_int64(st, 3, line_no);
+	sqlite3_bind_text(st, 4, l->dt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, l->text[AYNI_F_TRANS_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, l->text[AYNI_F_PRODUCT_ID], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, occurrence);
+	bind_opt_text(st, 8, l->text[AYNI_F_TRANS_TYPE]);
+	sqlite3_bind_int(st, 9, l->is_return);
+	bind_opt_text(st, 10, l->text[AYNI_F_CUSTOMER_ID]);
+	bind_opt_text(st, 11, l->text[AYNI_F_DESCRIPTION]);
+	bind_opt_text(st, 12, l->text[AYNI_F_CATEGORY]);
+	bind_opt_text(st, 13, l->text[AYNI_F_UNIT_TYPE]);
+	sqlite3_bind_int64(st, 14, l->num[AYNI_F_QUANTITY]);
+	bind_opt_num(st, 15, l, AYNI_F_STOCK);
+	sqlite3_bind_int64(st, 16, l->num[AYNI_F_PRICE_TOTAL]);
+	bind_opt_num(st, 17, l, AYNI_F_COST_UNIT);
+	bind_opt_num(st, 18, l, AYNI_F_COST_TOTAL);
+	bind_opt_num(st, 19, l, AYNI_F_PRICE_UNIT);
+	bind_opt_num(st, 20, l, AYNI_F_DISCOUNT_TOTAL);
+	bind_opt_num(st, 21, l, AYNI_F_COMMISSION_TOTAL);
+	bind_opt_num(st, 22, l, AYNI_F_MARGIN);
+	sqlite3_bind_text(st, 23, u->now, -1, SQLITE_STATIC);
+}
+
+/* Upsert one parsed line; counts it as added or updated on its day. */
+static int
+store_line(struct upload *u, const struct line *l, int64_t line_no,
+    ayni_error *err)
+{
+	int64_t existing = 0;
+	int mine = 0, occurrence, src;
+	struct daystat *ds;
+	sqlite3_stmt *st;
+
+	sqlite3_bind_int64(u->sel, 1, u->o->company_id);
+	sqlite3_bind_text(u->sel, 2, l->text[AYNI_F_TRANS_ID], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(u->sel, 3, l->text[AYNI_F_PRODUCT_ID], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(u->sel, 4, u->upload_id);
+	/* First count the pair's lines this upload wrote... */
+	while ((src = sqlite3_step(u->sel)) == SQLITE_ROW)
+		mine += sqlite3_column_int(u->sel, 2);
+	occurrence = mine + 1;
+	sqlite3_reset(u->sel);
+	if (src != SQLITE_DONE)
+		return ayni_db_error(u->db, err, "reading existing lines");
+	/* ...then look for the line that has this key already. */
+	while ((src = sqlite3_step(u->sel)) == SQLITE_ROW)
+		if (sqlite3_column_int(u->sel, 1) == occurrence) {
+			existing = sqlite3_column_int64(u->sel, 0);
+			break;
+		}
+	sqlite3_reset(u->sel);
+	st = existing ? u->upd : u->ins;
+	bind_line(u, st, l, line_no, occurrence);
+	if (existing)
+		sqlite3_bind_int64(st, 24, existing);
+	src = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (src != SQLITE_DONE)
+		return ayni_db_error(u->db, err, "storing a line");
+	if ((ds = days_get(&u->days, day_of(l->dt))) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	ds->touched = 1;
+	if (existing) {
+		ds->updated++;
+		u->res->rows_updated++;
+	} else {
+		ds->added++;
+		u->res->rows_inserted++;
+	}
+	return 0;
+}
+
+/*
+ * Lines per day of the company over [from, to], into before or after.
+ * The range spans whole years (and the ISO weeks at their edges), so
+ * that each affected week, month, quarter and year is counted whole.
+ */
+static int
+count_days(struct upload *u, long from, long to, int after, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char a[16], b[16];
+	struct daystat *ds;
+	int rc = 0, src;
+
+	period_label(from, P_DAY, a);
+	period_label(to + 1, P_DAY, b);
+	if (sqlite3_prepare_v2(u->h,
+	    "SELECT substr(transaction_date, 1, 10), count(*)"
+	    " FROM raw_transactions WHERE company_id = ?1"
+	    " AND transaction_date >= ?2 AND transaction_date < ?3"
+	    " GROUP BY 1", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, "counting lines");
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((ds = days_get(&u->days, day_of((const char *)
+		    sqlite3_column_text(st, 0)))) == NULL) {
+			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			goto out;
+		}
+		if (after)
+			ds->after = sqlite3_column_int64(st, 1);
+		else
+			ds->before = sqlite3_column_int64(st, 1);
+	}
+	if (src != SQLITE_DONE)
+		rc = ayni_db_error(u->db, err, "counting lines");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Replace mode: delete the company's lines in [first_day, last_day]. */
+static int
+delete_range(struct upload *u, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char a[16], b[16];
+	struct daystat *ds;
+	int rc = 0, src;
+
+	period_label(u->first_day, P_DAY, a);
+	period_label(u->last_day + 1, P_DAY, b);
+	if (sqlite3_prepare_v2(u->h,
+	    "DELETE FROM raw_transactions WHERE company_id = ?1"
+	    " AND transaction_date >= ?2 AND transaction_date < ?3"
+	    " RETURNING substr(transaction_date, 1, 10)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(u->db, err, "deleting lines");
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((ds = days_get(&u->days, day_of((const char *)
+		    sqlite3_column_text(st, 0)))) == NULL) {
+			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			goto out;
+		}
+		ds->deleted++;
+		u->res->rows_deleted++;
+	}
+	if (src != SQLITE_DONE)
+		rc = ayni_db_error(u->db, err, "deleting lines");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Pass 2a: the dates the file covers, from its valid lines. */
+static int
+scan_dates(struct upload *u, ayni_error *err)
+{
+	struct rec r = { 0 };
+	struct line l;
+	ayni_error e;
+	long d;
+	int got;
+
+	u->first_day = LONG_MAX;
+	u->last_day = LONG_MIN;
+	while ((got = spool_get(u->spool, &r)) == 1) {
+		if (parse_line(u, &r, &l, &e) != 0)
+			continue;
+		d = day_of(l.dt);
+		if (d < u->first_day)
+			u->first_day = d;
+		if (d > u->last_day)
+			u->last_day = d;
+	}
+	free(r.buf);
+	free(r.f);
+	if (got < 0 || fseek(u->spool, 0, SEEK_SET) != 0)
+		return ayni_error_set(err, AYNI_EIO,
+		    "cannot read back a temporary file: %s", strerror(errno));
+	return 0;
+}
+
+static int
+write_lines(struct upload *u, ayni_error *err)
+{
+	struct rec r = { 0 };
+	struct line l;
+	ayni_error e;
+	long n = 0;
+	int got, rc = 0;
+
+	if ((rc = prepare(u, err)) != 0)
+		return rc;
+	while ((got = spool_get(u->spool, &r)) == 1) {
+		if (parse_line(u, &r, &l, &e) != 0) {
+			reject(u, &r, e.msg);
+			continue;
+		}
+		if ((rc = store_line(u, &l, r.line, err)) != 0)
+			goto out;
+		if ((++n & 0x3fff) == 0)
+			notify(u, AYNI_UPLOAD_EV_WRITING, n,
+			    u->res->rows_read, 0, NULL);
+	}
+	if (got < 0)
+		rc = ayni_error_set(err, AYNI_EIO,
+		    "cannot read back a temporary file: %s", strerror(errno));
+	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
+out:
+	free(r.buf);
+	free(r.f);
+	return rc;
+}
+
+/* data_updates: one row per affected period of each type. */
+static int
+write_updates(struct upload *u, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char label[16], cur[16];
+	size_t i, j;
+	int t, rc = 0;
+
+	if (sqlite3_prepare_v2(u->h,
+	    "INSERT INTO data_updates (company_id, upload_id, user_id, period,"
+	    " period_type, rows_before, rows_after, rows_added, rows_updated,"
+	    " rows_deleted, timestamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11)", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, "recording the changes");
+	for (t = 0; t < P_COUNT; t++) {
+		/*
+		 * Days are sorted, and so are the periods they fall in, but
+		 * weeks and years need not be contiguous in label order
+		 * only within a type; walk runs of equal labels.
+		 */
+		for (i = 0; i < u->days.n; i = j) {
+			long before = 0, after = 0, added = 0, updated = 0;
+			long deleted = 0;
+			int touched = 0;
+
+			period_label(u->days.v[i].day, t, cur);
+			for (j = i; j < u->days.n; j++) {
+				struct daystat *d = &u->days.v[j];
+
+				period_label(d->day, t, label);
+				if (strcmp(label, cur) != 0)
+					break;
+				before += d->before;
+				after += d->after;
+				added += d->added;
+				updated += d->updated;
+				deleted += d->deleted;
+				touched |= d->touched || d->deleted;
+			}
+			if (!touched)
+				continue;
+			sqlite3_bind_int64(st, 1, u->o->company_id);
+			sqlite3_bind_int64(st, 2, u->upload_id);
+			if (u->o->user_id)
+				sqlite3_bind_int64(st, 3, u->o->user_id);
+			else
+				sqlite3_bind_null(st, 3);
+			sqlite3_bind_text(st, 4, cur, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 5, period_types[t], -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_int64(st, 6, before);
+			sqlite3_bind_int64(st, 7, after);
+			sqlite3_bind_int64(st, 8, added);
+			sqlite3_bind_int64(st, 9, updated);
+			sqlite3_bind_int64(st, 10, deleted);
+			sqlite3_bind_text(st, 11, u->now, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_DONE) {
+				rc = ayni_db_error(u->db, err,
+				    "recording the changes");
+				goto out;
+			}
+			sqlite3_reset(st);
+		}
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* --- the upload record --- */
+
+static int
+exec_bound(struct upload *u, const char *sql, const char *what,
+    ayni_error *err, const char *fmt, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	int i, rc = 0;
+
+	if (sqlite3_prepare_v2(u->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, what);
+	va_start(ap, fmt);
+	for (i = 1; fmt[i - 1] != '\0'; i++) {
+		switch (fmt[i - 1]) {
+		case 'i':
+			sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 's':
+			bind_opt_text(st, i, va_arg(ap, const char *));
+			break;
+		}
+	}
+	va_end(ap);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(u->db, err, what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The active upload of the company, as an EBUSY error, or 0. */
+static int
+check_active(struct upload *u, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(u->h,
+	    "SELECT id, filename, status, started_at FROM uploads"
+	    " WHERE company_id = ?1 AND status IN ('pending', 'processing')",
+	    -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, "checking active uploads");
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = ayni_error_set(err, AYNI_EBUSY,
+		    "upload %lld ('%s') is still %s for this company, since "
+		    "%s: wait for it to finish", sqlite3_column_int64(st, 0),
+		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+		    sqlite3_column_text(st, 3) ?
+		    (const char *)sqlite3_column_text(st, 3) : "now");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* BEGIN IMMEDIATE, waiting for a busy database and saying so. */
+static int
+begin_waiting(struct upload *u, ayni_error *err)
+{
+	int rc, wait = u->o->wait_seconds > 0 ? u->o->wait_seconds : 600;
+
+	ayni_db_set_busy_timeout(u->db, 200);
+	if ((rc = ayni_db_begin(u->db, err)) == AYNI_EBUSY) {
+		notifyf(u, AYNI_UPLOAD_EV_WAITING, "database is busy (another "
+		    "upload is writing): waiting up to %d s", wait);
+		ayni_db_set_busy_timeout(u->db, wait * 1000);
+		rc = ayni_db_begin(u->db, err);
+		if (rc == AYNI_EBUSY)
+			rc = ayni_error_set(err, AYNI_EBUSY, "database '%s' "
+			    "was still busy after %d s: try again later or "
+			    "raise --wait", ayni_db_path(u->db), wait);
+	}
+	ayni_db_set_busy_timeout(u->db, 5000);
+	return rc;
+}
+
+static int
+create_record(struct upload *u, ayni_error *err)
+{
+	char host[256] = "";
+	struct stat sb;
+	int64_t size = -1;
+	int rc;
+
+	gethostname(host, sizeof(host) - 1);
+	if (strcmp(u->name, "-") != 0 && stat(u->name, &sb) == 0)
+		size = sb.st_size;
+	rc = exec_bound(u,
+	    "INSERT INTO uploads (company_id, user_id, filename, file_size,"
+	    " mode, status, pid, host, created_at, started_at) VALUES (?1,"
+	    " nullif(?2, 0), ?3, nullif(?4, -1), ?5, 'processing', ?6, ?7, ?8,"
+	    " ?8)", "creating the upload record", err, "iisisiss",
+	    u->o->company_id, u->o->user_id, u->name, size,
+	    u->o->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert",
+	    (int64_t)getpid(), host, u->now);
+	if (rc == 0)
+		u->upload_id = sqlite3_last_insert_rowid(u->h);
+	else if (err != NULL && err->code == AYNI_EDATA)
+		/* the one-active-upload index: someone started meanwhile */
+		return check_active(u, err) ? err->code : rc;
+	return rc;
+}
+
+/* The first errors as a JSON array, or NULL when there are none. */
+static char *
+errors_json(struct upload *u)
+{
+	cJSON *a;
+	char *s;
+	int i;
+
+	if (u->res->nerrors == 0 || (a = cJSON_CreateArray()) == NULL)
+		return NULL;
+	for (i = 0; i < u->res->nerrors; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(u->res->errors[i]));
+	s = cJSON_PrintUnformatted(a);
+	cJSON_Delete(a);
+	return s;
+}
+
+static void
+mark_failed(struct upload *u, const char *msg)
+{
+	char *details;
+	char now[20];
+
+	if (u->upload_id == 0)
+		return;
+	details = errors_json(u);
+	ayni_db_timestamp(ayni_db_now(u->db), now);
+	if (begin_waiting(u, NULL) == 0) {
+		exec_bound(u, "UPDATE uploads SET status = 'failed',"
+		    " error_message = ?2, error_details = ?3, error_rows = ?4,"
+		    " original_rows = ?5, completed_at = ?6 WHERE id = ?1",
+		    "failing the upload", NULL, "issiis", u->upload_id, msg,
+		    details, (int64_t)u->res->rows_rejected,
+		    (int64_t)u->res->rows_read, now);
+		ayni_db_commit(u->db, NULL);
+	}
+	cJSON_free(details);
+}
+
+static double
+elapsed(const struct upload *u)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - u->t0.tv_sec) +
+	    (double)(t1.tv_nsec - u->t0.tv_nsec) / 1e9;
+}
+
+/* Everything that happens inside the data transaction. */
+static int
+load(struct upload *u, ayni_error *err)
+{
+	char *dialect = NULL, *details = NULL, cmap[16];
+	long from = 0, to = 0;
+	int rc, y, m, d;
+
+	if (u->o->dry_run && (rc = create_record(u, err)) != 0)
+		return rc;
+	if ((rc = scan_dates(u, err)) != 0)
+		return rc;
+	if (u->first_day <= u->last_day) {
+		/* whole years, and the ISO weeks that straddle them */
+		civil_from_days(u->first_day, &y, &m, &d);
+		from = days_from_civil(y, 1, 1) - 7;
+		civil_from_days(u->last_day, &y, &m, &d);
+		to = days_from_civil(y, 12, 31) + 7;
+		if ((rc = count_days(u, from, to, 0, err)) != 0)
+			return rc;
+		if (u->o->mode == AYNI_UPLOAD_REPLACE &&
+		    (rc = delete_range(u, err)) != 0)
+			return rc;
+	}
+	if ((rc = write_lines(u, err)) != 0)
+		return rc;
+	if (u->res->rows_rejected > u->o->max_errors)
+		return ayni_error_set(err, AYNI_EDATA, "%s: %ld of %ld rows "
+		    "are invalid%s; nothing was stored%s", u->name,
+		    u->res->rows_rejected, u->res->rows_read,
+		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
+		    u->o->rejects != NULL ? " (see the rejects file)" : "");
+	if (u->first_day <= u->last_day) {
+		if ((rc = count_days(u, from, to, 1, err)) != 0)
+			return rc;
+		if ((rc = write_updates(u, err)) != 0)
+			return rc;
+		period_label(u->first_day, P_DAY, cmap);
+		memcpy(u->res->first_date, cmap, 10);
+		period_label(u->last_day, P_DAY, cmap);
+		memcpy(u->res->last_date, cmap, 10);
+	}
+	dialect = dialect_json(u);
+	details = errors_json(u);
+	rc = exec_bound(u, "UPDATE uploads SET status = 'completed',"
+	    " dialect = ?2, column_mappings = json_extract(?2, '$.columns'),"
+	    " error_details = ?11,"
+	    " original_rows = ?3, processed_rows = ?4, updated_rows = ?5,"
+	    " deleted_rows = ?6, error_rows = ?7, first_date = nullif(?8, ''),"
+	    " last_date = nullif(?9, ''), completed_at = ?10 WHERE id = ?1",
+	    "completing the upload", err, "isiiiiissss", u->upload_id, dialect,
+	    (int64_t)u->res->rows_read, (int64_t)u->res->rows_inserted,
+	    (int64_t)u->res->rows_updated, (int64_t)u->res->rows_deleted,
+	    (int64_t)u->res->rows_rejected, u->res->first_date,
+	    u->res->last_date, u->now, details);
+	cJSON_free(dialect);
+	cJSON_free(details);
+	return rc;
+}
+
+int
+ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
+    ayni_upload_result *res, ayni_error *err)
+{
+	struct upload u;
+	size_t i;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	memset(&u, 0, sizeof(u));
+	res->status = "failed";
+	u.db = db;
+	u.h = ayni_db_handle(db);
+	u.o = o;
+	u.res = res;
+	u.name = o->name != NULL ? o->name : "-";
+	u.map = o->mapping;
+	u.date_format = o->date_format;
+	u.decimal = o->decimal;
+	clock_gettime(CLOCK_MONOTONIC, &u.t0);
+	ayni_db_timestamp(ayni_db_now(db), u.now);
+
+	if ((rc = ayni_upload_reap(db, err)) < 0)
+		return rc;
+	if (u.map == NULL) {
+		rc = ayni_mapping_get(db, o->company_id, NULL, &u.dflt, err);
+		if (rc == 0)
+			u.map = &u.dflt;
+		else if (rc != AYNI_ENOTFOUND)
+			return rc;
+	}
+	if (u.map != NULL) {
+		if (u.date_format == NULL && u.map->date_format[0] != '\0')
+			u.date_format = u.map->date_format;
+		if (u.decimal == 0)
+			u.decimal = u.map->decimal;
+	}
+	if (u.date_format != NULL &&
+	    (rc = ayni_date_format_check(u.date_format, err)) != 0)
+		goto out;
+	if ((rc = check_active(&u, err)) != 0)
+		goto out;
+	if (!o->dry_run) {
+		if ((rc = begin_waiting(&u, err)) != 0)
+			goto out;
+		if ((rc = create_record(&u, err)) == 0)
+			rc = ayni_db_commit(db, err);
+		else
+			ayni_db_rollback(db);
+		if (rc != 0)
+			goto out;
+	}
+	if ((rc = pass1(&u, fp, err)) != 0)
+		goto fail;
+	decide(&u);
+	dialect_report(&u);
+	if ((rc = begin_waiting(&u, err)) != 0)
+		goto fail;
+	rc = load(&u, err);
+	if (rc != 0 || o->dry_run) {
+		ayni_db_rollback(db);
+		if (rc != 0)
+			goto fail;
+		res->status = "dry-run";
+		res->upload_id = 0;
+	} else if ((rc = ayni_db_commit(db, err)) != 0)
+		goto fail;
+	else {
+		res->status = "completed";
+		res->upload_id = u.upload_id;
+	}
+	goto out;
+fail:
+	/* Nothing was stored: the summary must not say otherwise. */
+	res->rows_inserted = res->rows_updated = res->rows_deleted = 0;
+	res->first_date[0] = res->last_date[0] = '\0';
+	if (!o->dry_run && err != NULL)
+		mark_failed(&u, err->msg);
+	res->upload_id = o->dry_run ? 0 : u.upload_id;
+out:
+	res->elapsed_s = elapsed(&u);
+	sqlite3_finalize(u.sel);
+	sqlite3_finalize(u.ins);
+	sqlite3_finalize(u.upd);
+	if (u.spool != NULL)
+		fclose(u.spool);
+	for (i = 0; u.header != NULL && i < u.nheader; i++)
+		free(u.header[i]);
+	free(u.header);
+	free(u.days.v);
+	ayni_mapping_release(&u.dflt);
+	return rc;
+}
+
+/* --- summary, reaping, listing, deleting --- */
+
+/* If you change these, change SPEC §5's JSON keys and ayni-upload(1). */
+const ayni_column ayni_upload_summary_columns[] = {
+	{ "upload_id", AYNI_T_INT },
+	{ "status", AYNI_T_TEXT },
+	{ "rows_read", AYNI_T_INT },
+	{ "rows_inserted", AYNI_T_INT },
+	{ "rows_updated", AYNI_T_INT },
+	{ "rows_deleted", AYNI_T_INT },
+	{ "rows_rejected", AYNI_T_INT },
+	{ "first_date", AYNI_T_TEXT },
+	{ "last_date", AYNI_T_TEXT },
+	{ "elapsed_s", AYNI_T_REAL },
+};
+const int ayni_upload_summary_ncolumns = 10;
+
+int
+ayni_upload_summary_write(const ayni_upload_result *r, ayni_writer *w,
+    ayni_error *err)
+{
+	ayni_value v[10] = {
+		r->upload_id ? ayni_v_int(r->upload_id) : ayni_v_null(),
+		ayni_v_text(r->status),
+		ayni_v_int(r->rows_read),
+		ayni_v_int(r->rows_inserted),
+		ayni_v_int(r->rows_updated),
+		ayni_v_int(r->rows_deleted),
+		ayni_v_int(r->rows_rejected),
+		ayni_v_text(r->first_date[0] ? r->first_date : NULL),
+		ayni_v_text(r->last_date[0] ? r->last_date : NULL),
+		ayni_v_real(r->elapsed_s),
+	};
+
+	return ayni_writer_row(w, v, err);
+}
+
+int
+ayni_upload_reap(ayni_db *db, ayni_error *err)
+{
+	sqlite3 *h = ayni_db_handle(db);
+	sqlite3_stmt *st = NULL, *up = NULL;
+	char host[256] = "", now[20];
+	int n = 0, src, began = 0;
+
+	gethostname(host, sizeof(host) - 1);
+	ayni_db_timestamp(ayni_db_now(db), now);
+	if (sqlite3_prepare_v2(h, "SELECT id, pid FROM uploads"
+	    " WHERE status IN ('pending', 'processing') AND host = ?1", -1,
+	    &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "checking stale uploads");
+	sqlite3_bind_text(st, 1, host, -1, SQLITE_STATIC);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		pid_t pid = (pid_t)sqlite3_column_int64(st, 1);
+
+		/* Alive, or not ours to judge (EPERM means alive). */
+		if (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))
+			continue;
+		if (!began) {
+			if (ayni_db_begin(db, err) != 0)
+				break;
+			began = 1;
+			if (sqlite3_prepare_v2(h, "UPDATE uploads SET"
+			    " status = 'failed', error_message = 'interrupted:"
+			    " the process doing it ended before it finished',"
+			    " completed_at = ?2 WHERE id = ?1 AND status IN"
+			    " ('pending', 'processing')", -1, &up, NULL) !=
+			    SQLITE_OK)
+				break;
+		}
+		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
+		sqlite3_bind_text(up, 2, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(up) == SQLITE_DONE)
+			n += sqlite3_changes(h);
+		sqlite3_reset(up);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	if (began && ayni_db_commit(db, err) != 0)
+		return err != NULL ? err->code : AYNI_EINTERNAL;
+	return n;
+}
+
+const ayni_column ayni_upload_list_columns[] = {
+	{ "upload_id", AYNI_T_INT },
+	{ "filename", AYNI_T_TEXT },
+	{ "status", AYNI_T_TEXT },
+	{ "mode", AYNI_T_TEXT },
+	{ "rows_read", AYNI_T_INT },
+	{ "rows_inserted", AYNI_T_INT },
+	{ "rows_updated", AYNI_T_INT },
+	{ "rows_rejected", AYNI_T_INT },
+	{ "first_date", AYNI_T_TEXT },
+	{ "last_date", AYNI_T_TEXT },
+	{ "user", AYNI_T_TEXT },
+	{ "created_at", AYNI_T_TEXT },
+	{ "error", AYNI_T_TEXT },
+};
+const int ayni_upload_list_ncolumns = 13;
+
+int
+ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = ayni_upload_reap(db, err)) < 0)
+		return rc;
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
+	    " u.processed_rows, u.updated_rows, u.error_rows, u.first_date,"
+	    " u.last_date, us.email, u.created_at, u.error_message"
+	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
+	    " WHERE u.company_id = ?1 ORDER BY u.id", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(db, err, "listing uploads");
+	sqlite3_bind_int64(st, 1, company_id);
+	rc = ayni_writer_stmt(w, st, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+const ayni_column ayni_upload_show_columns[] = {
+	{ "upload_id", AYNI_T_INT },
+	{ "filename", AYNI_T_TEXT },
+	{ "status", AYNI_T_TEXT },
+	{ "mode", AYNI_T_TEXT },
+	{ "rows_read", AYNI_T_INT },
+	{ "rows_inserted", AYNI_T_INT },
+	{ "rows_updated", AYNI_T_INT },
+	{ "rows_deleted", AYNI_T_INT },
+	{ "rows_rejected", AYNI_T_INT },
+	{ "first_date", AYNI_T_TEXT },
+	{ "last_date", AYNI_T_TEXT },
+	{ "user", AYNI_T_TEXT },
+	{ "created_at", AYNI_T_TEXT },
+	{ "completed_at", AYNI_T_TEXT },
+	{ "error", AYNI_T_TEXT },
+	{ "dialect", AYNI_T_JSON },
+	{ "data_updates", AYNI_T_JSON },
+	{ "errors", AYNI_T_JSON },
+};
+const int ayni_upload_show_ncolumns = 18;
+
+int
+ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
+    ayni_writer *w, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = ayni_upload_reap(db, err)) < 0)
+		return rc;
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
+	    " u.processed_rows, u.updated_rows, u.deleted_rows, u.error_rows,"
+	    " u.first_date, u.last_date, us.email, u.created_at,"
+	    " u.completed_at, u.error_message, u.dialect,"
+	    " (SELECT json_group_array(json_object('period_type', period_type,"
+	    "   'period', period, 'rows_before', rows_before, 'rows_after',"
+	    "   rows_after, 'rows_added', rows_added, 'rows_updated',"
+	    "   rows_updated, 'rows_deleted', rows_deleted)) FROM (SELECT *"
+	    "   FROM data_updates d WHERE d.upload_id = u.id ORDER BY"
+	    "   CASE period_type WHEN 'daily' THEN 1 WHEN 'weekly' THEN 2"
+	    "   WHEN 'monthly' THEN 3 WHEN 'quarterly' THEN 4 ELSE 5 END,"
+	    "   period)),"
+	    " coalesce(u.error_details, '[]')"
+	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
+	    " WHERE u.id = ?1 AND u.company_id = ?2", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(db, err, "showing the upload");
+	sqlite3_bind_int64(st, 1, upload_id);
+	sqlite3_bind_int64(st, 2, company_id);
+	if ((rc = ayni_writer_stmt(w, st, err)) == 0 &&
+	    ayni_writer_rows(w) == 0)
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no upload %" PRId64
+		    " in this company", upload_id);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
+    long *rows_deleted, ayni_error *err)
+{
+	sqlite3 *h = ayni_db_handle(db);
+	sqlite3_stmt *st = NULL;
+	int rc = 0, src;
+
+	*rows_deleted = 0;
+	if (sqlite3_prepare_v2(h, "SELECT status FROM uploads"
+	    " WHERE id = ?1 AND company_id = ?2", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "deleting the upload");
+	sqlite3_bind_int64(st, 1, upload_id);
+	sqlite3_bind_int64(st, 2, company_id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_DONE)
+		rc = ayni_error_set(err, AYNI_ENOTFOUND,
+		    "no upload %" PRId64 " in this company", upload_id);
+	else if (src != SQLITE_ROW)
+		rc = ayni_db_error(db, err, "deleting the upload");
+	else if (strcmp((const char *)sqlite3_column_text(st, 0),
+	    "processing") == 0 || strcmp((const char *)
+	    sqlite3_column_text(st, 0), "pending") == 0)
+		rc = ayni_error_set(err, AYNI_EBUSY, "upload %" PRId64
+		    " is still %s: wait for it to finish", upload_id,
+		    sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != 0)
+		return rc;
+	if ((rc = ayni_db_begin(db, err)) != 0)
+		return rc;
+	/* Lines go first, one by one, so the rollup triggers follow. */
+	if (sqlite3_prepare_v2(h, "DELETE FROM raw_transactions"
+	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		rc = ayni_db_error(db, err, "deleting the upload");
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, upload_id);
+	sqlite3_bind_int64(st, 2, company_id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = ayni_db_error(db, err, "deleting the upload");
+		goto out;
+	}
+	*rows_deleted = sqlite3_changes(h);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(h, "DELETE FROM uploads WHERE id = ?1", -1,
+	    &st, NULL) != SQLITE_OK || sqlite3_bind_int64(st, 1, upload_id) !=
+	    SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(db, err, "deleting the upload");
+out:
+	sqlite3_finalize(st);
+	if (rc == 0)
+		return ayni_db_commit(db, err);
+	ayni_db_rollback(db);
+	return rc;
+}
