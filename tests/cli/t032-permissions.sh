@@ -1,0 +1,111 @@
+#!/bin/sh
+# t032-permissions.sh - every cell of the permission matrix of SPEC §4 for
+# every company-scoped command, generated from two tables below: the
+# matrix (role -> permissions) and the commands (command -> permission it
+# needs).  Each command is run as each of the five roles, as a member of
+# another company and as a superuser who is not a member; the expected
+# outcome is derived, never written by hand.
+#
+# Adding a command: add a row to 'commands'.  Fields, '|' separated:
+#   command      arguments after 'ayni --company $R' ($R: the company's RUT)
+#   permission   what it needs, as in the matrix (export: csv/json of data)
+#   undo         WHO:COMMAND run after an allowed run to put things back
+#                (WHO: owner or root), or empty
+. "$(dirname "$0")/lib.sh"
+
+# SPEC §4, one line per role.
+matrix='owner view upload export manage_users delete_data manage_company
+admin view upload export manage_users
+manager view upload export
+analyst view export
+viewer view'
+
+commands='company show $R|view|
+company member list $R|view|
+company use $R|view|
+company edit $R --industry retail|manage_company|
+company member add $R --email new@x.cl --role viewer|manage_users|owner:company member remove $R --email new@x.cl
+company member role $R --email target@x.cl --role analyst|manage_users|owner:company member role $R --email target@x.cl --role viewer
+company member remove $R --email target@x.cl|manage_users|owner:company member add $R --email target@x.cl --role viewer
+company remove $R|manage_company|root:company restore $R'
+
+R=76123456-0	# the company, canonical as in the messages
+O=12531909-2	# another company, for the outsider
+
+# run_as WHO ARGS...: run ayni as WHO, whose session lives in its own
+# config directory.  XDG_CONFIG_HOME is exported, and a prefix assignment
+# before a shell function is not portable: set it and restore it.
+run_as() {
+	save=$XDG_CONFIG_HOME
+	XDG_CONFIG_HOME="$T/cfg-$1"
+	shift
+	run "$@"
+	XDG_CONFIG_HOME=$save
+}
+
+new_db root@x.cl
+mkdir -p "$T/cfg-root"
+cp -r "$XDG_CONFIG_HOME/ayni" "$T/cfg-root/"
+for u in owner admin manager analyst viewer outsider target new; do
+	run_in "$PW" user add --email "$u@x.cl" --password-stdin
+	expect_rc 0
+	save=$XDG_CONFIG_HOME
+	XDG_CONFIG_HOME="$T/cfg-$u"
+	run_in "$PW" login --email "$u@x.cl" --password-stdin
+	expect_rc 0
+	XDG_CONFIG_HOME=$save
+done
+run_as owner company add --rut 76.123.456-0 --name Acme
+expect_rc 0
+for r in admin manager analyst viewer; do
+	run_as owner company member add $R --email "$r@x.cl" --role $r
+	expect_rc 0
+done
+run_as owner company member add $R --email target@x.cl --role viewer
+expect_rc 0
+run_as outsider company add --rut 12.531.909-2 --name Otra
+expect_rc 0
+
+can() {		# can ROLE PERM: the matrix says yes
+	printf '%s\n' "$matrix" | grep -q "^$1 \(.* \)\{0,1\}$2\( \|$\)"
+}
+
+rows=0
+printf '%s\n' "$commands" | {
+while IFS='|' read -r cmd perm undo; do
+	rows=$((rows + 1))
+	eval "args=\"$cmd\""
+	eval "undo=\"$undo\""
+	permtext=$(printf '%s' "$perm" | tr _ ' ')
+	for role in owner admin manager analyst viewer; do
+		# shellcheck disable=SC2086
+		run_as $role --company $R $args
+		if can $role "$perm"; then
+			expect_rc 0
+			if [ -n "$undo" ]; then
+				# shellcheck disable=SC2086
+				run_as "${undo%%:*}" ${undo#*:}
+				expect_rc 0
+			fi
+		else
+			expect_rc 77
+			expect_err "ayni: permission denied: a $role of '$R' cannot $permtext"
+		fi
+	done
+	# Not a member: 77, and the same words as for a RUT nobody has.
+	for who in outsider root; do
+		# shellcheck disable=SC2086
+		run_as $who --company $R $args
+		expect_rc 77
+		expect_err_has "^ayni: no access to (company '$R'|the company chosen)"
+		mine=$err
+		# shellcheck disable=SC2086
+		run_as $who --company 1-9 $(printf '%s\n' "$args" | sed "s/$R/1-9/")
+		check "'$cmd' as $who: same message as for no such company" \
+		    test "$(printf '%s' "$mine" | sed "s/$R/RUT/")" = \
+		    "$(printf '%s' "$err" | sed "s/1-9/RUT/")"
+	done
+done
+check "every command row ran" test "$rows" -ge 8
+done_testing
+}
