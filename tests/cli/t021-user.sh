@@ -1,0 +1,251 @@
+#!/bin/sh
+# t021-user.sh - 'ayni user ...': who may add users (a superuser, or a
+# company admin adding a member), list/show, passwd, remove (deactivate and
+# revoke), unlock, and the single-use reset and verification tokens (used
+# or expired: 77; stored only as hashes).
+. "$(dirname "$0")/lib.sh"
+
+umask 022
+new_db
+DB=$AYNI_DB
+q() { sqlite3 "$DB" "$1"; }
+PW2='another horse 7'
+
+# The token of a new login as $1 with password $2, in a token file of its
+# own (a login ends the session its file held before).
+login_token() {
+	(XDG_CONFIG_HOME=$(mktemp -d "$T/cfg.XXXXXX"); export XDG_CONFIG_HOME
+	printf '%s\n' "$2" | "$AYNI" login --email "$1" --password-stdin \
+	    2>/dev/null && sed -n 's/^token //p' "$XDG_CONFIG_HOME"/ayni/session-*)
+}
+
+# A superuser adds users.
+run_in "$PW" user add --email Bob@Example.CL --name Bob --password-stdin
+expect_rc 0
+expect_out ""
+expect_err "ayni: created user 'bob@example.cl'"
+run_in "$PW" user add --email bob@example.cl --password-stdin
+expect_rc 1
+expect_err "ayni: user 'bob@example.cl' already exists"
+run_in "short" user add --email carl@example.cl --password-stdin
+expect_rc 64
+expect_err_has "^ayni: password too short: at least 8 characters$"
+run_in "$PW" user add --email carl@example.cl --password "$PW"
+expect_rc 64
+expect_err_has "^ayni: unknown option '--password'$"
+run user add --password-stdin </dev/null
+expect_rc 64
+expect_err_has "^ayni: give the new user's --email EMAIL$"
+check "bob is a plain user with a hash" \
+    test "$(q "SELECT name, is_superuser, is_active, password_hash LIKE '\$argon2id\$%' FROM users WHERE email = 'bob@example.cl'")" = "Bob|0|1|1"
+
+# Not logged in: 77.
+(unset XDG_CONFIG_HOME; HOME=$T/nohome; export HOME
+printf '%s\n' "$PW" | "$AYNI" user add --email x@example.cl --password-stdin >/dev/null 2>"$T/e"; echo $? >"$T/rc")
+check "user add without a session exits 77" test "$(cat "$T/rc")" = 77
+check "and says so" test "$(cat "$T/e")" = "ayni: not logged in: run 'ayni login'"
+
+# A plain user cannot add users, list them or see others.
+export AYNI_TOKEN=$(login_token bob@example.cl "$PW")
+run_in "$PW" user add --email x@example.cl --password-stdin
+expect_rc 77
+expect_err "ayni: permission denied: 'ayni user add' is for superusers; a company admin adds a member with --company RUT --role ROLE"
+run user list
+expect_rc 77
+expect_err "ayni: permission denied: 'ayni user list' is for superusers"
+run user show root@example.cl
+expect_rc 77
+expect_err "ayni: permission denied: showing another user is for superusers"
+run --format csv user show
+expect_rc 0
+expect_out_has '^bob@example.cl,Bob,0,1,0,0,,[0-9-]+ [0-9:]+,'
+run user unlock root@example.cl
+expect_rc 77
+run user reset-request --email root@example.cl
+expect_rc 77
+expect_err "ayni: permission denied: 'ayni user reset-request' is for superusers"
+unset AYNI_TOKEN
+
+# A company admin adds a member to their company, not an owner.
+run company add --rut 76.123.456-0 --name 'Tienda Uno'
+expect_rc 0
+run_in "$PW" --company 76123456-0 user add --email adm@example.cl --role admin --password-stdin
+expect_rc 0
+expect_err "ayni: created user 'adm@example.cl', admin of '76.123.456-0'"
+export AYNI_TOKEN=$(login_token adm@example.cl "$PW")
+run_in "$PW" user add --email vera@example.cl --role viewer --company 76.123.456-0 --password-stdin
+expect_rc 0
+expect_err "ayni: created user 'vera@example.cl', viewer of '76.123.456-0'"
+check "vera is a viewer of the company" \
+    test "$(q "SELECT m.role FROM user_companies m JOIN users u ON u.id = m.user_id WHERE u.email = 'vera@example.cl'")" = viewer
+run_in "$PW" user add --email olga@example.cl --role owner --company 76123456-0 --password-stdin
+expect_rc 77
+expect_err "ayni: permission denied: only an owner of '76123456-0' adds an owner"
+run_in "$PW" user add --email olga@example.cl --company 76123456-0 --password-stdin
+expect_rc 64
+expect_err_has "^ayni: give the new member's --role ROLE$"
+run_in "$PW" user add --email bob@example.cl --role viewer --password-stdin
+expect_rc 1
+expect_err "ayni: user 'bob@example.cl' already exists: add them with 'ayni company member add'"
+run_in "$PW" user add --email olga@example.cl --role viewer --company 77.777.777-7 --password-stdin
+expect_rc 77
+check "no user made by refused adds" \
+    test "$(q "SELECT count(*) FROM users WHERE email = 'olga@example.cl'")" = 0
+unset AYNI_TOKEN
+export AYNI_TOKEN=$(login_token vera@example.cl "$PW")
+run_in "$PW" user add --email olga@example.cl --role viewer --password-stdin
+expect_rc 77
+expect_err "ayni: permission denied: a viewer of '76123456-0' cannot manage users"
+unset AYNI_TOKEN
+
+# list and show for a superuser.
+run --format csv user list
+expect_rc 0
+expect_out_has '^email,name,superuser,active,verified,failed_logins,locked_until,last_login,last_login_host,created_at'
+check "list has 4 users" test "$(printf '%s\n' "$out" | wc -l)" = 5
+run --format json user show bob@example.cl
+expect_rc 0
+expect_out_has '^\{"email": "bob@example.cl", "name": "Bob", "superuser": false, "active": true, "verified": false, "failed_logins": 0, "locked_until": null, '
+run user show nobody@example.cl
+expect_rc 1
+expect_err "ayni: no user 'nobody@example.cl'"
+
+# passwd: one's own asks the current password (stdin: current, then new).
+export AYNI_TOKEN=$(login_token bob@example.cl "$PW")
+other=$(login_token bob@example.cl "$PW")
+run_in "wrong one here
+$PW2" user passwd --password-stdin
+expect_rc 77
+expect_err "ayni: wrong current password"
+check "a wrong current password counts as a failed login" \
+    test "$(q "SELECT failed_login_attempts FROM users WHERE email = 'bob@example.cl'")" = 1
+run_in "$PW
+bob@example.cl" user passwd --password-stdin
+expect_rc 64
+expect_err_has "^ayni: password must not be the email address$"
+run_in "$PW
+$PW2" user passwd --password-stdin
+expect_rc 0
+expect_err "ayni: password changed; your other sessions are logged out"
+run --format csv whoami
+expect_rc 0
+check "the other session is over" sh -c "AYNI_TOKEN=$other '$AYNI' whoami >/dev/null 2>&1; test \$? -eq 77"
+run user passwd root@example.cl --password-stdin </dev/null
+expect_rc 77
+expect_err "ayni: permission denied: changing another user's password is for superusers"
+unset AYNI_TOKEN
+run_in "$PW" login --email bob@example.cl --password-stdin
+expect_rc 77
+run_in "$PW2" --db "$DB" login --email bob@example.cl --password-stdin
+expect_rc 0
+# (that login replaced root's session in the file: log root back in)
+run_in "$PW" login --email root@example.cl --password-stdin
+expect_rc 0
+
+# A superuser sets another's password without the current one.
+bobtok=$(login_token bob@example.cl "$PW2")
+run_in "$PW" user passwd bob@example.cl --password-stdin
+expect_rc 0
+expect_err "ayni: password of 'bob@example.cl' changed; their sessions and tokens are revoked"
+check "bob's session is over" sh -c "AYNI_TOKEN=$bobtok '$AYNI' whoami >/dev/null 2>&1; test \$? -eq 77"
+
+# unlock.
+q "UPDATE users SET failed_login_attempts = 5, lockout_until = datetime('now', '+10 minutes') WHERE email = 'bob@example.cl'"
+check "bob is locked" sh -c "printf '%s\n' '$PW' | XDG_CONFIG_HOME='$T/u' '$AYNI' login --email bob@example.cl --password-stdin 2>&1 | grep -q 'try again in 10 minutes'"
+run --format csv user show bob@example.cl
+expect_out_has '^bob@example.cl,Bob,0,1,0,5,[0-9-]+ [0-9:]+,'
+run user unlock bob@example.cl
+expect_rc 0
+expect_err "ayni: user 'bob@example.cl' unlocked"
+check "unlocked" test "$(q "SELECT failed_login_attempts, lockout_until IS NULL FROM users WHERE email = 'bob@example.cl'")" = "0|1"
+run user unlock nobody@example.cl
+expect_rc 1
+expect_err "ayni: no user 'nobody@example.cl'"
+
+# remove deactivates and revokes; the last superuser stays.
+bobtok=$(login_token bob@example.cl "$PW")
+run user remove bob@example.cl
+expect_rc 0
+expect_err "ayni: user 'bob@example.cl' deactivated; their sessions and tokens are revoked"
+check "bob inactive, sessions revoked" \
+    test "$(q "SELECT u.is_active, count(s.id) FROM users u LEFT JOIN sessions s ON s.user_id = u.id AND s.revoked_at IS NULL WHERE u.email = 'bob@example.cl'")" = "0|0"
+check "bob's token no longer works" sh -c "AYNI_TOKEN=$bobtok '$AYNI' whoami >/dev/null 2>&1; test \$? -eq 77"
+run user remove bob@example.cl
+expect_rc 1
+expect_err "ayni: user 'bob@example.cl' is already inactive"
+run user remove root@example.cl
+expect_rc 77
+expect_err "ayni: cannot remove 'root@example.cl': it is the last active superuser"
+run user remove nobody@example.cl
+expect_rc 1
+
+# Password reset: a superuser makes a token, the user consumes it once.
+run --format json user reset-request --email Vera@example.cl
+expect_rc 0
+expect_out_has '^\{"email": "vera@example.cl", "token": "[0-9a-f]{64}", "expires_at": "[0-9-]+ [0-9:]+"\}$'
+rtok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
+check "reset token valid for 1 hour" \
+    test "$(q "SELECT CAST(round((julianday(expires_at) - julianday(created_at)) * 24) AS INT) FROM password_reset_tokens")" = 1
+run user reset-request --email nobody@example.cl
+expect_rc 1
+expect_err "ayni: no user 'nobody@example.cl'"
+run user reset-request --email bob@example.cl
+expect_rc 77
+expect_err "ayni: user 'bob@example.cl' is inactive"
+run_in "short" user reset --token "$rtok" --password-stdin
+expect_rc 64
+expect_err_has "^ayni: password too short"
+run_in "$PW2" user reset --token "$rtok" --password-stdin
+expect_rc 0
+expect_err "ayni: password of 'vera@example.cl' changed: log in with 'ayni login --email vera@example.cl'"
+run_in "$PW2" user reset --token "$rtok" --password-stdin
+expect_rc 77
+expect_err "ayni: password reset token is invalid, used or expired: ask a superuser for a new one ('ayni user reset-request')"
+check "vera logs in with the new password" sh -c "printf '%s\n' '$PW2' | XDG_CONFIG_HOME='$T/v' '$AYNI' login --email vera@example.cl --password-stdin 2>/dev/null"
+run --format csv user reset-request --email vera@example.cl
+rtok2=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
+check "csv has the token" test ${#rtok2} -eq 64
+q "UPDATE password_reset_tokens SET expires_at = datetime('now', '-1 second') WHERE used = 0"
+run_in "$PW" user reset --token "$rtok2" --password-stdin
+expect_rc 77
+expect_err "ayni: password reset token is invalid, used or expired: ask a superuser for a new one ('ayni user reset-request')"
+run_in "$PW" user reset --token nonsense --password-stdin
+expect_rc 77
+run user reset --password-stdin </dev/null
+expect_rc 64
+# A newer request ends the older token.
+run --format csv user reset-request --email vera@example.cl
+old=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
+run --format csv user reset-request --email vera@example.cl
+run_in "$PW" user reset --token "$old" --password-stdin
+expect_rc 77
+
+# Email verification: 24 hours, single use.
+run --format json user verify-request --email vera@example.cl
+expect_rc 0
+expect_out_has '^\{"email": "vera@example.cl", "token": "[0-9a-f]{64}", "expires_at": "'
+vtok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
+check "verification token valid for 24 hours" \
+    test "$(q "SELECT CAST(round((julianday(expires_at) - julianday(created_at)) * 24) AS INT) FROM email_verification_tokens")" = 24
+run user verify --token "$vtok"
+expect_rc 0
+expect_err "ayni: email 'vera@example.cl' verified"
+check "vera verified" test "$(q "SELECT is_email_verified FROM users WHERE email = 'vera@example.cl'")" = 1
+run user verify --token "$vtok"
+expect_rc 77
+expect_err "ayni: email verification token is invalid, used or expired: ask a superuser for a new one ('ayni user verify-request')"
+run --format csv user verify-request --email vera@example.cl
+vtok2=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
+q "UPDATE email_verification_tokens SET expires_at = datetime('now', '-1 second') WHERE verified = 0"
+run user verify --token "$vtok2"
+expect_rc 77
+
+# No token or password in clear in the database files.
+for f in "$DB" "$DB-wal"; do
+	[ -e "$f" ] || continue
+	for s in "$rtok" "$rtok2" "$vtok" "$vtok2" "correct horse" "another horse"; do
+		check "'$s' not in $f" sh -c "! grep -qa '$s' '$f'"
+	done
+done
+
+done_testing

@@ -1,0 +1,133 @@
+#!/bin/sh
+# t022-token.sh - 'ayni token create|list|revoke': an API token is printed
+# once, stored only as a hash, works through AYNI_TOKEN with its creator's
+# rights (over the token file), expires, and stops at once when revoked.
+. "$(dirname "$0")/lib.sh"
+
+umask 022
+new_db
+DB=$AYNI_DB
+q() { sqlite3 "$DB" "$1"; }
+
+run --format json token create --name nightly --expires 10
+expect_rc 0
+expect_out_has '^\{"name": "nightly", "token": "[0-9a-f]{64}", "expires_at": "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}"\}$'
+expect_err "ayni: token 'nightly' created: it is shown only this once; use it as AYNI_TOKEN"
+tok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
+check "expires in 10 days" \
+    test "$(q "SELECT CAST(round(julianday(expires_at) - julianday(created_at)) AS INT) FROM sessions WHERE name = 'nightly'")" = 10
+check "token not in the database" sh -c "! grep -qa '$tok' '$DB' && ! grep -qa '$tok' '$DB-wal'"
+
+run token create --name nightly
+expect_rc 1
+expect_err "ayni: token 'nightly' already exists: revoke it with 'ayni token revoke nightly' or choose another name"
+run token create --name 'bad name'
+expect_rc 64
+expect_err_has "^ayni: invalid token name 'bad name': use 1 to 64 letters, digits, '.', '_' or '-'$"
+run token create --name x --expires 0
+expect_rc 64
+expect_err_has "^ayni: invalid --expires '0': give a number of days from 1 to 3650$"
+run token create --name x --expires 10x
+expect_rc 64
+run token create
+expect_rc 64
+expect_err_has "^ayni: give the token a name with --name NAME$"
+run --format csv token create --name default-life
+expect_rc 0
+check "default life is 365 days" \
+    test "$(q "SELECT CAST(round(julianday(expires_at) - julianday(created_at)) AS INT) FROM sessions WHERE name = 'default-life'")" = 365
+
+# The token acts as its creator, and wins over the token file.
+run logout
+expect_rc 0
+run whoami
+expect_rc 77
+export AYNI_TOKEN=$tok
+run --format csv whoami
+expect_rc 0
+expect_out_has '^root@example.cl,,1,api,nightly,'
+run --format csv user list
+expect_rc 0
+expect_out_has '^root@example.cl,'
+check "last use recorded" test "$(q "SELECT last_used_at IS NOT NULL FROM sessions WHERE name = 'nightly'")" = 1
+run token create --name another
+expect_rc 77
+expect_err "ayni: permission denied: an API token cannot create tokens; log in with 'ayni login'"
+run logout
+expect_rc 64
+expect_err_has "^ayni: this is an API token, not a login session: end it with 'ayni token revoke NAME'$"
+unset AYNI_TOKEN
+run_in "$PW" login --email root@example.cl --password-stdin
+AYNI_TOKEN=$tok; export AYNI_TOKEN
+run --format csv whoami
+expect_out_has '^root@example.cl,,1,api,nightly,'
+unset AYNI_TOKEN
+
+# list: live tokens of the caller, never the secret.
+run --format csv token list
+expect_rc 0
+expect_out_has '^name,created_at,expires_at,last_used_at,status'
+expect_out_has '^default-life,[0-9-]+ [0-9:]+,[0-9-]+ [0-9:]+,,active'
+expect_out_has '^nightly,[0-9-]+ [0-9:]+,[0-9-]+ [0-9:]+,[0-9-]+ [0-9:]+,active'
+expect_out_lacks "$tok"
+
+# Expired: refused, and listed as expired.
+q "UPDATE sessions SET expires_at = datetime('now', '-1 second') WHERE name = 'nightly'"
+AYNI_TOKEN=$tok; export AYNI_TOKEN
+run whoami
+expect_rc 77
+expect_err "ayni: not logged in: run 'ayni login'"
+unset AYNI_TOKEN
+run --format csv token list
+expect_out_has '^nightly,.*,expired'
+q "UPDATE sessions SET expires_at = datetime('now', '+1 day') WHERE name = 'nightly'"
+
+# Revoked: refused at once; the name can be used again.
+run token revoke nightly
+expect_rc 0
+expect_err "ayni: token 'nightly' revoked"
+AYNI_TOKEN=$tok; export AYNI_TOKEN
+run whoami
+expect_rc 77
+expect_err "ayni: not logged in: run 'ayni login'"
+unset AYNI_TOKEN
+run token revoke nightly
+expect_rc 1
+expect_err "ayni: no token 'nightly': see 'ayni token list'"
+run token revoke
+expect_rc 64
+run --format csv token create --name nightly
+expect_rc 0
+run --format csv token list
+check "two live tokens" test "$(printf '%s\n' "$out" | wc -l)" = 3
+
+# Another user's tokens: not in my list, not mine to revoke; a
+# deactivated user's tokens stop working.
+run_in "$PW" user add --email ana@example.cl --password-stdin
+anat=$( (XDG_CONFIG_HOME=$T/ana; export XDG_CONFIG_HOME
+printf '%s\n' "$PW" | "$AYNI" login --email ana@example.cl --password-stdin 2>/dev/null &&
+"$AYNI" --format csv token create --name cron 2>/dev/null) | sed -n 's/^cron,\([0-9a-f]*\),.*/\1/p')
+check "ana has a token" test ${#anat} -eq 64
+AYNI_TOKEN=$anat; export AYNI_TOKEN
+run --format csv whoami
+expect_out_has '^ana@example.cl,,0,api,cron,'
+run token revoke nightly
+expect_rc 1
+unset AYNI_TOKEN
+run --format csv token list
+expect_out_lacks '^cron'
+run user remove ana@example.cl
+expect_rc 0
+AYNI_TOKEN=$anat; export AYNI_TOKEN
+run whoami
+expect_rc 77
+unset AYNI_TOKEN
+
+# Usage lines.
+run token create --help
+expect_rc 0
+expect_out_has '^usage: ayni token create \[--name NAME\] \[--expires DAYS\]$'
+run token revoke --help
+expect_out_has '^usage: ayni token revoke NAME$'
+
+done_testing
