@@ -1,0 +1,542 @@
+/*
+ * test_aggregate.c - the rollups of schema/0002_rollups.sql and
+ * src/lib/aggregate.c: every level on a small fixture computed by hand
+ * (returns, kg, lines without cost, days without customers, a ticket of
+ * several products, ISO weeks across year ends), --from/--to cutting
+ * periods, the deferred bulk path, and a randomized run of inserts,
+ * updates and deletes with verify after each step.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "ayni/aggregate.h"
+#include "ayni/db.h"
+#include "ayni/output.h"
+
+static void
+exec_sql(ayni_db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(ayni_db_handle(db), sql, NULL, NULL, &msg) !=
+	    SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+/* A migrated in-memory database with a user, two companies, uploads. */
+static ayni_db *
+new_db(void)
+{
+	ayni_db *db;
+	ayni_error err;
+
+	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	exec_sql(db,
+	    "INSERT INTO users (id, email, password_hash, created_at,"
+	    " updated_at) VALUES (1, 'a@b.cl', '$argon2id$x', 'x', 'x');"
+	    "INSERT INTO companies (id, rut, name, created_at, updated_at)"
+	    " VALUES (1, '76123456-0', 'Almacen', 'x', 'x'),"
+	    " (2, '11111111-1', 'Otra', 'x', 'x');"
+	    "INSERT INTO uploads (id, company_id, filename, status,"
+	    " created_at) VALUES (1, 1, 'a.csv', 'completed', 'x'),"
+	    " (2, 2, 'b.csv', 'completed', 'x');");
+	return db;
+}
+
+/*
+ * Hand-computed fixture, company 1 (money in cents, quantities in
+ * thousandths):
+ *   2024-12-30 (2025-W01)  T5 P2 2 kg      $2.000            no customer
+ *   2025-01-06 (2025-W02)  T1 P1 2 u       $2.000 cost 1.200 C1
+ *                          T1 P2 1,088 kg  $1.088 no cost    C1 disc $5
+ *                          T2 P1 1 u       $1.000 cost 600
+ *   2025-01-07 (2025-W02)  T3 P1 1 u       return $1.000 cost 600  C2
+ *                          T4 P3 0,5 u     $500  (no category)
+ *                          T4 P4 1 u       $5.000
+ *                          T4 P5 9 u       $90
+ * plus one line of company 2, which must never show.
+ */
+static void
+load_fixture(ayni_db *db)
+{
+	exec_sql(db,
+	    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
+	    " transaction_date, transaction_id, product_id, is_return,"
+	    " customer_id, description, category, quantity, price_total,"
+	    " cost_total, margin, discount_total, processed_at) VALUES"
+	    " (1, 1, 1, '2024-12-30 10:00:00', 'T5', 'P2', 0, NULL, 'Pan',"
+	    "  'Panaderia', 2000, 200000, NULL, NULL, NULL, 'x'),"
+	    " (1, 1, 2, '2025-01-06 09:00:00', 'T1', 'P1', 0, 'C1', 'Coca',"
+	    "  'Bebidas', 2000, 200000, 120000, 80000, NULL, 'x'),"
+	    " (1, 1, 3, '2025-01-06 09:00:00', 'T1', 'P2', 0, 'C1', 'Pan',"
+	    "  'Panaderia', 1088, 108800, NULL, NULL, 500, 'x'),"
+	    " (1, 1, 4, '2025-01-06 18:30:00', 'T2', 'P1', 0, '', 'Coca',"
+	    "  'Bebidas', 1000, 100000, 60000, 40000, NULL, 'x'),"
+	    " (1, 1, 5, '2025-01-07 11:00:00', 'T3', 'P1', 1, 'C2', 'Coca',"
+	    "  'Bebidas', 1000, 100000, 60000, 40000, NULL, 'x'),"
+	    " (1, 1, 6, '2025-01-07 12:00:00', 'T4', 'P3', 0, NULL, NULL,"
+	    "  NULL, 500, 50000, NULL, NULL, NULL, 'x'),"
+	    " (1, 1, 7, '2025-01-07 12:00:00', 'T4', 'P4', 0, NULL, 'Pisco',"
+	    "  'Licores', 1000, 500000, NULL, NULL, NULL, 'x'),"
+	    " (1, 1, 8, '2025-01-07 12:00:00', 'T4', 'P5', 0, NULL, 'Agua',"
+	    "  'Bebidas', 9000, 9000, NULL, NULL, NULL, 'x'),"
+	    " (2, 2, 1, '2025-01-06 10:00:00', 'T1', 'P1', 0, 'C1', 'Coca',"
+	    "  'Bebidas', 1000, 99999900, NULL, NULL, NULL, 'x');");
+}
+
+/* The report of a level as csv (caller frees). */
+static char *
+report(ayni_db *db, int64_t company, ayni_agg_level level,
+    const char *from, const char *to, long top)
+{
+	ayni_aggregate_opts o = { level, from, to, top };
+	const ayni_column *cols;
+	ayni_writer *w;
+	ayni_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int n, rc;
+
+	assert_non_null(fp);
+	ayni_aggregate_columns(level, &cols, &n);
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_CSV,
+	    AYNI_WRITER_LIST, cols, n, &err), 0);
+	rc = ayni_aggregate_write(db, company, &o, w, &err);
+	if (rc != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+static void
+assert_report(ayni_db *db, ayni_agg_level level, const char *from,
+    const char *to, long top, const char *want)
+{
+	char *got = report(db, 1, level, from, to, top), *p, *q;
+
+	/* csv lines end in CRLF (RFC 4180); compare as lines */
+	for (p = q = got; *p != '\0'; p++)
+		if (*p != '\r')
+			*q++ = *p;
+	*q = '\0';
+	if (strcmp(got, want) != 0)
+		fail_msg("level %s:\n--- want\n%s--- got\n%s",
+		    ayni_agg_level_name(level), want, got);
+	free(got);
+}
+
+static void
+assert_verified(ayni_db *db)
+{
+	ayni_error err;
+	long n = -1;
+
+	if (ayni_aggregate_verify(db, 0, &n, &err) != 0)
+		fail_msg("verify: %s", err.msg);
+	assert_int_equal(n, 0);
+}
+
+#define TIME_HDR "period,revenue,units,transactions,lines,avg_ticket," \
+	"customers,products,cost,margin,margin_pct,discount,returns\n"
+
+static void
+test_time_levels(void **state)
+{
+	ayni_db *db = new_db();
+
+	(void)state;
+	load_fixture(db);
+	assert_verified(db);
+	/*
+	 * 2025-01-06: 2.000 + 1.088 + 1.000; 2 tickets; cost 1.800 and
+	 * margin 1.200 over the costed revenue 3.000 = 40 %.
+	 * 2025-01-07: -1.000 (return) + 500 + 5.000 + 90.
+	 */
+	assert_report(db, AYNI_AGG_DAY, NULL, NULL, 0, TIME_HDR
+	    "2024-12-30,2000,2,1,1,2000,,1,,,,,0\n"
+	    "2025-01-06,4088,4.088,2,3,2044,1,2,1800,1200,40,5,0\n"
+	    "2025-01-07,4590,9.5,2,4,2295,1,4,-600,-400,40,,1\n");
+	assert_report(db, AYNI_AGG_WEEK, NULL, NULL, 0, TIME_HDR
+	    "2025-W01,2000,2,1,1,2000,,1,,,,,0\n"
+	    "2025-W02,8678,13.588,4,7,2169.5,2,5,1200,800,40,5,1\n");
+	assert_report(db, AYNI_AGG_MONTH, NULL, NULL, 0, TIME_HDR
+	    "2024-12,2000,2,1,1,2000,,1,,,,,0\n"
+	    "2025-01,8678,13.588,4,7,2169.5,2,5,1200,800,40,5,1\n");
+	assert_report(db, AYNI_AGG_QUARTER, NULL, NULL, 0, TIME_HDR
+	    "2024-Q4,2000,2,1,1,2000,,1,,,,,0\n"
+	    "2025-Q1,8678,13.588,4,7,2169.5,2,5,1200,800,40,5,1\n");
+	assert_report(db, AYNI_AGG_YEAR, NULL, NULL, 0, TIME_HDR
+	    "2024,2000,2,1,1,2000,,1,,,,,0\n"
+	    "2025,8678,13.588,4,7,2169.5,2,5,1200,800,40,5,1\n");
+	/* --top keeps the first rows of the order */
+	assert_report(db, AYNI_AGG_DAY, NULL, NULL, 1, TIME_HDR
+	    "2024-12-30,2000,2,1,1,2000,,1,,,,,0\n");
+	ayni_db_close(db);
+}
+
+static void
+test_range_cuts_periods(void **state)
+{
+	ayni_db *db = new_db();
+
+	(void)state;
+	load_fixture(db);
+	/* only 2025-01-07 of week 2: its distinct counts, not the week's */
+	assert_report(db, AYNI_AGG_WEEK, "2025-01-07", NULL, 0, TIME_HDR
+	    "2025-W02,4590,9.5,2,4,2295,1,4,-600,-400,40,,1\n");
+	assert_report(db, AYNI_AGG_MONTH, "2024-12-01", "2025-01-06", 0,
+	    TIME_HDR
+	    "2024-12,2000,2,1,1,2000,,1,,,,,0\n"
+	    "2025-01,4088,4.088,2,3,2044,1,2,1800,1200,40,5,0\n");
+	assert_report(db, AYNI_AGG_YEAR, "2026-01-01", NULL, 0, TIME_HDR);
+	/* customers: recency measured to the range's latest sale */
+	assert_report(db, AYNI_AGG_CUSTOMER, NULL, "2025-01-06", 0,
+	    "customer_id,revenue,transactions,avg_order,first_purchase,"
+	    "last_purchase,recency_days,purchase_days\n"
+	    "C1,3088,1,3088,2025-01-06,2025-01-06,0,1\n");
+	ayni_db_close(db);
+}
+
+static void
+test_product_level(void **state)
+{
+	ayni_db *db = new_db();
+
+	(void)state;
+	load_fixture(db);
+	/*
+	 * Revenue 5.000 + 3.088 + 2.000 + 500 + 90 = 10.678: cumulative
+	 * 46.8 % A, 75.7 % A, 94.5 % B, 99.2 % C, 100 % C.  Medians:
+	 * velocity 1 (0.5 1 1 1.544 9), revenue 2.000.  P1: 2 u over two
+	 * days, the return taking one back; 3 tickets.
+	 */
+	assert_report(db, AYNI_AGG_PRODUCT, NULL, NULL, 0,
+	    "product_id,description,category,revenue,units,transactions,"
+	    "margin,margin_pct,velocity,first_sale,last_sale,share_pct,abc,"
+	    "quadrant\n"
+	    "P4,Pisco,Licores,5000,1,1,,,1,2025-01-07,2025-01-07,46.83,"
+	    "A,CASH_COW\n"
+	    "P2,Pan,Panaderia,3088,3.088,2,,,1.54,2024-12-30,2025-01-06,"
+	    "28.92,A,STAR\n"
+	    "P1,Coca,Bebidas,2000,2,3,800,40,1,2025-01-06,2025-01-07,"
+	    "18.73,B,DEAD_STOCK\n"
+	    "P3,,,500,0.5,1,,,0.5,2025-01-07,2025-01-07,4.68,C,"
+	    "DEAD_STOCK\n"
+	    "P5,Agua,Bebidas,90,9,1,,,9,2025-01-07,2025-01-07,0.84,C,"
+	    "WORKHORSE\n");
+	assert_report(db, AYNI_AGG_PRODUCT, NULL, NULL, 2,
+	    "product_id,description,category,revenue,units,transactions,"
+	    "margin,margin_pct,velocity,first_sale,last_sale,share_pct,abc,"
+	    "quadrant\n"
+	    "P4,Pisco,Licores,5000,1,1,,,1,2025-01-07,2025-01-07,46.83,"
+	    "A,CASH_COW\n"
+	    "P2,Pan,Panaderia,3088,3.088,2,,,1.54,2024-12-30,2025-01-06,"
+	    "28.92,A,STAR\n");
+	ayni_db_close(db);
+}
+
+static void
+test_customer_and_category(void **state)
+{
+	ayni_db *db = new_db();
+
+	(void)state;
+	load_fixture(db);
+	/* the empty customer id of T2 is no customer */
+	assert_report(db, AYNI_AGG_CUSTOMER, NULL, NULL, 0,
+	    "customer_id,revenue,transactions,avg_order,first_purchase,"
+	    "last_purchase,recency_days,purchase_days\n"
+	    "C1,3088,1,3088,2025-01-06,2025-01-06,1,1\n"
+	    "C2,-1000,1,-1000,2025-01-07,2025-01-07,0,1\n");
+	/* T1 holds lines of two categories: one ticket in each */
+	assert_report(db, AYNI_AGG_CATEGORY, NULL, NULL, 0,
+	    "category,revenue,units,products,transactions,margin,margin_pct,"
+	    "share_pct\n"
+	    "Licores,5000,1,1,1,,,46.83\n"
+	    "Panaderia,3088,3.088,1,2,,,28.92\n"
+	    "Bebidas,2090,11,2,4,800,40,19.57\n"
+	    ",500,0.5,1,1,,,4.68\n");
+	ayni_db_close(db);
+}
+
+/* ISO weeks at year ends, through the rollups and the expected views. */
+static void
+test_iso_weeks(void **state)
+{
+	static const char *cases[][2] = {
+		{ "2020-12-31", "2020-W53" }, { "2021-01-03", "2020-W53" },
+		{ "2021-01-04", "2021-W01" }, { "2024-12-29", "2024-W52" },
+		{ "2024-12-30", "2025-W01" }, { "2026-12-31", "2026-W53" },
+		{ "2027-01-01", "2026-W53" }, { "2025-10-07", "2025-W41" },
+	};
+	ayni_db *db = new_db();
+	sqlite3_stmt *st;
+	char sql[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO raw_transactions"
+		    " (company_id, upload_id, line_no, transaction_date,"
+		    " transaction_id, product_id, quantity, price_total,"
+		    " processed_at) VALUES (1, 1, 1, '%s 12:00:00', 'W%zu',"
+		    " 'P', 1000, 100, 'x')", cases[i][0], i);
+		exec_sql(db, sql);
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db),
+		    "SELECT period FROM agg_day_period WHERE level = 'week'"
+		    " AND day = ?", -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, cases[i][0], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal(sqlite3_column_text(st, 0), cases[i][1]);
+		sqlite3_finalize(st);
+	}
+	/* 2020-12-31 and 2021-01-03 share a week, as do 2026/2027 */
+	assert_report(db, AYNI_AGG_WEEK, NULL, NULL, 0, TIME_HDR
+	    "2020-W53,2,2,2,2,1,,1,,,,,0\n"
+	    "2021-W01,1,1,1,1,1,,1,,,,,0\n"
+	    "2024-W52,1,1,1,1,1,,1,,,,,0\n"
+	    "2025-W01,1,1,1,1,1,,1,,,,,0\n"
+	    "2025-W41,1,1,1,1,1,,1,,,,,0\n"
+	    "2026-W53,2,2,2,2,1,,1,,,,,0\n");
+	assert_verified(db);
+	ayni_db_close(db);
+}
+
+/* A ticket whose lines fall on two days counts once in the week. */
+static void
+test_ticket_across_days(void **state)
+{
+	ayni_db *db = new_db();
+
+	(void)state;
+	/* the same product twice: occurrences 1 and 2 */
+	exec_sql(db, "INSERT INTO raw_transactions (company_id, upload_id,"
+	    " line_no, transaction_date, transaction_id, product_id,"
+	    " occurrence, customer_id, quantity, price_total, processed_at)"
+	    " VALUES"
+	    " (1, 1, 1, '2025-03-03 23:59:00', 'T', 'A', 1, 'C', 1000, 100,"
+	    "  'x'),"
+	    " (1, 1, 2, '2025-03-04 00:01:00', 'T', 'A', 2, 'C', 1000, 100,"
+	    "  'x'),"
+	    " (1, 1, 3, '2025-03-04 00:01:00', 'T', 'B', 1, 'C', 1000, 100,"
+	    "  'x')");
+	assert_verified(db);
+	assert_report(db, AYNI_AGG_DAY, NULL, NULL, 0, TIME_HDR
+	    "2025-03-03,1,1,1,1,1,1,1,,,,,0\n"
+	    "2025-03-04,2,2,1,2,2,1,2,,,,,0\n");
+	assert_report(db, AYNI_AGG_WEEK, NULL, NULL, 0, TIME_HDR
+	    "2025-W10,3,3,1,3,3,1,2,,,,,0\n");
+	assert_report(db, AYNI_AGG_CUSTOMER, NULL, NULL, 0,
+	    "customer_id,revenue,transactions,avg_order,first_purchase,"
+	    "last_purchase,recency_days,purchase_days\n"
+	    "C,3,1,3,2025-03-03,2025-03-04,0,2\n");
+	/* and once more when the range cuts the ticket in two */
+	assert_report(db, AYNI_AGG_WEEK, "2025-03-04", NULL, 0, TIME_HDR
+	    "2025-W10,2,2,1,2,2,1,2,,,,,0\n");
+	ayni_db_close(db);
+}
+
+static void
+test_verify_names_difference(void **state)
+{
+	ayni_db *db = new_db();
+	ayni_error err;
+	long n = 0;
+
+	(void)state;
+	load_fixture(db);
+	exec_sql(db, "UPDATE agg_day SET revenue = revenue + 1"
+	    " WHERE company_id = 1 AND day = '2025-01-06'");
+	assert_int_equal(ayni_aggregate_verify(db, 1, &n, &err), AYNI_EDATA);
+	/* the day, its week, month, quarter, year */
+	assert_int_equal(n, 5);
+	assert_string_equal(err.msg, "daily_aggregations: company 1 period "
+	    "'2025-01-06': revenue expected 408800, found 408801 "
+	    "(5 differences)");
+	/* company 2 is untouched */
+	assert_int_equal(ayni_aggregate_verify(db, 2, &n, &err), 0);
+	assert_int_equal(ayni_aggregate_rebuild(db, 1, &err), 0);
+	assert_verified(db);
+	/* a deferred refresh left pending is a difference too */
+	assert_int_equal(ayni_aggregate_defer(db, 1, &err), 0);
+	assert_int_equal(ayni_aggregate_verify(db, 0, &n, &err), AYNI_EDATA);
+	assert_non_null(strstr(err.msg, "still pending"));
+	assert_int_equal(ayni_aggregate_refresh(db, 1, &err), 0);
+	assert_verified(db);
+	ayni_db_close(db);
+}
+
+static void
+test_bad_options(void **state)
+{
+	ayni_aggregate_opts o = { AYNI_AGG_MONTH, "2025-02-29", NULL, 0 };
+	ayni_agg_level lv;
+	ayni_error err;
+
+	(void)state;
+	assert_int_equal(ayni_aggregate_opts_check(&o, &err), AYNI_EUSAGE);
+	assert_string_equal(err.msg, "invalid --from date '2025-02-29': use "
+	    "YYYY-MM-DD");
+	o.from = "2024-02-29";
+	o.to = "2024-01-01";
+	assert_int_equal(ayni_aggregate_opts_check(&o, &err), AYNI_EUSAGE);
+	o.to = "2024-3-01";
+	assert_int_equal(ayni_aggregate_opts_check(&o, &err), AYNI_EUSAGE);
+	o.to = NULL;
+	assert_int_equal(ayni_aggregate_opts_check(&o, &err), 0);
+	assert_int_equal(ayni_agg_level_parse("week", &lv, &err), 0);
+	assert_int_equal(lv, AYNI_AGG_WEEK);
+	assert_int_equal(ayni_agg_level_parse("weekly", &lv, &err),
+	    AYNI_EUSAGE);
+}
+
+/* A small fixed-seed PRNG, so that a failure can be replayed. */
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void
+random_lines(ayni_db *db, int company, int upload, int n, int *line)
+{
+	char sql[1024], cust[16], cost[48];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		int qty = 1 + (int)rnd(5000), price = (int)rnd(200000);
+		int ret = rnd(10) == 0;
+
+		if (rnd(4) == 0)
+			snprintf(cust, sizeof(cust), "NULL");
+		else
+			snprintf(cust, sizeof(cust), "'C%u'", rnd(12));
+		if (rnd(3) == 0)
+			snprintf(cost, sizeof(cost), "NULL, NULL");
+		else {
+			int c = (int)rnd(150000);
+
+			snprintf(cost, sizeof(cost), "%d, %d", c, price - c);
+		}
+		snprintf(sql, sizeof(sql), "INSERT INTO raw_transactions"
+		    " (company_id, upload_id, line_no, transaction_date,"
+		    " transaction_id, product_id, occurrence, is_return,"
+		    " customer_id, description, category, quantity,"
+		    " price_total, cost_total, margin, discount_total,"
+		    " processed_at) VALUES (%d, %d, %d,"
+		    " date('2024-12-20', '+%u days') || ' %02u:00:00',"
+		    " 'T%u', 'P%u', %d, %d, %s, %s, %s, %d, %d, %s, %s, 'x')"
+		    " ON CONFLICT DO NOTHING",
+		    company, upload, ++*line, rnd(60), rnd(24), rnd(80),
+		    rnd(15), 1 + (int)rnd(2), ret, cust,
+		    rnd(5) ? "'d'" : "'e'", rnd(6) ? "'cat1'" : "NULL",
+		    qty, ret && rnd(2) ? -price : price, cost,
+		    rnd(2) ? "NULL" : "100");
+		exec_sql(db, sql);
+	}
+}
+
+/* Run one statement with ?1 bound to r. */
+static void
+exec_with(ayni_db *db, const char *sql, unsigned r)
+{
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_int(st, 1, (int)r);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(ayni_db_handle(db)));
+	sqlite3_finalize(st);
+}
+
+static void
+test_randomized(void **state)
+{
+	/* ?1: a number from the PRNG, so each round picks other rows */
+	static const char *mutations[] = {
+	    "UPDATE raw_transactions SET transaction_date ="
+	    " date(transaction_date, '+1 day') || substr(transaction_date, 11)"
+	    " WHERE (id * 7919 + ?1) % 10 = 0",
+	    "UPDATE raw_transactions SET customer_id = CASE WHEN customer_id"
+	    " IS NULL THEN 'C99' ELSE NULL END WHERE id % 7 = ?1 % 7",
+	    "UPDATE raw_transactions SET category = 'cat2', description = 'z'"
+	    " WHERE id % 9 = ?1 % 9",
+	    "UPDATE raw_transactions SET is_return = 1 - is_return"
+	    " WHERE id % 11 = ?1 % 11",
+	    "UPDATE raw_transactions SET price_total = price_total + 1,"
+	    " quantity = quantity * 2 WHERE id % 5 = ?1 % 5",
+	    "UPDATE raw_transactions SET line_no = line_no + 1 + ?1 % 2",
+	    "DELETE FROM raw_transactions WHERE (id * 104729 + ?1) % 8 = 0",
+	    "DELETE FROM raw_transactions WHERE company_id = 1 AND"
+	    " transaction_date BETWEEN date('2024-12-20', '+' || (?1 % 50)"
+	    " || ' days') AND date('2024-12-30', '+' || (?1 % 50) || ' days')",
+	};
+	ayni_db *db = new_db();
+	ayni_error err;
+	int round, line = 0;
+	size_t m;
+
+	(void)state;
+	for (round = 0; round < 4; round++) {
+		random_lines(db, 1, 1, 150, &line);
+		random_lines(db, 2, 2, 50, &line);
+		assert_verified(db);
+		for (m = 0; m < sizeof(mutations) / sizeof(mutations[0]);
+		    m++) {
+			exec_with(db, mutations[m], rnd(1000));
+			assert_verified(db);
+		}
+		/* the bulk path: defer, load and change, refresh */
+		assert_int_equal(ayni_db_begin(db, &err), 0);
+		assert_int_equal(ayni_aggregate_defer(db, 1, &err), 0);
+		random_lines(db, 1, 1, 200, &line);
+		exec_with(db, mutations[0], rnd(1000));
+		exec_with(db, mutations[6], rnd(1000));
+		assert_int_equal(ayni_aggregate_refresh(db, 1, &err), 0);
+		assert_int_equal(ayni_db_commit(db, &err), 0);
+		assert_verified(db);
+		assert_int_equal(ayni_aggregate_rebuild(db, 0, &err), 0);
+		assert_verified(db);
+	}
+	exec_sql(db, "DELETE FROM raw_transactions");
+	assert_verified(db);
+	ayni_db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time_levels),
+		cmocka_unit_test(test_range_cuts_periods),
+		cmocka_unit_test(test_product_level),
+		cmocka_unit_test(test_customer_and_category),
+		cmocka_unit_test(test_iso_weeks),
+		cmocka_unit_test(test_ticket_across_days),
+		cmocka_unit_test(test_verify_names_difference),
+		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_randomized),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
