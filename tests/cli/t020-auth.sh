@@ -177,4 +177,17 @@ for f in "$DB" "$DB-wal"; do
 	check "no session token in $f" sh -c "! grep -qa '$tok' '$f'"
 done
 
+# The manual's SYNOPSIS, read back from its mdoc source, matches --help.
+synopsis() {
+	sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /p' "$AYNI_SRC/man/$1" | awk '
+	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
+	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
+		l = l " [" $0 "]"; next }
+	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
+	    END { print l }'
+}
+usage=$(for c in login logout whoami; do "$AYNI" $c --help | sed -n 's/^usage: //p'; done)
+check "SYNOPSIS of ayni-login(1) matches --help" \
+    test "$usage" = "$(synopsis ayni-login.1)"
+
 done_testing

@@ -248,4 +248,18 @@ for f in "$DB" "$DB-wal"; do
 	done
 done
 
+# The manual's SYNOPSIS, read back from its mdoc source, matches --help.
+synopsis() {
+	sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /p' "$AYNI_SRC/man/$1" | awk '
+	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
+	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
+		l = l " [" $0 "]"; next }
+	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
+	    END { print l }'
+}
+run user --help
+expect_rc 0
+check "SYNOPSIS of ayni-user(1) matches --help" \
+    test "$(printf '%s\n' "$out" | sed -n 's/^usage: //p')" = "$(synopsis ayni-user.1)"
+
 done_testing

@@ -130,4 +130,18 @@ expect_out_has '^usage: ayni token create \[--name NAME\] \[--expires DAYS\]$'
 run token revoke --help
 expect_out_has '^usage: ayni token revoke NAME$'
 
+# The manual's SYNOPSIS, read back from its mdoc source, matches --help.
+synopsis() {
+	sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /p' "$AYNI_SRC/man/$1" | awk '
+	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
+	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
+		l = l " [" $0 "]"; next }
+	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
+	    END { print l }'
+}
+run token --help
+expect_rc 0
+check "SYNOPSIS of ayni-token(1) matches --help" \
+    test "$(printf '%s\n' "$out" | sed -n 's/^usage: //p')" = "$(synopsis ayni-token.1)"
+
 done_testing
