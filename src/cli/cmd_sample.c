@@ -1,0 +1,262 @@
+/*
+ * cmd_sample.c - 'ayni sample': synthetic Chilean POS exports (SPEC §8) for
+ * the demo, the tests and the benchmarks.  One shop's CSV goes to stdout;
+ * with --companies K --out DIR, K files go to DIR and stdout gets a summary
+ * of them through the writer.
+ *
+ * This file only checks the command line and says what was written: the
+ * generator (and its byte-for-byte determinism) is src/lib/sample.c.  It
+ * needs no database, so its entry has no flags and the driver opens none.
+ * The CSV itself is data, not a result table, so it bypasses the writer.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ayni/sample.h"
+#include "cli.h"
+
+/* Keep in the order of man/ayni-sample.1's SYNOPSIS. */
+static const struct opt_spec sample_opts[] = {
+	{ "rows", 0, 1, 0, "N", "data lines to write (default 1000)" },
+	{ "seed", 0, 1, 0, "S",
+	    "random seed: same seed, same bytes (default 1)" },
+	{ "from", 0, 1, 0, "DATE",
+	    "first day, YYYY-MM-DD (default 2025-01-01)" },
+	{ "days", 0, 1, 0, "D", "number of days covered (default 90)" },
+	{ "profile", 0, 1, 0, "NAME|N",
+	    "kind of shop, by name or 0 to 5 (default minimarket)" },
+	{ "companies", 0, 1, 0, "K",
+	    "write K shops' files instead (needs --out)" },
+	{ "out", 0, 1, 0, "DIR",
+	    "where company-01.csv ... go (made if missing)" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+/* The summary of a --companies run.  Column names are a stable interface. */
+static const ayni_column sample_columns[] = {
+	{ "file", AYNI_T_TEXT },
+	{ "profile", AYNI_T_TEXT },
+	{ "industry", AYNI_T_TEXT },
+	{ "rows", AYNI_T_INT }
+};
+
+#define SAMPLE_NCOLS \
+	(int)(sizeof(sample_columns) / sizeof(sample_columns[0]))
+
+/*
+ * A whole decimal number in [min, max], or a usage error naming the option
+ * and the value.  strtol alone would take " 12", "12abc" and "" as numbers.
+ */
+static int
+parse_long(struct cmd_ctx *ctx, const char *name, long min, long max,
+    long *out)
+{
+	const char *s = opt_get(ctx, name);
+	char *end;
+	long v;
+
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (s[0] == '\0' || s[0] == ' ' || s[0] == '\t' || *end != '\0' ||
+	    errno == ERANGE || v < min || v > max)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "invalid value '%.40s' for option '--%s': expected a "
+		    "whole number from %ld to %ld", s, name, min, max);
+	*out = v;
+	return 0;
+}
+
+/* Any 64-bit unsigned seed; strtoull would silently negate "-1". */
+static int
+parse_seed(struct cmd_ctx *ctx, uint64_t *out)
+{
+	const char *s = opt_get(ctx, "seed");
+	unsigned long long v;
+	char *end;
+
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (s[0] < '0' || s[0] > '9' || *end != '\0' || errno == ERANGE)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "invalid value '%.40s' for option '--seed': expected a "
+		    "whole number from 0 to %llu", s, (unsigned long long)
+		    UINT64_MAX);
+	*out = (uint64_t)v;
+	return 0;
+}
+
+/* A profile by name (any case) or by number. */
+static int
+parse_profile(struct cmd_ctx *ctx, int *out)
+{
+	const char *s = opt_get(ctx, "profile");
+	int i, n = ayni_sample_profile_count();
+	long v;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcasecmp(s, ayni_sample_profile_name(i)) == 0) {
+			*out = i;
+			return 0;
+		}
+	if (s[0] >= '0' && s[0] <= '9' && parse_long(ctx, "profile", 0, n - 1,
+	    &v) == 0) {
+		*out = (int)v;
+		return 0;
+	}
+	return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+	    "invalid value '%.40s' for option '--profile': expected "
+	    "minimarket, panaderia, ferreteria, farmacia, cafe, botilleria "
+	    "or 0 to %d", s, n - 1);
+}
+
+static int
+read_options(struct cmd_ctx *ctx, ayni_sample_options *o, long *companies)
+{
+	long rows, days;
+	int rc;
+
+	ayni_sample_options_init(o);
+	rows = o->rows;
+	days = o->days;
+	*companies = 0;
+	if ((rc = parse_long(ctx, "rows", 0, AYNI_SAMPLE_MAX_ROWS,
+	    &rows)) != 0 ||
+	    (rc = parse_seed(ctx, &o->seed)) != 0 ||
+	    (rc = parse_long(ctx, "days", 1, AYNI_SAMPLE_MAX_DAYS,
+	    &days)) != 0 ||
+	    (rc = parse_profile(ctx, &o->profile)) != 0 ||
+	    (rc = parse_long(ctx, "companies", 1, AYNI_SAMPLE_MAX_COMPANIES,
+	    companies)) != 0)
+		return rc;
+	o->rows = rows;
+	o->days = (int)days;
+	o->from = opt_get(ctx, "from");
+	if (opt_has(ctx, "companies") && !opt_has(ctx, "out"))
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "option '--companies' needs '--out DIR' for the files");
+	if (opt_has(ctx, "out") && !opt_has(ctx, "companies"))
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "option '--out' needs '--companies K': one shop goes to "
+		    "standard output");
+	return 0;
+}
+
+/*
+ * The generator checks --from; its message says what a date must look like
+ * but not which option it came from, so name it (keeping the message).
+ */
+static int
+name_from(struct cmd_ctx *ctx, int rc)
+{
+	char msg[sizeof(ctx->err.msg)];
+
+	if (rc == AYNI_EUSAGE && opt_has(ctx, "from")) {
+		snprintf(msg, sizeof(msg), "%s", ctx->err.msg);
+		ayni_error_set(&ctx->err, rc, "option '--from': %s", msg);
+	}
+	return rc;
+}
+
+/*
+ * DIR, made if missing (one level, like mkdir without -p); *made says
+ * whether this run made it, so that a refused run can take it back.
+ */
+static int
+make_dir(struct cmd_ctx *ctx, const char *dir, int *made)
+{
+	struct stat sb;
+
+	*made = 0;
+	if (mkdir(dir, 0777) == 0) {
+		*made = 1;
+		return 0;
+	}
+	if (errno == EEXIST && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return 0;
+	return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+	    "cannot create directory '%.200s': %s", dir,
+	    errno == EEXIST ? "a file is in the way" : strerror(errno));
+}
+
+static int
+write_companies(struct cmd_ctx *ctx, const ayni_sample_options *base,
+    int count)
+{
+	const char *arg = opt_get(ctx, "out");
+	char dir[4096], path[4200];
+	ayni_sample_options o;
+	ayni_writer *w = NULL;
+	ayni_value v[SAMPLE_NCOLS];
+	size_t n = strlen(arg);
+	int i, rc, made;
+
+	if (n == 0)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "option '--out' needs a directory name");
+	if (n >= sizeof(dir))
+		return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+		    "cannot create files in '%.200s...': path too long", arg);
+	/* "d/" and "d" name the same files: print them one way */
+	memcpy(dir, arg, n + 1);
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+
+	if ((rc = make_dir(ctx, dir, &made)) != 0)
+		return rc;
+	/* The generator refuses bad options before it creates any file. */
+	if ((rc = ayni_sample_companies(dir, count, base, &ctx->err)) != 0) {
+		if (made && rc == AYNI_EUSAGE)
+			rmdir(dir);
+		return name_from(ctx, rc);
+	}
+
+	if ((rc = cli_writer(ctx, AYNI_WRITER_LIST, sample_columns,
+	    SAMPLE_NCOLS, &w)) != 0)
+		return rc;
+	for (i = 1; i <= count && rc == 0; i++) {
+		if ((rc = ayni_sample_company_options(&o, base, i, &ctx->err))
+		    != 0)
+			break;
+		snprintf(path, sizeof(path), "%s/company-%02d.csv", dir, i);
+		v[0] = ayni_v_text(path);
+		v[1] = ayni_v_text(ayni_sample_profile_name(o.profile));
+		v[2] = ayni_v_text(ayni_sample_profile_industry(o.profile));
+		v[3] = ayni_v_int(o.rows);
+		rc = ayni_writer_row(w, v, &ctx->err);
+	}
+	if (rc == 0)
+		rc = ayni_writer_finish(w, &ctx->err);
+	ayni_writer_free(w);
+	return rc;
+}
+
+static int
+cmd_sample(struct cmd_ctx *ctx)
+{
+	ayni_sample_options o;
+	long companies;
+	int rc;
+
+	if ((rc = read_options(ctx, &o, &companies)) != 0)
+		return rc;
+	if (companies > 0)
+		return write_companies(ctx, &o, (int)companies);
+	return name_from(ctx, ayni_sample_write(ctx->out, NULL, &o, &ctx->err));
+}
+
+const struct cmd_entry cmd_sample_cmds[] = {
+	{ NULL, cmd_sample, 0, AYNI_PERM_NONE, sample_opts, NULL, 0, 0,
+	    "write a synthetic sales export of one shop, or of K shops to "
+	    "DIR" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};
