@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_whoami_cmds[];
 extern const struct cmd_entry cmd_user_cmds[];
 extern const struct cmd_entry cmd_token_cmds[];
 extern const struct cmd_entry cmd_company_cmds[];
+extern const struct cmd_entry cmd_mapping_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
 
 /* 'ayni help' lists groups in this order.  One line per group. */
@@ -36,6 +37,7 @@ const struct cmd_group cmd_groups[] = {
 	{ "user", cmd_user_cmds, "users, passwords, resets and lockouts" },
 	{ "token", cmd_token_cmds, "API tokens for scripts" },
 	{ "company", cmd_company_cmds, "companies, members and roles" },
+	{ "mapping", cmd_mapping_cmds, "saved column mappings for uploads" },
 	{ "sample", cmd_sample_cmds, "synthetic sales exports for tests" },
 	{ NULL, NULL, NULL }
 };

@@ -1,0 +1,153 @@
+/*
+ * cmd_mapping.c - 'ayni mapping save|list|show|remove': a company's saved
+ * column mappings (SPEC §5), which 'ayni upload --mapping NAME' (or the
+ * default one) applies to a file's headers.
+ *
+ * Whoever may upload may say how files are read (save, remove need
+ * "upload"); anyone who may view may read the mappings.  A mapping is
+ * configuration, not sales data, so csv and json need no "export".
+ * Validation and storage are in src/lib/mapping.c; this file only turns
+ * options into an ayni_mapping and says on stderr what changed.
+ */
+#include <string.h>
+
+#include "ayni/mapping.h"
+#include "cli.h"
+
+static const struct opt_spec save_opts[] = {
+	{ "map", 0, 1, 1, "FIELD=HEADER",
+	    "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
+	{ "date-format", 0, 1, 0, "FMT", "dates read as FMT, e.g. %d/%m/%Y" },
+	{ "decimal", 0, 1, 0, "C", "decimal mark: ',' or '.'" },
+	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1 or windows-1252" },
+	{ "delimiter", 0, 1, 0, "C", "field separator: , ; | or tab" },
+	{ "default", 0, 0, 0, NULL,
+	    "make it the company's default: used when an upload names none" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+/* Copy a NAME argument into m; too long is refused, never truncated. */
+static int
+set_name(struct cmd_ctx *ctx, ayni_mapping *m)
+{
+	const char *name = ctx->o.args[0];
+
+	if (strlen(name) > AYNI_MAPPING_NAME_MAX)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "mapping name "
+		    "'%.20s...' is too long: at most %d bytes", name,
+		    AYNI_MAPPING_NAME_MAX);
+	memcpy(m->name, name, strlen(name) + 1);
+	return 0;
+}
+
+static int
+cmd_mapping_save(struct cmd_ctx *ctx)
+{
+	static const struct {
+		const char *opt;
+		int (*set)(ayni_mapping *, const char *, ayni_error *);
+	} opts[] = {
+		{ "date-format", ayni_mapping_set_date_format },
+		{ "decimal", ayni_mapping_set_decimal },
+		{ "encoding", ayni_mapping_set_encoding },
+		{ "delimiter", ayni_mapping_set_delimiter },
+	};
+	ayni_mapping m = { 0 };
+	ayni_mapping_saved saved;
+	const char *const *pairs;
+	const char *v;
+	size_t k;
+	int i, n, rc;
+
+	if ((rc = set_name(ctx, &m)) != 0)
+		return rc;
+	n = opt_list(ctx, "map", &pairs);
+	for (i = 0; i < n; i++)
+		if ((rc = ayni_mapping_add_pair(&m, pairs[i], &ctx->err)) != 0)
+			goto out;
+	for (k = 0; k < sizeof(opts) / sizeof(opts[0]); k++)
+		if ((v = opt_get(ctx, opts[k].opt)) != NULL &&
+		    (rc = opts[k].set(&m, v, &ctx->err)) != 0)
+			goto out;
+	m.is_default = opt_has(ctx, "default") > 0;
+
+	if ((rc = ayni_mapping_save(ctx->db, ctx->company.company_id, &m,
+	    &saved, &ctx->err)) != 0)
+		goto out;
+	cli_note(ctx, "mapping '%s' %s", m.name, saved.replaced ? "updated" :
+	    "saved");
+	if (saved.prev_default[0] != '\0')
+		cli_note(ctx, "mapping '%s' is no longer the default",
+		    saved.prev_default);
+	else if (saved.was_default && !m.is_default)
+		cli_note(ctx, "mapping '%s' is no longer the default: the "
+		    "company has none (add --default to keep it)", m.name);
+out:
+	ayni_mapping_release(&m);
+	return rc;
+}
+
+static int
+cmd_mapping_list(struct cmd_ctx *ctx)
+{
+	ayni_writer *w;
+	int rc;
+
+	if ((rc = cli_writer(ctx, AYNI_WRITER_LIST, ayni_mapping_list_columns,
+	    ayni_mapping_list_ncolumns, &w)) != 0)
+		return rc;
+	rc = ayni_mapping_list(ctx->db, ctx->company.company_id, w, &ctx->err);
+	if (rc == 0)
+		rc = ayni_writer_finish(w, &ctx->err);
+	ayni_writer_free(w);
+	return rc;
+}
+
+static int
+cmd_mapping_show(struct cmd_ctx *ctx)
+{
+	ayni_mapping m;
+	ayni_writer *w = NULL;
+	int rc;
+
+	/* Before the writer: a missing mapping prints nothing on stdout. */
+	if ((rc = ayni_mapping_get(ctx->db, ctx->company.company_id,
+	    ctx->o.args[0], &m, &ctx->err)) != 0)
+		return rc;
+	if ((rc = cli_writer(ctx, AYNI_WRITER_LIST, ayni_mapping_show_columns,
+	    ayni_mapping_show_ncolumns, &w)) == 0 &&
+	    (rc = ayni_mapping_write(&m, w, &ctx->err)) == 0)
+		rc = ayni_writer_finish(w, &ctx->err);
+	ayni_writer_free(w);
+	ayni_mapping_release(&m);
+	return rc;
+}
+
+static int
+cmd_mapping_remove(struct cmd_ctx *ctx)
+{
+	const char *name = ctx->o.args[0];
+	int rc, was_default;
+
+	if ((rc = ayni_mapping_remove(ctx->db, ctx->company.company_id, name,
+	    &was_default, &ctx->err)) == 0)
+		cli_note(ctx, "mapping '%s' removed%s", name, was_default ?
+		    "; the company has no default mapping now" : "");
+	return rc;
+}
+
+#define SCOPED	(CMD_DB | CMD_AUTH | CMD_COMPANY)
+
+/* Verbs in the order of ayni-mapping(1)'s SYNOPSIS. */
+const struct cmd_entry cmd_mapping_cmds[] = {
+	{ "save", cmd_mapping_save, SCOPED, AYNI_PERM_UPLOAD, save_opts,
+	    "NAME", 1, 1,
+	    "save how a source's columns map to fields, replacing NAME" },
+	{ "list", cmd_mapping_list, SCOPED, AYNI_PERM_VIEW, NULL, NULL, 0, 0,
+	    "list the company's saved mappings" },
+	{ "show", cmd_mapping_show, SCOPED, AYNI_PERM_VIEW, NULL, "NAME", 1, 1,
+	    "show a mapping's fields and reading options" },
+	{ "remove", cmd_mapping_remove, SCOPED, AYNI_PERM_UPLOAD, NULL,
+	    "NAME", 1, 1, "delete a saved mapping" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};
