@@ -45,6 +45,12 @@ typedef struct ayni_membership {
 
 /* The matrix of SPEC §4: 1 if role may do perm. */
 int		 ayni_role_can(ayni_role role, ayni_perm perm);
+/*
+ * 0 if the member may do perm, else AYNI_EPERM "permission denied: an
+ * analyst of '76.123.456-0' cannot upload" (the one wording for all).
+ */
+int		 ayni_membership_check(const ayni_membership *m, ayni_perm perm,
+		    ayni_error *err);
 const char	*ayni_role_name(ayni_role role);
 int		 ayni_role_parse(const char *s, ayni_role *out, ayni_error *err);
 const char	*ayni_perm_name(ayni_perm perm);

@@ -29,12 +29,7 @@ company_select(struct cmd_ctx *ctx, const char *rut, ayni_perm perm)
 	    rut != NULL ? rut : ctx->company_arg, &ctx->company, &ctx->err)) !=
 	    0)
 		return rc;
-	if (!ayni_role_can(ctx->company.role, perm))
-		return ayni_error_set(&ctx->err, AYNI_EPERM,
-		    "permission denied: a %s of '%s' cannot %s",
-		    ayni_role_name(ctx->company.role), ctx->company.rut,
-		    ayni_perm_name(perm));
-	return 0;
+	return ayni_membership_check(&ctx->company, perm, &ctx->err);
 }
 
 static int

@@ -78,11 +78,9 @@ cmd_user_add(struct cmd_ctx *ctx)
 		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor,
 		    ctx->company_arg, &m, &ctx->err)) != 0)
 			return rc;
-		if (!ayni_role_can(m.role, AYNI_PERM_MANAGE_USERS))
-			return ayni_error_set(&ctx->err, AYNI_EPERM,
-			    "permission denied: a %s of '%s' cannot %s",
-			    ayni_role_name(m.role), m.rut,
-			    ayni_perm_name(AYNI_PERM_MANAGE_USERS));
+		if ((rc = ayni_membership_check(&m, AYNI_PERM_MANAGE_USERS,
+		    &ctx->err)) != 0)
+			return rc;
 		/* An admin must not create someone with more rights. */
 		if (role == AYNI_ROLE_OWNER && m.role != AYNI_ROLE_OWNER)
 			return ayni_error_set(&ctx->err, AYNI_EPERM,

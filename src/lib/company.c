@@ -43,6 +43,22 @@ ayni_role_can(ayni_role role, ayni_perm perm)
 	return (roles[role].perms & (1u << perm)) != 0;
 }
 
+int
+ayni_membership_check(const ayni_membership *m, ayni_perm perm,
+    ayni_error *err)
+{
+	char shown[AYNI_RUT_MAX];
+	const char *role = ayni_role_name(m->role);
+
+	if (ayni_role_can(m->role, perm))
+		return 0;
+	ayni_rut_display(m->rut, shown);
+	return ayni_error_set(err, AYNI_EPERM,
+	    "permission denied: %s %s of '%s' cannot %s",
+	    strchr("aeiou", role[0]) != NULL ? "an" : "a", role, shown,
+	    ayni_perm_name(perm));
+}
+
 const char *
 ayni_role_name(ayni_role role)
 {

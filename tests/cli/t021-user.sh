@@ -95,7 +95,7 @@ unset AYNI_TOKEN
 export AYNI_TOKEN=$(login_token vera@example.cl "$PW")
 run_in "$PW" user add --email olga@example.cl --role viewer --password-stdin
 expect_rc 77
-expect_err "ayni: permission denied: a viewer of '76123456-0' cannot manage users"
+expect_err "ayni: permission denied: a viewer of '76.123.456-0' cannot manage users"
 unset AYNI_TOKEN
 
 # list and show for a superuser.

@@ -97,7 +97,7 @@ expect_rc 1
 expect_err "ayni: 'out@x.cl' is not a member of '76.123.456-0'"
 run_as adm company remove $A
 expect_rc 77
-expect_err "ayni: permission denied: a admin of '76123456-0' cannot manage company"
+expect_err "ayni: permission denied: an admin of '76.123.456-0' cannot manage company"
 
 # The last active owner is neither demoted nor removed.
 run_as own company member role $A --email own@x.cl --role admin

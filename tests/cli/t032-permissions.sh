@@ -29,7 +29,8 @@ company member role $R --email target@x.cl --role analyst|manage_users|owner:com
 company member remove $R --email target@x.cl|manage_users|owner:company member add $R --email target@x.cl --role viewer
 company remove $R|manage_company|root:company restore $R'
 
-R=76123456-0	# the company, canonical as in the messages
+R=76123456-0	# the company
+RD=76.123.456-0	# as messages show it
 O=12531909-2	# another company, for the outsider
 
 # run_as WHO ARGS...: run ayni as WHO, whose session lives in its own
@@ -89,7 +90,8 @@ while IFS='|' read -r cmd perm undo; do
 			fi
 		else
 			expect_rc 77
-			expect_err "ayni: permission denied: a $role of '$R' cannot $permtext"
+			case $role in admin|owner|analyst) a=an ;; *) a=a ;; esac
+			expect_err "ayni: permission denied: $a $role of '$RD' cannot $permtext"
 		fi
 	done
 	# Not a member: 77, and the same words as for a RUT nobody has.
