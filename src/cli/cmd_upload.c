@@ -135,10 +135,26 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 			    "see 'ayni mapping list'", s) : rc;
 		*have_map = 1;
 	}
+	/* --map pairs override the saved mapping's fields one by one. */
 	n = opt_list(ctx, "map", &pairs);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		ayni_mapping one;
+		int f;
+
+		memset(&one, 0, sizeof(one));
+		if ((rc = ayni_mapping_add_pair(&one, pairs[i], &ctx->err))
+		    != 0)
+			return rc;
+		for (f = 0; f < AYNI_FIELD_COUNT; f++)
+			if (one.header[f] != NULL && m->header[f] != NULL &&
+			    opt_get(ctx, "mapping") != NULL) {
+				free(m->header[f]);
+				m->header[f] = NULL;
+			}
+		ayni_mapping_release(&one);
 		if ((rc = ayni_mapping_add_pair(m, pairs[i], &ctx->err)) != 0)
 			return rc;
+	}
 	if (n > 0)
 		*have_map = 1;
 	if ((s = opt_get(ctx, "delimiter")) != NULL &&

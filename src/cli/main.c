@@ -26,6 +26,8 @@ extern const struct cmd_entry cmd_user_cmds[];
 extern const struct cmd_entry cmd_token_cmds[];
 extern const struct cmd_entry cmd_company_cmds[];
 extern const struct cmd_entry cmd_mapping_cmds[];
+extern const struct cmd_entry cmd_upload_cmds[];
+extern const struct cmd_entry cmd_uploads_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
 
 /* 'ayni help' lists groups in this order.  One line per group. */
@@ -38,6 +40,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "token", cmd_token_cmds, "API tokens for scripts" },
 	{ "company", cmd_company_cmds, "companies, members and roles" },
 	{ "mapping", cmd_mapping_cmds, "saved column mappings for uploads" },
+	{ "upload", cmd_upload_cmds, "load a sales export, all or nothing" },
+	{ "uploads", cmd_uploads_cmds, "list, show and delete uploads" },
 	{ "sample", cmd_sample_cmds, "synthetic sales exports for tests" },
 	{ NULL, NULL, NULL }
 };
@@ -399,10 +403,9 @@ choose_format(struct cmd_ctx *ctx, const char *arg)
 		ctx->format_explicit = 1;
 		return ayni_format_parse(arg, &ctx->format, &ctx->err);
 	}
-	if (env != NULL && env[0] != '\0') {
-		ctx->format_explicit = 1;
+	/* A default, not a choice: a viewer still gets a table. */
+	if (env != NULL && env[0] != '\0')
 		return ayni_format_parse(env, &ctx->format, &ctx->err);
-	}
 	ctx->format = isatty(STDOUT_FILENO) ? AYNI_FORMAT_TABLE :
 	    AYNI_FORMAT_CSV;
 	return 0;
@@ -441,21 +444,21 @@ run(struct cmd_ctx *ctx)
 		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor,
 		    ctx->company_arg, &ctx->company, &ctx->err)) != 0)
 			return rc;
-		if (!ayni_role_can(ctx->company.role, c->perm))
-			return ayni_error_set(&ctx->err, AYNI_EPERM,
-			    "permission denied: a %s of '%s' cannot %s",
-			    ayni_role_name(ctx->company.role), ctx->company.rut,
-			    ayni_perm_name(c->perm));
+		if ((rc = ayni_membership_check(&ctx->company, c->perm,
+		    &ctx->err)) != 0)
+			return rc;
 		/* csv and json of company data are an export (SPEC §4). */
 		if ((c->flags & CMD_DATA) &&
 		    !ayni_role_can(ctx->company.role, AYNI_PERM_EXPORT)) {
 			if (ctx->format_explicit &&
-			    ctx->format != AYNI_FORMAT_TABLE)
-				return ayni_error_set(&ctx->err, AYNI_EPERM,
-				    "permission denied: a %s of '%s' cannot "
-				    "export: use --format table",
-				    ayni_role_name(ctx->company.role),
-				    ctx->company.rut);
+			    ctx->format != AYNI_FORMAT_TABLE) {
+				rc = ayni_membership_check(&ctx->company,
+				    AYNI_PERM_EXPORT, &ctx->err);
+				strncat(ctx->err.msg, ": use --format table",
+				    sizeof(ctx->err.msg) -
+				    strlen(ctx->err.msg) - 1);
+				return rc;
+			}
 			ctx->format = AYNI_FORMAT_TABLE;
 		}
 	}

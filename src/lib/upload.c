@@ -33,6 +33,7 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 
+#include "ayni/aggregate.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/upload.h"
@@ -826,31 +827,45 @@ static int
 store_line(struct upload *u, const struct line *l, int64_t line_no,
     ayni_error *err)
 {
-	int64_t existing = 0;
-	int mine = 0, occurrence, src;
+	/*
+	 * The pair's lines, in one look: how many this upload wrote (the
+	 * occurrence is one more) and which line holds each occurrence.
+	 * A pair rarely has more than a handful; past OCC_MAX the key is
+	 * looked up again below.
+	 */
+	enum { OCC_MAX = 32 };
+	int64_t existing = 0, ids[OCC_MAX + 1];
+	int mine = 0, occurrence, src, occ;
 	struct daystat *ds;
 	sqlite3_stmt *st;
 
+	memset(ids, 0, sizeof(ids));
 	sqlite3_bind_int64(u->sel, 1, u->o->company_id);
 	sqlite3_bind_text(u->sel, 2, l->text[AYNI_F_TRANS_ID], -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(u->sel, 3, l->text[AYNI_F_PRODUCT_ID], -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(u->sel, 4, u->upload_id);
-	/* First count the pair's lines this upload wrote... */
-	while ((src = sqlite3_step(u->sel)) == SQLITE_ROW)
+	while ((src = sqlite3_step(u->sel)) == SQLITE_ROW) {
 		mine += sqlite3_column_int(u->sel, 2);
-	occurrence = mine + 1;
+		occ = sqlite3_column_int(u->sel, 1);
+		if (occ >= 1 && occ <= OCC_MAX)
+			ids[occ] = sqlite3_column_int64(u->sel, 0);
+	}
 	sqlite3_reset(u->sel);
 	if (src != SQLITE_DONE)
 		return ayni_db_error(u->db, err, "reading existing lines");
-	/* ...then look for the line that has this key already. */
-	while ((src = sqlite3_step(u->sel)) == SQLITE_ROW)
-		if (sqlite3_column_int(u->sel, 1) == occurrence) {
-			existing = sqlite3_column_int64(u->sel, 0);
-			break;
-		}
-	sqlite3_reset(u->sel);
+	occurrence = mine + 1;
+	if (occurrence <= OCC_MAX)
+		existing = ids[occurrence];
+	else {
+		while ((src = sqlite3_step(u->sel)) == SQLITE_ROW)
+			if (sqlite3_column_int(u->sel, 1) == occurrence) {
+				existing = sqlite3_column_int64(u->sel, 0);
+				break;
+			}
+		sqlite3_reset(u->sel);
+	}
 	st = existing ? u->upd : u->ins;
 	bind_line(u, st, l, line_no, occurrence);
 	if (existing)
@@ -1242,6 +1257,14 @@ load(struct upload *u, ayni_error *err)
 
 	if (u->o->dry_run && (rc = create_record(u, err)) != 0)
 		return rc;
+	/*
+	 * Rollups: per-line triggers cost as much as the insert itself, so
+	 * they are switched off for this company until the refresh below,
+	 * which recomputes the touched days set-based before COMMIT.  Both
+	 * live inside this transaction: a rollback undoes them together.
+	 */
+	if ((rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0)
+		return rc;
 	if ((rc = scan_dates(u, err)) != 0)
 		return rc;
 	if (u->first_day <= u->last_day) {
@@ -1274,6 +1297,8 @@ load(struct upload *u, ayni_error *err)
 		period_label(u->last_day, P_DAY, cmap);
 		memcpy(u->res->last_date, cmap, 10);
 	}
+	if ((rc = ayni_aggregate_refresh(u->db, u->o->company_id, err)) != 0)
+		return rc;
 	dialect = dialect_json(u);
 	details = errors_json(u);
 	rc = exec_bound(u, "UPDATE uploads SET status = 'completed',"
@@ -1346,6 +1371,11 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 	}
 	if ((rc = pass1(&u, fp, err)) != 0)
 		goto fail;
+	/*
+	 * A large transaction spills SQLite's page cache to the WAL page by
+	 * page; a bigger (but bounded) cache keeps the indexes in memory.
+	 */
+	sqlite3_exec(u.h, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	decide(&u);
 	dialect_report(&u);
 	if ((rc = begin_waiting(&u, err)) != 0)
