@@ -38,6 +38,12 @@ typedef struct ayni_num_evidence {
 } ayni_num_evidence;
 
 void	ayni_num_evidence_add(ayni_num_evidence *ev, const char *s);
+/*
+ * The same for a column of a known scale (AYNI_SCALE_MONEY...): a mark
+ * that would read more decimals than the scale holds gets no vote.
+ */
+void	ayni_num_evidence_add_scaled(ayni_num_evidence *ev, const char *s,
+	    int scale);
 /* ',' or '.' by majority, 0 when there is no evidence or a tie. */
 char	ayni_num_evidence_mark(const ayni_num_evidence *ev);
 

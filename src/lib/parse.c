@@ -180,6 +180,12 @@ ayni_num_parse(const char *s, char mark, int scale, int64_t *out,
 void
 ayni_num_evidence_add(ayni_num_evidence *ev, const char *s)
 {
+	ayni_num_evidence_add_scaled(ev, s, -1);
+}
+
+void
+ayni_num_evidence_add_scaled(ayni_num_evidence *ev, const char *s, int scale)
+{
 	struct num_body b;
 	unsigned long long ip;
 	const char *frac;
@@ -190,9 +196,16 @@ ayni_num_evidence_add(ayni_num_evidence *ev, const char *s)
 		return;
 	if (memchr(b.p, '.', b.len) == NULL && memchr(b.p, ',', b.len) == NULL)
 		return;
-	/* A value votes for the marks under which it reads at all. */
-	comma = num_shape(&b, ',', &ip, &big, &frac, &nfrac) == 0;
-	dot = num_shape(&b, '.', &ip, &big, &frac, &nfrac) == 0;
+	/*
+	 * A value votes for the marks under which it reads at all, and, in
+	 * a column of a known scale, without more decimals than the scale
+	 * holds: in a money column 1.234 cannot be a peso and a fraction of
+	 * a cent, so it says '.' groups thousands.
+	 */
+	comma = num_shape(&b, ',', &ip, &big, &frac, &nfrac) == 0 &&
+	    (scale < 0 || nfrac <= (size_t)scale);
+	dot = num_shape(&b, '.', &ip, &big, &frac, &nfrac) == 0 &&
+	    (scale < 0 || nfrac <= (size_t)scale);
 	if (comma && dot)
 		ev->ambiguous++;
 	else if (comma)

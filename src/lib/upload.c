@@ -417,7 +417,11 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 
 			if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
 				continue;
-			if (ayni_fields[f].kind == AYNI_KIND_MONEY ||
+			if (ayni_fields[f].kind == AYNI_KIND_MONEY &&
+			    f != AYNI_F_PRICE_UNIT && f != AYNI_F_COST_UNIT)
+				ayni_num_evidence_add_scaled(&u->ev[f],
+				    r->fields[c], AYNI_SCALE_MONEY);
+			else if (ayni_fields[f].kind == AYNI_KIND_MONEY ||
 			    ayni_fields[f].kind == AYNI_KIND_QTY)
 				ayni_num_evidence_add(&u->ev[f], r->fields[c]);
 			else if (ayni_fields[f].kind == AYNI_KIND_DATE)
@@ -1629,7 +1633,9 @@ ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
 		return rc;
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
-	/* Lines go first, one by one, so the rollup triggers follow. */
+	/* As in an upload: rollups refreshed once, set-based, at the end. */
+	if ((rc = ayni_aggregate_defer(db, company_id, err)) != 0)
+		goto out;
 	if (sqlite3_prepare_v2(h, "DELETE FROM raw_transactions"
 	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
 	    SQLITE_OK) {
@@ -1647,8 +1653,11 @@ ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
 	st = NULL;
 	if (sqlite3_prepare_v2(h, "DELETE FROM uploads WHERE id = ?1", -1,
 	    &st, NULL) != SQLITE_OK || sqlite3_bind_int64(st, 1, upload_id) !=
-	    SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+	    SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
 		rc = ayni_db_error(db, err, "deleting the upload");
+		goto out;
+	}
+	rc = ayni_aggregate_refresh(db, company_id, err);
 out:
 	sqlite3_finalize(st);
 	if (rc == 0)
