@@ -82,10 +82,12 @@ cmd_user_add(struct cmd_ctx *ctx)
 		    &ctx->err)) != 0)
 			return rc;
 		/* An admin must not create someone with more rights. */
-		if (role == AYNI_ROLE_OWNER && m.role != AYNI_ROLE_OWNER)
+		if (role == AYNI_ROLE_OWNER && m.role != AYNI_ROLE_OWNER) {
+			ayni_rut_display(m.rut, rut);
 			return ayni_error_set(&ctx->err, AYNI_EPERM,
 			    "permission denied: only an owner of '%s' adds "
-			    "an owner", m.rut);
+			    "an owner", rut);
+		}
 	} else if (!ctx->actor.is_superuser)
 		return ayni_error_set(&ctx->err, AYNI_EPERM,
 		    "permission denied: 'ayni user add' is for superusers; "

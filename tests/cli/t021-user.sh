@@ -80,7 +80,7 @@ check "vera is a viewer of the company" \
     test "$(q "SELECT m.role FROM user_companies m JOIN users u ON u.id = m.user_id WHERE u.email = 'vera@example.cl'")" = viewer
 run_in "$PW" user add --email olga@example.cl --role owner --company 76123456-0 --password-stdin
 expect_rc 77
-expect_err "ayni: permission denied: only an owner of '76123456-0' adds an owner"
+expect_err "ayni: permission denied: only an owner of '76.123.456-0' adds an owner"
 run_in "$PW" user add --email olga@example.cl --company 76123456-0 --password-stdin
 expect_rc 64
 expect_err_has "^ayni: give the new member's --role ROLE$"
