@@ -1377,9 +1377,10 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 		goto fail;
 	/*
 	 * A large transaction spills SQLite's page cache to the WAL page by
-	 * page; a bigger (but bounded) cache keeps the indexes in memory.
+	 * page; a bigger cache, bounded at 32 MiB whatever the file, keeps the
+	 * indexes in memory.
 	 */
-	sqlite3_exec(u.h, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
+	sqlite3_exec(u.h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 	decide(&u);
 	dialect_report(&u);
 	if ((rc = begin_waiting(&u, err)) != 0)
