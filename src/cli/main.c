@@ -29,6 +29,7 @@ extern const struct cmd_entry cmd_mapping_cmds[];
 extern const struct cmd_entry cmd_upload_cmds[];
 extern const struct cmd_entry cmd_uploads_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
+extern const struct cmd_entry cmd_aggregate_cmds[];
 
 /* 'ayni help' lists groups in this order.  One line per group. */
 const struct cmd_group cmd_groups[] = {
@@ -43,6 +44,7 @@ const struct cmd_group cmd_groups[] = {
 	{ "upload", cmd_upload_cmds, "load a sales export, all or nothing" },
 	{ "uploads", cmd_uploads_cmds, "list, show and delete uploads" },
 	{ "sample", cmd_sample_cmds, "synthetic sales exports for tests" },
+	{ "aggregate", cmd_aggregate_cmds, "sales rollups and their check" },
 	{ NULL, NULL, NULL }
 };
 

@@ -1,0 +1,107 @@
+/*
+ * cmd_aggregate.c - 'ayni aggregate [verify|rebuild]': the rollups of
+ * SPEC 6 by day, week, month, quarter, year, product, customer or
+ * category; their check against the raw lines, and their rebuild.
+ *
+ * The numbers come from src/lib/aggregate.c through the writer; this file
+ * only turns options into an ayni_aggregate_opts.  Reading needs "view"
+ * (csv/json need "export", as for all company data); a rebuild rewrites
+ * only derived tables, so it asks for "upload", the right to change them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "ayni/aggregate.h"
+#include "ayni/rut.h"
+#include "cli.h"
+
+static const struct opt_spec report_opts[] = {
+	{ "level", 0, 1, 0, "LEVEL", "day, week, month (default), quarter, "
+	    "year, product, customer or category" },
+	{ "from", 0, 1, 0, "DATE", "only sales on or after DATE (YYYY-MM-DD)" },
+	{ "to", 0, 1, 0, "DATE", "only sales on or before DATE (YYYY-MM-DD)" },
+	{ "top", 0, 1, 0, "N", "at most N rows" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+static int
+cmd_aggregate_report(struct cmd_ctx *ctx)
+{
+	ayni_aggregate_opts o = { AYNI_AGG_MONTH, NULL, NULL, 0 };
+	const ayni_column *cols;
+	const char *v;
+	ayni_writer *w;
+	char *end;
+	int n, rc;
+
+	if ((v = opt_get(ctx, "level")) != NULL &&
+	    (rc = ayni_agg_level_parse(v, &o.level, &ctx->err)) != 0)
+		return rc;
+	o.from = opt_get(ctx, "from");
+	o.to = opt_get(ctx, "to");
+	if ((v = opt_get(ctx, "top")) != NULL) {
+		errno = 0;
+		o.top = strtol(v, &end, 10);
+		if (errno != 0 || end == v || *end != '\0' || o.top <= 0)
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "invalid --top '%s': expected a positive number",
+			    v);
+	}
+	if ((rc = ayni_aggregate_opts_check(&o, &ctx->err)) != 0)
+		return rc;
+	ayni_aggregate_columns(o.level, &cols, &n);
+	if ((rc = cli_writer(ctx, AYNI_WRITER_LIST, cols, n, &w)) != 0)
+		return rc;
+	if ((rc = ayni_aggregate_write(ctx->db, ctx->company.company_id, &o,
+	    w, &ctx->err)) == 0)
+		rc = ayni_writer_finish(w, &ctx->err);
+	ayni_writer_free(w);
+	return rc;
+}
+
+static int
+cmd_aggregate_verify(struct cmd_ctx *ctx)
+{
+	char rut[AYNI_RUT_MAX];
+	long n;
+	int rc;
+
+	if ((rc = ayni_aggregate_verify(ctx->db, ctx->company.company_id, &n,
+	    &ctx->err)) == 0) {
+		ayni_rut_display(ctx->company.rut, rut);
+		cli_note(ctx, "rollups of %s match the raw lines", rut);
+	}
+	return rc;
+}
+
+static int
+cmd_aggregate_rebuild(struct cmd_ctx *ctx)
+{
+	char rut[AYNI_RUT_MAX];
+	int rc;
+
+	if ((rc = ayni_aggregate_rebuild(ctx->db, ctx->company.company_id,
+	    &ctx->err)) == 0) {
+		ayni_rut_display(ctx->company.rut, rut);
+		cli_note(ctx, "rebuilt the rollups of %s", rut);
+	}
+	return rc;
+}
+
+static const struct opt_spec no_opts[] = {
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+const struct cmd_entry cmd_aggregate_cmds[] = {
+	{ NULL, cmd_aggregate_report,
+	    CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA, AYNI_PERM_VIEW,
+	    report_opts, NULL, 0, 0,
+	    "sales by period, product, customer or category" },
+	{ "verify", cmd_aggregate_verify, CMD_DB | CMD_AUTH | CMD_COMPANY,
+	    AYNI_PERM_VIEW, no_opts, NULL, 0, 0,
+	    "recompute every level from the raw lines and compare" },
+	{ "rebuild", cmd_aggregate_rebuild, CMD_DB | CMD_AUTH | CMD_COMPANY,
+	    AYNI_PERM_UPLOAD, no_opts, NULL, 0, 0,
+	    "recompute the rollups from the raw lines" },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
+};
