@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "ayni/error.h"
+#include "ayni/calendar.h"
 #include "ayni/sample.h"
 
 enum unit { UN, KG, MT };
@@ -384,36 +385,6 @@ rng_below(struct rng *r, uint32_t n)
 	return (uint32_t)(rng_next(r) % n);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* Strict YYYY-MM-DD, 1970 to 9000 (far from the end of 4-digit years). */
 static int
 parse_date(const char *s, long *out)
@@ -439,7 +410,7 @@ parse_date(const char *s, long *out)
 		mdays = 29;
 	if (d < 1 || d > mdays)
 		return -1;
-	*out = days_from_civil(y, m, d);
+	*out = ayni_days_from_civil(y, m, d);
 	return 0;
 }
 
@@ -835,7 +806,7 @@ day_info(struct day *dy, const struct shop *sh, long z, int fallback)
 	int closed = 0, pay;
 
 	dy->z = z;
-	civil_from_days(z, &dy->y, &dy->m, &dy->d);
+	ayni_civil_from_days(z, &dy->y, &dy->m, &dy->d);
 	dy->wd = (int)((z + 3) % 7);	/* 1970-01-01 was a Thursday */
 	dy->open = p->open[dy->wd];
 	dy->close = p->close[dy->wd];

@@ -34,6 +34,7 @@
 #include <sqlite3.h>
 
 #include "ayni/aggregate.h"
+#include "ayni/calendar.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/upload.h"
@@ -113,53 +114,10 @@ spool_get(FILE *sp, struct rec *r)
 
 /* --- days and periods --- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static long
 day_of(const char *iso)
 {
-	return days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
-}
-
-/* ISO 8601 week: the week belongs to the year of its Thursday. */
-static void
-iso_week(long day, int *iso_year, int *week)
-{
-	long wd = ((day % 7) + 7 + 3) % 7;	/* Monday 0: 1970-01-01 was Thu */
-	long thursday = day - wd + 3;
-	int y, m, d;
-
-	civil_from_days(thursday, &y, &m, &d);
-	*iso_year = y;
-	*week = (int)((thursday - days_from_civil(y, 1, 1)) / 7 + 1);
+	return ayni_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
 }
 
 enum { P_DAY, P_WEEK, P_MONTH, P_QUARTER, P_YEAR, P_COUNT };
@@ -172,14 +130,14 @@ period_label(long day, int type, char buf[16])
 {
 	int y, m, d, wy, w;
 
-	civil_from_days(day, &y, &m, &d);
+	ayni_civil_from_days(day, &y, &m, &d);
 	switch (type) {
 	case P_DAY:
 		snprintf(buf, 16, "%04d-%02d-%02d", y % 10000, m % 100,
 		    d % 100);
 		break;
 	case P_WEEK:
-		iso_week(day, &wy, &w);
+		ayni_iso_week(day, &wy, &w);
 		snprintf(buf, 16, "%04d-W%02d", wy % 10000, w % 100);
 		break;
 	case P_MONTH:
@@ -1273,10 +1231,10 @@ load(struct upload *u, ayni_error *err)
 		return rc;
 	if (u->first_day <= u->last_day) {
 		/* whole years, and the ISO weeks that straddle them */
-		civil_from_days(u->first_day, &y, &m, &d);
-		from = days_from_civil(y, 1, 1) - 7;
-		civil_from_days(u->last_day, &y, &m, &d);
-		to = days_from_civil(y, 12, 31) + 7;
+		ayni_civil_from_days(u->first_day, &y, &m, &d);
+		from = ayni_days_from_civil(y, 1, 1) - 7;
+		ayni_civil_from_days(u->last_day, &y, &m, &d);
+		to = ayni_days_from_civil(y, 12, 31) + 7;
 		if ((rc = count_days(u, from, to, 0, err)) != 0)
 			return rc;
 		if (u->o->mode == AYNI_UPLOAD_REPLACE &&

@@ -1,0 +1,18 @@
+/*
+ * calendar.h - proleptic Gregorian day numbers and ISO 8601 weeks, the
+ * arithmetic behind periods (upload's data_updates, the generator's
+ * calendar).  Day 0 is 1970-01-01; no time zones, no locale.
+ */
+#ifndef AYNI_CALENDAR_H
+#define AYNI_CALENDAR_H
+
+/* Days since 1970-01-01 of y-m-d (H. Hinnant's algorithm). */
+long	ayni_days_from_civil(int y, int m, int d);
+/* The date of a day number. */
+void	ayni_civil_from_days(long day, int *y, int *m, int *d);
+/* Weekday, Monday 0 .. Sunday 6. */
+int	ayni_weekday(long day);
+/* ISO week and its year: the week belongs to the year of its Thursday. */
+void	ayni_iso_week(long day, int *iso_year, int *week);
+
+#endif /* AYNI_CALENDAR_H */

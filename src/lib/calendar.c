@@ -1,0 +1,52 @@
+/*
+ * calendar.c - day numbers and ISO weeks.  Exact integer arithmetic over
+ * 400-year eras; no tables, no time_t, no time zone.
+ */
+#include "ayni/calendar.h"
+
+long
+ayni_days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+ayni_civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+ayni_weekday(long day)
+{
+	/* 1970-01-01 was a Thursday (3 with Monday 0). */
+	return (int)(((day % 7) + 7 + 3) % 7);
+}
+
+void
+ayni_iso_week(long day, int *iso_year, int *week)
+{
+	long thursday = day - ayni_weekday(day) + 3;
+	int y, m, d;
+
+	ayni_civil_from_days(thursday, &y, &m, &d);
+	*iso_year = y;
+	*week = (int)((thursday - ayni_days_from_civil(y, 1, 1)) / 7 + 1);
+}
