@@ -34,7 +34,7 @@ typedef enum ayni_code {
 
 typedef struct ayni_error {
 	int	code;
-	char	msg[256];
+	char	msg[512];	/* room for a file name and a header list */
 	long	line;		/* line of input the error is about, or 0 */
 } ayni_error;
 

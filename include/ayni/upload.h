@@ -61,7 +61,8 @@ typedef struct ayni_upload_opts {
 					   many are invalid; default 0 */
 	FILE		*rejects;	/* invalid rows as CSV, or NULL */
 	int		 dry_run;	/* do everything, commit nothing */
-	int		 wait_seconds;	/* for a busy database; default 600 */
+	int		 wait_seconds;	/* for a busy database: 0 means the
+					   default, 600; negative, no wait */
 	void		(*progress)(void *arg, const ayni_upload_progress *p);
 	void		*progress_arg;
 } ayni_upload_opts;
@@ -81,7 +82,7 @@ typedef struct ayni_upload_result {
 	double		elapsed_s;
 	/* The first invalid rows, "file:line: field ...: reason". */
 	int		nerrors;
-	char		errors[AYNI_UPLOAD_FIRST_ERRORS][256];
+	char		errors[AYNI_UPLOAD_FIRST_ERRORS][512];
 } ayni_upload_result;
 
 /*

@@ -74,6 +74,7 @@ struct cmd_group {
 	const char		*name;
 	const struct cmd_entry	*cmds;	/* terminated by a zeroed entry */
 	const char		*summary;
+	const char		*page;	/* man page, if not ayni-<name> */
 };
 
 /* What the driver prepared, handed to every command. */

@@ -189,7 +189,7 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 	if ((s = opt_get(ctx, "wait")) != NULL) {
 		if ((rc = parse_long(ctx, "wait", s, 0, 86400, &v)) != 0)
 			return rc;
-		o->wait_seconds = v == 0 ? 1 : (int)v;
+		o->wait_seconds = v == 0 ? -1 : (int)v;
 	}
 	o->dry_run = opt_has(ctx, "dry-run") > 0;
 	return 0;

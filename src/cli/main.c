@@ -31,21 +31,27 @@ extern const struct cmd_entry cmd_uploads_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
 extern const struct cmd_entry cmd_aggregate_cmds[];
 
-/* 'ayni help' lists groups in this order.  One line per group. */
+/* 'ayni help' lists groups in this order; page: its man page if not
+ * ayni-<name>. */
 const struct cmd_group cmd_groups[] = {
-	{ "init", cmd_init_cmds, "create a database and its first user" },
-	{ "login", cmd_login_cmds, "log in to a database" },
-	{ "logout", cmd_logout_cmds, "end the session" },
-	{ "whoami", cmd_whoami_cmds, "show who is logged in" },
-	{ "user", cmd_user_cmds, "users, passwords, resets and lockouts" },
-	{ "token", cmd_token_cmds, "API tokens for scripts" },
-	{ "company", cmd_company_cmds, "companies, members and roles" },
-	{ "mapping", cmd_mapping_cmds, "saved column mappings for uploads" },
-	{ "upload", cmd_upload_cmds, "load a sales export, all or nothing" },
-	{ "uploads", cmd_uploads_cmds, "list, show and delete uploads" },
-	{ "sample", cmd_sample_cmds, "synthetic sales exports for tests" },
-	{ "aggregate", cmd_aggregate_cmds, "sales rollups and their check" },
-	{ NULL, NULL, NULL }
+	{ "init", cmd_init_cmds, "create a database and its first user", NULL },
+	{ "login", cmd_login_cmds, "log in to a database", NULL },
+	{ "logout", cmd_logout_cmds, "end the session", "ayni-login" },
+	{ "whoami", cmd_whoami_cmds, "show who is logged in", "ayni-login" },
+	{ "user", cmd_user_cmds,
+	    "users, passwords, resets and lockouts", NULL },
+	{ "token", cmd_token_cmds, "API tokens for scripts", NULL },
+	{ "company", cmd_company_cmds, "companies, members and roles", NULL },
+	{ "mapping", cmd_mapping_cmds,
+	    "saved column mappings for uploads", NULL },
+	{ "upload", cmd_upload_cmds,
+	    "load a sales export, all or nothing", NULL },
+	{ "uploads", cmd_uploads_cmds, "list, show and delete uploads", NULL },
+	{ "sample", cmd_sample_cmds,
+	    "synthetic sales exports for tests", NULL },
+	{ "aggregate", cmd_aggregate_cmds,
+	    "sales rollups and their check", NULL },
+	{ NULL, NULL, NULL, NULL }
 };
 
 /* The exit status of a code.  If you add a code, add it here too. */

@@ -170,6 +170,9 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 				    e->name, e->summary);
 	}
 	fprintf(fp, "\nglobal options: --db PATH, --company RUT, "
-	    "--format table|csv|json, -q, -v\nsee also: man ayni-%s\n",
-	    g->name);
+	    "--format table|csv|json, -q, -v\n");
+	if (g->page != NULL)
+		fprintf(fp, "see also: man %s\n", g->page);
+	else
+		fprintf(fp, "see also: man ayni-%s\n", g->name);
 }

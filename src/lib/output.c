@@ -26,6 +26,7 @@ struct ayni_writer {
 	int		 ncols;
 	ayni_column	*cols;
 	long		 nrows;
+	int		 begun;		/* header or '[' written */
 	/* table only: cells as text, row-major */
 	char		**cells;
 	size_t		 ncells, capcells;
@@ -290,17 +291,31 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 			return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		}
 	}
-	if (fmt == AYNI_FORMAT_CSV) {
-		for (i = 0; i < ncols; i++) {
-			if (i > 0)
-				fputc(',', fp);
-			ayni_csv_cell(fp, cols[i].name);
-		}
-		fputs("\r\n", fp);
-	} else if (fmt == AYNI_FORMAT_JSON && shape == AYNI_WRITER_LIST)
-		fputc('[', fp);
 	*out = w;
 	return 0;
+}
+
+/*
+ * The opening of the output, written with the first row or at the finish:
+ * a command that fails before any row (no such upload) prints nothing.
+ */
+static void
+begin(ayni_writer *w)
+{
+	int i;
+
+	if (w->begun)
+		return;
+	w->begun = 1;
+	if (w->fmt == AYNI_FORMAT_CSV) {
+		for (i = 0; i < w->ncols; i++) {
+			if (i > 0)
+				fputc(',', w->fp);
+			ayni_csv_cell(w->fp, w->cols[i].name);
+		}
+		fputs("\r\n", w->fp);
+	} else if (w->fmt == AYNI_FORMAT_JSON && w->shape == AYNI_WRITER_LIST)
+		fputc('[', w->fp);
 }
 
 static int
@@ -330,6 +345,7 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 	if (w->shape == AYNI_WRITER_RECORD && w->nrows > 0)
 		return ayni_error_set(err, AYNI_EINTERNAL,
 		    "a record writer takes one row");
+	begin(w);
 	for (i = 0; i < w->ncols; i++) {
 		const ayni_column *c = &w->cols[i];
 		const ayni_value *v = &vals[i];
@@ -463,6 +479,7 @@ table_finish(ayni_writer *w)
 int
 ayni_writer_finish(ayni_writer *w, ayni_error *err)
 {
+	begin(w);
 	switch (w->fmt) {
 	case AYNI_FORMAT_TABLE:
 		table_finish(w);

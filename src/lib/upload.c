@@ -322,11 +322,20 @@ map_headers(struct upload *u, ayni_error *err)
 		char msg[sizeof(err->msg)];
 
 		memcpy(msg, err->msg, sizeof(msg));
-		return ayni_error_set(err, AYNI_EDATA, "%.60s: %.190s",
+		return ayni_error_set(err, AYNI_EDATA, "%.100s: %.400s",
 		    u->name, msg);
 	}
-	for (f = 0; f < AYNI_FIELD_COUNT; f++)
+	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		u->col[f] = m.col[f];
+		/* Two headers fit one field: say which won, and how to choose. */
+		if (m.dup[f] >= 0 && m.col[f] >= 0 && m.dup[f] != m.col[f] &&
+		    (u->map == NULL || u->map->header[f] == NULL))
+			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: headers '%s' "
+			    "and '%s' both match %s; using '%s' (choose with "
+			    "--map %s=HEADER)", u->name, u->header[m.col[f]],
+			    u->header[m.dup[f]], ayni_fields[f].name,
+			    u->header[m.col[f]], ayni_fields[f].name);
+	}
 	return 0;
 }
 
@@ -1116,10 +1125,11 @@ check_active(struct upload *u, ayni_error *err)
 static int
 begin_waiting(struct upload *u, ayni_error *err)
 {
-	int rc, wait = u->o->wait_seconds > 0 ? u->o->wait_seconds : 600;
+	int rc, wait = u->o->wait_seconds > 0 ? u->o->wait_seconds :
+	    u->o->wait_seconds < 0 ? 0 : 600;
 
 	ayni_db_set_busy_timeout(u->db, 200);
-	if ((rc = ayni_db_begin(u->db, err)) == AYNI_EBUSY) {
+	if ((rc = ayni_db_begin(u->db, err)) == AYNI_EBUSY && wait > 0) {
 		notifyf(u, AYNI_UPLOAD_EV_WAITING, "database is busy (another "
 		    "upload is writing): waiting up to %d s", wait);
 		ayni_db_set_busy_timeout(u->db, wait * 1000);
