@@ -227,7 +227,7 @@ SELECT r.company_id, r.transaction_id,
     coalesce(r.category, '') AS category,
     coalesce(r.description, '') AS description,
     nullif(r.customer_id, '') AS customer_id
-FROM agg_irregular i JOIN raw_transactions r
+FROM agg_irregular i CROSS JOIN raw_transactions r	-- CROSS: i first
     ON r.company_id = i.company_id AND r.transaction_id = i.transaction_id;
 
 -- The bookkeeping for one line entering or leaving the rollups.  Order
@@ -297,7 +297,7 @@ BEGIN
 	    margin_c = margin_c + excluded.margin_c,
 	    costed_lines = costed_lines + excluded.costed_lines,
 	    trans = trans + excluded.trans;
-	DELETE FROM agg_product_day WHERE lines = 0
+	DELETE FROM agg_product_day WHERE NEW.sign < 0 AND lines = 0
 	    AND company_id = NEW.company_id AND day = NEW.day
 	    AND product_id = NEW.product_id AND category = NEW.category
 	    AND description = NEW.description;
@@ -315,7 +315,7 @@ BEGIN
 	ON CONFLICT DO UPDATE SET lines = lines + excluded.lines,
 	    revenue = revenue + excluded.revenue,
 	    trans = trans + excluded.trans;
-	DELETE FROM agg_customer_day WHERE lines = 0
+	DELETE FROM agg_customer_day WHERE NEW.sign < 0 AND lines = 0
 	    AND company_id = NEW.company_id AND day = NEW.day
 	    AND customer_id = NEW.customer_id;
 
@@ -328,11 +328,11 @@ BEGIN
 		AND coalesce(r.category, '') = NEW.category))
 	ON CONFLICT DO UPDATE SET lines = lines + excluded.lines,
 	    trans = trans + excluded.trans;
-	DELETE FROM agg_category_day WHERE lines = 0
+	DELETE FROM agg_category_day WHERE NEW.sign < 0 AND lines = 0
 	    AND company_id = NEW.company_id AND day = NEW.day
 	    AND category = NEW.category;
 
-	DELETE FROM agg_day WHERE lines = 0
+	DELETE FROM agg_day WHERE NEW.sign < 0 AND lines = 0
 	    AND company_id = NEW.company_id AND day = NEW.day;
 
 	INSERT OR IGNORE INTO agg_irregular (company_id, transaction_id)
@@ -941,19 +941,22 @@ SELECT company_id, product_id, description, category, revenue, units,
 FROM k JOIN m USING (company_id);
 
 CREATE VIEW agg_expected_customer AS
-SELECT company_id, customer_id, revenue, transactions,
+WITH latest AS (
+	SELECT company_id, max(day) AS day FROM agg_expected_lines
+	GROUP BY company_id)
+SELECT c.company_id, customer_id, revenue, transactions,
     CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_order,
     first_purchase, last_purchase,
-    CAST(julianday((SELECT max(day) FROM agg_expected_lines x
-	WHERE x.company_id = c.company_id)) - julianday(last_purchase)
-	AS INTEGER) AS recency_days,
+    CAST(julianday(latest.day) - julianday(last_purchase) AS INTEGER)
+	AS recency_days,
     purchase_days
 FROM (SELECT company_id, customer_id, sum(revenue) AS revenue,
 	count(DISTINCT transaction_id) AS transactions,
 	min(day) AS first_purchase, max(day) AS last_purchase,
 	count(DISTINCT day) AS purchase_days
     FROM agg_expected_lines WHERE customer_id IS NOT NULL
-    GROUP BY company_id, customer_id) AS c;
+    GROUP BY company_id, customer_id) AS c
+JOIN latest USING (company_id);
 
 CREATE VIEW agg_expected_category AS
 SELECT company_id, nullif(category, '') AS category, revenue, units,
