@@ -27,6 +27,18 @@ company edit $R --industry retail|manage_company|
 company member add $R --email new@x.cl --role viewer|manage_users|owner:company member remove $R --email new@x.cl
 company member role $R --email target@x.cl --role analyst|manage_users|owner:company member role $R --email target@x.cl --role viewer
 company member remove $R --email target@x.cl|manage_users|owner:company member add $R --email target@x.cl --role viewer
+upload $F|upload|
+upload --dry-run $F|upload|
+uploads list|view|
+uploads show 1|view|
+uploads list --format json|export|
+mapping save m --map in_dt=fecha|upload|owner:mapping remove m
+mapping list|view|
+aggregate|view|
+aggregate --level product --format csv|export|
+aggregate --level customer|view|
+aggregate verify|view|
+aggregate rebuild|upload|
 company remove $R|manage_company|root:company restore $R'
 
 R=76123456-0	# the company
@@ -67,6 +79,12 @@ expect_rc 0
 run_as outsider company add --rut 12.531.909-2 --name Otra
 expect_rc 0
 
+# Sales data for the data commands: upload 1 exists before the rows run.
+F="$T/ventas.csv"
+printf 'fecha;boleta;sku;cantidad;total\n01-10-2025;1;A;1;100\n' >"$F"
+run_as owner --company $R upload "$F"
+expect_rc 0
+
 can() {		# can ROLE PERM: the matrix says yes
 	printf '%s\n' "$matrix" | grep -q "^$1 \(.* \)\{0,1\}$2\( \|$\)"
 }
@@ -91,7 +109,9 @@ while IFS='|' read -r cmd perm undo; do
 		else
 			expect_rc 77
 			case $role in admin|owner|analyst) a=an ;; *) a=a ;; esac
-			expect_err "ayni: permission denied: $a $role of '$RD' cannot $permtext"
+			hint=
+			[ "$perm" = export ] && hint=': use --format table'
+			expect_err "ayni: permission denied: $a $role of '$RD' cannot $permtext$hint"
 		fi
 	done
 	# Not a member: 77, and the same words as for a RUT nobody has.
@@ -108,6 +128,16 @@ while IFS='|' read -r cmd perm undo; do
 		    "$(printf '%s' "$err" | sed "s/1-9/RUT/")"
 	done
 done
-check "every command row ran" test "$rows" -ge 8
+check "every command row ran" test "$rows" -ge 20
+
+# uploads delete needs delete-data: only the owner.
+for role in admin manager analyst viewer; do
+	run_as $role --company $R uploads delete 1
+	expect_rc 77
+	case $role in admin|analyst) a=an ;; *) a=a ;; esac
+	expect_err "ayni: permission denied: $a $role of '$RD' cannot delete data"
+done
+run_as owner --company $R uploads delete 1
+expect_rc 0
 done_testing
 }
