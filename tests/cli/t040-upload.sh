@@ -204,6 +204,32 @@ check "first company's upload landed (exit $r1: $(cat "$T/a.err"))" test $r1 -eq
 check "second company's upload landed (exit $r2: $(cat "$T/b.err"))" test $r2 -eq 0
 check "second company has its lines" test "$(sqlite3 "$db" "SELECT count(*) FROM raw_transactions WHERE company_id = 2")" = 30000
 
+# --- a busy database: the upload waits, says so, and lands ---
+(echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;') | sqlite3 "$db" &
+locker=$!
+sleep 0.5
+run --company 76.123.456-0 --format csv upload --wait 1 "$T/one.csv"
+expect_rc 75
+expect_err_has "waiting up to 1 s"
+expect_err_has "was still busy after 1 s: try again later or raise --wait$"
+run --company 76.123.456-0 --format csv upload --wait 20 "$T/one.csv"
+expect_rc 0
+expect_err_has "^ayni: warning: database is busy \(another upload is writing\): waiting up to 20 s$"
+wait $locker
+
+# --- on a terminal, a progress bar on stderr; never with -q ---
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$AYNI' --company 76.123.456-0 --format csv upload '$T/b.csv'" \
+	    /dev/null >"$T/tty.out" 2>&1
+	check "progress bar on a terminal" grep -q 'writing  .* rows' "$T/tty.out"
+	script -qec "'$AYNI' -q --company 76.123.456-0 --format csv upload '$T/b.csv'" \
+	    /dev/null >"$T/tty.out" 2>&1
+	check "no progress bar with -q" sh -c "! grep -q 'writing  ' '$T/tty.out'"
+fi
+"$AYNI" --company 76.123.456-0 --format csv upload "$T/b.csv" >/dev/null 2>"$T/pipe.err"
+check "no progress bar when stderr is not a terminal" \
+    sh -c "! grep -q 'reading\|writing' '$T/pipe.err'"
+
 # --- uploads show and delete ---
 id=$(sqlite3 "$db" "SELECT max(id) FROM uploads WHERE company_id = 1 AND status = 'completed'")
 run --company 76.123.456-0 --format json uploads show "$id"
