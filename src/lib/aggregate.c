@@ -1495,6 +1495,128 @@ static const struct check {
 
 #define COMPANY "(?1 = 0 OR company_id = ?1)"
 
+/*
+ * The base tables of company against one recomputation from its raw
+ * lines (pass_days and pass_periods looking every row up instead of
+ * writing it): *ndiff rows differ, the first in table *what.  Equal base
+ * tables make equal views; only when they differ does verify compute the
+ * views from the raw lines (agg_expected_*, slow) to name the difference.
+ */
+static int
+check_company(ayni_db *db, int64_t company, long *ndiff, const char **what,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct sink k;
+	char from[11] = "", to[11] = "", *sql = NULL;
+	int rc, i, src;
+
+	memset(&k, 0, sizeof(k));
+	if ((rc = sink_open(&k, db, company, 1, err)) != 0)
+		goto out;
+	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT"
+	    " substr(min(transaction_date), 1, 10),"
+	    " substr(max(transaction_date), 1, 10)"
+	    " FROM raw_transactions WHERE company_id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK || sqlite3_bind_int64(st, 1, company) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		rc = sql_error(db, err, "verifying the rollups");
+		goto out;
+	}
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		snprintf(from, sizeof(from), "%s", sqlite3_column_text(st, 0));
+		snprintf(to, sizeof(to), "%s", sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (from[0] != '\0' && (rc = pass_days(&k, from, to, err)) != 0)
+		goto out;
+	if ((rc = pass_periods(&k, "0000-01-01", "9999-12-31", err)) != 0)
+		goto out;
+	for (i = 0; i < NSINK; i++) {
+		long have = k.found[i], d;
+
+		if (sink_sql[i].table != NULL) {
+			sql = xprintf("SELECT count(*) FROM %s"
+			    " WHERE company_id = ?1", sink_sql[i].table);
+			if (sql == NULL) {
+				rc = ayni_error_set(err, AYNI_ENOMEM,
+				    "out of memory");
+				goto out;
+			}
+			if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1,
+			    &st, NULL) != SQLITE_OK ||
+			    sqlite3_bind_int64(st, 1, company) != SQLITE_OK ||
+			    (src = sqlite3_step(st)) != SQLITE_ROW) {
+				rc = sql_error(db, err,
+				    "verifying the rollups");
+				goto out;
+			}
+			have = (long)sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+			st = NULL;
+			free(sql);
+			sql = NULL;
+		}
+		/* rows only computed, plus rows only stored */
+		d = (k.rows[i] - k.found[i]) + (have - k.found[i]);
+		if (d > 0 && *ndiff == 0)
+			*what = sink_sql[i].table ? sink_sql[i].table :
+			    "agg_irregular";
+		*ndiff += d;
+	}
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	sink_close(&k);
+	return rc;
+}
+
+/* Every company that has lines or rollups (even a removed one), or id. */
+static int
+company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t *ids = NULL, *nids;
+	size_t cap = 0;
+	int rc = 0, src;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT DISTINCT company_id FROM raw_transactions"
+	    " UNION SELECT company_id FROM agg_day"
+	    " UNION SELECT company_id FROM agg_irregular"
+	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sql_error(db, err, "listing companies");
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (id != 0 && sqlite3_column_int64(st, 0) != id)
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			if ((nids = realloc(ids, cap * sizeof(*ids))) == NULL) {
+				rc = ayni_error_set(err, AYNI_ENOMEM,
+				    "out of memory");
+				goto out;
+			}
+			ids = nids;
+		}
+		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (src != SQLITE_DONE)
+		rc = sql_error(db, err, "listing companies");
+out:
+	sqlite3_finalize(st);
+	if (rc != 0) {
+		free(ids);
+		*n = 0;
+	} else
+		*out = ids;
+	return rc;
+}
+
 static void
 value_text(sqlite3_stmt *st, int i, char *buf, size_t len)
 {
@@ -1560,9 +1682,10 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
     ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char first[512] = "", *sql = NULL;
-	long n = 0, nk = 0;
-	size_t k;
+	char first[512] = "", base[256] = "", *sql = NULL;
+	int64_t *ids = NULL;
+	long n = 0, nk = 0, nbase = 0, nview;
+	size_t k, nids = 0;
 	int side, rc = 0, src;
 
 	if (ndiff != NULL)
@@ -1590,7 +1713,24 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 	if (src != SQLITE_DONE)
 		return sql_error(db, err, "verifying the rollups");
 
-	for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++) {
+	/* the base tables first: when they are right, so are the views */
+	if ((rc = company_ids(db, company_id, &ids, &nids, err)) != 0)
+		goto out;
+	for (k = 0; k < nids; k++) {
+		const char *w = NULL;
+		long d = 0;
+
+		if ((rc = check_company(db, ids[k], &d, &w, err)) != 0)
+			goto out;
+		if (d > 0 && nbase == 0)
+			snprintf(base, sizeof(base), "%s: company %lld differs "
+			    "from the raw lines: run 'ayni aggregate rebuild'",
+			    w, (long long)ids[k]);
+		nbase += d;
+	}
+	nview = n;
+	for (k = 0; nbase > 0 && k < sizeof(checks) / sizeof(checks[0]);
+	    k++) {
 		const struct check *c = &checks[k];
 
 		/*
@@ -1651,6 +1791,12 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 				break;
 		}
 	}
+	/* base tables that differ where no view shows it */
+	if (n == nview) {
+		n += nbase;
+		if (first[0] == '\0' && nbase > 0)
+			snprintf(first, sizeof(first), "%s", base);
+	}
 	if (ndiff != NULL)
 		*ndiff = n;
 	if (n > 0)
@@ -1659,5 +1805,6 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 out:
 	sqlite3_finalize(st);
 	free(sql);
+	free(ids);
 	return rc;
 }

@@ -137,6 +137,45 @@ assert_report(ayni_db *db, ayni_agg_level level, const char *from,
 	free(got);
 }
 
+/*
+ * verify compares the base tables with a recomputation; the views'
+ * logic is checked here, each view against its agg_expected_* twin
+ * computed from the raw lines alone.
+ */
+static void
+assert_views_expected(ayni_db *db)
+{
+	static const char *const pairs[][2] = {
+		{ "daily_aggregations", "agg_expected_daily" },
+		{ "weekly_aggregations", "agg_expected_weekly" },
+		{ "monthly_aggregations", "agg_expected_monthly" },
+		{ "quarterly_aggregations", "agg_expected_quarterly" },
+		{ "yearly_aggregations", "agg_expected_yearly" },
+		{ "product_aggregations", "agg_expected_product" },
+		{ "customer_aggregations", "agg_expected_customer" },
+		{ "category_aggregations", "agg_expected_category" },
+	};
+	sqlite3_stmt *st;
+	char sql[256];
+	size_t i;
+	int side;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		for (side = 0; side < 2; side++) {
+			snprintf(sql, sizeof(sql), "SELECT count(*) FROM"
+			    " (SELECT * FROM %s EXCEPT SELECT * FROM %s)",
+			    pairs[i][side], pairs[i][!side]);
+			assert_int_equal(sqlite3_prepare_v2(
+			    ayni_db_handle(db), sql, -1, &st, NULL),
+			    SQLITE_OK);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			if (sqlite3_column_int(st, 0) != 0)
+				fail_msg("%s: %d rows", sql,
+				    sqlite3_column_int(st, 0));
+			sqlite3_finalize(st);
+		}
+}
+
 static void
 assert_verified(ayni_db *db)
 {
@@ -146,6 +185,23 @@ assert_verified(ayni_db *db)
 	if (ayni_aggregate_verify(db, 0, &n, &err) != 0)
 		fail_msg("verify: %s", err.msg);
 	assert_int_equal(n, 0);
+	assert_views_expected(db);
+}
+
+/* verify finds a base table tampered with; rebuild mends it. */
+static void
+assert_tamper_found(ayni_db *db, const char *sql, const char *msg)
+{
+	ayni_error err;
+	long n = 0;
+
+	exec_sql(db, sql);
+	assert_int_equal(ayni_aggregate_verify(db, 1, &n, &err), AYNI_EDATA);
+	assert_true(n > 0);
+	if (strstr(err.msg, msg) == NULL)
+		fail_msg("'%s' not in '%s'", msg, err.msg);
+	assert_int_equal(ayni_aggregate_rebuild(db, 1, &err), 0);
+	assert_verified(db);
 }
 
 #define TIME_HDR "period,revenue,units,transactions,lines,avg_ticket," \
@@ -347,6 +403,21 @@ test_ticket_across_days(void **state)
 	/* and once more when the range cuts the ticket in two */
 	assert_report(db, AYNI_AGG_WEEK, "2025-03-04", NULL, 0, TIME_HDR
 	    "2025-W10,2,2,1,2,2,1,2,,,,,0\n");
+	/* each base table checked: the correction, the sets, the counts */
+	assert_tamper_found(db, "DELETE FROM agg_irregular",
+	    "transactions expected 1, found 2");
+	assert_tamper_found(db, "UPDATE agg_product_day SET trans = 2"
+	    " WHERE product_id = 'A'", "product_aggregations");
+	assert_tamper_found(db, "UPDATE agg_customer_day SET lines = 5",
+	    "agg_customer_day: company 1 differs from the raw lines");
+	assert_tamper_found(db, "UPDATE agg_category_day SET trans = 0"
+	    " WHERE day = '2025-03-03'", "transactions expected");
+	assert_tamper_found(db, "UPDATE agg_period SET products = 3",
+	    "products expected 2, found 3");
+	assert_tamper_found(db, "INSERT INTO agg_period VALUES (1, '2031',"
+	    " 1, 1)", "agg_period: company 1 differs");
+	assert_tamper_found(db, "UPDATE agg_day SET customers = 0"
+	    " WHERE day = '2025-03-04'", "customers expected 1, found null");
 	ayni_db_close(db);
 }
 
