@@ -48,7 +48,10 @@
 -- per-line bookkeeping off for that company and only widens the row's
 -- [from_day, to_day] to every day touched - then load, then
 -- ayni_aggregate_refresh(company) before COMMIT, which recomputes those
--- days and the periods around them set-based and deletes the row.  A
+-- days and the periods around them and deletes the row: one read of the
+-- days' raw lines in (company_id, transaction_date) order, each day
+-- grouped in memory (aggregate.c), and one ordered scan of each day
+-- set's (key, day) index for the periods' distinct counts.  A
 -- leftover agg_deferred row means stale rollups; 'ayni aggregate verify'
 -- reports it.  sqlite3 users never see it: without the row the triggers
 -- do everything.
@@ -63,19 +66,22 @@
 -- Cost, measured with 'sh bench/rollups.sh 1000000' (1 company, 1,000,000
 -- generated lines over 730 days, 800 products, 5,000 customers, 3 lines
 -- a ticket; pessimistic: ~584,000 (day, product) rows; Debian 12,
--- SQLite 3.40.1, one core):
---   insert, rollup triggers dropped                 5.2 s
+-- SQLite 3.40.1, one core of two shared, wall time, best of two):
+--   insert, rollup triggers dropped                 4.6-5.2 s
 --   insert, per-line triggers                      39.2 s   (~34 us/line)
---   insert deferred + ayni_aggregate_refresh  4.7 + 11.4 s
---   ayni_aggregate_rebuild of the company          14.6 s
---   month level, all 24 months / one month       6-9 ms / 0.8 ms
+--   insert deferred + ayni_aggregate_refresh  4.9 + 6.9 s  (was + 11-17)
+--   ayni_aggregate_rebuild of the company           7.0 s   (was 15-16)
+--   month level, all 24 months / one month       6-14 ms / 0.8-1.2 ms
 --   week, day, year level, all periods           7 / 10 / 6 ms
---   month level, range cutting two months          12 ms
---   product level all time / one month    1.5-2.2 s / 60-100 ms
---   customer / category level, all time     0.25-0.45 / 0.6-1.0 s
---   ayni_aggregate_verify (recomputes from raw)     64 s
+--   month level, range cutting two months       12-18 ms
+--   product level all time / one month    1.7-1.9 s / 64 ms
+--   customer / category level, all time      0.3 / 0.6-0.8 s
+--   ayni_aggregate_verify (recomputes from raw)      3.1 s   (was 64-70)
 --   size: raw_transactions + its indexes 155 MB; agg_product_day + index
 --   64 MB, agg_customer_day + index 18 MB, the rest < 1 MB.
+-- Of the refresh, reading and grouping the lines is ~1.8 s; the rest is
+-- writing ~920,000 day-set rows (~1 s of it the day sets' AFTER INSERT
+-- triggers, which only check agg_deferred and return).
 -- So: periods answer in milliseconds whatever the size, because they read
 -- at most one agg_day row per day; products, customers and categories
 -- cost in proportion to the (day, key) rows in the range.  Uploads take
@@ -814,7 +820,9 @@ WINDOW w AS (PARTITION BY s.company_id);
 
 -- Verification: the same relations computed straight from the raw lines,
 -- without the base tables (slow, exact).  'ayni aggregate verify'
--- compares each public view with these; anyone can too, e.g.
+-- compares the base tables with one recomputation from the raw lines
+-- (equal base tables make equal views) and, only when they differ, each
+-- public view with these to name the difference; anyone can, e.g.
 --   SELECT * FROM monthly_aggregations EXCEPT
 --   SELECT * FROM agg_expected_monthly;
 CREATE VIEW agg_expected_lines AS

@@ -368,7 +368,7 @@ ayni_aggregate_defer(ayni_db *db, int64_t company_id, ayni_error *err)
  * written in key order.  The distinct counts of weeks, months, quarters
  * and years come from one ordered scan of each day set's (key, day)
  * index.  The SQL GROUP BYs this replaces read and sorted every line four
- * times, and counted periods with correlated subqueries: 4x slower.
+ * times, and counted periods with correlated subqueries: 2.4x slower.
  *
  * The same code verifies: with sink.check set, every row it would write
  * is looked up in the base table instead (see sink_sql).
