@@ -47,7 +47,7 @@ typedef struct ayni_error {
 int	ayni_error_set(ayni_error *err, int code, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	ayni_error_vset(ayni_error *err, int code, const char *fmt,
-	    va_list ap);
+	    va_list ap) __attribute__((format(printf, 3, 0)));
 /* Same as ayni_error_set, and records the input line the error is about. */
 int	ayni_error_set_line(ayni_error *err, int code, long line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -77,7 +77,9 @@ exit_status(int code)
 	}
 }
 
-static int quiet;
+static void
+vmsg(const char *prefix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 static void
 vmsg(const char *prefix, const char *fmt, va_list ap)
@@ -495,7 +497,6 @@ main(int argc, char **argv)
 	argc--, argv++;
 	if (take_globals(&argc, argv, &g) != 0)
 		return EX_USAGE;
-	quiet = g.quiet;
 	if (g.version) {
 		printf("ayni %s (schema %d)\n", AYNI_VERSION,
 		    ayni_db_schema_version());

@@ -172,7 +172,7 @@ test_pos_export(void **state)
 	static const char *const h[] = {
 		"Fecha venta", "Tipo documento", "N\xc2\xb0 doc. venta",
 		"M\xc3\xa9todo pago", "Nombre cliente", "SKU", "Nombre",
-		"Categor\xc3\xad" "a", "Tipo unidad", "Stock actual",
+		("Categor\xc3\xad" "a"), "Tipo unidad", "Stock actual",
 		"Cantidad", "Costo unitario", "Total costo",
 		"Precio unitario", "Total neto", "Total descuento",
 		"Total comisi\xc3\xb3n", "Utilidad aprox.",
@@ -210,7 +210,7 @@ test_bom_header(void **state)
 {
 	/* If a BOM ever reaches a header, it still matches. */
 	static const char *const h[] = {
-		"\xef\xbb\xbf" "fecha", "boleta", "sku", "qty", "total",
+		("\xef\xbb\xbf" "fecha"), "boleta", "sku", "qty", "total",
 	};
 	ayni_header_map m;
 	ayni_error err = { 0, "", 0 };
