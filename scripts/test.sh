@@ -17,3 +17,10 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+# A second compiler catches what the first does not warn about.
+if command -v clang >/dev/null 2>&1; then
+	CC=clang cmake -S . -B build-clang -DAYNI_WERROR=ON >/dev/null
+	cmake --build build-clang -j"$jobs"
+	ctest --test-dir build-clang --output-on-failure -j"$jobs" -R '^unit/'
+fi
