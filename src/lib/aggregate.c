@@ -1016,10 +1016,11 @@ pass_days(struct sink *k, const char *from, const char *to,
 
 	if (!outside)
 		goto out;
+	/* "+": by the transaction's few lines, not all the other days' */
 	if (sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1"
 	    " FROM raw_transactions WHERE company_id = ?1"
 	    " AND transaction_id = ?2"
-	    " AND (transaction_date < ?3 OR transaction_date >= ?4))", -1,
+	    " AND (+transaction_date < ?3 OR +transaction_date >= ?4))", -1,
 	    &st, NULL) != SQLITE_OK) {
 		rc = sql_error(k->db, err, "updating the rollups");
 		goto out;
@@ -1059,8 +1060,13 @@ out:
  * agg_period of the sink's company: distinct products and customers of
  * every week, month, quarter and year that has a day in [lo, hi], from
  * the day sets.  Those periods may reach beyond [lo, hi]; the day sets
- * are read over all of their days, each in (key, day) order from its
- * index, so that a key counts once per period where its period changes.
+ * are read over all of their days.  When those are all the company's
+ * days (a first upload, a rebuild, verify), each set is read in (key,
+ * day) order from its index, and a key counts once per period where its
+ * period changes: no memory.  Otherwise (an upload of a few new days)
+ * the set is read by primary key, only those days, and a (period, key)
+ * pair counts the first time it is seen (a hash set: 1.5 s more than the
+ * ordered scan on a million lines, but the scan reads every day).
  */
 struct period {
 	char	 label[12];
@@ -1091,22 +1097,30 @@ static int
 pass_periods(struct sink *k, const char *lo, const char *hi,
     ayni_error *err)
 {
-	static const char *const sets[2] = {
+	static const char *const sets[2][2] = { {
+		"SELECT product_id, day FROM agg_product_day"
+		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
+		"SELECT customer_id, day FROM agg_customer_day"
+		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
+	}, {
 		"SELECT product_id, day FROM agg_product_day"
 		" INDEXED BY agg_product_day_product WHERE company_id = ?1"
 		" AND day BETWEEN ?2 AND ?3 ORDER BY product_id, day",
 		"SELECT customer_id, day FROM agg_customer_day"
 		" INDEXED BY agg_customer_day_customer WHERE company_id = ?1"
 		" AND day BETWEEN ?2 AND ?3 ORDER BY customer_id, day",
-	};
+	} };
+	struct tset seen;
 	sqlite3 *h = ayni_db_handle(k->db);
 	sqlite3_stmt *st = NULL;
 	struct period *pv = NULL, key, *hit;
 	struct pday *dv = NULL, dkey, *dhit;
 	size_t np = 0, pcap = 0, nd = 0, dcap = 0, i;
-	char first[11] = "", last[11] = "", *prev = NULL;
-	size_t prevcap = 0, prevlen = 0;
-	int rc = 0, src, s, lv, ord;
+	char first[11] = "", last[11] = "", *pk = NULL;
+	size_t pkcap = 0, pklen = 0;
+	int rc = 0, src, s, lv, ord, full = 0;
+
+	memset(&seen, 0, sizeof(seen));
 
 	/* the periods, and the first and last day of all of them */
 	if (sqlite3_prepare_v2(h, "SELECT DISTINCT period, lo, hi"
@@ -1133,9 +1147,9 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 			pv = v;
 		}
 		memset(&pv[np], 0, sizeof(pv[np]));
+		pv[np].last[0] = pv[np].last[1] = -1;
 		snprintf(pv[np].label, sizeof(pv[np].label), "%s",
 		    (const char *)sqlite3_column_text(st, 0));
-		pv[np].last[0] = pv[np].last[1] = -1;
 		np++;
 		if (first[0] == '\0' || strcmp(plo, first) < 0)
 			snprintf(first, sizeof(first), "%s", plo);
@@ -1152,6 +1166,18 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 		goto out;
 	/* ORDER BY period is BINARY; strcmp is the same on these labels */
 	qsort(pv, np, sizeof(*pv), cmp_period);
+	if (sqlite3_prepare_v2(h, "SELECT min(day) >= ?2 AND max(day) <= ?3"
+	    " FROM agg_day WHERE company_id = ?1", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, k->company) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		rc = sql_error(k->db, err, "updating the rollups");
+		goto out;
+	}
+	full = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
 
 	/* every day of those periods, with the periods of interest */
 	if (sqlite3_prepare_v2(h, "SELECT day, level, period"
@@ -1203,7 +1229,7 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 	qsort(dv, nd, sizeof(*dv), cmp_pday);
 
 	for (s = 0; s < 2; s++) {
-		if (sqlite3_prepare_v2(h, sets[s], -1, &st, NULL) !=
+		if (sqlite3_prepare_v2(h, sets[full][s], -1, &st, NULL) !=
 		    SQLITE_OK) {
 			rc = sql_error(k->db, err, "updating the rollups");
 			goto out;
@@ -1211,44 +1237,66 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 		sqlite3_bind_int64(st, 1, k->company);
 		sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
+		dhit = NULL;
 		ord = -1;
 		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *kp = (const char *)sqlite3_column_text(st,
 			    0);
 			size_t kn = (size_t)sqlite3_column_bytes(st, 0);
+			const char *d = (const char *)sqlite3_column_text(st,
+			    1);
 
-			if (ord < 0 || kn != prevlen ||
-			    memcmp(prev, kp, kn) != 0) {
-				if (kn + 1 > prevcap) {
-					char *np2 = realloc(prev, kn + 1);
-
-					if (np2 == NULL) {
-						rc = ayni_error_set(err,
-						    AYNI_ENOMEM,
-						    "out of memory");
-						goto out;
-					}
-					prev = np2;
-					prevcap = kn + 1;
-				}
-				memcpy(prev, kp, kn);
-				prevlen = kn;
-				ord++;
+			/* rows come by day: look a day up once */
+			if (dhit == NULL || strcmp(dhit->day, d) != 0) {
+				snprintf(dkey.day, sizeof(dkey.day), "%s", d);
+				dhit = bsearch(&dkey, dv, nd, sizeof(*dv),
+				    cmp_pday);
 			}
-			snprintf(dkey.day, sizeof(dkey.day), "%s",
-			    (const char *)sqlite3_column_text(st, 1));
-			if ((dhit = bsearch(&dkey, dv, nd, sizeof(*dv),
-			    cmp_pday)) == NULL)
+			if (full && (ord < 0 || kn != pklen ||
+			    memcmp(pk + 4, kp, kn) != 0))
+				ord++;
+			/* (period ordinal, key): 4 bytes, then the key */
+			if (kn + 8 > pkcap) {
+				char *n2 = realloc(pk, kn + 8);
+
+				if (n2 == NULL) {
+					rc = ayni_error_set(err, AYNI_ENOMEM,
+					    "out of memory");
+					goto out;
+				}
+				pk = n2;
+				pkcap = kn + 8;
+			}
+			memcpy(pk + 4, kp, kn);
+			pklen = kn;
+			if (dhit == NULL)
 				continue;	/* a day set row without a day */
 			for (lv = 0; lv < 4; lv++) {
-				struct period *q;
+				int q = dhit->period[lv];
+				struct str key2 = { pk, (int)kn + 4 };
+				struct tent *e;
 
-				if (dhit->period[lv] < 0)
+				if (q < 0)
 					continue;
-				q = &pv[dhit->period[lv]];
-				if (q->last[s] != ord) {
-					q->last[s] = ord;
-					q->count[s]++;
+				if (full) {
+					if (pv[q].last[s] != ord) {
+						pv[q].last[s] = ord;
+						pv[q].count[s]++;
+					}
+					continue;
+				}
+				pk[0] = (char)(q & 0xff);
+				pk[1] = (char)((q >> 8) & 0xff);
+				pk[2] = (char)((q >> 16) & 0xff);
+				pk[3] = (char)s;
+				if ((e = tset_get(&seen, key2)) == NULL) {
+					rc = ayni_error_set(err, AYNI_ENOMEM,
+					    "out of memory");
+					goto out;
+				}
+				if (e->day < 0) {
+					e->day = 0;
+					pv[q].count[s]++;
 				}
 			}
 		}
@@ -1273,7 +1321,8 @@ out:
 	sqlite3_finalize(st);
 	free(pv);
 	free(dv);
-	free(prev);
+	free(pk);
+	tset_free(&seen);
 	return rc;
 }
 

@@ -421,6 +421,63 @@ test_ticket_across_days(void **state)
 	ayni_db_close(db);
 }
 
+/*
+ * A deferred load of a few days long after the first ones: the refresh
+ * recounts only the periods around them (by primary key, not the whole
+ * day sets), and finds the ticket it continues on a day it did not read.
+ */
+static void
+test_refresh_few_days(void **state)
+{
+	static const char ins[] = "INSERT INTO raw_transactions (company_id,"
+	    " upload_id, line_no, transaction_date, transaction_id,"
+	    " product_id, occurrence, customer_id, category, quantity,"
+	    " price_total, processed_at) VALUES";
+	ayni_db *db = new_db();
+	ayni_error err;
+	char sql[2048];
+
+	(void)state;
+	snprintf(sql, sizeof(sql), "%s"
+	    " (1, 1, 1, '2025-03-01 10:00:00', 'T1', 'A', 1, 'C1', 'x', 1000,"
+	    "  100, 'x'),"
+	    " (1, 1, 2, '2025-03-02 10:00:00', 'T2', 'B', 1, 'C2', 'y', 1000,"
+	    "  200, 'x'),"
+	    " (1, 1, 3, '2025-12-30 10:00:00', 'T3', 'A', 1, NULL, 'x', 1000,"
+	    "  300, 'x'),"
+	    " (1, 1, 4, '2026-06-08 10:00:00', 'T4', 'B', 1, 'C1', 'y', 1000,"
+	    "  400, 'x')", ins);
+	exec_sql(db, sql);
+	assert_verified(db);
+	assert_int_equal(ayni_db_begin(db, &err), 0);
+	assert_int_equal(ayni_aggregate_defer(db, 1, &err), 0);
+	/* T1 again, a year later; a new product; a new customer */
+	snprintf(sql, sizeof(sql), "%s"
+	    " (1, 1, 5, '2026-06-10 09:00:00', 'T1', 'A', 2, 'C1', 'x', 1000,"
+	    "  500, 'x'),"
+	    " (1, 1, 6, '2026-06-10 09:00:00', 'T5', 'C', 1, 'C3', 'z', 1000,"
+	    "  600, 'x'),"
+	    " (1, 1, 7, '2026-06-11 09:00:00', 'T6', 'B', 1, 'C1', 'y', 1000,"
+	    "  700, 'x')", ins);
+	exec_sql(db, sql);
+	assert_int_equal(ayni_aggregate_refresh(db, 1, &err), 0);
+	assert_int_equal(ayni_db_commit(db, &err), 0);
+	assert_verified(db);
+	assert_report(db, AYNI_AGG_YEAR, NULL, NULL, 0, TIME_HDR
+	    "2025,6,3,3,3,2,2,2,,,,,0\n"
+	    "2026,22,4,4,4,5.5,2,3,,,,,0\n");
+	assert_report(db, AYNI_AGG_WEEK, "2026-06-08", NULL, 0, TIME_HDR
+	    "2026-W24,22,4,4,4,5.5,2,3,,,,,0\n");
+	/* and removing them again */
+	assert_int_equal(ayni_db_begin(db, &err), 0);
+	assert_int_equal(ayni_aggregate_defer(db, 1, &err), 0);
+	exec_sql(db, "DELETE FROM raw_transactions WHERE line_no >= 6");
+	assert_int_equal(ayni_aggregate_refresh(db, 1, &err), 0);
+	assert_int_equal(ayni_db_commit(db, &err), 0);
+	assert_verified(db);
+	ayni_db_close(db);
+}
+
 static void
 test_verify_names_difference(void **state)
 {
@@ -604,6 +661,7 @@ main(void)
 		cmocka_unit_test(test_customer_and_category),
 		cmocka_unit_test(test_iso_weeks),
 		cmocka_unit_test(test_ticket_across_days),
+		cmocka_unit_test(test_refresh_few_days),
 		cmocka_unit_test(test_verify_names_difference),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_randomized),
