@@ -5,16 +5,17 @@
  * evidence that decides each numeric column's decimal mark and the date
  * order from every value in the file, and spools the records to an
  * anonymous temporary file.  Pass 2 reads the spool back, parses and
- * checks each line, infers what SPEC §5 lets it infer, and writes inside
- * one transaction that also marks the upload completed and records
- * data_updates.  Memory is bounded by the longest record and the number of
- * distinct days, never by the number of lines.
+ * checks each line once, infers what SPEC §5 lets it infer, and stages the
+ * valid lines in a TEMP table; set-based statements then merge them into
+ * raw_transactions inside one transaction that also marks the upload
+ * completed and records data_updates.  Memory is bounded by the longest
+ * record, SQLite's caches and the number of distinct days, never by the
+ * number of lines.
  *
  * A line's stable key is (company, transaction id, product id, occurrence)
  * where occurrence numbers identical (transaction, product) pairs within
- * the file in file order.  It is found without a per-file hash table: the
- * lines this upload already wrote carry its upload_id, so the occurrence of
- * a line is one more than the number of such lines with the same pair.
+ * the file in file order: row_number() over the staged lines, so no
+ * per-file hash table is needed.
  *
  * Not here: the company and the caller's role (the driver checks them),
  * printing (the progress callback), the rollups (SQL triggers keep them).
@@ -229,7 +230,6 @@ struct upload {
 	int64_t			 upload_id;
 	struct days		 days;
 	long			 first_day, last_day;
-	sqlite3_stmt		*sel, *ins, *upd;
 	char			 now[20];
 	struct timespec		 t0;
 };
@@ -711,39 +711,72 @@ reject(struct upload *u, const struct rec *r, const char *reason)
 	write_reject(u, r, reason);
 }
 
-static int
-prepare(struct upload *u, ayni_error *err)
-{
-	static const char sel[] =
-	    "SELECT id, occurrence, upload_id = ?4, substr(transaction_date,"
-	    " 1, 10) FROM raw_transactions WHERE company_id = ?1"
-	    " AND transaction_id = ?2 AND product_id = ?3";
-	/* If you add a column here, add it to bind_line() too. */
-	static const char ins[] =
-	    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
-	    " transaction_date, transaction_id, product_id, occurrence,"
-	    " trans_type, is_return, customer_id, description, category,"
-	    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
-	    " price_unit, discount_total, commission_total, margin,"
-	    " processed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-	    " ?23)";
-	static const char upd[] =
-	    "UPDATE raw_transactions SET company_id = ?1, upload_id = ?2,"
-	    " line_no = ?3, transaction_date = ?4, transaction_id = ?5,"
-	    " product_id = ?6, occurrence = ?7, trans_type = ?8,"
-	    " is_return = ?9, customer_id = ?10, description = ?11,"
-	    " category = ?12, unit_type = ?13, quantity = ?14, stock = ?15,"
-	    " price_total = ?16, cost_unit = ?17, cost_total = ?18,"
-	    " price_unit = ?19, discount_total = ?20, commission_total = ?21,"
-	    " margin = ?22, processed_at = ?23 WHERE id = ?24";
+/*
+ * The staging table: a per-connection TEMP table, not part of the
+ * database file (which is why its definition lives here and not in
+ * schema/).  Valid lines go there first, as the file gives them; the
+ * writes to raw_transactions are then a few set-based statements.
+ * If you add a column, add it to bind_line() and to merge_sql too.
+ */
+static const char stage_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS upload_stage ("
+    " line_no INTEGER PRIMARY KEY, transaction_date TEXT NOT NULL,"
+    " transaction_id TEXT NOT NULL, product_id TEXT NOT NULL,"
+    " trans_type TEXT, is_return INTEGER NOT NULL, customer_id TEXT,"
+    " description TEXT, category TEXT, unit_type TEXT,"
+    " quantity INTEGER NOT NULL, stock INTEGER,"
+    " price_total INTEGER NOT NULL, cost_unit INTEGER, cost_total INTEGER,"
+    " price_unit INTEGER, discount_total INTEGER,"
+    " commission_total INTEGER, margin INTEGER);"
+    "DELETE FROM temp.upload_stage;";
 
-	if (sqlite3_prepare_v2(u->h, sel, -1, &u->sel, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(u->h, ins, -1, &u->ins, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(u->h, upd, -1, &u->upd, NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "preparing the upload");
-	return 0;
-}
+static const char stage_ins_sql[] =
+    "INSERT INTO temp.upload_stage VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+
+/*
+ * The occurrence of a line numbers identical (transaction, product) pairs
+ * in file order; with it, each staged line has its stable key.
+ */
+#define KEYED_SQL \
+    "WITH keyed AS (SELECT s.*, row_number() OVER (PARTITION BY" \
+    " transaction_id, product_id ORDER BY line_no) AS occurrence" \
+    " FROM temp.upload_stage s) "
+
+/* Per day: how many staged lines already have their key (updates). */
+static const char counts_sql[] = KEYED_SQL
+    "SELECT substr(k.transaction_date, 1, 10), count(*), count(r.id)"
+    " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
+    " AND r.transaction_id = k.transaction_id"
+    " AND r.product_id = k.product_id AND r.occurrence = k.occurrence"
+    " GROUP BY 1";
+
+/* The upsert itself: a line whose key exists is updated in place. */
+static const char merge_sql[] = KEYED_SQL
+    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
+    " transaction_date, transaction_id, product_id, occurrence,"
+    " trans_type, is_return, customer_id, description, category,"
+    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
+    " price_unit, discount_total, commission_total, margin, processed_at)"
+    " SELECT ?1, ?2, line_no, transaction_date, transaction_id,"
+    " product_id, occurrence, trans_type, is_return, customer_id,"
+    " description, category, unit_type, quantity, stock, price_total,"
+    " cost_unit, cost_total, price_unit, discount_total,"
+    " commission_total, margin, ?3 FROM keyed WHERE true ORDER BY line_no"
+    " ON CONFLICT (company_id, transaction_id, product_id, occurrence)"
+    " DO UPDATE SET upload_id = excluded.upload_id,"
+    " line_no = excluded.line_no,"
+    " transaction_date = excluded.transaction_date,"
+    " trans_type = excluded.trans_type, is_return = excluded.is_return,"
+    " customer_id = excluded.customer_id,"
+    " description = excluded.description, category = excluded.category,"
+    " unit_type = excluded.unit_type, quantity = excluded.quantity,"
+    " stock = excluded.stock, price_total = excluded.price_total,"
+    " cost_unit = excluded.cost_unit, cost_total = excluded.cost_total,"
+    " price_unit = excluded.price_unit,"
+    " discount_total = excluded.discount_total,"
+    " commission_total = excluded.commission_total,"
+    " margin = excluded.margin, processed_at = excluded.processed_at";
 
 static void
 bind_opt_text(sqlite3_stmt *st, int i, const char *s)
@@ -764,98 +797,77 @@ bind_opt_num(sqlite3_stmt *st, int i, const struct line *l, int f)
 }
 
 static void
-bind_line(struct upload *u, sqlite3_stmt *st, const struct line *l,
-    int64_t line_no, int occurrence)
+bind_line(sqlite3_stmt *st, const struct line *l, int64_t line_no)
 {
-	sqlite3_bind_int64(st, 1, u->o->company_id);
-	sqlite3_bind_int64(st, 2, u->upload_id);
-	sqlite3_bind_int64(st, 3, line_no);
-	sqlite3_bind_text(st, 4, l->dt, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, l->text[AYNI_F_TRANS_ID], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, l->text[AYNI_F_PRODUCT_ID], -1,
+	sqlite3_bind_int64(st, 1, line_no);
+	sqlite3_bind_text(st, 2, l->dt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, l->text[AYNI_F_TRANS_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, l->text[AYNI_F_PRODUCT_ID], -1,
 	    SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, occurrence);
-	bind_opt_text(st, 8, l->text[AYNI_F_TRANS_TYPE]);
-	sqlite3_bind_int(st, 9, l->is_return);
-	bind_opt_text(st, 10, l->text[AYNI_F_CUSTOMER_ID]);
-	bind_opt_text(st, 11, l->text[AYNI_F_DESCRIPTION]);
-	bind_opt_text(st, 12, l->text[AYNI_F_CATEGORY]);
-	bind_opt_text(st, 13, l->text[AYNI_F_UNIT_TYPE]);
-	sqlite3_bind_int64(st, 14, l->num[AYNI_F_QUANTITY]);
-	bind_opt_num(st, 15, l, AYNI_F_STOCK);
-	sqlite3_bind_int64(st, 16, l->num[AYNI_F_PRICE_TOTAL]);
-	bind_opt_num(st, 17, l, AYNI_F_COST_UNIT);
-	bind_opt_num(st, 18, l, AYNI_F_COST_TOTAL);
-	bind_opt_num(st, 19, l, AYNI_F_PRICE_UNIT);
-	bind_opt_num(st, 20, l, AYNI_F_DISCOUNT_TOTAL);
-	bind_opt_num(st, 21, l, AYNI_F_COMMISSION_TOTAL);
-	bind_opt_num(st, 22, l, AYNI_F_MARGIN);
-	sqlite3_bind_text(st, 23, u->now, -1, SQLITE_STATIC);
+	bind_opt_text(st, 5, l->text[AYNI_F_TRANS_TYPE]);
+	sqlite3_bind_int(st, 6, l->is_return);
+	bind_opt_text(st, 7, l->text[AYNI_F_CUSTOMER_ID]);
+	bind_opt_text(st, 8, l->text[AYNI_F_DESCRIPTION]);
+	bind_opt_text(st, 9, l->text[AYNI_F_CATEGORY]);
+	bind_opt_text(st, 10, l->text[AYNI_F_UNIT_TYPE]);
+	sqlite3_bind_int64(st, 11, l->num[AYNI_F_QUANTITY]);
+	bind_opt_num(st, 12, l, AYNI_F_STOCK);
+	sqlite3_bind_int64(st, 13, l->num[AYNI_F_PRICE_TOTAL]);
+	bind_opt_num(st, 14, l, AYNI_F_COST_UNIT);
+	bind_opt_num(st, 15, l, AYNI_F_COST_TOTAL);
+	bind_opt_num(st, 16, l, AYNI_F_PRICE_UNIT);
+	bind_opt_num(st, 17, l, AYNI_F_DISCOUNT_TOTAL);
+	bind_opt_num(st, 18, l, AYNI_F_COMMISSION_TOTAL);
+	bind_opt_num(st, 19, l, AYNI_F_MARGIN);
 }
 
-/* Upsert one parsed line; counts it as added or updated on its day. */
+/*
+ * Count, per day, the staged lines that will be added and those that will
+ * update a line with the same key; then merge them into raw_transactions.
+ */
 static int
-store_line(struct upload *u, const struct line *l, int64_t line_no,
-    ayni_error *err)
+merge(struct upload *u, ayni_error *err)
 {
-	/*
-	 * The pair's lines, in one look: how many this upload wrote (the
-	 * occurrence is one more) and which line holds each occurrence.
-	 * A pair rarely has more than a handful; past OCC_MAX the key is
-	 * looked up again below.
-	 */
-	enum { OCC_MAX = 32 };
-	int64_t existing = 0, ids[OCC_MAX + 1];
-	int mine = 0, occurrence, src, occ;
+	sqlite3_stmt *st = NULL;
 	struct daystat *ds;
-	sqlite3_stmt *st;
+	long n, upd;
+	int rc = 0, src;
 
-	memset(ids, 0, sizeof(ids));
-	sqlite3_bind_int64(u->sel, 1, u->o->company_id);
-	sqlite3_bind_text(u->sel, 2, l->text[AYNI_F_TRANS_ID], -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(u->sel, 3, l->text[AYNI_F_PRODUCT_ID], -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int64(u->sel, 4, u->upload_id);
-	while ((src = sqlite3_step(u->sel)) == SQLITE_ROW) {
-		mine += sqlite3_column_int(u->sel, 2);
-		occ = sqlite3_column_int(u->sel, 1);
-		if (occ >= 1 && occ <= OCC_MAX)
-			ids[occ] = sqlite3_column_int64(u->sel, 0);
+	if (sqlite3_prepare_v2(u->h, counts_sql, -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, "matching existing lines");
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((ds = days_get(&u->days, day_of((const char *)
+		    sqlite3_column_text(st, 0)))) == NULL) {
+			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			goto out;
+		}
+		n = sqlite3_column_int64(st, 1);
+		upd = sqlite3_column_int64(st, 2);
+		ds->touched = 1;
+		ds->added += n - upd;
+		ds->updated += upd;
+		u->res->rows_inserted += n - upd;
+		u->res->rows_updated += upd;
 	}
-	sqlite3_reset(u->sel);
-	if (src != SQLITE_DONE)
-		return ayni_db_error(u->db, err, "reading existing lines");
-	occurrence = mine + 1;
-	if (occurrence <= OCC_MAX)
-		existing = ids[occurrence];
-	else {
-		while ((src = sqlite3_step(u->sel)) == SQLITE_ROW)
-			if (sqlite3_column_int(u->sel, 1) == occurrence) {
-				existing = sqlite3_column_int64(u->sel, 0);
-				break;
-			}
-		sqlite3_reset(u->sel);
+	if (src != SQLITE_DONE) {
+		rc = ayni_db_error(u->db, err, "matching existing lines");
+		goto out;
 	}
-	st = existing ? u->upd : u->ins;
-	bind_line(u, st, l, line_no, occurrence);
-	if (existing)
-		sqlite3_bind_int64(st, 24, existing);
-	src = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (src != SQLITE_DONE)
-		return ayni_db_error(u->db, err, "storing a line");
-	if ((ds = days_get(&u->days, day_of(l->dt))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-	ds->touched = 1;
-	if (existing) {
-		ds->updated++;
-		u->res->rows_updated++;
-	} else {
-		ds->added++;
-		u->res->rows_inserted++;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(u->h, merge_sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = ayni_db_error(u->db, err, "storing the lines");
+		goto out;
 	}
-	return 0;
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	sqlite3_bind_int64(st, 2, u->upload_id);
+	sqlite3_bind_text(st, 3, u->now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(u->db, err, "storing the lines");
+out:
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /*
@@ -936,53 +948,44 @@ out:
 	return rc;
 }
 
-/* Pass 2a: the dates the file covers, from its valid lines. */
+/*
+ * Pass 2: parse every spooled record once; invalid ones are rejected,
+ * valid ones staged, and the days they cover noted.
+ */
 static int
-scan_dates(struct upload *u, ayni_error *err)
+stage_lines(struct upload *u, ayni_error *err)
 {
+	sqlite3_stmt *st = NULL;
 	struct rec r = { 0 };
 	struct line l;
 	ayni_error e;
-	long d;
-	int got;
+	long n = 0, d;
+	int got, rc = 0;
 
 	u->first_day = LONG_MAX;
 	u->last_day = LONG_MIN;
-	while ((got = spool_get(u->spool, &r)) == 1) {
-		if (parse_line(u, &r, &l, &e) != 0)
-			continue;
-		d = day_of(l.dt);
-		if (d < u->first_day)
-			u->first_day = d;
-		if (d > u->last_day)
-			u->last_day = d;
+	if (sqlite3_exec(u->h, stage_sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(u->h, stage_ins_sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		rc = ayni_db_error(u->db, err, "staging the lines");
+		goto out;
 	}
-	free(r.buf);
-	free(r.f);
-	if (got < 0 || fseek(u->spool, 0, SEEK_SET) != 0)
-		return ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file: %s", strerror(errno));
-	return 0;
-}
-
-static int
-write_lines(struct upload *u, ayni_error *err)
-{
-	struct rec r = { 0 };
-	struct line l;
-	ayni_error e;
-	long n = 0;
-	int got, rc = 0;
-
-	if ((rc = prepare(u, err)) != 0)
-		return rc;
 	while ((got = spool_get(u->spool, &r)) == 1) {
 		if (parse_line(u, &r, &l, &e) != 0) {
 			reject(u, &r, e.msg);
 			continue;
 		}
-		if ((rc = store_line(u, &l, r.line, err)) != 0)
+		bind_line(st, &l, r.line);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = ayni_db_error(u->db, err, "staging the lines");
 			goto out;
+		}
+		sqlite3_reset(st);
+		d = day_of(l.dt);
+		if (d < u->first_day)
+			u->first_day = d;
+		if (d > u->last_day)
+			u->last_day = d;
 		if ((++n & 0x3fff) == 0)
 			notify(u, AYNI_UPLOAD_EV_WRITING, n,
 			    u->res->rows_read, 0, NULL);
@@ -992,6 +995,7 @@ write_lines(struct upload *u, ayni_error *err)
 		    "cannot read back a temporary file: %s", strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
 out:
+	sqlite3_finalize(st);
 	free(r.buf);
 	free(r.f);
 	return rc;
@@ -1237,8 +1241,15 @@ load(struct upload *u, ayni_error *err)
 	 */
 	if ((rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0)
 		return rc;
-	if ((rc = scan_dates(u, err)) != 0)
+	if ((rc = stage_lines(u, err)) != 0)
 		return rc;
+	/* Too many bad rows: stop before raw_transactions is touched. */
+	if (u->res->rows_rejected > u->o->max_errors)
+		return ayni_error_set(err, AYNI_EDATA, "%s: %ld of %ld rows "
+		    "are invalid%s; nothing was stored%s", u->name,
+		    u->res->rows_rejected, u->res->rows_read,
+		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
+		    u->o->rejects != NULL ? " (see the rejects file)" : "");
 	if (u->first_day <= u->last_day) {
 		/* whole years, and the ISO weeks that straddle them */
 		ayni_civil_from_days(u->first_day, &y, &m, &d);
@@ -1250,16 +1261,8 @@ load(struct upload *u, ayni_error *err)
 		if (u->o->mode == AYNI_UPLOAD_REPLACE &&
 		    (rc = delete_range(u, err)) != 0)
 			return rc;
-	}
-	if ((rc = write_lines(u, err)) != 0)
-		return rc;
-	if (u->res->rows_rejected > u->o->max_errors)
-		return ayni_error_set(err, AYNI_EDATA, "%s: %ld of %ld rows "
-		    "are invalid%s; nothing was stored%s", u->name,
-		    u->res->rows_rejected, u->res->rows_read,
-		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
-		    u->o->rejects != NULL ? " (see the rejects file)" : "");
-	if (u->first_day <= u->last_day) {
+		if ((rc = merge(u, err)) != 0)
+			return rc;
 		if ((rc = count_days(u, from, to, 1, err)) != 0)
 			return rc;
 		if ((rc = write_updates(u, err)) != 0)
@@ -1376,9 +1379,6 @@ fail:
 	res->upload_id = o->dry_run ? 0 : u.upload_id;
 out:
 	res->elapsed_s = elapsed(&u);
-	sqlite3_finalize(u.sel);
-	sqlite3_finalize(u.ins);
-	sqlite3_finalize(u.upd);
 	if (u.spool != NULL)
 		fclose(u.spool);
 	for (i = 0; u.header != NULL && i < u.nheader; i++)
