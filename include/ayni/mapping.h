@@ -95,6 +95,17 @@ typedef struct ayni_mapping_saved {
 } ayni_mapping_saved;
 
 /*
+ * Fill m from what an earlier upload of the company found out (the dialect
+ * stored with it: its header -> field choices, encoding, delimiter, and the
+ * decimal mark when every numeric column agreed), so that the next export
+ * of the same source is read the same way.  AYNI_ENOTFOUND when the
+ * company has no such upload, or it failed before its file was read.
+ * Fields already in m are kept: the caller's choices win.
+ */
+int	ayni_mapping_from_upload(ayni_db *db, int64_t company_id,
+	    int64_t upload_id, ayni_mapping *m, ayni_error *err);
+
+/*
  * Save m under m->name (1 to AYNI_MAPPING_NAME_MAX bytes, no control
  * characters), replacing everything of a mapping of that name, its default
  * flag included (a damaged one too); created_at is kept.  With

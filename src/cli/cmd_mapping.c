@@ -9,6 +9,7 @@
  * Validation and storage are in src/lib/mapping.c; this file only turns
  * options into an ayni_mapping and says on stderr what changed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ayni/mapping.h"
@@ -23,6 +24,8 @@ static const struct opt_spec save_opts[] = {
 	{ "delimiter", 0, 1, 0, "C", "field separator: , ; | or tab" },
 	{ "default", 0, 0, 0, NULL,
 	    "make it the company's default: used when an upload names none" },
+	{ "from-upload", 0, 1, 0, "ID", "start from what upload ID found: "
+	    "its columns, encoding, delimiter, decimal mark" },
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
@@ -69,6 +72,21 @@ cmd_mapping_save(struct cmd_ctx *ctx)
 		if ((v = opt_get(ctx, opts[k].opt)) != NULL &&
 		    (rc = opts[k].set(&m, v, &ctx->err)) != 0)
 			goto out;
+	/* What the options said wins over what the upload found. */
+	if ((v = opt_get(ctx, "from-upload")) != NULL) {
+		char *end;
+		long long id = strtoll(v, &end, 10);
+
+		if (end == v || *end != '\0' || id <= 0) {
+			rc = ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "invalid --from-upload '%s': expected an upload id",
+			    v);
+			goto out;
+		}
+		if ((rc = ayni_mapping_from_upload(ctx->db,
+		    ctx->company.company_id, id, &m, &ctx->err)) != 0)
+			goto out;
+	}
 	m.is_default = opt_has(ctx, "default") > 0;
 
 	if ((rc = ayni_mapping_save(ctx->db, ctx->company.company_id, &m,

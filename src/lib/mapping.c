@@ -192,6 +192,72 @@ ayni_mapping_set_delimiter(ayni_mapping *m, const char *s, ayni_error *err)
 	return ayni_csv_delimiter_parse(s, &m->delimiter, err);
 }
 
+int
+ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
+    ayni_mapping *m, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	cJSON *d = NULL, *it;
+	const char *text;
+	char mark = 0;
+	int rc = 0, mixed = 0;
+	ayni_field_id id;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT dialect FROM uploads"
+	    " WHERE id = ?1 AND company_id = ?2 AND dialect IS NOT NULL", -1,
+	    &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "reading the upload");
+	sqlite3_bind_int64(st, 1, upload_id);
+	sqlite3_bind_int64(st, 2, company_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no upload %lld with "
+		    "a dialect in this company: see 'ayni uploads list'",
+		    (long long)upload_id);
+		goto out;
+	}
+	text = (const char *)sqlite3_column_text(st, 0);
+	if ((d = cJSON_Parse(text)) == NULL) {
+		rc = ayni_error_set(err, AYNI_EDATA, "the dialect stored with "
+		    "upload %lld is not valid JSON", (long long)upload_id);
+		goto out;
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(d, "columns")) {
+		if (!cJSON_IsString(it) ||
+		    ayni_field_lookup(it->string, &id, NULL) != 0 ||
+		    m->header[id] != NULL)
+			continue;
+		if ((m->header[id] = strdup(it->valuestring)) == NULL) {
+			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			goto out;
+		}
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(d, "decimal"))
+		if (cJSON_IsString(it) && it->valuestring[0] != '\0') {
+			if (mark != 0 && mark != it->valuestring[0])
+				mixed = 1;
+			mark = it->valuestring[0];
+		}
+	/* One mark per mapping: columns that disagreed stay detected. */
+	if (m->decimal == 0 && !mixed)
+		m->decimal = mark;
+	it = cJSON_GetObjectItemCaseSensitive(d, "encoding");
+	if (m->encoding[0] == '\0' && cJSON_IsString(it) &&
+	    (rc = ayni_mapping_set_encoding(m, it->valuestring, err)) != 0)
+		goto out;
+	it = cJSON_GetObjectItemCaseSensitive(d, "delimiter");
+	if (m->delimiter == 0 && cJSON_IsString(it) &&
+	    (rc = ayni_mapping_set_delimiter(m, it->valuestring, err)) != 0)
+		goto out;
+	it = cJSON_GetObjectItemCaseSensitive(d, "date_format");
+	if (m->date_format[0] == '\0' && cJSON_IsString(it) &&
+	    (rc = ayni_mapping_set_date_format(m, it->valuestring, err)) != 0)
+		goto out;
+out:
+	cJSON_Delete(d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int
 check_name(const char *name, ayni_error *err)
 {

@@ -53,6 +53,24 @@ expect_err_has "^ayni: in_quantity <- 'Cantidad', decimal ','"
 check "dialect stored with the upload" test "$(sqlite3 "$db" \
     "SELECT json_extract(dialect, '$.encoding') || json_extract(dialect, '$.delimiter') FROM uploads WHERE id = 1")" = "windows-1252;"
 
+# The dialect guessed once becomes a mapping for the next export.
+run mapping save minimarket --from-upload 1
+expect_rc 0
+expect_err "ayni: mapping 'minimarket' saved"
+run --format csv mapping show minimarket
+expect_out_has '^field,in_dt,Fecha'
+expect_out_has '^option,encoding,windows-1252'
+expect_out_has '^option,delimiter,;'
+expect_out_has '^option,decimal,","'
+run -v --format csv upload --dry-run --mapping minimarket "$EX/ventas-minimarket-cp1252.csv"
+expect_rc 0
+expect_err_has '^ayni: encoding: windows-1252 \(given\)$'
+run mapping save nada --from-upload 999
+expect_rc 1
+expect_err "ayni: no upload 999 with a dialect in this company: see 'ayni uploads list'"
+run mapping remove minimarket
+expect_rc 0
+
 # --- re-upload changes nothing, and says every line was updated ---
 before=$(lines)
 sum_before=$(sqlite3 "$db" "SELECT sum(price_total), sum(quantity) FROM raw_transactions")

@@ -23,7 +23,7 @@ MAN="$AYNI_SRC/man/ayni-mapping.1"
 # Help: one usage line per verb, the SYNOPSIS of ayni-mapping(1).
 run mapping --help
 expect_rc 0
-expect_out_has '^usage: ayni mapping save NAME \[--map FIELD=HEADER \.\.\.\] \[--date-format FMT\] \[--decimal C\] \[--encoding ENC\] \[--delimiter C\] \[--default\]$'
+expect_out_has '^usage: ayni mapping save NAME \[--map FIELD=HEADER \.\.\.\] \[--date-format FMT\] \[--decimal C\] \[--encoding ENC\] \[--delimiter C\] \[--default\] \[--from-upload ID\]$'
 synopsis=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$MAN" | awk '
 	/^\.Nm / { if (s != "") print s; sub(/^\.Nm /, ""); s = "usage: " $0 }
 	/^\.Ar / { sub(/^\.Ar /, ""); s = s " " $0 }
@@ -154,7 +154,7 @@ bad() {
 	run mapping save excel "$@"
 	expect_rc 64
 	expect_err "ayni: $msg
-usage: ayni mapping save NAME [--map FIELD=HEADER ...] [--date-format FMT] [--decimal C] [--encoding ENC] [--delimiter C] [--default]"
+usage: ayni mapping save NAME [--map FIELD=HEADER ...] [--date-format FMT] [--decimal C] [--encoding ENC] [--delimiter C] [--default] [--from-upload ID]"
 }
 bad "bad --map 'in_dt': expected FIELD=HEADER, e.g. in_dt=Fecha" --map in_dt
 bad "bad --map '=Fecha': no field before '=', e.g. in_dt=Fecha" --map =Fecha
