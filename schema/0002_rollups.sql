@@ -9,7 +9,10 @@
 --
 -- Money is INTEGER cents and quantities INTEGER thousandths, as in
 -- raw_transactions; a return line (is_return = 1) counts as -abs(value)
--- for revenue, units, cost and margin whatever its sign in the file.
+-- for revenue, units and cost whatever its sign, and as -margin for the
+-- margin: the upload stores a return's margin as the margin of the sale
+-- it undoes (negative when that sale lost money), so subtracting it gives
+-- the loss back instead of adding to it.
 -- discount is the plain sum of discount_total (SPEC 6 says nothing of
 -- returns for it).  margin_pct is over "costed" lines: lines with both a
 -- cost_total and a margin (the upload infers margin whenever a cost
@@ -482,7 +485,7 @@ BEGIN
 		ELSE NEW.quantity END,
 	    CASE WHEN NEW.is_return THEN -abs(NEW.cost_total)
 		ELSE NEW.cost_total END,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.margin)
+	    CASE WHEN NEW.is_return THEN -NEW.margin
 		ELSE NEW.margin END,
 	    NEW.discount_total);
 END;
@@ -502,7 +505,7 @@ BEGIN
 		ELSE OLD.quantity END,
 	    CASE WHEN OLD.is_return THEN -abs(OLD.cost_total)
 		ELSE OLD.cost_total END,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.margin)
+	    CASE WHEN OLD.is_return THEN -OLD.margin
 		ELSE OLD.margin END,
 	    OLD.discount_total);
 END;
@@ -535,7 +538,7 @@ BEGIN
 		ELSE OLD.quantity END,
 	    CASE WHEN OLD.is_return THEN -abs(OLD.cost_total)
 		ELSE OLD.cost_total END,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.margin)
+	    CASE WHEN OLD.is_return THEN -OLD.margin
 		ELSE OLD.margin END,
 	    OLD.discount_total
 	WHERE NOT EXISTS (SELECT 1 FROM agg_deferred
@@ -551,7 +554,7 @@ BEGIN
 		ELSE NEW.quantity END,
 	    CASE WHEN NEW.is_return THEN -abs(NEW.cost_total)
 		ELSE NEW.cost_total END,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.margin)
+	    CASE WHEN NEW.is_return THEN -NEW.margin
 		ELSE NEW.margin END,
 	    NEW.discount_total
 	WHERE NOT EXISTS (SELECT 1 FROM agg_deferred
@@ -834,7 +837,7 @@ SELECT company_id, substr(transaction_date, 1, 10) AS day, transaction_id,
 	AS revenue,
     CASE WHEN is_return THEN -abs(quantity) ELSE quantity END AS units,
     CASE WHEN is_return THEN -abs(cost_total) ELSE cost_total END AS cost,
-    CASE WHEN is_return THEN -abs(margin) ELSE margin END AS margin,
+    CASE WHEN is_return THEN -margin ELSE margin END AS margin,
     discount_total AS discount,
     cost_total IS NOT NULL AND margin IS NOT NULL AS costed,
     transaction_date

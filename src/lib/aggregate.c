@@ -899,7 +899,7 @@ static const char pass_sql[] =
     " CASE WHEN is_return THEN -abs(price_total) ELSE price_total END,"
     " CASE WHEN is_return THEN -abs(quantity) ELSE quantity END,"
     " CASE WHEN is_return THEN -abs(cost_total) ELSE cost_total END,"
-    " CASE WHEN is_return THEN -abs(margin) ELSE margin END,"
+    " CASE WHEN is_return THEN -margin ELSE margin END,"
     " discount_total"
     " FROM raw_transactions WHERE company_id = ?1"
     " AND transaction_date >= ?2 AND transaction_date < ?4"

@@ -199,6 +199,13 @@ days_get(struct days *ds, long day)
 
 /* --- one parsed line --- */
 
+/*
+ * No amount or quantity of one line reaches a trillion (10^12 pesos or
+ * units): beyond that it is a broken cell, and sums of millions of lines
+ * must stay far from the int64 limit (9.2 * 10^18 in cents).
+ */
+#define AYNI_UPLOAD_MAX	INT64_C(100000000000000)	/* 10^12 * 100 */
+
 struct line {
 	char		 dt[AYNI_DATE_LEN];
 	const char	*text[AYNI_FIELD_COUNT];	/* text fields or NULL */
@@ -542,6 +549,29 @@ fits(__int128 v)
 	return v >= INT64_MIN && v <= INT64_MAX;
 }
 
+/*
+ * A return is stored as magnitudes, whatever signs the file used (POS
+ * exports write credit notes both ways, sometimes mixed on one line); the
+ * rollups subtract it.  A margin given with the file's negative convention
+ * is turned around with the total, so a return of a sale that lost money
+ * keeps its (negative) margin and the rollup gives it back.
+ */
+static void
+unsign_return(struct line *l)
+{
+	static const int f[] = { AYNI_F_QUANTITY, AYNI_F_PRICE_TOTAL,
+	    AYNI_F_COST_UNIT, AYNI_F_COST_TOTAL, AYNI_F_PRICE_UNIT,
+	    AYNI_F_DISCOUNT_TOTAL, AYNI_F_COMMISSION_TOTAL };
+	int negative = l->num[AYNI_F_PRICE_TOTAL] < 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (l->num[f[i]] < 0)
+			l->num[f[i]] = -l->num[f[i]];
+	if (negative && l->has[AYNI_F_MARGIN])
+		l->num[AYNI_F_MARGIN] = -l->num[AYNI_F_MARGIN];
+}
+
 /* SPEC §5 inference: only from inputs that exist; nothing invented. */
 static void
 infer(struct line *l)
@@ -567,18 +597,18 @@ infer(struct line *l)
 		    (__int128)l->num[AYNI_F_PRICE_TOTAL] * 1000, q);
 		l->has[AYNI_F_PRICE_UNIT] = 1;
 	}
-	if (!l->has[AYNI_F_DISCOUNT_TOTAL]) {
+	/*
+	 * Only a price_unit from the file can reveal a discount; without
+	 * one there is nothing to infer it from, and it stays NULL.
+	 */
+	if (!l->has[AYNI_F_DISCOUNT_TOTAL] && given_pu) {
 		int64_t d = 0;
 
-		/* Only a price_unit from the file can reveal a discount. */
-		if (given_pu) {
-			v = (__int128)l->num[AYNI_F_PRICE_UNIT] * q;
-			if (fits(v / 1000)) {
-				d = div_round(v, 1000) -
-				    l->num[AYNI_F_PRICE_TOTAL];
-				if (d < 0)
-					d = 0;
-			}
+		v = (__int128)l->num[AYNI_F_PRICE_UNIT] * q;
+		if (fits(v / 1000)) {
+			d = div_round(v, 1000) - l->num[AYNI_F_PRICE_TOTAL];
+			if (d < 0)
+				d = 0;
 		}
 		l->num[AYNI_F_DISCOUNT_TOTAL] = d;
 		l->has[AYNI_F_DISCOUNT_TOTAL] = 1;
@@ -663,6 +693,10 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 			l->has[f] = rc == 0;
 			break;
 		}
+		if (rc == 0 && l->has[f] && (l->num[f] > AYNI_UPLOAD_MAX ||
+		    l->num[f] < -AYNI_UPLOAD_MAX))
+			rc = ayni_error_set(&e, AYNI_EDATA, "'%.64s' is too "
+			    "large for one sales line", s);
 		if (rc != 0)
 			return ayni_error_set_line(err, AYNI_EDATA, r->line,
 			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
@@ -671,6 +705,8 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 	}
 	l->is_return = l->text[AYNI_F_TRANS_TYPE] != NULL &&
 	    ayni_is_return(l->text[AYNI_F_TRANS_TYPE]);
+	if (l->is_return)
+		unsign_return(l);
 	infer(l);
 	return 0;
 }

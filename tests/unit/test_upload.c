@@ -109,7 +109,7 @@ test_inference(void **state)
 	 * Line 2: cost_total given -> cost_unit; price_unit given with a
 	 * discount revealed; margin minus commission.
 	 * Line 3: cost_unit given -> cost_total; no price_unit -> inferred,
-	 * discount 0.
+	 * and no discount: nothing to infer it from, so NULL.
 	 * Line 4: no cost at all -> no margin; quantity 0 -> no unit values.
 	 */
 	const char *csv =
@@ -125,8 +125,8 @@ test_inference(void **state)
 	    " cost_total, price_unit, discount_total, commission_total, margin"
 	    " FROM raw_transactions ORDER BY line_no",
 	    "A|2000|180000|50000|100000|100000|20000|5000|75000\n"
-	    "B|1500|300000|80000|120000|200000|0|NULL|180000\n"
-	    "C|0|50000|NULL|NULL|NULL|0|NULL|NULL");
+	    "B|1500|300000|80000|120000|200000|NULL|NULL|180000\n"
+	    "C|0|50000|NULL|NULL|NULL|NULL|NULL|NULL");
 }
 
 static void
@@ -198,6 +198,32 @@ test_returns_flagged(void **state)
 	assert_query(db, "SELECT group_concat(is_return, '') FROM"
 	    " (SELECT is_return FROM raw_transactions ORDER BY line_no)",
 	    "0111");
+}
+
+static void
+test_return_signs(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+
+	/*
+	 * Credit notes come with negative totals, positive ones, or mixed
+	 * on one line: all are stored as magnitudes, no discount is made up
+	 * from a sign, and a given margin follows the total's sign (line 4:
+	 * the return of a sale that lost 200 keeps margin -200).
+	 */
+	assert_int_equal(load(db, "fecha;boleta;sku;cantidad;total;tipo;"
+	    "costo unitario;precio unitario;utilidad\n"
+	    "08-10-2025;1;A;1;-1.000;devolucion;500;1.000;\n"
+	    "08-10-2025;2;A;-1;-1.000;NC;-500;-1.000;\n"
+	    "08-10-2025;3;A;1;1.000;NC;500;1.000;\n"
+	    "08-10-2025;4;A;1;-800;NC;1.000;800;200\n", AYNI_UPLOAD_UPSERT,
+	    0, &r, &err), 0);
+	assert_query(db, "SELECT quantity, price_total, cost_total,"
+	    " discount_total, margin FROM raw_transactions ORDER BY line_no",
+	    "1000|100000|50000|0|50000\n1000|100000|50000|0|50000\n"
+	    "1000|100000|50000|0|50000\n1000|80000|100000|0|-20000");
 }
 
 static void
@@ -299,6 +325,22 @@ test_bad_file_stores_nothing(void **state)
 }
 
 static void
+test_absurd_amounts_refused(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+
+	assert_int_equal(load(db, "fecha,boleta,sku,cantidad,total\n"
+	    "2025-02-01,B1,P,1,90000000000000000\n", AYNI_UPLOAD_UPSERT, 0,
+	    &r, &err), AYNI_EDATA);
+	assert_string_equal(r.errors[0], "t.csv:2: field 'in_price_total'"
+	    " (header 'total'): '90000000000000000' is too large for one"
+	    " sales line");
+	assert_query(db, "SELECT count(*) FROM raw_transactions", "0");
+}
+
+static void
 test_dry_run(void **state)
 {
 	ayni_db *db = *state;
@@ -349,11 +391,15 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_returns_flagged, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_return_signs, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_occurrences_and_upsert,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_bad_file_stores_nothing,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_absurd_amounts_refused,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dry_run, setup,
 		    teardown),
