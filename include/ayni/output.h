@@ -29,8 +29,8 @@ const char *ayni_format_name(ayni_format f);
 
 /*
  * Column types.  If you add one, also update every format in output.c.
- *   TEXT   text as is (csv cells starting with = + - @ are neutralised
- *          only by ayni export, not here)
+ *   TEXT   text as is; in csv, a cell starting with = + - @ TAB or CR
+ *          gets a leading ' so spreadsheets do not run it as a formula
  *   INT    integer
  *   REAL   floating point, printed with up to 2 decimals
  *   MONEY  integer cents: json/csv 1234567.5, table $1.234.568

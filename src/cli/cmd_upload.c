@@ -206,10 +206,12 @@ cmd_upload(struct cmd_ctx *ctx)
 	struct bar bar;
 	struct stat sb;
 	FILE *fp = NULL, *rj = NULL;
+	char rjtmp[4096];
 	int rc, have_map = 0, i, fd;
 
 	memset(&o, 0, sizeof(o));
 	memset(&m, 0, sizeof(m));
+	memset(&sb, 0, sizeof(sb));
 	memset(&bar, 0, sizeof(bar));
 	if ((rc = options(ctx, &o, &m, &have_map)) != 0)
 		goto out;
@@ -233,14 +235,32 @@ cmd_upload(struct cmd_ctx *ctx)
 		o.name = path;
 	}
 	if (rejects != NULL) {
-		fd = open(rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0600);
+		struct stat rs;
+
+		/* Never the input itself, whatever path names it. */
+		if (fp != stdin && stat(rejects, &rs) == 0 &&
+		    rs.st_dev == sb.st_dev && rs.st_ino == sb.st_ino) {
+			rc = ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "--rejects '%s' is the file being uploaded",
+			    rejects);
+			goto out;
+		}
+		/*
+		 * Rejects go to a temporary file beside the target, renamed
+		 * over it only if there are any: a clean upload leaves an
+		 * existing file alone.
+		 */
+		snprintf(rjtmp, sizeof(rjtmp), "%s.%ld.tmp", rejects,
+		    (long)getpid());
+		fd = open(rjtmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd == -1 || (rj = fdopen(fd, "w")) == NULL) {
 			rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-			    "cannot create '%s': %s", rejects,
+			    "cannot create '%s': %s", rjtmp,
 			    strerror(errno));
-			if (fd != -1)
+			if (fd != -1) {
 				close(fd);
+				unlink(rjtmp);
+			}
 			goto out;
 		}
 		o.rejects = rj;
@@ -260,12 +280,24 @@ cmd_upload(struct cmd_ctx *ctx)
 		fprintf(stderr, "ayni: ... and %ld more invalid rows\n",
 		    res.rows_rejected - res.nerrors);
 	if (rj != NULL) {
-		if (fclose(rj) != 0 && rc == 0)
-			rc = ayni_error_set(&ctx->err, AYNI_EIO,
-			    "cannot write '%s': %s", rejects, strerror(errno));
+		int wrc = fclose(rj);
+
 		rj = NULL;
-		if (res.rows_rejected == 0)
-			unlink(rejects);
+		if (wrc != 0) {
+			if (rc == 0)
+				rc = ayni_error_set(&ctx->err, AYNI_EIO,
+				    "cannot write '%s': %s", rejects,
+				    strerror(errno));
+			unlink(rjtmp);
+		} else if (res.rows_rejected == 0)
+			unlink(rjtmp);
+		else if (rename(rjtmp, rejects) == -1) {
+			if (rc == 0)
+				rc = ayni_error_set(&ctx->err,
+				    AYNI_ECANTCREAT, "cannot create '%s': %s",
+				    rejects, strerror(errno));
+			unlink(rjtmp);
+		}
 	}
 	/* The summary is printed whatever happened once reading began. */
 	if (res.rows_read > 0 || rc == 0) {
@@ -281,8 +313,10 @@ cmd_upload(struct cmd_ctx *ctx)
 	}
 out:
 	ayni_writer_free(w);
-	if (rj != NULL)
+	if (rj != NULL) {
 		fclose(rj);
+		unlink(rjtmp);
+	}
 	if (fp != NULL && fp != stdin)
 		fclose(fp);
 	ayni_mapping_release(&m);

@@ -8,7 +8,8 @@
  * data set.  csv and json stream row by row.
  *
  * Not here: deciding the format (the command line does), formula
- * neutralisation for spreadsheets (ayni export does).
+ * anything but text safety: csv text cells that a spreadsheet would run as
+ * a formula are neutralised here, for every command.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -369,7 +370,26 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 		case AYNI_FORMAT_CSV:
 			if (i > 0)
 				fputc(',', w->fp);
-			if (s != NULL)
+			if (s == NULL)
+				break;
+			/*
+			 * A text cell a spreadsheet would run as a formula
+			 * (=, +, -, @, or a leading tab or CR) gets a leading
+			 * quote, as OWASP advises: csv output is opened in
+			 * Excel, and its text comes from uploaded files.
+			 */
+			if (c->type == AYNI_T_TEXT &&
+			    strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0') {
+				char *q = malloc(strlen(s) + 2);
+
+				if (q == NULL)
+					return ayni_error_set(err, AYNI_ENOMEM,
+					    "out of memory");
+				q[0] = '\'';
+				strcpy(q + 1, s);
+				ayni_csv_cell(w->fp, q);
+				free(q);
+			} else
 				ayni_csv_cell(w->fp, s);
 			break;
 		case AYNI_FORMAT_JSON:

@@ -131,6 +131,20 @@ check "rejects file has header, 3 rows" test "$(wc -l <"$T/rej.csv")" = 4
 check "rejects header" test "$(head -1 "$T/rej.csv" | tr -d '\r')" = "fecha,boleta,sku,cantidad,total,line,reason"
 check "rejects row" test "$(sed -n 3p "$T/rej.csv" | tr -d '\r')" = "02-03-2025,3,C,x,100,4,$T/bad.csv:4: field 'in_quantity' (header 'cantidad'): 'x' is not a number"
 check "rejects file is 0600" test "$(stat -c %a "$T/rej.csv")" = 600
+# The rejects file is never the input, and a clean upload leaves an
+# existing file alone.
+cp "$T/bad.csv" "$T/same.csv"
+run upload --rejects "$T/same.csv" "$T/same.csv"
+expect_rc 64
+expect_err_has "^ayni: --rejects '$T/same.csv' is the file being uploaded$"
+check "the input is untouched" cmp -s "$T/bad.csv" "$T/same.csv"
+echo keep >"$T/keep.txt"
+run --format csv upload --dry-run --rejects "$T/keep.txt" "$T/one.csv"
+expect_rc 0
+check "an existing rejects file survives a clean upload" \
+    test "$(cat "$T/keep.txt")" = keep
+check "no temporary rejects file left" \
+    sh -c "! ls '$T'/keep.txt.*.tmp 2>/dev/null"
 run --format csv upload --max-errors 2 "$T/bad.csv"
 expect_rc 65
 expect_err_has "3 of 4 rows are invalid \(more than --max-errors\); nothing was stored$"

@@ -68,6 +68,38 @@ test_csv(void **state)
 }
 
 static void
+test_csv_formulas_neutralised(void **state)
+{
+	static const ayni_column c1[] = { { "description", AYNI_T_TEXT },
+	    { "revenue", AYNI_T_MONEY } };
+	static const char *const cells[] = { "=HYPERLINK(\"http://x\")",
+	    "+1", "-5% promo", "@SUM(A1)", "\tx", "plain", "" };
+	ayni_writer *w;
+	ayni_error err;
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_CSV,
+	    AYNI_WRITER_LIST, c1, 2, &err), 0);
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		ayni_value v[2] = { ayni_v_text(cells[i]), ayni_v_int(-150) };
+
+		assert_int_equal(ayni_writer_row(w, v, &err), 0);
+	}
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	fclose(fp);
+	/* Text is neutralised; numbers, negative ones too, are not. */
+	assert_string_equal(buf, "description,revenue\r\n"
+	    "\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n"
+	    "'+1,-1.5\r\n'-5% promo,-1.5\r\n'@SUM(A1),-1.5\r\n"
+	    "'\tx,-1.5\r\nplain,-1.5\r\n,-1.5\r\n");
+	free(buf);
+}
+
+static void
 test_json_list(void **state)
 {
 	char *s = render(AYNI_FORMAT_JSON, AYNI_WRITER_LIST, 2);
@@ -224,6 +256,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_formulas_neutralised),
 		cmocka_unit_test(test_json_list),
 		cmocka_unit_test(test_json_empty_and_record),
 		cmocka_unit_test(test_table),
