@@ -35,6 +35,8 @@ typedef struct ayni_mapping {
 	char	 decimal;			/* ',' '.' or 0: detect */
 	char	 encoding[16];			/* "utf-8", ... or "" */
 	char	 delimiter;			/* , ; \t | or 0: detect */
+	char	 date_order;			/* 'd' day first, 'm' month
+						   first, or 0: detect */
 	int	 is_default;
 } ayni_mapping;
 
@@ -71,6 +73,9 @@ int	ayni_mapping_set_date_format(ayni_mapping *m, const char *fmt,
 int	ayni_mapping_set_decimal(ayni_mapping *m, const char *s,
 	    ayni_error *err);
 int	ayni_mapping_set_encoding(ayni_mapping *m, const char *s,
+	    ayni_error *err);
+/* "day-first" or "month-first". */
+int	ayni_mapping_set_date_order(ayni_mapping *m, const char *s,
 	    ayni_error *err);
 int	ayni_mapping_set_delimiter(ayni_mapping *m, const char *s,
 	    ayni_error *err);
@@ -136,7 +141,8 @@ extern const int ayni_mapping_list_ncolumns;
 /*
  * One mapping as rows of ayni_mapping_show_columns (kind, name, value): a
  * "field" row per mapped field in field-table order (name in_dt, value the
- * header), then "option" rows date_format, decimal, encoding, delimiter
+ * header), then "option" rows date_format, date_order (only when the
+ * mapping has one), decimal, encoding, delimiter
  * (null when left to detection; a tab delimiter reads "tab") and default
  * ("yes" or "no").  Every value is text, so the list stays flat in csv and
  * json.

@@ -187,6 +187,19 @@ ayni_mapping_set_encoding(ayni_mapping *m, const char *s, ayni_error *err)
 }
 
 int
+ayni_mapping_set_date_order(ayni_mapping *m, const char *s, ayni_error *err)
+{
+	if (strcmp(s, "day-first") == 0)
+		m->date_order = 'd';
+	else if (strcmp(s, "month-first") == 0)
+		m->date_order = 'm';
+	else
+		return ayni_error_set(err, AYNI_EUSAGE, "bad date order '%s': "
+		    "use day-first or month-first", s);
+	return 0;
+}
+
+int
 ayni_mapping_set_delimiter(ayni_mapping *m, const char *s, ayni_error *err)
 {
 	return ayni_csv_delimiter_parse(s, &m->delimiter, err);
@@ -252,6 +265,14 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 	if (m->date_format[0] == '\0' && cJSON_IsString(it) &&
 	    (rc = ayni_mapping_set_date_format(m, it->valuestring, err)) != 0)
 		goto out;
+	/*
+	 * Month-first is only ever decided on proof, so it is kept; day-first
+	 * may have been the default for want of proof, and is not.
+	 */
+	it = cJSON_GetObjectItemCaseSensitive(d, "date_order");
+	if (m->date_order == 0 && m->date_format[0] == '\0' &&
+	    cJSON_IsString(it) && strcmp(it->valuestring, "month-first") == 0)
+		m->date_order = 'm';
 out:
 	cJSON_Delete(d);
 	sqlite3_finalize(st);
@@ -304,6 +325,9 @@ to_json(const ayni_mapping *m, char **mappings, char **formats,
 		    NULL;
 	if (ok && m->delimiter != 0)
 		ok = cJSON_AddStringToObject(fo, "delimiter", del) != NULL;
+	if (ok && m->date_order != 0)
+		ok = cJSON_AddStringToObject(fo, "date_order",
+		    m->date_order == 'm' ? "month-first" : "day-first") != NULL;
 	if (ok)
 		ok = (*mappings = cJSON_PrintUnformatted(mo)) != NULL;
 	if (ok)
@@ -367,6 +391,7 @@ formats_from_json(ayni_mapping *m, const char *text, ayni_error *err)
 		{ "decimal", ayni_mapping_set_decimal },
 		{ "encoding", ayni_mapping_set_encoding },
 		{ "delimiter", ayni_mapping_set_delimiter },
+		{ "date_order", ayni_mapping_set_date_order },
 	};
 	cJSON *o, *it;
 	ayni_error oerr;
@@ -609,6 +634,10 @@ ayni_mapping_write(const ayni_mapping *m, ayni_writer *w, ayni_error *err)
 	if (rc == 0)
 		rc = write_row(w, "option", "date_format",
 		    m->date_format[0] ? m->date_format : NULL, err);
+	/* Only mappings made from a month-first upload carry an order. */
+	if (rc == 0 && m->date_order != 0)
+		rc = write_row(w, "option", "date_order", m->date_order == 'm' ?
+		    "month-first" : "day-first", err);
 	if (rc == 0)
 		rc = write_row(w, "option", "decimal", m->decimal ? dec : NULL,
 		    err);

@@ -228,6 +228,7 @@ struct upload {
 	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
 	ayni_date_evidence	 dev;
 	ayni_date_order		 order;
+	char			 forced_order;	/* from a mapping: 'd', 'm' */
 	const char		*date_format;
 	char			 decimal;
 	size_t			 nheader;
@@ -446,7 +447,9 @@ decide(struct upload *u)
 		u->mark[idx[i]] = u->decimal ? u->decimal : marks[i];
 		u->why[idx[i]] = why[i];
 	}
-	u->order = ayni_date_evidence_order(&u->dev);
+	u->order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
+	    u->forced_order == 'd' ? AYNI_DATE_DAY_FIRST :
+	    ayni_date_evidence_order(&u->dev);
 }
 
 /* The dialect, as JSON for the upload record and as lines for -v. */
@@ -511,9 +514,10 @@ dialect_report(struct upload *u)
 		    u->date_format);
 	else
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
+		    u->forced_order != 0 ? (u->order == AYNI_DATE_MONTH_FIRST ?
+		    "month first (given)" : "day first (given)") :
 		    u->order == AYNI_DATE_MONTH_FIRST ?
-		    "month first (proven by a value)" :
-		    "day first");
+		    "month first (proven by a value)" : "day first");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		if (u->col[f] < 0)
 			continue;
@@ -1364,6 +1368,7 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 			u.date_format = u.map->date_format;
 		if (u.decimal == 0)
 			u.decimal = u.map->decimal;
+		u.forced_order = u.map->date_order;
 	}
 	if (u.date_format != NULL &&
 	    (rc = ayni_date_format_check(u.date_format, err)) != 0)

@@ -262,6 +262,24 @@ fi
 check "no progress bar when stderr is not a terminal" \
     sh -c "! grep -q 'reading\|writing' '$T/pipe.err'"
 
+# A proven month-first order is kept too (day-first is only a default).
+printf 'date,ticket,sku,qty,total\n10/13/2025,M1,A,1,10.50\n' >"$T/us1.csv"
+printf 'date,ticket,sku,qty,total\n11/02/2025,M3,A,1,10.50\n' >"$T/us2.csv"
+run --company 76.123.456-0 --format csv upload "$T/us1.csv"
+expect_rc 0
+us=$(sqlite3 "$db" "SELECT max(id) FROM uploads")
+run --company 76.123.456-0 mapping save us --from-upload "$us"
+expect_rc 0
+run --company 76.123.456-0 --format csv mapping show us
+expect_out_has '^option,date_order,month-first'
+run -v --company 76.123.456-0 --format csv upload --mapping us "$T/us2.csv"
+expect_rc 0
+expect_err_has '^ayni: dates: month first \(given\)$'
+check "11/02/2025 read as November 2nd" test "$(sqlite3 "$db" \
+    "SELECT transaction_date FROM raw_transactions WHERE transaction_id = 'M3'")" = "2025-11-02 00:00:00"
+run --company 76.123.456-0 mapping remove us
+expect_rc 0
+
 # --- uploads show and delete ---
 id=$(sqlite3 "$db" "SELECT max(id) FROM uploads WHERE company_id = 1 AND status = 'completed'")
 run --company 76.123.456-0 --format json uploads show "$id"
