@@ -52,6 +52,8 @@ int		 ayni_role_can(ayni_role role, ayni_perm perm);
 int		 ayni_membership_check(const ayni_membership *m, ayni_perm perm,
 		    ayni_error *err);
 const char	*ayni_role_name(ayni_role role);
+/* "an" before admin, owner and analyst, "a" otherwise. */
+const char	*ayni_role_article(ayni_role role);
 int		 ayni_role_parse(const char *s, ayni_role *out, ayni_error *err);
 const char	*ayni_perm_name(ayni_perm perm);
 

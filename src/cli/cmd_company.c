@@ -234,7 +234,8 @@ member_add(struct cmd_ctx *ctx, const char *email, ayni_role role)
 	if ((rc = ayni_member_add(ctx->db, ctx->company.company_id, uid, role,
 	    &ctx->err)) != 0)
 		return rc;
-	cli_note(ctx, "'%s' is now a %s of '%s'", email, ayni_role_name(role),
+	cli_note(ctx, "'%s' is now %s %s of '%s'", email,
+	    ayni_role_article(role), ayni_role_name(role),
 	    disp);
 	return 0;
 }
@@ -288,7 +289,8 @@ member_role(struct cmd_ctx *ctx, const char *email, ayni_role role)
 	    &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, "'%s' is now a %s of '%s'", email, ayni_role_name(role),
+	cli_note(ctx, "'%s' is now %s %s of '%s'", email,
+	    ayni_role_article(role), ayni_role_name(role),
 	    disp);
 	return 0;
 }

@@ -55,8 +55,13 @@ ayni_membership_check(const ayni_membership *m, ayni_perm perm,
 	ayni_rut_display(m->rut, shown);
 	return ayni_error_set(err, AYNI_EPERM,
 	    "permission denied: %s %s of '%s' cannot %s",
-	    strchr("aeiou", role[0]) != NULL ? "an" : "a", role, shown,
-	    ayni_perm_name(perm));
+	    ayni_role_article(m->role), role, shown, ayni_perm_name(perm));
+}
+
+const char *
+ayni_role_article(ayni_role role)
+{
+	return strchr("aeiou", ayni_role_name(role)[0]) != NULL ? "an" : "a";
 }
 
 const char *

@@ -11,6 +11,7 @@
  * anything but text safety: csv text cells that a spreadsheet would run as
  * a formula are neutralised here, for every command.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
@@ -515,8 +516,10 @@ ayni_writer_finish(ayni_writer *w, ayni_error *err)
 			fputs("null\n", w->fp);
 		break;
 	}
-	if (ferror(w->fp))
-		return ayni_error_set(err, AYNI_EIO, "cannot write output");
+	/* The writer's FILE may be buffered: push it out to see the error. */
+	if (fflush(w->fp) != 0 || ferror(w->fp))
+		return ayni_error_set(err, AYNI_EIO, "cannot write output: %s",
+		    errno != 0 ? strerror(errno) : "write error");
 	return 0;
 }
 
