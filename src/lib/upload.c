@@ -816,7 +816,26 @@ static const char merge_sql[] = KEYED_SQL
     " price_unit = excluded.price_unit,"
     " discount_total = excluded.discount_total,"
     " commission_total = excluded.commission_total,"
-    " margin = excluded.margin, processed_at = excluded.processed_at";
+    " margin = excluded.margin, processed_at = excluded.processed_at"
+    /*
+     * A line whose values are all the same is left alone: re-uploading an
+     * export writes nothing, and the line stays with the upload that gave
+     * it these values (which is what 'uploads delete' takes back).
+     */
+    " WHERE (raw_transactions.transaction_date, raw_transactions.trans_type,"
+    " raw_transactions.is_return, raw_transactions.customer_id,"
+    " raw_transactions.description, raw_transactions.category,"
+    " raw_transactions.unit_type, raw_transactions.quantity,"
+    " raw_transactions.stock, raw_transactions.price_total,"
+    " raw_transactions.cost_unit, raw_transactions.cost_total,"
+    " raw_transactions.price_unit, raw_transactions.discount_total,"
+    " raw_transactions.commission_total, raw_transactions.margin)"
+    " IS NOT (excluded.transaction_date, excluded.trans_type,"
+    " excluded.is_return, excluded.customer_id, excluded.description,"
+    " excluded.category, excluded.unit_type, excluded.quantity,"
+    " excluded.stock, excluded.price_total, excluded.cost_unit,"
+    " excluded.cost_total, excluded.price_unit, excluded.discount_total,"
+    " excluded.commission_total, excluded.margin)";
 
 static void
 bind_opt_text(sqlite3_stmt *st, int i, const char *s)

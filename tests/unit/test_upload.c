@@ -247,6 +247,9 @@ test_occurrences_and_upsert(void **state)
 	assert_int_equal(r.rows_updated, 3);
 	assert_query(db, "SELECT count(*), sum(price_total) FROM"
 	    " raw_transactions", "3|35000");
+	/* Nothing changed, so the lines still belong to the first upload. */
+	assert_query(db, "SELECT group_concat(DISTINCT upload_id) FROM"
+	    " raw_transactions", "1");
 	/* A corrected export: the second A line changed, a C line added. */
 	assert_int_equal(load(db, "fecha;boleta;sku;cantidad;total\n"
 	    "01-10-2025;7;A;1;100\n01-10-2025;7;A;3;300\n"
@@ -256,6 +259,10 @@ test_occurrences_and_upsert(void **state)
 	assert_int_equal(r.rows_updated, 3);
 	assert_query(db, "SELECT count(*), sum(price_total) FROM"
 	    " raw_transactions", "4|46000");
+	/* Only the changed and the new line moved to the third upload. */
+	assert_query(db, "SELECT product_id, occurrence, upload_id FROM"
+	    " raw_transactions ORDER BY product_id, occurrence",
+	    "A|1|1\nA|2|3\nB|1|1\nC|1|3");
 	/* data_updates of that last upload, month level. */
 	assert_query(db, "SELECT period, rows_before, rows_after, rows_added,"
 	    " rows_updated, rows_deleted FROM data_updates WHERE upload_id ="
