@@ -785,7 +785,9 @@ static const char stage_ins_sql[] =
 
 /* Per day: how many staged lines already have their key (updates). */
 static const char counts_sql[] = KEYED_SQL
-    "SELECT substr(k.transaction_date, 1, 10), count(*), count(r.id)"
+    "SELECT substr(k.transaction_date, 1, 10), count(*), count(r.id),"
+    " count(r.id) FILTER (WHERE substr(r.transaction_date, 1, 10)"
+    " <> substr(k.transaction_date, 1, 10))"
     " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
     " AND r.transaction_id = k.transaction_id"
     " AND r.product_id = k.product_id AND r.occurrence = k.occurrence"
@@ -889,7 +891,7 @@ merge(struct upload *u, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct daystat *ds;
-	long n, upd;
+	long n, upd, moved = 0;
 	int rc = 0, src;
 
 	if (sqlite3_prepare_v2(u->h, counts_sql, -1, &st, NULL) != SQLITE_OK)
@@ -908,7 +910,18 @@ merge(struct upload *u, ayni_error *err)
 		ds->updated += upd;
 		u->res->rows_inserted += n - upd;
 		u->res->rows_updated += upd;
+		moved += sqlite3_column_int64(st, 3);
 	}
+	/*
+	 * The key is (ticket, product, occurrence) as SPEC says; a match on
+	 * another day usually means a POS that restarts its ticket numbers.
+	 * Say so: those lines are about to move.
+	 */
+	if (moved > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines have the "
+		    "ticket and product of stored lines of other days, which "
+		    "they replace; if ticket numbers restart, check the "
+		    "source (or use --mode replace)", u->name, moved);
 	if (src != SQLITE_DONE) {
 		rc = ayni_db_error(u->db, err, "matching existing lines");
 		goto out;

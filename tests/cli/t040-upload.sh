@@ -280,6 +280,14 @@ check "11/02/2025 read as November 2nd" test "$(sqlite3 "$db" \
 run --company 76.123.456-0 mapping remove us
 expect_rc 0
 
+# A ticket and product stored on another day: replaced, with a warning.
+printf 'fecha;boleta;sku;cantidad;total\n05-03-2025;1;A;1;100\n' >"$T/moved.csv"
+run --company 76.123.456-0 --format csv upload "$T/moved.csv"
+expect_rc 0
+expect_err_has "^ayni: warning: $T/moved.csv: 1 lines have the ticket and product of stored lines of other days"
+run --company 76.123.456-0 --format csv upload "$T/one.csv"
+expect_rc 0
+
 # --- uploads show and delete ---
 id=$(sqlite3 "$db" "SELECT max(id) FROM uploads WHERE company_id = 1 AND status = 'completed'")
 run --company 76.123.456-0 --format json uploads show "$id"
