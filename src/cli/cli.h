@@ -54,7 +54,9 @@ enum {
 	CMD_COMPANY = 1 << 3,	/* resolve the company and the caller's role */
 	CMD_TXN = 1 << 4,	/* run inside one transaction */
 	CMD_DATA = 1 << 5,	/* prints company data: csv/json need export */
-	CMD_SUPERUSER = 1 << 6	/* only a superuser (77) */
+	CMD_SUPERUSER = 1 << 6,	/* only a superuser (77) */
+	CMD_COMPANY_ARG = 1 << 7 /* with CMD_COMPANY: the first positional,
+				   when given, names the company */
 };
 
 struct cmd_ctx;

@@ -3,13 +3,12 @@
  * and members (SPEC §4).  The rules live in the core (company.c); this file
  * reads options, selects the company, and hands rows to the writer.
  *
- * Most verbs name their company with a RUT argument, which the driver's
- * CMD_COMPANY (it reads --company) does not know about, so they declare
- * their permission in the table entry as usual and select the company with
- * company_select() below, which does what the driver does with the
- * argument first: the same resolution, the same check, the same messages.
- * 'company member' has verbs of its own (add, list, role, remove): a
- * second small table below, dispatched by cmd_company_member().
+ * Most verbs name their company with a RUT argument: their entries carry
+ * CMD_COMPANY_ARG, and the driver selects that company and checks the
+ * permission.  'company member' has verbs of its own (add, list, role,
+ * remove), each with its permission and the RUT second: a small table
+ * below, dispatched by cmd_company_member(), which selects the company
+ * with company_select() the way the driver does.
  */
 #include <string.h>
 
@@ -114,8 +113,6 @@ cmd_company_show(struct cmd_ctx *ctx)
 	ayni_writer *w = NULL;
 	int rc;
 
-	if ((rc = company_select(ctx, ctx->o.args[0], ctx->cmd->perm)) != 0)
-		return rc;
 	if ((rc = cli_writer(ctx, AYNI_WRITER_RECORD, ayni_company_columns,
 	    AYNI_COMPANY_NCOLS, &w)) != 0)
 		return rc;
@@ -132,8 +129,6 @@ cmd_company_edit(struct cmd_ctx *ctx)
 	ayni_company_fields f;
 	int rc;
 
-	if ((rc = company_select(ctx, ctx->o.args[0], ctx->cmd->perm)) != 0)
-		return rc;
 	if ((rc = read_fields(ctx, &f)) != 0)
 		return rc;
 	if ((rc = ayni_company_update(ctx->db, ctx->company.company_id, &f,
@@ -150,8 +145,6 @@ cmd_company_remove(struct cmd_ctx *ctx)
 	char disp[AYNI_RUT_MAX];
 	int rc;
 
-	if ((rc = company_select(ctx, ctx->o.args[0], ctx->cmd->perm)) != 0)
-		return rc;
 	if ((rc = ayni_company_remove(ctx->db, &ctx->company, &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
@@ -181,8 +174,6 @@ cmd_company_use(struct cmd_ctx *ctx)
 	char disp[AYNI_RUT_MAX];
 	int rc, is_api = 0;
 
-	if ((rc = company_select(ctx, ctx->o.args[0], ctx->cmd->perm)) != 0)
-		return rc;
 	if ((rc = ayni_company_use(ctx->db, &ctx->actor,
 	    ctx->company.company_id, &is_api, &ctx->err)) != 0)
 		return rc;
@@ -378,29 +369,32 @@ static const struct opt_spec member_opts[] = {
 };
 
 /*
- * The permission of each entry is checked by company_select() against the
- * RUT argument (see the top of the file); 'member' checks its verbs'.
+ * SCOPED entries get their company, and their permission checked, from the
+ * driver; 'member' names its RUT second and checks each verb's permission
+ * itself (company_select).
  * If you add a verb, add it to ayni-company(1) and, when company-scoped,
  * a row to tests/cli/t032-permissions.sh.
  */
 #define AUTH	(CMD_DB | CMD_AUTH)
+/* The driver selects the company named by the RUT argument, else as usual. */
+#define SCOPED	(AUTH | CMD_COMPANY | CMD_COMPANY_ARG)
 const struct cmd_entry cmd_company_cmds[] = {
 	{ "add", cmd_company_add, AUTH | CMD_TXN, AYNI_PERM_NONE, add_opts,
 	    NULL, 0, 0, "register a company; you become its owner" },
 	{ "list", cmd_company_list, AUTH, AYNI_PERM_NONE, list_opts, NULL, 0,
 	    0, "the companies you are a member of, with your role" },
-	{ "show", cmd_company_show, AUTH, AYNI_PERM_VIEW, NULL, "RUT", 0, 1,
+	{ "show", cmd_company_show, SCOPED, AYNI_PERM_VIEW, NULL, "RUT", 0, 1,
 	    "show a company (default: the selected one)" },
-	{ "edit", cmd_company_edit, AUTH | CMD_TXN, AYNI_PERM_MANAGE_COMPANY,
+	{ "edit", cmd_company_edit, SCOPED | CMD_TXN, AYNI_PERM_MANAGE_COMPANY,
 	    edit_opts, "RUT", 1, 1, "change a company's name, industry, size "
 	    "or benchmark choice (owner)" },
-	{ "remove", cmd_company_remove, AUTH | CMD_TXN,
+	{ "remove", cmd_company_remove, SCOPED | CMD_TXN,
 	    AYNI_PERM_MANAGE_COMPANY, NULL, "RUT", 1, 1,
 	    "remove a company: hidden, its data kept (owner)" },
 	{ "restore", cmd_company_restore, AUTH | CMD_SUPERUSER | CMD_TXN,
 	    AYNI_PERM_NONE, NULL, "RUT", 1, 1,
 	    "bring back a removed company (superuser)" },
-	{ "use", cmd_company_use, AUTH, AYNI_PERM_VIEW, NULL, "RUT", 1, 1,
+	{ "use", cmd_company_use, SCOPED, AYNI_PERM_VIEW, NULL, "RUT", 1, 1,
 	    "make a company the default of this session or API token" },
 	{ "member", cmd_company_member, AUTH | CMD_TXN, AYNI_PERM_NONE,
 	    member_opts, "add|list|role|remove RUT", 2, 2,

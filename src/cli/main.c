@@ -451,8 +451,12 @@ run(struct cmd_ctx *ctx)
 			    ctx->group->name, c->name ? c->name : "");
 	}
 	if (c->flags & CMD_COMPANY) {
-		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor,
-		    ctx->company_arg, &ctx->company, &ctx->err)) != 0)
+		const char *rut = ctx->company_arg;
+
+		if ((c->flags & CMD_COMPANY_ARG) && ctx->o.nargs > 0)
+			rut = ctx->o.args[0];
+		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor, rut,
+		    &ctx->company, &ctx->err)) != 0)
 			return rc;
 		if ((rc = ayni_membership_check(&ctx->company, c->perm,
 		    &ctx->err)) != 0)
