@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "ayni/aggregate.h"
 #include "ayni/db.h"
 #include "schema.h"
 
@@ -92,8 +93,86 @@ ayni_db_version(ayni_db *db)
 	return v;
 }
 
+static int	migrate(ayni_db *, ayni_error *);
+
+/*
+ * A migration that leaves rows in agg_deferred asks for those companies'
+ * rollups to be recomputed (0003 does, after changing what a transaction
+ * is): the refresh engine is C, so it runs here, inside the migration's
+ * transaction.
+ */
+static int
+refresh_deferred(ayni_db *db, ayni_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc = 0, src;
+
+	/* One company at a time: a refresh deletes its own row. */
+	while (rc == 0) {
+		if (sqlite3_prepare_v2(db->h, "SELECT company_id FROM"
+		    " agg_deferred ORDER BY company_id LIMIT 1", -1, &st,
+		    NULL) != SQLITE_OK)
+			return ayni_db_error(db, err, "refreshing the rollups");
+		src = sqlite3_step(st);
+		id = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		if (src == SQLITE_DONE)
+			break;
+		if (src != SQLITE_ROW)
+			return ayni_db_error(db, err, "refreshing the rollups");
+		rc = ayni_aggregate_refresh(db, id, err);
+	}
+	return rc;
+}
+
+/* Rows of PRAGMA foreign_key_check: a migration must leave none. */
+static int
+check_foreign_keys(ayni_db *db, ayni_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = 0, src;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "checking foreign keys");
+	if ((src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = ayni_error_set(err, AYNI_EINTERNAL, "migrating '%s' "
+		    "broke a reference from table '%s': nothing was changed",
+		    db->path, sqlite3_column_text(st, 0));
+	else if (src != SQLITE_DONE)
+		rc = ayni_db_error(db, err, "checking foreign keys");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Migrations rebuild tables the way SQLite documents for changes that
+ * ALTER TABLE cannot make (create, copy, drop, rename).  That needs
+ * foreign keys off (with them on, dropping the old table would cascade
+ * into its children) and legacy_alter_table on (so a rename does not
+ * rewrite other tables' references); both are set outside the
+ * transaction, as SQLite requires, and the keys are checked before COMMIT.
+ */
 int
 ayni_db_migrate(ayni_db *db, ayni_error *err)
+{
+	int rc;
+
+	if ((rc = exec(db, "PRAGMA foreign_keys = OFF;"
+	    "PRAGMA legacy_alter_table = ON", "preparing a migration", err)) !=
+	    0)
+		return rc;
+	rc = migrate(db, err);
+	if (exec(db, "PRAGMA legacy_alter_table = OFF;"
+	    "PRAGMA foreign_keys = ON", "ending a migration", rc ? NULL : err)
+	    != 0 && rc == 0)
+		rc = err != NULL ? err->code : AYNI_EINTERNAL;
+	return rc;
+}
+
+static int
+migrate(ayni_db *db, ayni_error *err)
 {
 	char pragma[64];
 	int i, cur, rc;
@@ -136,6 +215,9 @@ ayni_db_migrate(ayni_db *db, ayni_error *err)
 			goto out;
 		}
 	}
+	if ((rc = refresh_deferred(db, err)) != 0 ||
+	    (rc = check_foreign_keys(db, err)) != 0)
+		goto out;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 	    ayni_db_schema_version());
 	rc = exec(db, pragma, "setting the schema version", err);
