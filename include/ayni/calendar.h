@@ -10,6 +10,11 @@
 long	ayni_days_from_civil(int y, int m, int d);
 /* The date of a day number. */
 void	ayni_civil_from_days(long day, int *y, int *m, int *d);
+/*
+ * A real calendar date written exactly 'YYYY-MM-DD' (a --from or --to):
+ * 1 and its day number in *day (if not NULL), or 0.
+ */
+int	ayni_iso_date(const char *s, long *day);
 /* Weekday, Monday 0 .. Sunday 6. */
 int	ayni_weekday(long day);
 /* ISO week and its year: the week belongs to the year of its Thursday. */

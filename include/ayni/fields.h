@@ -29,6 +29,8 @@ typedef enum ayni_field_id {
 	AYNI_F_DESCRIPTION,
 	AYNI_F_CATEGORY,
 	AYNI_F_UNIT_TYPE,
+	AYNI_F_DOC_TYPE,	/* boleta, factura, SII code: part of the key */
+	AYNI_F_BRANCH,		/* sucursal, caja: part of the key */
 	AYNI_F_STOCK,
 	AYNI_F_COST_UNIT,
 	AYNI_F_COST_TOTAL,

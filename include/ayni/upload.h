@@ -23,11 +23,24 @@
 #include "ayni/mapping.h"
 #include "ayni/output.h"
 
+/*
+ * A line's key is (company, branch, document type, sale day, transaction
+ * id, product id, occurrence): occurrence numbers identical tuples within
+ * one file.  docs/line-identity.md says why each part is there.
+ */
 typedef enum ayni_upload_mode {
 	AYNI_UPLOAD_UPSERT = 0,	/* update lines whose key exists, add the rest */
 	AYNI_UPLOAD_REPLACE	/* first delete the company's lines in the
-				   dates the file covers */
+				   period the file covers (ayni_replace_period) */
 } ayni_upload_mode;
+
+/* What --mode replace deletes before loading. */
+typedef enum ayni_replace_period {
+	AYNI_REPLACE_DAY = 0,	/* every day from the file's first to its last */
+	AYNI_REPLACE_MONTH,	/* the whole months the file touches */
+	AYNI_REPLACE_RANGE	/* replace_from .. replace_to, which must hold
+				   every line of the file */
+} ayni_replace_period;
 
 /* What the callback is told about. */
 typedef enum ayni_upload_event {
@@ -52,6 +65,9 @@ typedef struct ayni_upload_opts {
 	int64_t		 company_id;
 	int64_t		 user_id;
 	ayni_upload_mode mode;
+	ayni_replace_period replace_period;
+	const char	*replace_from;	/* YYYY-MM-DD, for AYNI_REPLACE_RANGE */
+	const char	*replace_to;
 	const ayni_mapping *mapping;	/* explicit fields and formats, or
 					   NULL: the company default, if any */
 	ayni_csv_opts	 csv;		/* encoding/delimiter overrides */
@@ -72,11 +88,16 @@ typedef struct ayni_upload_opts {
 typedef struct ayni_upload_result {
 	int64_t		upload_id;	/* 0 for a dry run */
 	const char	*status;	/* completed, failed, or "dry-run" */
+	/* rows_read = inserted + updated + unchanged + rejected + skipped */
 	long		rows_read;
-	long		rows_inserted;
-	long		rows_updated;
-	long		rows_deleted;
-	long		rows_rejected;
+	long		rows_inserted;	/* lines with a new key */
+	long		rows_updated;	/* stored lines whose values changed */
+	long		rows_unchanged;	/* stored lines given the same values */
+	long		rows_deleted;	/* removed first by --mode replace */
+	long		rows_rejected;	/* invalid rows */
+	long		rows_skipped;	/* rows with no value at all */
+	/* lines added whose ticket and product are stored on another day */
+	long		rows_other_day;
 	char		first_date[11];	/* YYYY-MM-DD, or "" */
 	char		last_date[11];
 	double		elapsed_s;
@@ -120,8 +141,35 @@ extern const ayni_column ayni_upload_show_columns[];
 extern const int ayni_upload_show_ncolumns;
 int	ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
 	    ayni_writer *w, ayni_error *err);
-/* Needs delete-data; removes the upload's lines (rollups follow). */
+/*
+ * Deleting an upload takes back the lines it stored (those whose values
+ * came from it: a later upload that changed a line owns it), records per
+ * period what went in data_updates (action 'delete'), and marks the
+ * upload 'deleted' with who and when; the record stays.  The caller
+ * checks the delete-data permission.  With dry_run nothing is committed,
+ * and the result says what would go.  AYNI_ENOTFOUND: no such upload in
+ * the company; AYNI_EEXISTS: already deleted; AYNI_EBUSY: still running.
+ */
+#define AYNI_UPLOAD_DELETE_MONTHS	24	/* months itemised, at most */
+
+typedef struct ayni_upload_deletion {
+	int64_t		upload_id;
+	char		filename[256];
+	const char	*status;	/* "deleted" or "dry-run" */
+	long		rows_deleted;
+	char		first_date[11];	/* of the lines removed, or "" */
+	char		last_date[11];
+	/* "2025-09: 5, 2025-10: 37" (and "... N more months") */
+	char		months[AYNI_UPLOAD_DELETE_MONTHS * 16 + 32];
+} ayni_upload_deletion;
+
 int	ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
-	    long *rows_deleted, ayni_error *err);
+	    int64_t user_id, int dry_run, ayni_upload_deletion *out,
+	    ayni_error *err);
+
+extern const ayni_column ayni_upload_deletion_columns[];
+extern const int ayni_upload_deletion_ncolumns;
+int	ayni_upload_deletion_write(const ayni_upload_deletion *d,
+	    ayni_writer *w, ayni_error *err);
 
 #endif /* AYNI_UPLOAD_H */

@@ -132,6 +132,14 @@ void	cli_note(const struct cmd_ctx *ctx, const char *fmt, ...)
 int	cli_read_secret(const struct cmd_ctx *ctx, const char *prompt,
 	    int confirm, char **out, ayni_error *err);
 
+/*
+ * Ask question on a terminal ("... [y/N] "): 0 with *yes set to the
+ * answer.  With no terminal on stdin and stderr, AYNI_EUSAGE telling to
+ * use yes_option: a script must say what it means.
+ */
+int	cli_confirm(const struct cmd_ctx *ctx, const char *question,
+	    const char *yes_option, int *yes, ayni_error *err);
+
 /* A writer on ctx->out in ctx->format. */
 int	cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols,
 	    int ncols, ayni_writer **out);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ayni/calendar.h"
 #include "ayni/upload.h"
 #include "cli.h"
 
@@ -24,7 +25,11 @@ static const struct opt_spec upload_opts[] = {
 	{ "decimal", 0, 1, 0, "C", "decimal mark of every number: , or ." },
 	{ "date-format", 0, 1, 0, "FMT", "dates as FMT, e.g. %d/%m/%Y %H:%M" },
 	{ "mode", 0, 1, 0, "MODE",
-	    "upsert (default) or replace the dates the file covers" },
+	    "upsert (default) or replace the period the file covers" },
+	{ "period", 0, 1, 0, "day|month",
+	    "with replace: the file's days (default) or whole months" },
+	{ "from", 0, 1, 0, "DATE", "with replace: first day to replace" },
+	{ "to", 0, 1, 0, "DATE", "with replace: last day to replace" },
 	{ "max-errors", 0, 1, 0, "N",
 	    "store the valid rows if at most N are invalid" },
 	{ "rejects", 0, 1, 0, "FILE", "write invalid rows, with line and "
@@ -115,6 +120,46 @@ parse_long(struct cmd_ctx *ctx, const char *opt, const char *s, long lo,
 	return 0;
 }
 
+/* --period, --from and --to: what --mode replace replaces. */
+static int
+replace_options(struct cmd_ctx *ctx, ayni_upload_opts *o)
+{
+	const char *p = opt_get(ctx, "period"), *from = opt_get(ctx, "from"),
+	    *to = opt_get(ctx, "to");
+
+	if ((p != NULL || from != NULL || to != NULL) &&
+	    o->mode != AYNI_UPLOAD_REPLACE)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--%s goes with "
+		    "--mode replace", p != NULL ? "period" : from != NULL ?
+		    "from" : "to");
+	if (p != NULL && (from != NULL || to != NULL))
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--period and "
+		    "--from/--to are two ways to say what to replace: use one");
+	if ((from == NULL) != (to == NULL))
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--from and --to "
+		    "go together");
+	if (from != NULL) {
+		if (!ayni_iso_date(from, NULL) || !ayni_iso_date(to, NULL))
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "invalid --%s '%s': use YYYY-MM-DD",
+			    ayni_iso_date(from, NULL) ? "to" : "from",
+			    ayni_iso_date(from, NULL) ? to : from);
+		if (strcmp(from, to) > 0)
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+			    "--from '%s' is after --to '%s'", from, to);
+		o->replace_period = AYNI_REPLACE_RANGE;
+		o->replace_from = from;
+		o->replace_to = to;
+	} else if (p == NULL || strcmp(p, "day") == 0)
+		o->replace_period = AYNI_REPLACE_DAY;
+	else if (strcmp(p, "month") == 0)
+		o->replace_period = AYNI_REPLACE_MONTH;
+	else
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    "invalid --period '%s': use day or month", p);
+	return 0;
+}
+
 /* Fill upload options from the command line. */
 static int
 options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
@@ -179,6 +224,8 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
 			    "invalid --mode '%s': use upsert or replace", s);
 	}
+	if ((rc = replace_options(ctx, o)) != 0)
+		return rc;
 	if ((s = opt_get(ctx, "max-errors")) != NULL) {
 		if ((rc = parse_long(ctx, "max-errors", s, 0, 1000000000L,
 		    &v)) != 0)

@@ -60,19 +60,50 @@ cmd_uploads_show(struct cmd_ctx *ctx)
 	return rc;
 }
 
+static const struct opt_spec delete_opts[] = {
+	{ "yes", 'y', 0, 0, NULL, "do not ask for confirmation" },
+	{ "dry-run", 'n', 0, 0, NULL,
+	    "say what would be removed, remove nothing" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
+/*
+ * A deletion first runs as a dry run, so that the question can say what
+ * goes ("42 lines of 2025-09: 5, 2025-10: 37"); then for real.
+ */
 static int
 cmd_uploads_delete(struct cmd_ctx *ctx)
 {
+	ayni_upload_deletion d;
+	ayni_writer *w = NULL;
+	char q[sizeof(d.months) + sizeof(d.filename) + 128];
 	int64_t id;
-	long n;
-	int rc;
+	int rc, yes = opt_has(ctx, "yes") > 0, dry = opt_has(ctx, "dry-run") > 0;
 
 	if ((rc = upload_id(ctx, &id)) != 0)
 		return rc;
-	if ((rc = ayni_upload_delete(ctx->db, ctx->company.company_id, id, &n,
-	    &ctx->err)) == 0)
-		cli_note(ctx, "deleted upload %" PRId64 " and its %ld lines",
-		    id, n);
+	if (!yes && !dry) {
+		if ((rc = ayni_upload_delete(ctx->db, ctx->company.company_id,
+		    id, ctx->actor.user_id, 1, &d, &ctx->err)) != 0)
+			return rc;
+		snprintf(q, sizeof(q), "delete upload %" PRId64 " ('%s') and "
+		    "its %ld lines%s%s%s?", id, d.filename, d.rows_deleted,
+		    d.months[0] ? " (" : "", d.months, d.months[0] ? ")" : "");
+		if ((rc = cli_confirm(ctx, q, "--yes", &yes, &ctx->err)) != 0)
+			return rc;
+		if (!yes) {
+			cli_note(ctx, "nothing deleted");
+			return 0;
+		}
+	}
+	if ((rc = ayni_upload_delete(ctx->db, ctx->company.company_id, id,
+	    ctx->actor.user_id, dry, &d, &ctx->err)) != 0)
+		return rc;
+	if ((rc = cli_writer(ctx, AYNI_WRITER_RECORD,
+	    ayni_upload_deletion_columns, ayni_upload_deletion_ncolumns, &w))
+	    == 0 && (rc = ayni_upload_deletion_write(&d, w, &ctx->err)) == 0)
+		rc = ayni_writer_finish(w, &ctx->err);
+	ayni_writer_free(w);
 	return rc;
 }
 
@@ -84,7 +115,7 @@ const struct cmd_entry cmd_uploads_cmds[] = {
 	    AYNI_PERM_VIEW, NULL, "ID", 1, 1,
 	    "one upload with its dialect, changes per period and errors" },
 	{ "delete", cmd_uploads_delete, CMD_DB | CMD_AUTH | CMD_COMPANY,
-	    AYNI_PERM_DELETE_DATA, NULL, "ID", 1, 1,
-	    "remove an upload and every line it stored" },
+	    AYNI_PERM_DELETE_DATA, delete_opts, "ID", 1, 1,
+	    "take back the lines an upload stored; the record stays" },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

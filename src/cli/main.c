@@ -234,6 +234,28 @@ cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
 }
 
 int
+cli_confirm(const struct cmd_ctx *ctx, const char *question,
+    const char *yes_option, int *yes, ayni_error *err)
+{
+	char line[64];
+
+	(void)ctx;
+	*yes = 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+		return ayni_error_set(err, AYNI_EUSAGE, "not asking without a "
+		    "terminal: add %s to confirm", yes_option);
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (fgets(line, sizeof(line), stdin) == NULL) {
+		fputc('\n', stderr);
+		return 0;
+	}
+	*yes = line[0] == 'y' || line[0] == 'Y' || line[0] == 's' ||
+	    line[0] == 'S';
+	return 0;
+}
+
+int
 cli_session_start(struct cmd_ctx *ctx, int64_t user_id)
 {
 	char token[AYNI_TOKEN_LEN + 1], host[256] = "";

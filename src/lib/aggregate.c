@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "ayni/aggregate.h"
+#include "ayni/calendar.h"
 
 static const struct level {
 	const char	*name;
@@ -133,24 +134,7 @@ ayni_aggregate_columns(ayni_agg_level level, const ayni_column **out,
 static int
 valid_date(const char *s)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int i, y, m, d;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
-		return 0;
-	return 1;
+	return ayni_iso_date(s, NULL);
 }
 
 int
@@ -586,10 +570,10 @@ static const struct {
 	    " AND day = ?2 AND category = ?3 AND lines = ?4 AND trans = ?5" },
 	/* a superset: only missing rows are differences */
 	[K_IRREGULAR] = { NULL,
-	    "INSERT OR IGNORE INTO agg_irregular (company_id, transaction_id)"
+	    "INSERT OR IGNORE INTO agg_irregular (company_id, txn_key)"
 	    " VALUES (?1, ?2)",
 	    "SELECT count(*) FROM agg_irregular WHERE company_id = ?1"
-	    " AND transaction_id = ?2" },
+	    " AND txn_key = ?2" },
 	[K_PERIOD] = { "agg_period",
 	    "INSERT INTO agg_period (company_id, period, products, customers)"
 	    " VALUES (?1, ?2, ?3, ?4)",
@@ -893,7 +877,7 @@ flush_day(struct pass *p, ayni_error *err)
 
 /* Values as in agg_expected_lines; ?2 .. ?3: days, ?4: the day after ?3. */
 static const char pass_sql[] =
-    "SELECT substr(transaction_date, 1, 10), transaction_id, product_id,"
+    "SELECT substr(transaction_date, 1, 10), txn_key, product_id,"
     " coalesce(category, ''), coalesce(description, ''),"
     " nullif(customer_id, ''), is_return,"
     " CASE WHEN is_return THEN -abs(price_total) ELSE price_total END,"
@@ -1019,7 +1003,7 @@ pass_days(struct sink *k, const char *from, const char *to,
 	/* "+": by the transaction's few lines, not all the other days' */
 	if (sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1"
 	    " FROM raw_transactions WHERE company_id = ?1"
-	    " AND transaction_id = ?2"
+	    " AND txn_key = ?2"
 	    " AND (+transaction_date < ?3 OR +transaction_date >= ?4))", -1,
 	    &st, NULL) != SQLITE_OK) {
 		rc = sql_error(k->db, err, "updating the rollups");

@@ -2,6 +2,9 @@
  * calendar.c - day numbers and ISO weeks.  Exact integer arithmetic over
  * 400-year eras; no tables, no time_t, no time zone.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "ayni/calendar.h"
 
 long
@@ -49,4 +52,29 @@ ayni_iso_week(long day, int *iso_year, int *week)
 	ayni_civil_from_days(thursday, &y, &m, &d);
 	*iso_year = y;
 	*week = (int)((thursday - ayni_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+int
+ayni_iso_date(const char *s, long *day)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int i, y, m, d;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return 0;
+	if (day != NULL)
+		*day = ayni_days_from_civil(y, m, d);
+	return 1;
 }

@@ -22,6 +22,8 @@ const ayni_field_def ayni_fields[AYNI_FIELD_COUNT] = {
 	[AYNI_F_DESCRIPTION] =	{ "in_description", AYNI_KIND_TEXT, 0, 0 },
 	[AYNI_F_CATEGORY] =	{ "in_category", AYNI_KIND_TEXT, 0, 0 },
 	[AYNI_F_UNIT_TYPE] =	{ "in_unit_type", AYNI_KIND_TEXT, 0, 0 },
+	[AYNI_F_DOC_TYPE] =	{ "in_doc_type", AYNI_KIND_TEXT, 0, 0 },
+	[AYNI_F_BRANCH] =	{ "in_branch", AYNI_KIND_TEXT, 0, 0 },
 	[AYNI_F_STOCK] =	{ "in_stock", AYNI_KIND_QTY, 0, 0 },
 	[AYNI_F_COST_UNIT] =	{ "in_cost_unit", AYNI_KIND_MONEY, 0, 1 },
 	[AYNI_F_COST_TOTAL] =	{ "in_cost_total", AYNI_KIND_MONEY, 0, 1 },
@@ -53,6 +55,8 @@ static const struct synonym {
 	{ "indescription", AYNI_F_DESCRIPTION },
 	{ "incategory", AYNI_F_CATEGORY },
 	{ "inunittype", AYNI_F_UNIT_TYPE },
+	{ "indoctype", AYNI_F_DOC_TYPE },
+	{ "inbranch", AYNI_F_BRANCH },
 	{ "instock", AYNI_F_STOCK },
 	{ "incostunit", AYNI_F_COST_UNIT },
 	{ "incosttotal", AYNI_F_COST_TOTAL },
@@ -115,7 +119,10 @@ static const struct synonym {
 	{ "precio", AYNI_F_PRICE_TOTAL },
 	{ "price", AYNI_F_PRICE_TOTAL },
 
-	/* Not "tipo documento": boleta vs factura is not a return. */
+	/*
+	 * Not "tipo documento": boleta vs factura is not a payment method;
+	 * it is in_doc_type, below.
+	 */
 	{ "metodopago", AYNI_F_TRANS_TYPE },
 	{ "metododepago", AYNI_F_TRANS_TYPE },
 	{ "tipotransaccion", AYNI_F_TRANS_TYPE },
@@ -145,6 +152,29 @@ static const struct synonym {
 	{ "unittype", AYNI_F_UNIT_TYPE },
 	{ "unidad", AYNI_F_UNIT_TYPE },
 	{ "unidadmedida", AYNI_F_UNIT_TYPE },
+
+	/*
+	 * The document type and the branch are part of a line's key: folio
+	 * 1200 of a boleta and of a factura are different sales, and so are
+	 * ticket 7 of two cash registers.  "documento" alone stays a
+	 * transaction id (SPEC: "n° documento").
+	 */
+	{ "tipodocumento", AYNI_F_DOC_TYPE },
+	{ "tipodedocumento", AYNI_F_DOC_TYPE },
+	{ "tipodoc", AYNI_F_DOC_TYPE },
+	{ "tipodte", AYNI_F_DOC_TYPE },
+	{ "dte", AYNI_F_DOC_TYPE },
+	{ "documenttype", AYNI_F_DOC_TYPE },
+	{ "doctype", AYNI_F_DOC_TYPE },
+
+	{ "sucursal", AYNI_F_BRANCH },
+	{ "local", AYNI_F_BRANCH },
+	{ "tienda", AYNI_F_BRANCH },
+	{ "caja", AYNI_F_BRANCH },
+	{ "terminal", AYNI_F_BRANCH },
+	{ "puntodeventa", AYNI_F_BRANCH },
+	{ "branch", AYNI_F_BRANCH },
+	{ "store", AYNI_F_BRANCH },
 
 	{ "stockactual", AYNI_F_STOCK },
 	{ "stock", AYNI_F_STOCK },

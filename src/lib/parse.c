@@ -580,6 +580,7 @@ ayni_is_return(const char *trans_type)
 	static const char *const keys[] = {
 		"return", "devolucion", "notadecredito", "notacredito",
 		"notadecreditoelectronica", "nc", "n/c",
+		"61",		/* SII: nota de crédito electrónica */
 	};
 	char key[64];
 	size_t i;

@@ -12,10 +12,13 @@
  * record, SQLite's caches and the number of distinct days, never by the
  * number of lines.
  *
- * A line's stable key is (company, transaction id, product id, occurrence)
- * where occurrence numbers identical (transaction, product) pairs within
- * the file in file order: row_number() over the staged lines, so no
- * per-file hash table is needed.
+ * A line's stable key is (company, branch, document type, sale day,
+ * transaction id, product id, occurrence), where occurrence numbers
+ * identical tuples within the file in file order: row_number() over the
+ * staged lines, so no per-file hash table is needed.  Branch and document
+ * type are '' when the file has no such column.  The database holds the
+ * first five parts as one value, txn_key (schema/0003_line_identity.sql);
+ * docs/line-identity.md says why each part is there.
  *
  * Not here: the company and the caller's role (the driver checks them),
  * printing (the progress callback), the rollups (SQL triggers keep them).
@@ -634,7 +637,11 @@ static int
 parse_line(struct upload *u, const struct rec *r, struct line *l,
     ayni_error *err)
 {
+	static const ayni_field_id joined[] = {
+		AYNI_F_TRANS_ID, AYNI_F_DOC_TYPE, AYNI_F_BRANCH
+	};
 	ayni_error e;
+	size_t i;
 	int f, rc;
 
 	memset(l, 0, sizeof(*l));
@@ -707,8 +714,20 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 			    u->name, r->line, ayni_fields[f].name,
 			    u->header[c], e.msg);
 	}
-	l->is_return = l->text[AYNI_F_TRANS_TYPE] != NULL &&
-	    ayni_is_return(l->text[AYNI_F_TRANS_TYPE]);
+	/* U+001F joins the parts of txn_key: it cannot be one of them. */
+	for (i = 0; i < sizeof(joined) / sizeof(joined[0]); i++) {
+		f = joined[i];
+		if (l->text[f] != NULL && strchr(l->text[f], 0x1f) != NULL)
+			return ayni_error_set_line(err, AYNI_EDATA, r->line,
+			    "%s:%" PRId64 ": field '%s' (header '%s'): control "
+			    "character U+001F in a key field", u->name,
+			    r->line, ayni_fields[f].name,
+			    u->header[u->col[f]]);
+	}
+	l->is_return = (l->text[AYNI_F_TRANS_TYPE] != NULL &&
+	    ayni_is_return(l->text[AYNI_F_TRANS_TYPE])) ||
+	    (l->text[AYNI_F_DOC_TYPE] != NULL &&
+	    ayni_is_return(l->text[AYNI_F_DOC_TYPE]));
 	if (l->is_return)
 		unsign_return(l);
 	infer(l);
@@ -767,45 +786,71 @@ static const char stage_sql[] =
     " quantity INTEGER NOT NULL, stock INTEGER,"
     " price_total INTEGER NOT NULL, cost_unit INTEGER, cost_total INTEGER,"
     " price_unit INTEGER, discount_total INTEGER,"
-    " commission_total INTEGER, margin INTEGER);"
+    " commission_total INTEGER, margin INTEGER,"
+    " branch TEXT NOT NULL, doc_type TEXT NOT NULL);"
     "DELETE FROM temp.upload_stage;";
 
 static const char stage_ins_sql[] =
     "INSERT INTO temp.upload_stage VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 
 /*
- * The occurrence of a line numbers identical (transaction, product) pairs
- * in file order; with it, each staged line has its stable key.
+ * Each staged line with its key: txn_key as raw_transactions computes it
+ * (the same expression: schema/0003_line_identity.sql), tkey the same
+ * without the day (a prefix of txn_key: the ticket on any day), and the
+ * occurrence numbering identical (txn_key, product) pairs in file order.
  */
 #define KEYED_SQL \
-    "WITH keyed AS (SELECT s.*, row_number() OVER (PARTITION BY" \
-    " transaction_id, product_id ORDER BY line_no) AS occurrence" \
-    " FROM temp.upload_stage s) "
+    "WITH staged AS (SELECT s.*, branch || char(31) || doc_type ||" \
+    " char(31) || transaction_id || char(31) AS tkey" \
+    " FROM temp.upload_stage s)," \
+    " keyed AS (SELECT s.*, tkey || substr(transaction_date, 1, 10)" \
+    " AS txn_key, row_number() OVER (PARTITION BY tkey," \
+    " substr(transaction_date, 1, 10), product_id ORDER BY line_no)" \
+    " AS occurrence FROM staged s) "
 
-/* Per day: how many staged lines already have their key (updates). */
+/* Every value a line stores, for "did this line change?". */
+#define LINE_VALUES(t) \
+    "(" t ".transaction_date, " t ".trans_type, " t ".is_return, " \
+    t ".customer_id, " t ".description, " t ".category, " t ".unit_type, " \
+    t ".quantity, " t ".stock, " t ".price_total, " t ".cost_unit, " \
+    t ".cost_total, " t ".price_unit, " t ".discount_total, " \
+    t ".commission_total, " t ".margin)"
+
+/*
+ * Per day: the staged lines, those whose key is stored, those of them
+ * whose values differ (updates; the rest are unchanged), and the new
+ * lines whose ticket and product are stored on another day (the range
+ * [tkey, tkey || ':') of txn_key holds the ticket's every day: a day is
+ * digits and '-', all below ':').
+ */
 static const char counts_sql[] = KEYED_SQL
     "SELECT substr(k.transaction_date, 1, 10), count(*), count(r.id),"
-    " count(r.id) FILTER (WHERE substr(r.transaction_date, 1, 10)"
-    " <> substr(k.transaction_date, 1, 10))"
+    " count(r.id) FILTER (WHERE " LINE_VALUES("r") " IS NOT "
+    LINE_VALUES("k") "),"
+    " count(*) FILTER (WHERE r.id IS NULL AND EXISTS (SELECT 1"
+    "  FROM raw_transactions o WHERE o.company_id = ?1"
+    "  AND o.txn_key >= k.tkey AND o.txn_key < k.tkey || ':'"
+    "  AND o.product_id = k.product_id AND o.txn_key <> k.txn_key))"
     " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
-    " AND r.transaction_id = k.transaction_id"
+    " AND r.txn_key = k.txn_key"
     " AND r.product_id = k.product_id AND r.occurrence = k.occurrence"
     " GROUP BY 1";
 
 /* The upsert itself: a line whose key exists is updated in place. */
 static const char merge_sql[] = KEYED_SQL
     "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
-    " transaction_date, transaction_id, product_id, occurrence,"
-    " trans_type, is_return, customer_id, description, category,"
-    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
-    " price_unit, discount_total, commission_total, margin, processed_at)"
-    " SELECT ?1, ?2, line_no, transaction_date, transaction_id,"
-    " product_id, occurrence, trans_type, is_return, customer_id,"
-    " description, category, unit_type, quantity, stock, price_total,"
-    " cost_unit, cost_total, price_unit, discount_total,"
+    " transaction_date, branch, doc_type, transaction_id, product_id,"
+    " occurrence, trans_type, is_return, customer_id, description,"
+    " category, unit_type, quantity, stock, price_total, cost_unit,"
+    " cost_total, price_unit, discount_total, commission_total, margin,"
+    " processed_at)"
+    " SELECT ?1, ?2, line_no, transaction_date, branch, doc_type,"
+    " transaction_id, product_id, occurrence, trans_type, is_return,"
+    " customer_id, description, category, unit_type, quantity, stock,"
+    " price_total, cost_unit, cost_total, price_unit, discount_total,"
     " commission_total, margin, ?3 FROM keyed WHERE true ORDER BY line_no"
-    " ON CONFLICT (company_id, transaction_id, product_id, occurrence)"
+    " ON CONFLICT (company_id, txn_key, product_id, occurrence)"
     " DO UPDATE SET upload_id = excluded.upload_id,"
     " line_no = excluded.line_no,"
     " transaction_date = excluded.transaction_date,"
@@ -824,20 +869,8 @@ static const char merge_sql[] = KEYED_SQL
      * export writes nothing, and the line stays with the upload that gave
      * it these values (which is what 'uploads delete' takes back).
      */
-    " WHERE (raw_transactions.transaction_date, raw_transactions.trans_type,"
-    " raw_transactions.is_return, raw_transactions.customer_id,"
-    " raw_transactions.description, raw_transactions.category,"
-    " raw_transactions.unit_type, raw_transactions.quantity,"
-    " raw_transactions.stock, raw_transactions.price_total,"
-    " raw_transactions.cost_unit, raw_transactions.cost_total,"
-    " raw_transactions.price_unit, raw_transactions.discount_total,"
-    " raw_transactions.commission_total, raw_transactions.margin)"
-    " IS NOT (excluded.transaction_date, excluded.trans_type,"
-    " excluded.is_return, excluded.customer_id, excluded.description,"
-    " excluded.category, excluded.unit_type, excluded.quantity,"
-    " excluded.stock, excluded.price_total, excluded.cost_unit,"
-    " excluded.cost_total, excluded.price_unit, excluded.discount_total,"
-    " excluded.commission_total, excluded.margin)";
+    " WHERE " LINE_VALUES("raw_transactions") " IS NOT "
+    LINE_VALUES("excluded");
 
 static void
 bind_opt_text(sqlite3_stmt *st, int i, const char *s)
@@ -880,6 +913,10 @@ bind_line(sqlite3_stmt *st, const struct line *l, int64_t line_no)
 	bind_opt_num(st, 17, l, AYNI_F_DISCOUNT_TOTAL);
 	bind_opt_num(st, 18, l, AYNI_F_COMMISSION_TOTAL);
 	bind_opt_num(st, 19, l, AYNI_F_MARGIN);
+	sqlite3_bind_text(st, 20, l->text[AYNI_F_BRANCH] ?
+	    l->text[AYNI_F_BRANCH] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 21, l->text[AYNI_F_DOC_TYPE] ?
+	    l->text[AYNI_F_DOC_TYPE] : "", -1, SQLITE_STATIC);
 }
 
 /*
@@ -891,7 +928,7 @@ merge(struct upload *u, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct daystat *ds;
-	long n, upd, moved = 0;
+	long n, have, upd;
 	int rc = 0, src;
 
 	if (sqlite3_prepare_v2(u->h, counts_sql, -1, &st, NULL) != SQLITE_OK)
@@ -904,24 +941,26 @@ merge(struct upload *u, ayni_error *err)
 			goto out;
 		}
 		n = sqlite3_column_int64(st, 1);
-		upd = sqlite3_column_int64(st, 2);
+		have = sqlite3_column_int64(st, 2);
+		upd = sqlite3_column_int64(st, 3);
 		ds->touched = 1;
-		ds->added += n - upd;
+		ds->added += n - have;
 		ds->updated += upd;
-		u->res->rows_inserted += n - upd;
+		u->res->rows_inserted += n - have;
 		u->res->rows_updated += upd;
-		moved += sqlite3_column_int64(st, 3);
+		u->res->rows_unchanged += have - upd;
+		u->res->rows_other_day += sqlite3_column_int64(st, 4);
 	}
 	/*
-	 * The key is (ticket, product, occurrence) as SPEC says; a match on
-	 * another day usually means a POS that restarts its ticket numbers.
-	 * Say so: those lines are about to move.
+	 * The sale day is part of the key, so such lines are added: ticket
+	 * numbers that restart every day are different sales.  But a file
+	 * that corrects the dates of stored lines would now double them:
+	 * say so, with the way out.
 	 */
-	if (moved > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines have the "
-		    "ticket and product of stored lines of other days, which "
-		    "they replace; if ticket numbers restart, check the "
-		    "source (or use --mode replace)", u->name, moved);
+	if (u->res->rows_other_day > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines repeat a "
+		    "ticket and product stored on another day; if this file "
+		    "corrects dates, use --mode replace", u->name, u->res->rows_other_day);
 	if (src != SQLITE_DONE) {
 		rc = ayni_db_error(u->db, err, "matching existing lines");
 		goto out;
@@ -984,17 +1023,17 @@ out:
 	return rc;
 }
 
-/* Replace mode: delete the company's lines in [first_day, last_day]. */
+/* Replace mode: delete the company's lines in days [from, to]. */
 static int
-delete_range(struct upload *u, ayni_error *err)
+delete_range(struct upload *u, long from, long to, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char a[16], b[16];
 	struct daystat *ds;
 	int rc = 0, src;
 
-	period_label(u->first_day, P_DAY, a);
-	period_label(u->last_day + 1, P_DAY, b);
+	period_label(from, P_DAY, a);
+	period_label(to + 1, P_DAY, b);
 	if (sqlite3_prepare_v2(u->h,
 	    "DELETE FROM raw_transactions WHERE company_id = ?1"
 	    " AND transaction_date >= ?2 AND transaction_date < ?3"
@@ -1020,6 +1059,18 @@ out:
 	return rc;
 }
 
+/* A row with no value at all (Excel's ";;;;" rows): skipped, counted. */
+static int
+rec_blank(const struct rec *r)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->f[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
 /*
  * Pass 2: parse every spooled record once; invalid ones are rejected,
  * valid ones staged, and the days they cover noted.
@@ -1043,6 +1094,10 @@ stage_lines(struct upload *u, ayni_error *err)
 		goto out;
 	}
 	while ((got = spool_get(u->spool, &r)) == 1) {
+		if (rec_blank(&r)) {
+			u->res->rows_skipped++;
+			continue;
+		}
 		if (parse_line(u, &r, &l, &e) != 0) {
 			reject(u, &r, e.msg);
 			continue;
@@ -1073,9 +1128,12 @@ out:
 	return rc;
 }
 
-/* data_updates: one row per affected period of each type. */
+/*
+ * data_updates: one row per affected period of each type; action is
+ * 'upload' or 'delete' (ayni_upload_delete).
+ */
 static int
-write_updates(struct upload *u, ayni_error *err)
+write_updates(struct upload *u, const char *action, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char label[16], cur[16];
@@ -1085,8 +1143,8 @@ write_updates(struct upload *u, ayni_error *err)
 	if (sqlite3_prepare_v2(u->h,
 	    "INSERT INTO data_updates (company_id, upload_id, user_id, period,"
 	    " period_type, rows_before, rows_after, rows_added, rows_updated,"
-	    " rows_deleted, timestamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11)", -1, &st, NULL) != SQLITE_OK)
+	    " rows_deleted, timestamp, action) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL) != SQLITE_OK)
 		return ayni_db_error(u->db, err, "recording the changes");
 	for (t = 0; t < P_COUNT; t++) {
 		/*
@@ -1130,6 +1188,7 @@ write_updates(struct upload *u, ayni_error *err)
 			sqlite3_bind_int64(st, 9, updated);
 			sqlite3_bind_int64(st, 10, deleted);
 			sqlite3_bind_text(st, 11, u->now, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 12, action, -1, SQLITE_STATIC);
 			if (sqlite3_step(st) != SQLITE_DONE) {
 				rc = ayni_db_error(u->db, err,
 				    "recording the changes");
@@ -1295,12 +1354,62 @@ elapsed(const struct upload *u)
 	    (double)(t1.tv_nsec - u->t0.tv_nsec) / 1e9;
 }
 
+/*
+ * The days --mode replace empties first, [*from, *to]: the file's first
+ * to last day, the whole months they fall in, or the explicit range,
+ * which must then hold every line of the file (a line outside it would be
+ * added next to the lines it was meant to replace).  *from > *to: none.
+ */
+static int
+replace_days(struct upload *u, long *from, long *to, ayni_error *err)
+{
+	char a[16], b[16];
+	int y, m, d;
+
+	switch (u->o->replace_period) {
+	case AYNI_REPLACE_RANGE:
+		if (u->o->replace_from == NULL || u->o->replace_to == NULL ||
+		    !ayni_iso_date(u->o->replace_from, from) ||
+		    !ayni_iso_date(u->o->replace_to, to) || *from > *to)
+			return ayni_error_set(err, AYNI_EUSAGE, "--from and "
+			    "--to must be two dates YYYY-MM-DD, in order");
+		if (u->first_day <= u->last_day && (u->first_day < *from ||
+		    u->last_day > *to)) {
+			period_label(u->first_day, P_DAY, a);
+			period_label(u->last_day, P_DAY, b);
+			return ayni_error_set(err, AYNI_EDATA, "%s has lines "
+			    "from %s to %s, outside --from %s --to %s: widen "
+			    "the range; nothing was stored", u->name, a, b,
+			    u->o->replace_from, u->o->replace_to);
+		}
+		return 0;
+	case AYNI_REPLACE_MONTH:
+		if (u->first_day > u->last_day)
+			break;
+		ayni_civil_from_days(u->first_day, &y, &m, &d);
+		*from = ayni_days_from_civil(y, m, 1);
+		ayni_civil_from_days(u->last_day, &y, &m, &d);
+		*to = ayni_days_from_civil(m == 12 ? y + 1 : y,
+		    m == 12 ? 1 : m + 1, 1) - 1;
+		return 0;
+	case AYNI_REPLACE_DAY:
+	default:
+		*from = u->first_day;
+		*to = u->last_day;
+		return 0;
+	}
+	*from = 0;
+	*to = -1;
+	return 0;
+}
+
 /* Everything that happens inside the data transaction. */
 static int
 load(struct upload *u, ayni_error *err)
 {
-	char *dialect = NULL, *details = NULL, cmap[16];
-	long from = 0, to = 0;
+	char *dialect = NULL, *details = NULL, cmap[16], rf[16] = "",
+	    rt[16] = "";
+	long from = 0, to = 0, dfrom = 0, dto = -1;
 	int rc, y, m, d;
 
 	if (u->o->dry_run && (rc = create_record(u, err)) != 0)
@@ -1322,23 +1431,37 @@ load(struct upload *u, ayni_error *err)
 		    u->res->rows_rejected, u->res->rows_read,
 		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
 		    u->o->rejects != NULL ? " (see the rejects file)" : "");
-	if (u->first_day <= u->last_day) {
+	if (u->o->mode == AYNI_UPLOAD_REPLACE &&
+	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
+		return rc;
+	if (u->first_day <= u->last_day || dfrom <= dto) {
+		long lo = u->first_day, hi = u->last_day;
+
+		if (dfrom <= dto) {
+			if (lo > hi || dfrom < lo)
+				lo = dfrom;
+			if (u->first_day > u->last_day || dto > hi)
+				hi = dto;
+			period_label(dfrom, P_DAY, rf);
+			period_label(dto, P_DAY, rt);
+		}
 		/* whole years, and the ISO weeks that straddle them */
-		ayni_civil_from_days(u->first_day, &y, &m, &d);
+		ayni_civil_from_days(lo, &y, &m, &d);
 		from = ayni_days_from_civil(y, 1, 1) - 7;
-		ayni_civil_from_days(u->last_day, &y, &m, &d);
+		ayni_civil_from_days(hi, &y, &m, &d);
 		to = ayni_days_from_civil(y, 12, 31) + 7;
 		if ((rc = count_days(u, from, to, 0, err)) != 0)
 			return rc;
-		if (u->o->mode == AYNI_UPLOAD_REPLACE &&
-		    (rc = delete_range(u, err)) != 0)
+		if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
 			return rc;
-		if ((rc = merge(u, err)) != 0)
+		if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
 			return rc;
 		if ((rc = count_days(u, from, to, 1, err)) != 0)
 			return rc;
-		if ((rc = write_updates(u, err)) != 0)
+		if ((rc = write_updates(u, "upload", err)) != 0)
 			return rc;
+	}
+	if (u->first_day <= u->last_day) {
 		period_label(u->first_day, P_DAY, cmap);
 		memcpy(u->res->first_date, cmap, 10);
 		period_label(u->last_day, P_DAY, cmap);
@@ -1353,12 +1476,17 @@ load(struct upload *u, ayni_error *err)
 	    " error_details = ?11,"
 	    " original_rows = ?3, processed_rows = ?4, updated_rows = ?5,"
 	    " deleted_rows = ?6, error_rows = ?7, first_date = nullif(?8, ''),"
-	    " last_date = nullif(?9, ''), completed_at = ?10 WHERE id = ?1",
-	    "completing the upload", err, "isiiiiissss", u->upload_id, dialect,
-	    (int64_t)u->res->rows_read, (int64_t)u->res->rows_inserted,
-	    (int64_t)u->res->rows_updated, (int64_t)u->res->rows_deleted,
-	    (int64_t)u->res->rows_rejected, u->res->first_date,
-	    u->res->last_date, u->now, details);
+	    " last_date = nullif(?9, ''), completed_at = ?10,"
+	    " unchanged_rows = ?12, skipped_rows = ?13,"
+	    " replace_from = nullif(?14, ''), replace_to = nullif(?15, '')"
+	    " WHERE id = ?1",
+	    "completing the upload", err, "isiiiiissssiiss", u->upload_id,
+	    dialect, (int64_t)u->res->rows_read,
+	    (int64_t)u->res->rows_inserted, (int64_t)u->res->rows_updated,
+	    (int64_t)u->res->rows_deleted, (int64_t)u->res->rows_rejected,
+	    u->res->first_date, u->res->last_date, u->now, details,
+	    (int64_t)u->res->rows_unchanged, (int64_t)u->res->rows_skipped,
+	    rf, rt);
 	cJSON_free(dialect);
 	cJSON_free(details);
 	return rc;
@@ -1446,6 +1574,7 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 fail:
 	/* Nothing was stored: the summary must not say otherwise. */
 	res->rows_inserted = res->rows_updated = res->rows_deleted = 0;
+	res->rows_unchanged = res->rows_other_day = 0;
 	res->first_date[0] = res->last_date[0] = '\0';
 	if (!o->dry_run && err != NULL)
 		mark_failed(&u, err->msg);
@@ -1471,26 +1600,32 @@ const ayni_column ayni_upload_summary_columns[] = {
 	{ "rows_read", AYNI_T_INT },
 	{ "rows_inserted", AYNI_T_INT },
 	{ "rows_updated", AYNI_T_INT },
+	{ "rows_unchanged", AYNI_T_INT },
 	{ "rows_deleted", AYNI_T_INT },
 	{ "rows_rejected", AYNI_T_INT },
+	{ "rows_skipped", AYNI_T_INT },
 	{ "first_date", AYNI_T_TEXT },
 	{ "last_date", AYNI_T_TEXT },
 	{ "elapsed_s", AYNI_T_REAL },
 };
-const int ayni_upload_summary_ncolumns = 10;
+const int ayni_upload_summary_ncolumns =
+    sizeof(ayni_upload_summary_columns) /
+    sizeof(ayni_upload_summary_columns[0]);
 
 int
 ayni_upload_summary_write(const ayni_upload_result *r, ayni_writer *w,
     ayni_error *err)
 {
-	ayni_value v[10] = {
+	ayni_value v[12] = {
 		r->upload_id ? ayni_v_int(r->upload_id) : ayni_v_null(),
 		ayni_v_text(r->status),
 		ayni_v_int(r->rows_read),
 		ayni_v_int(r->rows_inserted),
 		ayni_v_int(r->rows_updated),
+		ayni_v_int(r->rows_unchanged),
 		ayni_v_int(r->rows_deleted),
 		ayni_v_int(r->rows_rejected),
+		ayni_v_int(r->rows_skipped),
 		ayni_v_text(r->first_date[0] ? r->first_date : NULL),
 		ayni_v_text(r->last_date[0] ? r->last_date : NULL),
 		ayni_v_real(r->elapsed_s),
@@ -1553,14 +1688,19 @@ const ayni_column ayni_upload_list_columns[] = {
 	{ "rows_read", AYNI_T_INT },
 	{ "rows_inserted", AYNI_T_INT },
 	{ "rows_updated", AYNI_T_INT },
+	{ "rows_unchanged", AYNI_T_INT },
+	{ "rows_deleted", AYNI_T_INT },
 	{ "rows_rejected", AYNI_T_INT },
 	{ "first_date", AYNI_T_TEXT },
 	{ "last_date", AYNI_T_TEXT },
 	{ "user", AYNI_T_TEXT },
 	{ "created_at", AYNI_T_TEXT },
+	{ "deleted_at", AYNI_T_TEXT },
 	{ "error", AYNI_T_TEXT },
 };
-const int ayni_upload_list_ncolumns = 13;
+const int ayni_upload_list_ncolumns =
+    sizeof(ayni_upload_list_columns) /
+    sizeof(ayni_upload_list_columns[0]);
 
 int
 ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
@@ -1573,8 +1713,10 @@ ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
 		return rc;
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
 	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
-	    " u.processed_rows, u.updated_rows, u.error_rows, u.first_date,"
-	    " u.last_date, us.email, u.created_at, u.error_message"
+	    " u.processed_rows, u.updated_rows, u.unchanged_rows,"
+	    " u.deleted_rows, u.error_rows, u.first_date,"
+	    " u.last_date, us.email, u.created_at, u.deleted_at,"
+	    " u.error_message"
 	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
 	    " WHERE u.company_id = ?1 ORDER BY u.id", -1, &st, NULL) !=
 	    SQLITE_OK)
@@ -1593,19 +1735,28 @@ const ayni_column ayni_upload_show_columns[] = {
 	{ "rows_read", AYNI_T_INT },
 	{ "rows_inserted", AYNI_T_INT },
 	{ "rows_updated", AYNI_T_INT },
+	{ "rows_unchanged", AYNI_T_INT },
 	{ "rows_deleted", AYNI_T_INT },
 	{ "rows_rejected", AYNI_T_INT },
+	{ "rows_skipped", AYNI_T_INT },
 	{ "first_date", AYNI_T_TEXT },
 	{ "last_date", AYNI_T_TEXT },
+	{ "replace_from", AYNI_T_TEXT },
+	{ "replace_to", AYNI_T_TEXT },
 	{ "user", AYNI_T_TEXT },
 	{ "created_at", AYNI_T_TEXT },
 	{ "completed_at", AYNI_T_TEXT },
+	{ "deleted_at", AYNI_T_TEXT },
+	{ "deleted_by", AYNI_T_TEXT },
+	{ "rows_removed", AYNI_T_INT },
 	{ "error", AYNI_T_TEXT },
 	{ "dialect", AYNI_T_JSON },
 	{ "data_updates", AYNI_T_JSON },
 	{ "errors", AYNI_T_JSON },
 };
-const int ayni_upload_show_ncolumns = 18;
+const int ayni_upload_show_ncolumns =
+    sizeof(ayni_upload_show_columns) /
+    sizeof(ayni_upload_show_columns[0]);
 
 int
 ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
@@ -1618,15 +1769,19 @@ ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
 		return rc;
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
 	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
-	    " u.processed_rows, u.updated_rows, u.deleted_rows, u.error_rows,"
-	    " u.first_date, u.last_date, us.email, u.created_at,"
-	    " u.completed_at, u.error_message, u.dialect,"
-	    " (SELECT json_group_array(json_object('period_type', period_type,"
+	    " u.processed_rows, u.updated_rows, u.unchanged_rows,"
+	    " u.deleted_rows, u.error_rows, u.skipped_rows,"
+	    " u.first_date, u.last_date, u.replace_from, u.replace_to,"
+	    " us.email, u.created_at, u.completed_at, u.deleted_at,"
+	    " (SELECT email FROM users WHERE id = u.deleted_by),"
+	    " u.removed_rows, u.error_message, u.dialect,"
+	    " (SELECT json_group_array(json_object('action', action,"
+	    "   'period_type', period_type,"
 	    "   'period', period, 'rows_before', rows_before, 'rows_after',"
 	    "   rows_after, 'rows_added', rows_added, 'rows_updated',"
 	    "   rows_updated, 'rows_deleted', rows_deleted)) FROM (SELECT *"
 	    "   FROM data_updates d WHERE d.upload_id = u.id ORDER BY"
-	    "   CASE period_type WHEN 'daily' THEN 1 WHEN 'weekly' THEN 2"
+	    "   action DESC, CASE period_type WHEN 'daily' THEN 1 WHEN 'weekly' THEN 2"
 	    "   WHEN 'monthly' THEN 3 WHEN 'quarterly' THEN 4 ELSE 5 END,"
 	    "   period)),"
 	    " coalesce(u.error_details, '[]')"
@@ -1644,66 +1799,227 @@ ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
 	return rc;
 }
 
+/* If you change these, change ayni-uploads(1). */
+const ayni_column ayni_upload_deletion_columns[] = {
+	{ "upload_id", AYNI_T_INT },
+	{ "filename", AYNI_T_TEXT },
+	{ "status", AYNI_T_TEXT },
+	{ "rows_deleted", AYNI_T_INT },
+	{ "first_date", AYNI_T_TEXT },
+	{ "last_date", AYNI_T_TEXT },
+	{ "months", AYNI_T_TEXT },
+};
+const int ayni_upload_deletion_ncolumns =
+    sizeof(ayni_upload_deletion_columns) /
+    sizeof(ayni_upload_deletion_columns[0]);
+
 int
-ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
-    long *rows_deleted, ayni_error *err)
+ayni_upload_deletion_write(const ayni_upload_deletion *d, ayni_writer *w,
+    ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
+	ayni_value v[7] = {
+		ayni_v_int(d->upload_id),
+		ayni_v_text(d->filename),
+		ayni_v_text(d->status),
+		ayni_v_int(d->rows_deleted),
+		ayni_v_text(d->first_date[0] ? d->first_date : NULL),
+		ayni_v_text(d->last_date[0] ? d->last_date : NULL),
+		ayni_v_text(d->months[0] ? d->months : NULL),
+	};
+
+	return ayni_writer_row(w, v, err);
+}
+
+/* "2025-09: 5, 2025-10: 37": the months of the days with deletions. */
+static void
+deleted_months(const struct days *ds, char *out, size_t outsz)
+{
+	char cur[16] = "", label[16];
+	size_t i, o = 0;
+	long n = 0;
+	int months = 0, more = 0;
+
+	out[0] = '\0';
+	for (i = 0; i <= ds->n; i++) {
+		if (i < ds->n && ds->v[i].deleted == 0)
+			continue;
+		if (i < ds->n)
+			period_label(ds->v[i].day, P_MONTH, label);
+		if (i == ds->n || strcmp(label, cur) != 0) {
+			if (cur[0] != '\0' && months < AYNI_UPLOAD_DELETE_MONTHS)
+				o += (size_t)snprintf(out + o, outsz - o,
+				    "%s%s: %ld", months ? ", " : "", cur, n);
+			else if (cur[0] != '\0')
+				more++;
+			if (cur[0] != '\0')
+				months++;
+			if (i == ds->n)
+				break;
+			memcpy(cur, label, sizeof(cur));
+			n = 0;
+		}
+		n += ds->v[i].deleted;
+	}
+	if (more > 0)
+		snprintf(out + o, outsz - o, " and %d more months", more);
+}
+
+/* Status and file name of an upload that may be deleted, or why not. */
+static int
+deletable(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
+{
 	sqlite3_stmt *st = NULL;
+	const char *status;
 	int rc = 0, src;
 
-	*rows_deleted = 0;
-	if (sqlite3_prepare_v2(h, "SELECT status FROM uploads"
-	    " WHERE id = ?1 AND company_id = ?2", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "deleting the upload");
-	sqlite3_bind_int64(st, 1, upload_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_DONE)
+	if (sqlite3_prepare_v2(u->h, "SELECT status, filename, deleted_at"
+	    " FROM uploads WHERE id = ?1 AND company_id = ?2", -1, &st,
+	    NULL) != SQLITE_OK)
+		return ayni_db_error(u->db, err, "deleting the upload");
+	sqlite3_bind_int64(st, 1, u->upload_id);
+	sqlite3_bind_int64(st, 2, u->o->company_id);
+	if ((src = sqlite3_step(st)) == SQLITE_DONE)
 		rc = ayni_error_set(err, AYNI_ENOTFOUND,
-		    "no upload %" PRId64 " in this company", upload_id);
+		    "no upload %" PRId64 " in this company", u->upload_id);
 	else if (src != SQLITE_ROW)
-		rc = ayni_db_error(db, err, "deleting the upload");
-	else if (strcmp((const char *)sqlite3_column_text(st, 0),
-	    "processing") == 0 || strcmp((const char *)
-	    sqlite3_column_text(st, 0), "pending") == 0)
+		rc = ayni_db_error(u->db, err, "deleting the upload");
+	else if (strcmp(status = (const char *)sqlite3_column_text(st, 0),
+	    "deleted") == 0)
+		rc = ayni_error_set(err, AYNI_EEXISTS, "upload %" PRId64
+		    " was already deleted on %s", u->upload_id,
+		    sqlite3_column_text(st, 2));
+	else if (strcmp(status, "processing") == 0 ||
+	    strcmp(status, "pending") == 0)
 		rc = ayni_error_set(err, AYNI_EBUSY, "upload %" PRId64
-		    " is still %s: wait for it to finish", upload_id,
-		    sqlite3_column_text(st, 0));
+		    " is still %s: wait for it to finish", u->upload_id,
+		    status);
+	else
+		snprintf(out->filename, sizeof(out->filename), "%s",
+		    (const char *)sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
-	if (rc != 0)
+	return rc;
+}
+
+/* The first and last day of the upload's lines; *first > *last: none. */
+static int
+upload_days(struct upload *u, long *first, long *last, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	*first = 0;
+	*last = -1;
+	if (sqlite3_prepare_v2(u->h, "SELECT min(transaction_date),"
+	    " max(transaction_date) FROM raw_transactions"
+	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(u->db, err, "deleting the upload");
+	sqlite3_bind_int64(st, 1, u->upload_id);
+	sqlite3_bind_int64(st, 2, u->o->company_id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = ayni_db_error(u->db, err, "deleting the upload");
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*first = day_of((const char *)sqlite3_column_text(st, 0));
+		*last = day_of((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Inside the transaction: everything ayni_upload_delete() does. */
+static int
+delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct daystat *ds;
+	char label[16];
+	long first, last, from, to;
+	int rc, src, y, m, d;
+
+	if ((rc = deletable(u, out, err)) != 0 ||
+	    (rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0 ||
+	    (rc = upload_days(u, &first, &last, err)) != 0)
+		return rc;
+	if (first <= last) {
+		/* as in an upload: whole years around the days touched */
+		ayni_civil_from_days(first, &y, &m, &d);
+		from = ayni_days_from_civil(y, 1, 1) - 7;
+		ayni_civil_from_days(last, &y, &m, &d);
+		to = ayni_days_from_civil(y, 12, 31) + 7;
+		if ((rc = count_days(u, from, to, 0, err)) != 0)
+			return rc;
+		if (sqlite3_prepare_v2(u->h, "DELETE FROM raw_transactions"
+		    " WHERE upload_id = ?1 AND company_id = ?2"
+		    " RETURNING substr(transaction_date, 1, 10)", -1, &st,
+		    NULL) != SQLITE_OK)
+			return ayni_db_error(u->db, err, "deleting the upload");
+		sqlite3_bind_int64(st, 1, u->upload_id);
+		sqlite3_bind_int64(st, 2, u->o->company_id);
+		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+			if ((ds = days_get(&u->days, day_of((const char *)
+			    sqlite3_column_text(st, 0)))) == NULL) {
+				sqlite3_finalize(st);
+				return ayni_error_set(err, AYNI_ENOMEM,
+				    "out of memory");
+			}
+			ds->deleted++;
+			out->rows_deleted++;
+		}
+		sqlite3_finalize(st);
+		if (src != SQLITE_DONE)
+			return ayni_db_error(u->db, err, "deleting the upload");
+		if ((rc = count_days(u, from, to, 1, err)) != 0 ||
+		    (rc = write_updates(u, "delete", err)) != 0)
+			return rc;
+		period_label(first, P_DAY, label);
+		memcpy(out->first_date, label, 10);
+		period_label(last, P_DAY, label);
+		memcpy(out->last_date, label, 10);
+		deleted_months(&u->days, out->months, sizeof(out->months));
+	}
+	if ((rc = exec_bound(u, "UPDATE uploads SET status = 'deleted',"
+	    " deleted_at = ?2, deleted_by = nullif(?3, 0), removed_rows = ?4"
+	    " WHERE id = ?1", "deleting the upload", err, "isii",
+	    u->upload_id, u->now, u->o->user_id, (int64_t)out->rows_deleted))
+	    != 0)
+		return rc;
+	return ayni_aggregate_refresh(u->db, u->o->company_id, err);
+}
+
+int
+ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
+    int64_t user_id, int dry_run, ayni_upload_deletion *out,
+    ayni_error *err)
+{
+	struct upload u;
+	ayni_upload_opts o;
+	ayni_upload_result res;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&u, 0, sizeof(u));
+	memset(&o, 0, sizeof(o));
+	memset(&res, 0, sizeof(res));
+	out->upload_id = upload_id;
+	out->status = dry_run ? "dry-run" : "deleted";
+	o.company_id = company_id;
+	o.user_id = user_id;
+	u.db = db;
+	u.h = ayni_db_handle(db);
+	u.o = &o;
+	u.res = &res;
+	u.upload_id = upload_id;
+	ayni_db_timestamp(ayni_db_now(db), u.now);
+
+	if ((rc = ayni_upload_reap(db, err)) < 0)
 		return rc;
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
-	/* As in an upload: rollups refreshed once, set-based, at the end. */
-	if ((rc = ayni_aggregate_defer(db, company_id, err)) != 0)
-		goto out;
-	if (sqlite3_prepare_v2(h, "DELETE FROM raw_transactions"
-	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = ayni_db_error(db, err, "deleting the upload");
-		goto out;
+	rc = delete_upload(&u, out, err);
+	free(u.days.v);
+	if (rc != 0 || dry_run) {
+		ayni_db_rollback(db);
+		return rc;
 	}
-	sqlite3_bind_int64(st, 1, upload_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = ayni_db_error(db, err, "deleting the upload");
-		goto out;
-	}
-	*rows_deleted = sqlite3_changes(h);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (sqlite3_prepare_v2(h, "DELETE FROM uploads WHERE id = ?1", -1,
-	    &st, NULL) != SQLITE_OK || sqlite3_bind_int64(st, 1, upload_id) !=
-	    SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
-		rc = ayni_db_error(db, err, "deleting the upload");
-		goto out;
-	}
-	rc = ayni_aggregate_refresh(db, company_id, err);
-out:
-	sqlite3_finalize(st);
-	if (rc == 0)
-		return ayni_db_commit(db, err);
-	ayni_db_rollback(db);
-	return rc;
+	return ayni_db_commit(db, err);
 }

@@ -132,12 +132,12 @@ check "every command row ran" test "$rows" -ge 20
 
 # uploads delete needs delete-data: only the owner.
 for role in admin manager analyst viewer; do
-	run_as $role --company $R uploads delete 1
+	run_as $role --company $R uploads delete --yes 1
 	expect_rc 77
 	case $role in admin|analyst) a=an ;; *) a=a ;; esac
 	expect_err "ayni: permission denied: $a $role of '$RD' cannot delete data"
 done
-run_as owner --company $R uploads delete 1
+run_as owner --company $R uploads delete --yes 1
 expect_rc 0
 done_testing
 }

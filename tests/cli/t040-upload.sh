@@ -27,7 +27,7 @@ lines() { sqlite3 "$db" "SELECT count(*) FROM raw_transactions"; }
 # computed independently in examples/README.md ---
 run --format json upload "$EX/ventas-minimarket-cp1252.csv"
 expect_rc 0
-expect_out '{"upload_id": 1, "status": "completed", "rows_read": 41, "rows_inserted": 41, "rows_updated": 0, "rows_deleted": 0, "rows_rejected": 0, "first_date": "2025-09-28", "last_date": "2025-10-04", "elapsed_s": '"$(printf '%s' "$out" | sed 's/.*"elapsed_s": //')"
+expect_out '{"upload_id": 1, "status": "completed", "rows_read": 41, "rows_inserted": 41, "rows_updated": 0, "rows_unchanged": 0, "rows_deleted": 0, "rows_rejected": 0, "rows_skipped": 0, "first_date": "2025-09-28", "last_date": "2025-10-04", "elapsed_s": '"$(printf '%s' "$out" | sed 's/.*"elapsed_s": //')"
 check "cp1252 totals" test "$(months 1)" = "2025-09,62407.94,23.786,8,18,1
 2025-10,82972.11,45.259,10,23,1"
 check "cp1252 text converted to UTF-8" \
@@ -76,7 +76,7 @@ before=$(lines)
 sum_before=$(sqlite3 "$db" "SELECT sum(price_total), sum(quantity) FROM raw_transactions")
 run --format csv upload "$EX/ventas-pos-bom.csv"
 expect_rc 0
-expect_out_has '^[0-9]+,completed,36,0,36,0,0,2025-10-29,2025-11-03,'
+expect_out_has '^[0-9]+,completed,36,0,0,36,0,0,0,2025-10-29,2025-11-03,'
 check "same line count after re-upload" test "$(lines)" = "$before"
 check "same sums after re-upload" test "$(sqlite3 "$db" "SELECT sum(price_total), sum(quantity) FROM raw_transactions")" = "$sum_before"
 
@@ -87,7 +87,7 @@ rc=$?
 out=$(cat "$T/.out")
 err=$(cat "$T/.err")
 expect_rc 0
-expect_out_has '^[0-9]+,completed,36,36,0,36,0,2025-10-29,2025-11-03,'
+expect_out_has '^[0-9]+,completed,36,36,0,0,36,0,0,2025-10-29,2025-11-03,'
 check "replace keeps the count" test "$(lines)" = "$before"
 check "stdin upload named <stdin>" test "$(sqlite3 "$db" "SELECT filename FROM uploads ORDER BY id DESC LIMIT 1")" = "<stdin>"
 check "data_updates for every period type" test "$(sqlite3 "$db" \
@@ -99,7 +99,7 @@ printf 'fecha;boleta;sku;cantidad;total\n01-03-2025;1;A;1;100\n' >"$T/one.csv"
 uploads=$(sqlite3 "$db" "SELECT count(*) FROM uploads")
 run --format csv upload --dry-run "$T/one.csv"
 expect_rc 0
-expect_out_has '^,dry-run,1,1,0,0,0,2025-03-01,2025-03-01,'
+expect_out_has '^,dry-run,1,1,0,0,0,0,0,2025-03-01,2025-03-01,'
 check "dry run stores no line" test "$(lines)" = "$before"
 check "dry run leaves no upload record" test "$(sqlite3 "$db" "SELECT count(*) FROM uploads")" = "$uploads"
 
@@ -117,7 +117,7 @@ expect_err "ayni: $T/bad.csv:3: field 'in_dt' (header 'fecha'): '31-02-2025' is 
 ayni: $T/bad.csv:4: field 'in_quantity' (header 'cantidad'): 'x' is not a number
 ayni: $T/bad.csv:5: field 'in_product_id' (header 'sku'): empty
 ayni: $T/bad.csv: 3 of 4 rows are invalid; nothing was stored"
-expect_out_has '^[0-9]+,failed,4,0,0,0,3,,,'
+expect_out_has '^[0-9]+,failed,4,0,0,0,0,3,0,,,'
 check "nothing stored after a bad file" test "$(lines)" = "$before"
 check "the upload is recorded as failed with its errors" test "$(sqlite3 "$db" \
     "SELECT status, json_array_length(error_details) FROM uploads ORDER BY id DESC LIMIT 1")" = "failed|3"
@@ -125,7 +125,7 @@ check "the upload is recorded as failed with its errors" test "$(sqlite3 "$db" \
 # --max-errors stores the valid rows; --rejects gets line and reason.
 run --format csv upload --max-errors 3 --rejects "$T/rej.csv" "$T/bad.csv"
 expect_rc 0
-expect_out_has '^[0-9]+,completed,4,1,0,0,3,2025-03-01,2025-03-01,'
+expect_out_has '^[0-9]+,completed,4,1,0,0,0,3,0,2025-03-01,2025-03-01,'
 check "one valid line stored" test "$(lines)" = "$((before + 1))"
 check "rejects file has header, 3 rows" test "$(wc -l <"$T/rej.csv")" = 4
 check "rejects header" test "$(head -1 "$T/rej.csv" | tr -d '\r')" = "fecha,boleta,sku,cantidad,total,line,reason"
@@ -186,7 +186,7 @@ expect_rc 65
 run --format csv upload --map in_dt=Fch --map in_trans_id=Nro \
     --map in_product_id=Art --map in_quantity=Unid --map in_price_total=Neto "$T/map.csv"
 expect_rc 0
-expect_out_has '^[0-9]+,completed,1,1,0,0,0,2025-10-01,2025-10-01,'
+expect_out_has '^[0-9]+,completed,1,1,0,0,0,0,0,2025-10-01,2025-10-01,'
 
 # --- one active upload per company: a second one exits 75 at once ---
 sleep 60 &
@@ -280,11 +280,14 @@ check "11/02/2025 read as November 2nd" test "$(sqlite3 "$db" \
 run --company 76.123.456-0 mapping remove us
 expect_rc 0
 
-# A ticket and product stored on another day: replaced, with a warning.
+# A ticket and product stored on another day: a different sale (the day
+# is part of the key), added, with a warning in case the file corrects
+# dates.
 printf 'fecha;boleta;sku;cantidad;total\n05-03-2025;1;A;1;100\n' >"$T/moved.csv"
 run --company 76.123.456-0 --format csv upload "$T/moved.csv"
 expect_rc 0
-expect_err_has "^ayni: warning: $T/moved.csv: 1 lines have the ticket and product of stored lines of other days"
+expect_out_has '^[0-9]+,completed,1,1,0,0,0,0,0,2025-03-05,2025-03-05,'
+expect_err_has "^ayni: warning: $T/moved.csv: 1 lines repeat a ticket and product stored on another day; if this file corrects dates, use --mode replace$"
 run --company 76.123.456-0 --format csv upload "$T/one.csv"
 expect_rc 0
 
@@ -292,7 +295,7 @@ expect_rc 0
 id=$(sqlite3 "$db" "SELECT max(id) FROM uploads WHERE company_id = 1 AND status = 'completed'")
 run --company 76.123.456-0 --format json uploads show "$id"
 expect_rc 0
-expect_out_has '"data_updates": \[\{"period_type":"daily"'
+expect_out_has '"data_updates": \[\{"action":"upload","period_type":"daily"'
 run --company 76.123.456-0 uploads show 99999
 expect_rc 1
 expect_err "ayni: no upload 99999 in this company"
@@ -300,8 +303,11 @@ run --company 12.345.678-5 uploads delete "$id"
 expect_rc 1
 n=$(sqlite3 "$db" "SELECT count(*) FROM raw_transactions WHERE upload_id = $id")
 run --company 76.123.456-0 uploads delete "$id"
+expect_rc 64
+expect_err_has "^ayni: not asking without a terminal: add --yes to confirm$"
+run --company 76.123.456-0 --format csv uploads delete --yes "$id"
 expect_rc 0
-expect_err "ayni: deleted upload $id and its $n lines"
+expect_out_has "^$id,.*,deleted,$n,"
 check "its lines are gone" test "$(sqlite3 "$db" "SELECT count(*) FROM raw_transactions WHERE upload_id = $id")" = 0
 run --company 76.123.456-0 uploads show abc
 expect_rc 64

@@ -182,10 +182,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = upload(db, data + 1, size - 1, &o, &again, &err);
 	FUZZ_CHECK(rc == 0, "the same file failed the second time: %s",
 	    err.msg);
-	FUZZ_CHECK(again.rows_inserted == 0 && again.rows_updated ==
-	    res.rows_inserted + res.rows_updated, "second upload: %ld "
-	    "inserted, %ld updated (first: %ld, %ld)", again.rows_inserted,
-	    again.rows_updated, res.rows_inserted, res.rows_updated);
+	FUZZ_CHECK(again.rows_inserted == 0 && again.rows_updated == 0 &&
+	    again.rows_unchanged == res.rows_inserted + res.rows_updated +
+	    res.rows_unchanged, "second upload: %ld inserted, %ld updated, "
+	    "%ld unchanged (first: %ld, %ld, %ld)", again.rows_inserted,
+	    again.rows_updated, again.rows_unchanged, res.rows_inserted,
+	    res.rows_updated, res.rows_unchanged);
 	FUZZ_CHECK(count(db, "SELECT count(*) FROM raw_transactions") ==
 	    lines, "the second upload changed the line count");
 out:

@@ -100,6 +100,12 @@ test_synonyms(void **state)
 		{ "N\xc2\xb0 doc. venta", AYNI_F_TRANS_ID },
 		{ "documento", AYNI_F_TRANS_ID },
 		{ "Transaction ID", AYNI_F_TRANS_ID },
+		/* the line key's document type and branch */
+		{ "Tipo documento", AYNI_F_DOC_TYPE },
+		{ "Tipo DTE", AYNI_F_DOC_TYPE }, { "in_doc_type", AYNI_F_DOC_TYPE },
+		{ "Sucursal", AYNI_F_BRANCH }, { "Caja", AYNI_F_BRANCH },
+		{ "Local", AYNI_F_BRANCH }, { "terminal", AYNI_F_BRANCH },
+		{ "in_branch", AYNI_F_BRANCH },
 		{ "SKU", AYNI_F_PRODUCT_ID }, { "producto", AYNI_F_PRODUCT_ID },
 		{ "C\xc3\xb3" "digo", AYNI_F_PRODUCT_ID },
 		{ "Product ID", AYNI_F_PRODUCT_ID },
@@ -153,7 +159,7 @@ test_synonyms(void **state)
 		{ "in_dt", AYNI_F_DT }, { "in_margin", AYNI_F_MARGIN },
 		{ "IN_COMMISSION_TOTAL", AYNI_F_COMMISSION_TOTAL },
 		/* and what must not match */
-		{ "Tipo documento", -1 }, { "Fecha documento", -1 },
+		{ "Fecha documento", -1 },
 		{ "totales", -1 }, { "", -1 },
 	};
 	size_t i;

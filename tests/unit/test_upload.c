@@ -241,10 +241,11 @@ test_occurrences_and_upsert(void **state)
 	assert_int_equal(r.rows_inserted, 3);
 	assert_query(db, "SELECT product_id, occurrence, quantity FROM"
 	    " raw_transactions ORDER BY line_no", "A|1|1000\nA|2|2000\nB|1|1000");
-	/* The same file again: every line updated, nothing added. */
+	/* The same file again: every line unchanged, nothing written. */
 	assert_int_equal(load(db, csv, AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
 	assert_int_equal(r.rows_inserted, 0);
-	assert_int_equal(r.rows_updated, 3);
+	assert_int_equal(r.rows_updated, 0);
+	assert_int_equal(r.rows_unchanged, 3);
 	assert_query(db, "SELECT count(*), sum(price_total) FROM"
 	    " raw_transactions", "3|35000");
 	/* Nothing changed, so the lines still belong to the first upload. */
@@ -256,7 +257,8 @@ test_occurrences_and_upsert(void **state)
 	    "01-10-2025;7;B;1;50\n01-10-2025;7;C;1;10\n", AYNI_UPLOAD_UPSERT,
 	    0, &r, &err), 0);
 	assert_int_equal(r.rows_inserted, 1);
-	assert_int_equal(r.rows_updated, 3);
+	assert_int_equal(r.rows_updated, 1);
+	assert_int_equal(r.rows_unchanged, 2);
 	assert_query(db, "SELECT count(*), sum(price_total) FROM"
 	    " raw_transactions", "4|46000");
 	/* Only the changed and the new line moved to the third upload. */
@@ -267,7 +269,7 @@ test_occurrences_and_upsert(void **state)
 	assert_query(db, "SELECT period, rows_before, rows_after, rows_added,"
 	    " rows_updated, rows_deleted FROM data_updates WHERE upload_id ="
 	    " (SELECT max(id) FROM uploads) AND period_type = 'monthly'",
-	    "2025-10|3|4|1|3|0");
+	    "2025-10|3|4|1|1|0");
 }
 
 static void
