@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "ayni/aggregate.h"
 #include "ayni/db.h"
 #include "schema.h"
 
@@ -248,6 +249,83 @@ test_older_database_migrated(void **state)
 	ayni_db_close(db);
 }
 
+/*
+ * A version 2 database (0001 and 0002 only) in which ticket T was sold on
+ * two days (v2 numbered the second A line occurrence 2): upgrading keeps
+ * every line as it was, and the rollups are recomputed with the new
+ * meaning of a transaction (one per sale day), verified against the raw
+ * lines.
+ */
+static void
+test_version2_upgrade(void **state)
+{
+	char path[256];
+	sqlite3 *h;
+	ayni_db *db;
+	ayni_error err;
+	long ndiff = -1;
+	int i;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/v2.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL),
+	    SQLITE_OK);
+	for (i = 0; i < ayni_migration_count && ayni_migrations[i].version <= 2;
+	    i++)
+		assert_int_equal(sqlite3_exec(h, ayni_migrations[i].sql, NULL,
+		    NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+	    "INSERT INTO users (id, email, password_hash, created_at,"
+	    " updated_at) VALUES (1, 'a@b.cl', '$argon2id$x', 'x', 'x');"
+	    "INSERT INTO companies (id, rut, name, created_at, updated_at)"
+	    " VALUES (1, '76086428-5', 'Uno', 'x', 'x');"
+	    "INSERT INTO uploads (id, company_id, user_id, filename, status,"
+	    " created_at) VALUES (1, 1, 1, 'v.csv', 'completed', 'x');"
+	    "INSERT INTO raw_transactions (id, company_id, upload_id, line_no,"
+	    " transaction_date, transaction_id, product_id, occurrence,"
+	    " is_return, quantity, price_total, processed_at) VALUES"
+	    " (10, 1, 1, 2, '2025-03-03 10:00:00', 'T', 'A', 1, 0, 1000, 500,"
+	    "  'x'),"
+	    " (11, 1, 1, 3, '2025-03-04 10:00:00', 'T', 'A', 2, 0, 1000, 700,"
+	    "  'x'),"
+	    " (12, 1, 1, 4, '2025-03-04 10:00:00', 'T', 'B', 1, 0, 2000, 900,"
+	    "  'x'),"
+	    " (13, 1, 1, 5, '2025-03-04 11:00:00', 'U', 'A', 1, 1, 1000, 500,"
+	    "  'x');"
+	    "INSERT INTO data_updates (company_id, upload_id, period,"
+	    " period_type, rows_added, timestamp) VALUES (1, 1, '2025-03',"
+	    " 'monthly', 4, 'x');"
+	    "PRAGMA user_version = 2;"
+	    "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), 0);
+	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
+	assert_int_equal(scalar(db, "SELECT count(*) FROM raw_transactions"
+	    " WHERE (id, occurrence) IN (VALUES (10, 1), (11, 2), (12, 1),"
+	    " (13, 1)) AND branch = '' AND doc_type = ''"), 4);
+	assert_int_equal(scalar(db, "SELECT sum(price_total * (1 - 2 *"
+	    " is_return)) FROM raw_transactions"), 1600);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM data_updates"
+	    " WHERE action = 'upload'"), 1);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM agg_deferred"), 0);
+	/* T on the 3rd, T on the 4th, U: three sales (v2 said two) */
+	assert_int_equal(scalar(db, "SELECT transactions FROM"
+	    " monthly_aggregations WHERE company_id = 1"), 3);
+	assert_int_equal(scalar(db, "SELECT revenue FROM"
+	    " monthly_aggregations WHERE company_id = 1"), 1600);	/* cents */
+	assert_int_equal(ayni_aggregate_verify(db, 1, &ndiff, &err), 0);
+	assert_int_equal(ndiff, 0);
+	/* the old second key is still unique under the new one */
+	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions"
+	    " (company_id, upload_id, line_no, transaction_date,"
+	    " transaction_id, product_id, occurrence, quantity, price_total,"
+	    " processed_at) VALUES (1, 1, 9, '2025-03-04 12:00:00', 'T', 'A',"
+	    " 2, 1000, 1, 'x')"), SQLITE_CONSTRAINT);
+	ayni_db_close(db);
+}
+
 static void
 test_not_a_database(void **state)
 {
@@ -313,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_create_mode_0600_and_wal),
 		cmocka_unit_test(test_newer_database_refused),
 		cmocka_unit_test(test_older_database_migrated),
+		cmocka_unit_test(test_version2_upgrade),
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_clock_is_settable),
