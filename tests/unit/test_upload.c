@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "ayni/db.h"
+#include "ayni/aggregate.h"
 #include "ayni/upload.h"
 
 static int
@@ -388,6 +389,236 @@ test_one_active_upload(void **state)
 	    " finish");
 }
 
+/* Upload with replace options. */
+static int
+load_replace(ayni_db *db, const char *text, ayni_replace_period period,
+    const char *from, const char *to, ayni_upload_result *res,
+    ayni_error *err)
+{
+	ayni_upload_opts o;
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	int rc;
+
+	assert_non_null(fp);
+	memset(&o, 0, sizeof(o));
+	o.name = "t.csv";
+	o.company_id = 1;
+	o.mode = AYNI_UPLOAD_REPLACE;
+	o.replace_period = period;
+	o.replace_from = from;
+	o.replace_to = to;
+	rc = ayni_upload_run(db, fp, &o, res, err);
+	fclose(fp);
+	return rc;
+}
+
+static void
+assert_verified(ayni_db *db)
+{
+	ayni_error err;
+	long ndiff = -1;
+
+	if (ayni_aggregate_verify(db, 1, &ndiff, &err) != 0)
+		fail_msg("verify: %s", err.msg);
+	assert_int_equal(ndiff, 0);
+}
+
+/* Each collision that lost a sale with the version 2 key. */
+static void
+test_key_collisions(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+
+	/* boleta 1200 and factura 1200, same product, same day */
+	assert_int_equal(load(db, "fecha;tipo dte;folio;sku;cantidad;total\n"
+	    "01-10-2025;39;1200;A;1;100\n", AYNI_UPLOAD_UPSERT, 0, &r, &err),
+	    0);
+	assert_int_equal(load(db, "fecha;tipo dte;folio;sku;cantidad;total\n"
+	    "01-10-2025;33;1200;A;3;900\n", AYNI_UPLOAD_UPSERT, 0, &r, &err),
+	    0);
+	assert_int_equal(r.rows_inserted, 1);
+	assert_int_equal(r.rows_updated, 0);
+	/* ticket 1 of two days, and of two cash registers */
+	assert_int_equal(load(db, "fecha;caja;ticket;sku;cantidad;total\n"
+	    "02-10-2025;1;1;A;1;10\n02-10-2025;2;1;A;1;20\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_int_equal(r.rows_inserted, 2);
+	assert_int_equal(r.rows_other_day, 0);
+	assert_int_equal(load(db, "fecha;caja;ticket;sku;cantidad;total\n"
+	    "03-10-2025;1;1;A;1;30\n", AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_int_equal(r.rows_inserted, 1);
+	assert_int_equal(r.rows_other_day, 1);
+	assert_query(db, "SELECT transaction_date, branch, doc_type,"
+	    " transaction_id, price_total FROM raw_transactions ORDER BY id",
+	    "2025-10-01 00:00:00||39|1200|10000\n"
+	    "2025-10-01 00:00:00||33|1200|90000\n"
+	    "2025-10-02 00:00:00|1||1|1000\n"
+	    "2025-10-02 00:00:00|2||1|2000\n"
+	    "2025-10-03 00:00:00|1||1|3000");
+	/* five different sales, not two */
+	assert_query(db, "SELECT transactions, revenue FROM"
+	    " monthly_aggregations WHERE company_id = 1", "5|106000");
+	assert_verified(db);
+	/* a nota de crédito by its SII code is a return */
+	assert_int_equal(load(db, "fecha;tipo dte;folio;sku;cantidad;total\n"
+	    "04-10-2025;61;77;A;1;100\n", AYNI_UPLOAD_UPSERT, 0, &r, &err),
+	    0);
+	assert_query(db, "SELECT is_return FROM raw_transactions WHERE"
+	    " transaction_id = '77'", "1");
+	assert_verified(db);
+}
+
+static void
+test_replace_periods(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+
+	assert_int_equal(load(db, "fecha;ticket;sku;cantidad;total\n"
+	    "30-09-2025;1;A;1;1\n01-10-2025;2;A;1;1\n15-10-2025;3;A;1;1\n"
+	    "31-10-2025;4;A;1;1\n01-11-2025;5;A;1;1\n", AYNI_UPLOAD_UPSERT,
+	    0, &r, &err), 0);
+	/* by day: the 1st to the 15th, not the 31st */
+	assert_int_equal(load_replace(db, "fecha;ticket;sku;cantidad;total\n"
+	    "01-10-2025;9;A;1;1\n15-10-2025;9;B;1;1\n", AYNI_REPLACE_DAY,
+	    NULL, NULL, &r, &err), 0);
+	assert_int_equal(r.rows_deleted, 2);
+	assert_query(db, "SELECT group_concat(transaction_id, '') FROM"
+	    " (SELECT * FROM raw_transactions ORDER BY transaction_date, id)",
+	    "19945");
+	/* by month: all of October */
+	assert_int_equal(load_replace(db, "fecha;ticket;sku;cantidad;total\n"
+	    "10-10-2025;8;A;1;1\n", AYNI_REPLACE_MONTH, NULL, NULL, &r,
+	    &err), 0);
+	assert_int_equal(r.rows_deleted, 3);
+	assert_query(db, "SELECT group_concat(transaction_id, '') FROM"
+	    " (SELECT * FROM raw_transactions ORDER BY transaction_date, id)",
+	    "185");
+	/* an explicit range may be wider than the file, never narrower */
+	assert_int_equal(load_replace(db, "fecha;ticket;sku;cantidad;total\n"
+	    "10-10-2025;7;A;1;1\n", AYNI_REPLACE_RANGE, "2025-09-01",
+	    "2025-10-31", &r, &err), 0);
+	assert_int_equal(r.rows_deleted, 2);
+	assert_int_equal(load_replace(db, "fecha;ticket;sku;cantidad;total\n"
+	    "10-10-2025;7;A;1;1\n", AYNI_REPLACE_RANGE, "2025-10-11",
+	    "2025-10-31", &r, &err), AYNI_EDATA);
+	assert_query(db, "SELECT group_concat(transaction_id, '') FROM"
+	    " (SELECT * FROM raw_transactions ORDER BY transaction_date, id)",
+	    "75");
+	assert_verified(db);
+}
+
+static void
+test_delete_leaves_trace(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_upload_deletion d;
+	ayni_error err;
+	int64_t id;
+
+	assert_int_equal(load(db, "fecha;ticket;sku;cantidad;total\n"
+	    "30-09-2025;1;A;1;1\n01-10-2025;2;A;1;1\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	id = r.upload_id;
+	/* a later upload that changes line 2 takes it over */
+	assert_int_equal(load(db, "fecha;ticket;sku;cantidad;total\n"
+	    "01-10-2025;2;A;1;5\n", AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_int_equal(ayni_upload_delete(db, 1, id, 0, 1, &d, &err), 0);
+	assert_string_equal(d.status, "dry-run");
+	assert_int_equal(d.rows_deleted, 1);
+	assert_string_equal(d.months, "2025-09: 1");
+	assert_query(db, "SELECT count(*) FROM raw_transactions", "2");
+	assert_int_equal(ayni_upload_delete(db, 1, id, 0, 0, &d, &err), 0);
+	assert_string_equal(d.status, "deleted");
+	assert_query(db, "SELECT transaction_id FROM raw_transactions", "2");
+	assert_query(db, "SELECT status, removed_rows, deleted_at IS NOT NULL"
+	    " FROM uploads WHERE id = 1", "deleted|1|1");
+	assert_query(db, "SELECT period, rows_before, rows_after, rows_deleted"
+	    " FROM data_updates WHERE upload_id = 1 AND action = 'delete'"
+	    " AND period_type = 'monthly'", "2025-09|1|0|1");
+	assert_int_equal(ayni_upload_delete(db, 1, id, 0, 0, &d, &err),
+	    AYNI_EEXISTS);
+	assert_int_equal(ayni_upload_delete(db, 2, r.upload_id, 0, 0, &d,
+	    &err), AYNI_ENOTFOUND);
+	assert_verified(db);
+}
+
+/*
+ * Random files over a few days, branches and document types, uploaded,
+ * replaced and deleted in random order: after each step the rollups
+ * equal a recomputation from the raw lines, and the summary adds up.
+ */
+static void
+test_randomized_uploads(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_upload_deletion d;
+	ayni_error err;
+	unsigned seed = 12345;
+	char *buf;
+	size_t len;
+	int round, i, rc;
+
+#define RND(n) (seed = seed * 1103515245u + 12345u, (seed >> 16) % (n))
+	for (round = 0; round < 40; round++) {
+		FILE *fp = open_memstream(&buf, &len);
+		int n = 1 + (int)RND(30);
+
+		fputs("fecha;sucursal;tipo documento;ticket;sku;cantidad;total;"
+		    "tipo;categoria\n", fp);
+		for (i = 0; i < n; i++) {
+			unsigned v[9];
+			int k;
+
+			/* one draw per value, in a fixed order */
+			for (k = 0; k < 9; k++)
+				v[k] = RND(24);
+			fprintf(fp, "%02u-10-2025 %02u:00;%s;%s;%u;P%u;%u;%u;%s;"
+			    "%s\n", 1 + v[0] % 5, v[1], v[2] % 2 ? "" : "B2",
+			    v[3] % 3 ? "Boleta" : "Factura", v[4] % 6, v[5] % 4,
+			    1 + v[6] % 3, 100 * (1 + v[7] % 9),
+			    v[8] % 8 ? "venta" : "devolucion",
+			    v[8] % 3 ? "c1" : "");
+		}
+		fclose(fp);
+		switch (RND(6)) {
+		case 0:
+			rc = load_replace(db, buf, RND(2) ? AYNI_REPLACE_DAY :
+			    AYNI_REPLACE_MONTH, NULL, NULL, &r, &err);
+			break;
+		case 1:
+			rc = load_replace(db, buf, AYNI_REPLACE_RANGE,
+			    "2025-10-01", "2025-10-06", &r, &err);
+			break;
+		default:
+			rc = load(db, buf, AYNI_UPLOAD_UPSERT, 0, &r, &err);
+		}
+		free(buf);
+		if (rc != 0)
+			fail_msg("round %d: %s", round, err.msg);
+		assert_int_equal(r.rows_read, r.rows_inserted + r.rows_updated +
+		    r.rows_unchanged + r.rows_rejected + r.rows_skipped);
+		if (RND(4) == 0) {
+			char sql[128];
+			int64_t id = 1 + (int64_t)RND((unsigned)r.upload_id);
+
+			snprintf(sql, sizeof(sql), "SELECT count(*) FROM"
+			    " uploads WHERE id = %lld AND status = 'deleted'",
+			    (long long)id);
+			rc = ayni_upload_delete(db, 1, id, 0, 0, &d, &err);
+			assert_true(rc == 0 || rc == AYNI_EEXISTS);
+			assert_query(db, sql, "1");
+		}
+		assert_verified(db);
+	}
+#undef RND
+}
+
 int
 main(void)
 {
@@ -404,6 +635,14 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_occurrences_and_upsert,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_collisions, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_replace_periods, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_delete_leaves_trace, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_randomized_uploads, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_bad_file_stores_nothing,
