@@ -98,6 +98,9 @@ typedef struct ayni_upload_result {
 	long		rows_skipped;	/* rows with no value at all */
 	/* lines added whose ticket and product are stored on another day */
 	long		rows_other_day;
+	/* lines added whose day, ticket and product are stored without the
+	   branch or document type this file gives */
+	long		rows_less_key;
 	char		first_date[11];	/* YYYY-MM-DD, or "" */
 	char		last_date[11];
 	double		elapsed_s;

@@ -579,7 +579,8 @@ ayni_is_return(const char *trans_type)
 {
 	static const char *const keys[] = {
 		"return", "devolucion", "notadecredito", "notacredito",
-		"notadecreditoelectronica", "nc", "n/c",
+		"notadecreditoelectronica", "notacreditoelectronica", "nc",
+		"n/c",
 		"61",		/* SII: nota de crédito electrónica */
 	};
 	char key[64];

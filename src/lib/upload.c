@@ -795,19 +795,37 @@ static const char stage_ins_sql[] =
     " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 
 /*
- * Each staged line with its key: txn_key as raw_transactions computes it
- * (the same expression: schema/0003_line_identity.sql), tkey the same
- * without the day (a prefix of txn_key: the ticket on any day), and the
- * occurrence numbering identical (txn_key, product) pairs in file order.
+ * Each staged line with its occurrence, which numbers identical (branch,
+ * document type, transaction, day, product) tuples in file order.  The
+ * partition is by the columns, not by txn_key: sorting short values is
+ * twice as fast as sorting their concatenation.
  */
 #define KEYED_SQL \
-    "WITH staged AS (SELECT s.*, branch || char(31) || doc_type ||" \
-    " char(31) || transaction_id || char(31) AS tkey" \
-    " FROM temp.upload_stage s)," \
-    " keyed AS (SELECT s.*, tkey || substr(transaction_date, 1, 10)" \
-    " AS txn_key, row_number() OVER (PARTITION BY tkey," \
-    " substr(transaction_date, 1, 10), product_id ORDER BY line_no)" \
-    " AS occurrence FROM staged s) "
+    "WITH keyed AS (SELECT s.*, row_number() OVER (PARTITION BY branch," \
+    " doc_type, transaction_id, substr(transaction_date, 1, 10)," \
+    " product_id ORDER BY line_no) AS occurrence" \
+    " FROM temp.upload_stage s) "
+
+/*
+ * txn_key as raw_transactions computes it (the same expression:
+ * schema/0003_line_identity.sql), and TKEY the same without the day: a
+ * prefix of txn_key, the ticket on any day.
+ */
+#define TKEY(t) \
+    "(" t ".branch || char(31) || " t ".doc_type || char(31) || " \
+    t ".transaction_id || char(31))"
+#define TXN_KEY(t) \
+    "(" TKEY(t) " || substr(" t ".transaction_date, 1, 10))"
+/* The same without the branch, without the document type, or both. */
+#define TXN_KEY_NO_BRANCH(t) \
+    "(char(31) || " t ".doc_type || char(31) || " t ".transaction_id ||" \
+    " char(31) || substr(" t ".transaction_date, 1, 10))"
+#define TXN_KEY_NO_DOC(t) \
+    "(" t ".branch || char(31) || char(31) || " t ".transaction_id ||" \
+    " char(31) || substr(" t ".transaction_date, 1, 10))"
+#define TXN_KEY_BARE(t) \
+    "(char(31) || char(31) || " t ".transaction_id ||" \
+    " char(31) || substr(" t ".transaction_date, 1, 10))"
 
 /* Every value a line stores, for "did this line change?". */
 #define LINE_VALUES(t) \
@@ -819,21 +837,34 @@ static const char stage_ins_sql[] =
 
 /*
  * Per day: the staged lines, those whose key is stored, those of them
- * whose values differ (updates; the rest are unchanged), and the new
- * lines whose ticket and product are stored on another day (the range
- * [tkey, tkey || ':') of txn_key holds the ticket's every day: a day is
- * digits and '-', all below ':').
+ * whose values differ (updates; the rest are unchanged), and two kinds of
+ * new line worth a warning because they may be a stored sale again:
+ *   - its ticket and product are stored on another day (the range
+ *     [TKEY, TKEY || ':') of txn_key holds the ticket's every day: a day
+ *     is digits and '-', all below ':');
+ *   - its day, ticket and product are stored without the branch or the
+ *     document type this file gives (a file of the same sales loaded
+ *     before without that column).
  */
+/* ?2: whether the company has any line (else no probe is needed). */
 static const char counts_sql[] = KEYED_SQL
     "SELECT substr(k.transaction_date, 1, 10), count(*), count(r.id),"
     " count(r.id) FILTER (WHERE " LINE_VALUES("r") " IS NOT "
     LINE_VALUES("k") "),"
-    " count(*) FILTER (WHERE r.id IS NULL AND EXISTS (SELECT 1"
+    " count(*) FILTER (WHERE ?2 AND r.id IS NULL AND EXISTS (SELECT 1"
     "  FROM raw_transactions o WHERE o.company_id = ?1"
-    "  AND o.txn_key >= k.tkey AND o.txn_key < k.tkey || ':'"
-    "  AND o.product_id = k.product_id AND o.txn_key <> k.txn_key))"
+    "  AND o.txn_key >= " TKEY("k") " AND o.txn_key < " TKEY("k") " || ':'"
+    "  AND o.product_id = k.product_id"
+    "  AND o.txn_key <> " TXN_KEY("k") ")),"
+    " count(*) FILTER (WHERE ?2 AND r.id IS NULL"
+    "  AND (k.branch <> '' OR k.doc_type <> '') AND EXISTS (SELECT 1"
+    "  FROM raw_transactions o WHERE o.company_id = ?1"
+    "  AND o.txn_key IN (" TXN_KEY_NO_BRANCH("k") ", " TXN_KEY_NO_DOC("k")
+    "  , " TXN_KEY_BARE("k") ")"
+    "  AND o.product_id = k.product_id"
+    "  AND o.txn_key <> " TXN_KEY("k") "))"
     " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
-    " AND r.txn_key = k.txn_key"
+    " AND r.txn_key = " TXN_KEY("k")
     " AND r.product_id = k.product_id AND r.occurrence = k.occurrence"
     " GROUP BY 1";
 
@@ -929,11 +960,19 @@ merge(struct upload *u, ayni_error *err)
 	sqlite3_stmt *st = NULL;
 	struct daystat *ds;
 	long n, have, upd;
-	int rc = 0, src;
+	int rc = 0, src, any;
 
+	if (sqlite3_prepare_v2(u->h, "SELECT EXISTS (SELECT 1 FROM"
+	    " raw_transactions WHERE company_id = ?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(u->db, err, "matching existing lines");
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(u->h, counts_sql, -1, &st, NULL) != SQLITE_OK)
 		return ayni_db_error(u->db, err, "matching existing lines");
 	sqlite3_bind_int64(st, 1, u->o->company_id);
+	sqlite3_bind_int(st, 2, any);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((ds = days_get(&u->days, day_of((const char *)
 		    sqlite3_column_text(st, 0)))) == NULL) {
@@ -950,6 +989,7 @@ merge(struct upload *u, ayni_error *err)
 		u->res->rows_updated += upd;
 		u->res->rows_unchanged += have - upd;
 		u->res->rows_other_day += sqlite3_column_int64(st, 4);
+		u->res->rows_less_key += sqlite3_column_int64(st, 5);
 	}
 	/*
 	 * The sale day is part of the key, so such lines are added: ticket
@@ -960,7 +1000,19 @@ merge(struct upload *u, ayni_error *err)
 	if (u->res->rows_other_day > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines repeat a "
 		    "ticket and product stored on another day; if this file "
-		    "corrects dates, use --mode replace", u->name, u->res->rows_other_day);
+		    "corrects dates, use --mode replace", u->name,
+		    u->res->rows_other_day);
+	/*
+	 * Lines stored from a file without the branch or document type
+	 * column have '' there; the same sales from a file with it have
+	 * other keys.  Nothing tells them apart for sure: say so.
+	 */
+	if (u->res->rows_less_key > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines match the "
+		    "day, ticket and product of stored lines that have no "
+		    "branch or document type; if this file holds the same "
+		    "sales with more columns, use --mode replace", u->name,
+		    u->res->rows_less_key);
 	if (src != SQLITE_DONE) {
 		rc = ayni_db_error(u->db, err, "matching existing lines");
 		goto out;
@@ -1574,7 +1626,7 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 fail:
 	/* Nothing was stored: the summary must not say otherwise. */
 	res->rows_inserted = res->rows_updated = res->rows_deleted = 0;
-	res->rows_unchanged = res->rows_other_day = 0;
+	res->rows_unchanged = res->rows_other_day = res->rows_less_key = 0;
 	res->first_date[0] = res->last_date[0] = '\0';
 	if (!o->dry_run && err != NULL)
 		mark_failed(&u, err->msg);

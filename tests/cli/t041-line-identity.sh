@@ -186,6 +186,20 @@ expect_err_has "^ayni: upload $id was already deleted on "
 verified
 check "integrity" test "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok
 
+# --- the same sales again from an export with a document type column:
+# new keys, so the upload says they may be stored already ---
+printf 'fecha;ticket;sku;cantidad;total\n12-11-2025;5;K;1;100\n12-11-2025;6;K;1;100\n' >"$T/plain.csv"
+printf 'fecha;tipo documento;ticket;sku;cantidad;total\n12-11-2025;Boleta;5;K;1;100\n12-11-2025;Boleta;6;K;1;100\n' >"$T/typed.csv"
+run $C --format csv upload "$T/plain.csv"
+expect_rc 0
+run $C --format csv upload "$T/typed.csv"
+expect_rc 0
+expect_err "ayni: warning: $T/typed.csv: 2 lines match the day, ticket and product of stored lines that have no branch or document type; if this file holds the same sales with more columns, use --mode replace"
+run $C --format csv upload --mode replace "$T/typed.csv"
+expect_rc 0
+check "replace leaves the typed lines only" test "$(sql "SELECT group_concat(doc_type || transaction_id, ' ') FROM raw_transactions WHERE transaction_date LIKE '2025-11-12%'")" = "Boleta5 Boleta6"
+verified
+
 # --- a key field may not hold U+001F, which txn_key uses to join ---
 printf 'fecha;ticket;sku;cantidad;total\n01-11-2025;a\037b;H;1;100\n' >"$T/us.csv"
 run $C upload "$T/us.csv"
