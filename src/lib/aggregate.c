@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "ayni/aggregate.h"
+#include "internal.h"
 
 static const struct level {
 	const char	*name;
@@ -279,6 +280,13 @@ view_query(ayni_db *db, const char *name, char **out, ayni_error *err)
 out:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* For other core modules: benchmark.c reads agg_time_rollup so. */
+int
+ayni_agg_view_sql(ayni_db *db, const char *name, char **out, ayni_error *err)
+{
+	return view_query(db, name, out, err);
 }
 
 int
