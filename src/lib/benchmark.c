@@ -363,38 +363,54 @@ fill_stats(ayni_bench_result *r, const double *x, int n)
 
 /*
  * The time of the latest change a benchmark depends on: an upload that
- * finished, lines added, changed or deleted (data_updates), a company
- * opting in or out, changing industry, removed or restored.
+ * finished, lines added, changed or deleted (data_updates, appended in
+ * time order, so its last row is its latest and no scan is needed), a
+ * company opting in or out, changing industry, removed or restored.
  */
-static const char data_time_sql[] =
-    "SELECT max(coalesce((SELECT max(timestamp) FROM data_updates), ''),"
-    " coalesce((SELECT max(completed_at) FROM uploads), ''),"
-    " coalesce((SELECT max(updated_at) FROM companies), ''))";
+static int
+data_time(ayni_db *db, char out[20], ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT max(coalesce(("
+	    "SELECT timestamp FROM data_updates ORDER BY id DESC LIMIT 1),"
+	    " ''), coalesce((SELECT max(completed_at) FROM uploads), ''),"
+	    " coalesce((SELECT max(updated_at) FROM companies), ''))", -1,
+	    &st, NULL) != SQLITE_OK)
+		return sql_error(db, err, "reading the time of the data");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 20, "%s", (const char *)sqlite3_column_text(st,
+		    0));
+	else
+		rc = sql_error(db, err, "reading the time of the data");
+	sqlite3_finalize(st);
+	return rc;
+}
 
 /*
- * r's statistics from benchmarks when a row is newer than every change
- * (a change in the same second counts as newer: timestamps have whole
+ * r's statistics from benchmarks when a row is newer than the data (a
+ * change in the same second counts as newer: timestamps have whole
  * seconds) and counts the same companies; else r is left alone.
  */
 static int
 stored_stats(ayni_db *db, ayni_bench_result *r, const ayni_bench_period *p,
-    ayni_error *err)
+    const char *since, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char sql[640];
 	int rc = 0, s;
 
-	snprintf(sql, sizeof(sql), "SELECT sample_size, value, percentile_25,"
-	    " percentile_50, percentile_75 FROM benchmarks WHERE industry = ?1"
-	    " AND metric_name = ?2 AND period = ?3 AND period_type = ?4"
-	    " AND updated_at > (%s)", data_time_sql);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT sample_size,"
+	    " value, percentile_25, percentile_50, percentile_75"
+	    " FROM benchmarks WHERE industry = ?1 AND metric_name = ?2"
+	    " AND period = ?3 AND period_type = ?4 AND updated_at > ?5", -1,
+	    &st, NULL) != SQLITE_OK)
 		return sql_error(db, err, "reading benchmarks");
 	sqlite3_bind_text(st, 1, r->industry, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, metrics[r->metric].name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, p->label, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, kind_types[p->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, since, -1, SQLITE_STATIC);
 	if ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 0) == r->companies) {
 			r->mean = sqlite3_column_double(st, 1);
@@ -481,7 +497,7 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 	struct self me;
 	const struct cvals *mine = NULL;
 	double *x = NULL;
-	char label[8];
+	char label[8], since[20];
 	int rc, i, m, n;
 
 	assert(metric < AYNI_BM_COUNT);
@@ -532,6 +548,8 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		goto out;
 	}
+	if ((rc = data_time(db, since, err)) != 0)
+		goto out;
 	for (m = 0; m < AYNI_BM_COUNT; m++) {
 		ayni_bench_result *r = &out[*nout];
 
@@ -550,7 +568,7 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 			r->shown = 0;
 		if (r->shown) {
 			r->percentile = ayni_bench_rank(x, n, r->value);
-			if ((rc = stored_stats(db, r, &p, err)) != 0)
+			if ((rc = stored_stats(db, r, &p, since, err)) != 0)
 				goto out;
 		}
 		(*nout)++;
