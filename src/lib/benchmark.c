@@ -154,27 +154,35 @@ ayni_bench_mean(const double *x, int n)
 	return s / (n - 2 * k);
 }
 
+/*
+ * Whether positions i and i + 1 (1-based, of n) are pooled: a quartile
+ * interpolated between positions lo and lo + 1 gives the other of the two
+ * to whoever knows it holds one of them, so lo is pooled with lo - 1 and
+ * lo + 1 with lo + 2, and no position next to an interpolated quartile
+ * can be told from its outer neighbour.
+ */
 static int
-find(int *up, int i)
+pooled(int i, int n)
 {
-	while (up[i] != i)
-		i = up[i] = up[up[i]];
-	return i;
-}
+	static const double ps[] = { 0.25, 0.5, 0.75 };
+	double h;
+	int k, lo;
 
-static void
-join(int *up, int a, int b)
-{
-	up[find(up, a)] = find(up, b);
+	for (k = 0; k < 3; k++) {
+		h = (n - 1) * ps[k] + 1;
+		lo = (int)floor(h);
+		if (h == floor(h))
+			continue;	/* one value: no partner to give */
+		if ((i == lo - 1 && lo > 1) || (i == lo + 1 && lo + 2 <= n))
+			return 1;
+	}
+	return 0;
 }
 
 int
 ayni_bench_rank(const double *x, int n, double v)
 {
-	static const double ps[] = { 0.25, 0.5, 0.75 };
-	int below = 0, eq = 0, i, j, k, root, cnt = 0, stack[64];
-	int *up, *pool = stack;
-	double sum = 0, h;
+	int below = 0, eq = 0, i, j, lo, hi;
 
 	assert(n >= 2);
 	for (i = 0; i < n; i++) {
@@ -184,37 +192,12 @@ ayni_bench_rank(const double *x, int n, double v)
 	assert(eq >= 1);
 	/* 1-based position; equal values share the middle of theirs */
 	j = below + 1 + (eq - 1) / 2;
-	if (n + 1 > (int)(sizeof(stack) / sizeof(stack[0])) &&
-	    (pool = malloc(((size_t)n + 1) * sizeof(int))) == NULL)
-		return (int)lround(100.0 * (j - 1) / (n - 1));
-	up = pool;
-	for (i = 1; i <= n; i++)
-		up[i] = i;
-	/*
-	 * A quartile interpolated between positions lo and lo + 1 gives
-	 * the other of the two to whoever knows it holds one of them: pool
-	 * lo with lo - 1 and lo + 1 with lo + 2, so that no position next
-	 * to an interpolated quartile can be told from its outer neighbour.
-	 */
-	for (k = 0; k < 3; k++) {
-		h = (n - 1) * ps[k] + 1;
-		i = (int)floor(h);
-		if (h == floor(h))
-			continue;
-		if (i > 1)
-			join(up, i - 1, i);
-		if (i + 2 <= n)
-			join(up, i + 1, i + 2);
-	}
-	root = find(up, j);
-	for (i = 1; i <= n; i++)
-		if (find(up, i) == root) {
-			sum += i;
-			cnt++;
-		}
-	if (pool != stack)
-		free(pool);
-	return (int)lround(100.0 * (sum / cnt - 1) / (n - 1));
+	/* pools are runs of adjacent positions: report the run's middle */
+	for (lo = j; lo > 1 && pooled(lo - 1, n); lo--)
+		;
+	for (hi = j; hi < n && pooled(hi, n); hi++)
+		;
+	return (int)lround(100.0 * ((lo + hi) / 2.0 - 1) / (n - 1));
 }
 
 /* ---- reading the rollups ---- */

@@ -136,7 +136,7 @@ test_rank(void **state)
 	/* 21: every quartile is one value, nothing to pool: exact */
 	for (i = 0; i < 21; i++)
 		assert_int_equal(ayni_bench_rank(x, 21, x[i]), 5 * i);
-	/* 200 (beyond the stack pool): lowest, highest, a plain middle */
+	/* 200: lowest, highest, a position away from the quartiles */
 	assert_int_equal(ayni_bench_rank(x, 200, x[0]), 0);
 	assert_int_equal(ayni_bench_rank(x, 200, x[199]), 100);
 	assert_int_equal(ayni_bench_rank(x, 200, x[29]), 15);
