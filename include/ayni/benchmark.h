@@ -49,9 +49,9 @@ typedef enum ayni_bench_kind {
 
 typedef struct ayni_bench_period {
 	ayni_bench_kind	kind;
-	char		label[8];	/* '2025-10', '2025-Q4', '2025' */
-	char		lo[11];		/* first day '2025-10-01' */
-	char		hi[11];		/* '2025-10-31' (the views' bound:
+	char		label[16];	/* '2025-10', '2025-Q4', '2025' */
+	char		lo[16];		/* first day '2025-10-01' */
+	char		hi[16];		/* '2025-10-31' (the views' bound:
 					   always day 31) */
 } ayni_bench_period;
 
@@ -85,7 +85,7 @@ int	ayni_bench_rank(const double *sorted, int n, double v);
 /* One metric of a comparison. */
 typedef struct ayni_bench_result {
 	char		industry[32];
-	char		period[8];
+	char		period[16];
 	ayni_bench_metric metric;
 	int		companies;	/* contributing to this metric */
 	int		shown;		/* 0: only the count may be shown */

@@ -455,7 +455,7 @@ out:
  * decides, not the clock, so the answer does not change overnight.
  */
 static void
-latest_full_month(const char *day, char label[8])
+latest_full_month(const char *day, char label[16])
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 	    30, 31 };
@@ -467,7 +467,7 @@ latest_full_month(const char *day, char label[8])
 		m = 12;
 		y--;
 	}
-	snprintf(label, 8, "%04d-%02d", y, m);
+	snprintf(label, 16, "%04d-%02d", y, m);
 }
 
 int
@@ -480,7 +480,7 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 	struct self me;
 	const struct cvals *mine = NULL;
 	double *x = NULL;
-	char label[8], since[20];
+	char label[16], since[20];
 	int rc, i, m, n;
 
 	assert(metric < AYNI_BM_COUNT);
@@ -490,6 +490,9 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 		return rc;
 	if ((rc = load_self(db, company_id, &me, err)) != 0)
 		return rc;
+	if (!me.is_active)
+		return ayni_error_set(err, AYNI_ENOTFOUND, "%s was removed: "
+		    "it has no benchmark", me.rut);
 	if (!me.benchmark)
 		return ayni_error_set(err, AYNI_EUNAVAIL, "%s has not opted "
 		    "in to benchmarks, so it is neither compared nor counted: "
@@ -500,8 +503,11 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 			return ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
 			    "sales yet: nothing to compare", me.rut);
 		latest_full_month(me.last_day, label);
-		if ((rc = ayni_bench_period_parse(label, &p, err)) != 0)
-			return rc;
+		/* only a sale in January 1900 leads out of the years */
+		if (ayni_bench_period_parse(label, &p, err) != 0)
+			return ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
+			    "full month of sales yet (latest sale %s): give "
+			    "--period %.7s", me.rut, me.last_day, me.last_day);
 	}
 	if ((rc = prepare_values(db, &vals, err)) != 0)
 		return rc;

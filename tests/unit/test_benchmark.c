@@ -349,6 +349,11 @@ test_who_counts(void **state)
 	assert_string_equal(err.msg, "77.000.011-0 has not opted in to "
 	    "benchmarks, so it is neither compared nor counted: run 'ayni "
 	    "company edit 77.000.011-0 --benchmark on' to take part");
+	/* a removed company has no benchmark */
+	assert_int_equal(ayni_benchmark_compare(db, 13, "2025-10", -1, r, &n,
+	    &err), AYNI_ENOTFOUND);
+	assert_string_equal(err.msg, "77.000.013-0 was removed: it has no "
+	    "benchmark");
 	/* food has one company */
 	assert_int_equal(ayni_benchmark_compare(db, 12, "2025-10", -1, r, &n,
 	    &err), AYNI_EUNAVAIL);
