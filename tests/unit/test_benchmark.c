@@ -24,6 +24,10 @@
 
 static void
 exec_sql(ayni_db *db, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+exec_sql(ayni_db *db, const char *fmt, ...)
 {
 	char sql[2048], *msg = NULL;
 	va_list ap;
