@@ -75,8 +75,8 @@ time_it() {
 }
 
 time_it "ayni benchmark (latest month, 6 metrics)"
-time_it "ayni benchmark --period 2025-Q3"
-time_it "ayni benchmark --period 2025"
+time_it "ayni benchmark --period 2025-Q3" --period 2025-Q3
+time_it "ayni benchmark --period 2025" --period 2025
 t0=$(now_ms)
 "$ayni" -q benchmark refresh
 t1=$(now_ms)
