@@ -47,24 +47,32 @@ teardown(void **state)
 	return 0;
 }
 
-/* Upload text as a file named "t.csv" into company 1. */
+/* Upload text as a file named "t.csv" into company 1, with options o. */
+static int
+load_with(ayni_db *db, const char *text, ayni_upload_opts *o,
+    ayni_upload_result *res, ayni_error *err)
+{
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	int rc;
+
+	assert_non_null(fp);
+	o->name = "t.csv";
+	o->company_id = 1;
+	rc = ayni_upload_run(db, fp, o, res, err);
+	fclose(fp);
+	return rc;
+}
+
 static int
 load(ayni_db *db, const char *text, ayni_upload_mode mode, int dry,
     ayni_upload_result *res, ayni_error *err)
 {
 	ayni_upload_opts o;
-	FILE *fp = fmemopen((void *)text, strlen(text), "r");
-	int rc;
 
-	assert_non_null(fp);
 	memset(&o, 0, sizeof(o));
-	o.name = "t.csv";
-	o.company_id = 1;
 	o.mode = mode;
 	o.dry_run = dry;
-	rc = ayni_upload_run(db, fp, &o, res, err);
-	fclose(fp);
-	return rc;
+	return load_with(db, text, &o, res, err);
 }
 
 static char *
@@ -396,20 +404,13 @@ load_replace(ayni_db *db, const char *text, ayni_replace_period period,
     ayni_error *err)
 {
 	ayni_upload_opts o;
-	FILE *fp = fmemopen((void *)text, strlen(text), "r");
-	int rc;
 
-	assert_non_null(fp);
 	memset(&o, 0, sizeof(o));
-	o.name = "t.csv";
-	o.company_id = 1;
 	o.mode = AYNI_UPLOAD_REPLACE;
 	o.replace_period = period;
 	o.replace_from = from;
 	o.replace_to = to;
-	rc = ayni_upload_run(db, fp, &o, res, err);
-	fclose(fp);
-	return rc;
+	return load_with(db, text, &o, res, err);
 }
 
 static void
