@@ -19,6 +19,7 @@
 #include "ayni/db.h"
 #include "ayni/error.h"
 #include "ayni/fields.h"
+#include "ayni/returns.h"
 #include "ayni/output.h"
 
 #define AYNI_MAPPING_NAME_MAX	100	/* bytes, as column_mappings allows */
@@ -37,6 +38,8 @@ typedef struct ayni_mapping {
 	char	 delimiter;			/* , ; \t | or 0: detect */
 	char	 date_order;			/* 'd' day first, 'm' month
 						   first, or 0: detect */
+	char	 returns[AYNI_RETURNS_MAX + 1];	/* PCRE2 pattern of return
+						   markers, or "": built-in */
 	int	 is_default;
 } ayni_mapping;
 
@@ -78,6 +81,9 @@ int	ayni_mapping_set_encoding(ayni_mapping *m, const char *s,
 int	ayni_mapping_set_date_order(ayni_mapping *m, const char *s,
 	    ayni_error *err);
 int	ayni_mapping_set_delimiter(ayni_mapping *m, const char *s,
+	    ayni_error *err);
+/* A PCRE2 pattern of return markers (returns.h); "" for the built-in. */
+int	ayni_mapping_set_returns(ayni_mapping *m, const char *s,
 	    ayni_error *err);
 
 /*

@@ -73,6 +73,8 @@ typedef struct ayni_upload_opts {
 	ayni_csv_opts	 csv;		/* encoding/delimiter overrides */
 	char		 decimal;	/* ',' '.' or 0: detect per column */
 	const char	*date_format;	/* or NULL: detect */
+	const char	*returns;	/* PCRE2 return markers (returns.h), or
+					   NULL: the mapping's, or built-in */
 	long		 max_errors;	/* store valid rows if at most this
 					   many are invalid; default 0 */
 	FILE		*rejects;	/* invalid rows as CSV, or NULL */

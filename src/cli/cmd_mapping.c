@@ -22,6 +22,8 @@ static const struct opt_spec save_opts[] = {
 	{ "decimal", 0, 1, 0, "C", "decimal mark: ',' or '.'" },
 	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1 or windows-1252" },
 	{ "delimiter", 0, 1, 0, "C", "field separator: , ; | or tab" },
+	{ "returns", 0, 1, 0, "REGEX",
+	    "return markers in the type columns, instead of the built-in" },
 	{ "default", 0, 0, 0, NULL,
 	    "make it the company's default: used when an upload names none" },
 	{ "from-upload", 0, 1, 0, "ID", "start from what upload ID found: "
@@ -54,6 +56,7 @@ cmd_mapping_save(struct cmd_ctx *ctx)
 		{ "decimal", ayni_mapping_set_decimal },
 		{ "encoding", ayni_mapping_set_encoding },
 		{ "delimiter", ayni_mapping_set_delimiter },
+		{ "returns", ayni_mapping_set_returns },
 	};
 	ayni_mapping m = { 0 };
 	ayni_mapping_saved saved;

@@ -30,6 +30,8 @@ static const struct opt_spec upload_opts[] = {
 	    "with replace: the file's days (default) or whole months" },
 	{ "from", 0, 1, 0, "DATE", "with replace: first day to replace" },
 	{ "to", 0, 1, 0, "DATE", "with replace: last day to replace" },
+	{ "returns", 0, 1, 0, "REGEX",
+	    "return markers in the type columns, instead of the built-in" },
 	{ "max-errors", 0, 1, 0, "N",
 	    "store the valid rows if at most N are invalid" },
 	{ "rejects", 0, 1, 0, "FILE", "write invalid rows, with line and "
@@ -217,6 +219,7 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 		o->decimal = s[0];
 	}
 	o->date_format = opt_get(ctx, "date-format");
+	o->returns = opt_get(ctx, "returns");
 	if ((s = opt_get(ctx, "mode")) != NULL) {
 		if (strcmp(s, "replace") == 0)
 			o->mode = AYNI_UPLOAD_REPLACE;

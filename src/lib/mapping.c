@@ -206,6 +206,20 @@ ayni_mapping_set_delimiter(ayni_mapping *m, const char *s, ayni_error *err)
 }
 
 int
+ayni_mapping_set_returns(ayni_mapping *m, const char *s, ayni_error *err)
+{
+	ayni_returns *r;
+	int rc;
+
+	/* compiled once here so that a bad pattern is never stored */
+	if ((rc = ayni_returns_new(&r, s, err)) != 0)
+		return rc;
+	ayni_returns_free(r);
+	snprintf(m->returns, sizeof(m->returns), "%s", s);
+	return 0;
+}
+
+int
 ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
     ayni_mapping *m, ayni_error *err)
 {
@@ -260,6 +274,10 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 	it = cJSON_GetObjectItemCaseSensitive(d, "delimiter");
 	if (m->delimiter == 0 && cJSON_IsString(it) &&
 	    (rc = ayni_mapping_set_delimiter(m, it->valuestring, err)) != 0)
+		goto out;
+	it = cJSON_GetObjectItemCaseSensitive(d, "returns");
+	if (m->returns[0] == '\0' && cJSON_IsString(it) &&
+	    (rc = ayni_mapping_set_returns(m, it->valuestring, err)) != 0)
 		goto out;
 	it = cJSON_GetObjectItemCaseSensitive(d, "date_format");
 	if (m->date_format[0] == '\0' && cJSON_IsString(it) &&
@@ -328,6 +346,8 @@ to_json(const ayni_mapping *m, char **mappings, char **formats,
 	if (ok && m->date_order != 0)
 		ok = cJSON_AddStringToObject(fo, "date_order",
 		    m->date_order == 'm' ? "month-first" : "day-first") != NULL;
+	if (ok && m->returns[0] != '\0')
+		ok = cJSON_AddStringToObject(fo, "returns", m->returns) != NULL;
 	if (ok)
 		ok = (*mappings = cJSON_PrintUnformatted(mo)) != NULL;
 	if (ok)
@@ -392,6 +412,7 @@ formats_from_json(ayni_mapping *m, const char *text, ayni_error *err)
 		{ "encoding", ayni_mapping_set_encoding },
 		{ "delimiter", ayni_mapping_set_delimiter },
 		{ "date_order", ayni_mapping_set_date_order },
+		{ "returns", ayni_mapping_set_returns },
 	};
 	cJSON *o, *it;
 	ayni_error oerr;
@@ -647,6 +668,9 @@ ayni_mapping_write(const ayni_mapping *m, ayni_writer *w, ayni_error *err)
 	if (rc == 0)
 		rc = write_row(w, "option", "delimiter", m->delimiter == '\t' ?
 		    "tab" : m->delimiter ? del : NULL, err);
+	if (rc == 0)
+		rc = write_row(w, "option", "returns",
+		    m->returns[0] ? m->returns : NULL, err);
 	if (rc == 0)
 		rc = write_row(w, "option", "default",
 		    m->is_default ? "yes" : "no", err);

@@ -41,6 +41,7 @@
 #include "ayni/calendar.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
+#include "ayni/returns.h"
 #include "ayni/upload.h"
 
 /* --- the spool: length-prefixed records in a temporary file --- */
@@ -231,6 +232,7 @@ struct upload {
 	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
 	ayni_date_evidence	 dev;
 	ayni_date_order		 order;
+	ayni_returns		*ret;		/* return markers */
 	char			 forced_order;	/* from a mapping: 'd', 'm' */
 	const char		*date_format;
 	char			 decimal;
@@ -480,6 +482,9 @@ dialect_json(struct upload *u)
 		cJSON_AddStringToObject(o, "date_order",
 		    u->order == AYNI_DATE_MONTH_FIRST ? "month-first" :
 		    "day-first");
+	if (ayni_returns_pattern(u->ret) != NULL)
+		cJSON_AddStringToObject(o, "returns",
+		    ayni_returns_pattern(u->ret));
 	cols = cJSON_AddObjectToObject(o, "columns");
 	dec = cJSON_AddObjectToObject(o, "decimal");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
@@ -630,6 +635,42 @@ infer(struct line *l)
 }
 
 /*
+ * Whether l is a return (returns.h has the rule): a marker in its
+ * transaction or document type, or, with neither column in the file, a
+ * negative quantity and a negative total.
+ */
+static int
+mark_return(struct upload *u, const struct rec *r, struct line *l,
+    ayni_error *err)
+{
+	static const ayni_field_id marker[] = {
+		AYNI_F_TRANS_TYPE, AYNI_F_DOC_TYPE
+	};
+	ayni_error e;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(marker) / sizeof(marker[0]); i++) {
+		if (u->col[marker[i]] < 0)
+			continue;
+		if ((rc = ayni_returns_match(u->ret, l->text[marker[i]], &e)) <
+		    0)
+			return ayni_error_set_line(err, AYNI_EDATA, r->line,
+			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
+			    u->name, r->line, ayni_fields[marker[i]].name,
+			    u->header[u->col[marker[i]]], e.msg);
+		if (rc == 1) {
+			l->is_return = 1;
+			return 0;
+		}
+	}
+	if (u->col[AYNI_F_TRANS_TYPE] < 0 && u->col[AYNI_F_DOC_TYPE] < 0 &&
+	    l->num[AYNI_F_QUANTITY] < 0 && l->num[AYNI_F_PRICE_TOTAL] < 0)
+		l->is_return = 1;
+	return 0;
+}
+
+/*
  * Parse record r into l.  On a bad value, returns AYNI_EDATA with the
  * message "file:line: field 'x' (header 'y'): reason".
  */
@@ -724,10 +765,8 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 			    r->line, ayni_fields[f].name,
 			    u->header[u->col[f]]);
 	}
-	l->is_return = (l->text[AYNI_F_TRANS_TYPE] != NULL &&
-	    ayni_is_return(l->text[AYNI_F_TRANS_TYPE])) ||
-	    (l->text[AYNI_F_DOC_TYPE] != NULL &&
-	    ayni_is_return(l->text[AYNI_F_DOC_TYPE]));
+	if ((rc = mark_return(u, r, l, err)) != 0)
+		return rc;
 	if (l->is_return)
 		unsign_return(l);
 	infer(l);
@@ -1585,6 +1624,9 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 	if (u.date_format != NULL &&
 	    (rc = ayni_date_format_check(u.date_format, err)) != 0)
 		goto out;
+	if ((rc = ayni_returns_new(&u.ret, o->returns != NULL ? o->returns :
+	    u.map != NULL ? u.map->returns : NULL, err)) != 0)
+		goto out;
 	if ((rc = check_active(&u, err)) != 0)
 		goto out;
 	if (!o->dry_run) {
@@ -1639,6 +1681,7 @@ out:
 		free(u.header[i]);
 	free(u.header);
 	free(u.days.v);
+	ayni_returns_free(u.ret);
 	ayni_mapping_release(&u.dflt);
 	return rc;
 }

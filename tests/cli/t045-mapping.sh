@@ -23,7 +23,7 @@ MAN="$AYNI_SRC/man/ayni-mapping.1"
 # Help: one usage line per verb, the SYNOPSIS of ayni-mapping(1).
 run mapping --help
 expect_rc 0
-expect_out_has '^usage: ayni mapping save NAME \[--map FIELD=HEADER \.\.\.\] \[--date-format FMT\] \[--decimal C\] \[--encoding ENC\] \[--delimiter C\] \[--default\] \[--from-upload ID\]$'
+expect_out_has '^usage: ayni mapping save NAME \[--map FIELD=HEADER \.\.\.\] \[--date-format FMT\] \[--decimal C\] \[--encoding ENC\] \[--delimiter C\] \[--returns REGEX\] \[--default\] \[--from-upload ID\]$'
 synopsis=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$MAN" | awk '
 	/^\.Nm / { if (s != "") print s; sub(/^\.Nm /, ""); s = "usage: " $0 }
 	/^\.Ar / { sub(/^\.Ar /, ""); s = s " " $0 }
@@ -88,6 +88,7 @@ option,date_format,%d/%m/%Y
 option,decimal,","
 option,encoding,latin1
 option,delimiter,tab
+option,returns,
 option,default,yes'
 run --format table mapping show pos
 expect_out 'kind    name            value
@@ -99,6 +100,7 @@ option  date_format     %d/%m/%Y
 option  decimal         ,
 option  encoding        latin1
 option  delimiter       tab
+option  returns         
 option  default         yes'
 run --format json mapping show pos
 expect_out '[
@@ -110,6 +112,7 @@ expect_out '[
   {"kind": "option", "name": "decimal", "value": ","},
   {"kind": "option", "name": "encoding", "value": "latin1"},
   {"kind": "option", "name": "delimiter", "value": "tab"},
+  {"kind": "option", "name": "returns", "value": null},
   {"kind": "option", "name": "default", "value": "yes"}
 ]'
 
@@ -144,6 +147,7 @@ option,date_format,
 option,decimal,
 option,encoding,
 option,delimiter,
+option,returns,
 option,default,yes'
 
 # Bad pairs and option values: 64, with the usage line, nothing stored.
@@ -154,7 +158,7 @@ bad() {
 	run mapping save excel "$@"
 	expect_rc 64
 	expect_err "ayni: $msg
-usage: ayni mapping save NAME [--map FIELD=HEADER ...] [--date-format FMT] [--decimal C] [--encoding ENC] [--delimiter C] [--default] [--from-upload ID]"
+usage: ayni mapping save NAME [--map FIELD=HEADER ...] [--date-format FMT] [--decimal C] [--encoding ENC] [--delimiter C] [--returns REGEX] [--default] [--from-upload ID]"
 }
 bad "bad --map 'in_dt': expected FIELD=HEADER, e.g. in_dt=Fecha" --map in_dt
 bad "bad --map '=Fecha': no field before '=', e.g. in_dt=Fecha" --map =Fecha

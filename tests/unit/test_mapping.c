@@ -653,10 +653,16 @@ test_list_and_show(void **state)
 	    "option,decimal,\r\n"
 	    "option,encoding,\r\n"
 	    "option,delimiter,\r\n"
+	    "option,returns,\r\n"
 	    "option,default,yes\r\n");
 	free(s);
 	assert_int_equal(ayni_mapping_set_delimiter(&m, "tab", &err), 0);
 	assert_int_equal(ayni_mapping_set_decimal(&m, ",", &err), 0);
+	assert_int_equal(ayni_mapping_set_returns(&m, "^(61|nc)$", &err), 0);
+	assert_int_equal(ayni_mapping_set_returns(&m, "(61", &err),
+	    AYNI_EUSAGE);
+	assert_string_equal(err.msg, "invalid returns pattern '(61' at "
+	    "offset 3: missing closing parenthesis");
 	m.is_default = 0;
 	s = render(fx, AYNI_FORMAT_JSON, 1, &m);
 	assert_string_equal(s, "[\n"
@@ -672,6 +678,8 @@ test_list_and_show(void **state)
 	    "\"value\": null},\n"
 	    "  {\"kind\": \"option\", \"name\": \"delimiter\", "
 	    "\"value\": \"tab\"},\n"
+	    "  {\"kind\": \"option\", \"name\": \"returns\", "
+	    "\"value\": \"^(61|nc)$\"},\n"
 	    "  {\"kind\": \"option\", \"name\": \"default\", "
 	    "\"value\": \"no\"}\n"
 	    "]\n");

@@ -548,6 +548,44 @@ test_delete_leaves_trace(void **state)
 	assert_verified(db);
 }
 
+/* --returns replaces the built-in markers; negative lines without any. */
+static void
+test_returns_pattern(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_opts o;
+	ayni_upload_result r;
+	ayni_error err;
+	const char *csv = "fecha;boleta;sku;cantidad;total;tipo\n"
+	    "01-10-2025;1;A;1;100;VTA\n01-10-2025;2;A;1;100;DEV\n"
+	    "01-10-2025;3;A;1;100;devolucion\n";
+
+	assert_int_equal(load(db, csv, AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_query(db, "SELECT group_concat(is_return, '') FROM"
+	    " (SELECT * FROM raw_transactions ORDER BY line_no)", "001");
+	memset(&o, 0, sizeof(o));
+	o.returns = "^dev$";
+	assert_int_equal(load_with(db, csv, &o, &r, &err), 0);
+	assert_int_equal(r.rows_updated, 2);
+	assert_query(db, "SELECT group_concat(is_return, '') FROM"
+	    " (SELECT * FROM raw_transactions ORDER BY line_no)", "010");
+	assert_query(db, "SELECT json_extract(dialect, '$.returns') FROM"
+	    " uploads WHERE id = 2", "^dev$");
+	memset(&o, 0, sizeof(o));
+	o.returns = "(dev";
+	assert_int_equal(load_with(db, csv, &o, &r, &err), AYNI_EUSAGE);
+	assert_string_equal(err.msg, "invalid returns pattern '(dev' at "
+	    "offset 4: missing closing parenthesis");
+	/* no type column at all: negative quantity and total is a return */
+	assert_int_equal(load(db, "fecha;boleta;sku;cantidad;total\n"
+	    "02-10-2025;9;A;-2;-200\n02-10-2025;9;B;-1;50\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_query(db, "SELECT product_id, is_return, quantity, price_total"
+	    " FROM raw_transactions WHERE transaction_id = '9' ORDER BY"
+	    " product_id", "A|1|2000|20000\nB|0|-1000|5000");
+	assert_verified(db);
+}
+
 /*
  * Random files over a few days, branches and document types, uploaded,
  * replaced and deleted in random order: after each step the rollups
@@ -643,6 +681,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_delete_leaves_trace, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_randomized_uploads, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_returns_pattern, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
