@@ -38,6 +38,7 @@ typedef enum ayni_field_id {
 	AYNI_F_DISCOUNT_TOTAL,
 	AYNI_F_COMMISSION_TOTAL,
 	AYNI_F_MARGIN,
+	AYNI_F_TAX,		/* IVA of a gross total: read, never stored */
 	AYNI_FIELD_COUNT
 } ayni_field_id;
 
@@ -67,6 +68,14 @@ int	ayni_field_lookup(const char *name, ayni_field_id *out,
  * first, for ayni-csv(5) and for listing; AYNI_ENOTFOUND past the last.
  */
 int	ayni_field_synonym(size_t i, const char **key, ayni_field_id *field);
+
+/*
+ * 1 if header names a gross total (IVA included): "Total", "Monto",
+ * "Total venta" ... as opposed to a net one ("Total neto", "Subtotal
+ * neto", "Afecto").  With a tax column (in_tax) beside it, an upload takes
+ * the total minus the tax as the line's net revenue.
+ */
+int	ayni_field_gross(const char *header);
 
 /*
  * Write into out (at most outsz bytes, always NUL-terminated) the matching

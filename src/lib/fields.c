@@ -33,6 +33,7 @@ const ayni_field_def ayni_fields[AYNI_FIELD_COUNT] = {
 	[AYNI_F_COMMISSION_TOTAL] = { "in_commission_total", AYNI_KIND_MONEY,
 				    0, 1 },
 	[AYNI_F_MARGIN] =	{ "in_margin", AYNI_KIND_MONEY, 0, 1 },
+	[AYNI_F_TAX] =		{ "in_tax", AYNI_KIND_MONEY, 0, 0 },
 };
 
 /*
@@ -64,12 +65,14 @@ static const struct synonym {
 	{ "indiscounttotal", AYNI_F_DISCOUNT_TOTAL },
 	{ "incommissiontotal", AYNI_F_COMMISSION_TOTAL },
 	{ "inmargin", AYNI_F_MARGIN },
+	{ "intax", AYNI_F_TAX },
 
 	{ "fechaventa", AYNI_F_DT },
 	{ "fecha", AYNI_F_DT },
 	{ "fechahora", AYNI_F_DT },
 	{ "fechadeventa", AYNI_F_DT },
 	{ "fechaemision", AYNI_F_DT },
+	{ "fechadeemision", AYNI_F_DT },
 	{ "datetime", AYNI_F_DT },
 	{ "date", AYNI_F_DT },
 	{ "timestamp", AYNI_F_DT },
@@ -90,6 +93,13 @@ static const struct synonym {
 	{ "idventa", AYNI_F_TRANS_ID },
 	{ "nventa", AYNI_F_TRANS_ID },
 	{ "ticket", AYNI_F_TRANS_ID },
+	{ "nticket", AYNI_F_TRANS_ID },
+	{ "nroticket", AYNI_F_TRANS_ID },
+	{ "numeroticket", AYNI_F_TRANS_ID },
+	{ "nroboleta", AYNI_F_TRANS_ID },
+	{ "numeroboleta", AYNI_F_TRANS_ID },
+	{ "nfolio", AYNI_F_TRANS_ID },
+	{ "nrofolio", AYNI_F_TRANS_ID },
 	{ "orderid", AYNI_F_TRANS_ID },
 
 	{ "sku", AYNI_F_PRODUCT_ID },
@@ -108,12 +118,23 @@ static const struct synonym {
 	{ "unidades", AYNI_F_QUANTITY },
 	{ "units", AYNI_F_QUANTITY },
 
+	/* net before gross: IVA is not the shop's revenue */
 	{ "totalneto", AYNI_F_PRICE_TOTAL },
+	{ "subtotalneto", AYNI_F_PRICE_TOTAL },
+	{ "montoneto", AYNI_F_PRICE_TOTAL },
+	{ "valorneto", AYNI_F_PRICE_TOTAL },
+	{ "ventaneta", AYNI_F_PRICE_TOTAL },
+	{ "neto", AYNI_F_PRICE_TOTAL },
+	{ "afecto", AYNI_F_PRICE_TOTAL },
+	{ "montoafecto", AYNI_F_PRICE_TOTAL },
 	{ "totalventa", AYNI_F_PRICE_TOTAL },
 	{ "pricetotal", AYNI_F_PRICE_TOTAL },
 	{ "total", AYNI_F_PRICE_TOTAL },
 	{ "monto", AYNI_F_PRICE_TOTAL },
 	{ "montototal", AYNI_F_PRICE_TOTAL },
+	{ "totalbruto", AYNI_F_PRICE_TOTAL },
+	{ "montobruto", AYNI_F_PRICE_TOTAL },
+	{ "totalconiva", AYNI_F_PRICE_TOTAL },
 	{ "venta", AYNI_F_PRICE_TOTAL },
 	{ "revenue", AYNI_F_PRICE_TOTAL },
 	{ "precio", AYNI_F_PRICE_TOTAL },
@@ -212,7 +233,35 @@ static const struct synonym {
 	{ "margen", AYNI_F_MARGIN },
 	{ "margin", AYNI_F_MARGIN },
 	{ "ganancia", AYNI_F_MARGIN },
+
+	{ "iva", AYNI_F_TAX },
+	{ "montoiva", AYNI_F_TAX },
+	{ "totaliva", AYNI_F_TAX },
+	{ "valoriva", AYNI_F_TAX },
+	{ "impuesto", AYNI_F_TAX },
+	{ "impuestos", AYNI_F_TAX },
+	{ "tax", AYNI_F_TAX },
+	{ "taxes", AYNI_F_TAX },
 };
+
+/* in_price_total synonyms that include IVA (test_fields checks them). */
+static const char *const gross_keys[] = {
+	"total", "monto", "montototal", "totalventa", "venta", "totalbruto",
+	"montobruto", "totalconiva",
+};
+
+int
+ayni_field_gross(const char *header)
+{
+	char key[128];
+	size_t i;
+
+	ayni_field_normalize(header, key, sizeof(key));
+	for (i = 0; i < sizeof(gross_keys) / sizeof(gross_keys[0]); i++)
+		if (strcmp(key, gross_keys[i]) == 0)
+			return 1;
+	return 0;
+}
 
 /* Accent-free letter for U+00C0..U+00FF (UTF-8 C3 80..C3 BF), 0 to keep. */
 static const char latin1_fold[64] =

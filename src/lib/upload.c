@@ -233,6 +233,7 @@ struct upload {
 	ayni_date_evidence	 dev;
 	ayni_date_order		 order;
 	ayni_returns		*ret;		/* return markers */
+	int			 net_from_tax;	/* revenue = gross total - tax */
 	char			 forced_order;	/* from a mapping: 'd', 'm' */
 	const char		*date_format;
 	char			 decimal;
@@ -349,6 +350,15 @@ map_headers(struct upload *u, ayni_error *err)
 			    u->header[m.dup[f]], ayni_fields[f].name,
 			    u->header[m.col[f]], ayni_fields[f].name);
 	}
+	/*
+	 * Revenue is net of IVA.  A net column wins the match by rank
+	 * (fields.c); a gross total with a tax column beside it gives the
+	 * net as their difference, unless a mapping chose the column.
+	 */
+	u->net_from_tax = u->col[AYNI_F_TAX] >= 0 &&
+	    u->col[AYNI_F_PRICE_TOTAL] >= 0 &&
+	    (u->map == NULL || u->map->header[AYNI_F_PRICE_TOTAL] == NULL) &&
+	    ayni_field_gross(u->header[u->col[AYNI_F_PRICE_TOTAL]]);
 	return 0;
 }
 
@@ -538,6 +548,11 @@ dialect_report(struct upload *u)
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
 			    ayni_fields[f].name, u->header[u->col[f]]);
 	}
+	if (u->net_from_tax)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' minus '%s' "
+		    "(the total includes the tax)",
+		    u->header[u->col[AYNI_F_PRICE_TOTAL]],
+		    u->header[u->col[AYNI_F_TAX]]);
 	if (u->dialect.encoding_switch_line > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%ld: not UTF-8; read "
 		    "as windows-1252 from this line on (use --encoding to "
@@ -765,6 +780,9 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 			    r->line, ayni_fields[f].name,
 			    u->header[u->col[f]]);
 	}
+	/* Both are bounded by AYNI_UPLOAD_MAX: the difference fits. */
+	if (u->net_from_tax && l->has[AYNI_F_TAX])
+		l->num[AYNI_F_PRICE_TOTAL] -= l->num[AYNI_F_TAX];
 	if ((rc = mark_return(u, r, l, err)) != 0)
 		return rc;
 	if (l->is_return)

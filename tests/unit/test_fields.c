@@ -279,6 +279,45 @@ test_synonyms_unique(void **state)
 	assert_true(i > 100);
 	for (f = 0; f < AYNI_FIELD_COUNT; f++)
 		assert_int_equal(field_of(ayni_fields[f].name), f);
+	/* a gross key is a revenue synonym; a net one is not gross */
+	for (i = 0; ayni_field_synonym(i, &key, &f) == 0; i++)
+		if (ayni_field_gross(key))
+			assert_int_equal(f, AYNI_F_PRICE_TOTAL);
+	assert_true(ayni_field_gross("Total"));
+	assert_true(ayni_field_gross("Monto Total"));
+	assert_false(ayni_field_gross("Total Neto"));
+	assert_false(ayni_field_gross("Subtotal Neto"));
+	assert_false(ayni_field_gross("in_price_total"));
+}
+
+/* Bsale's "detalle de ventas" and other real headers, with no --map. */
+static void
+test_real_headers(void **state)
+{
+	static const char *const bsale[] = {
+		"Fecha de Emisi\xc3\xb3n", "Tipo Documento", "N\xc2\xb0 Documento",
+		"Sucursal", "SKU", "Cantidad", "Subtotal Neto", "IVA", "Total",
+	};
+	static const char *const pos[] = {
+		"Fecha", "Caja", "Nro Ticket", "Producto", "Cant", "Total",
+		"Impuesto",
+	};
+	ayni_header_map m;
+
+	(void)state;
+	ayni_header_match(bsale, 9, &m);
+	assert_int_equal(m.col[AYNI_F_DT], 0);
+	assert_int_equal(m.col[AYNI_F_DOC_TYPE], 1);
+	assert_int_equal(m.col[AYNI_F_TRANS_ID], 2);
+	assert_int_equal(m.col[AYNI_F_BRANCH], 3);
+	assert_int_equal(m.col[AYNI_F_PRICE_TOTAL], 6);	/* net, not gross */
+	assert_int_equal(m.dup[AYNI_F_PRICE_TOTAL], 8);
+	assert_int_equal(m.col[AYNI_F_TAX], 7);
+	ayni_header_match(pos, 7, &m);
+	assert_int_equal(m.col[AYNI_F_BRANCH], 1);
+	assert_int_equal(m.col[AYNI_F_TRANS_ID], 2);
+	assert_int_equal(m.col[AYNI_F_PRICE_TOTAL], 5);
+	assert_int_equal(m.col[AYNI_F_TAX], 6);
 }
 
 int
@@ -292,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_bom_header),
 		cmocka_unit_test(test_duplicates_and_missing),
 		cmocka_unit_test(test_synonyms_unique),
+		cmocka_unit_test(test_real_headers),
 	};
 
 	return cmocka_run_group_tests_name("fields", tests, NULL, NULL);

@@ -19,6 +19,7 @@
 
 #include "ayni/db.h"
 #include "ayni/aggregate.h"
+#include "ayni/mapping.h"
 #include "ayni/upload.h"
 
 static int
@@ -586,6 +587,46 @@ test_returns_pattern(void **state)
 	assert_verified(db);
 }
 
+/* Revenue is net of IVA: a net column first, else gross minus tax. */
+static void
+test_net_not_gross(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_opts o;
+	ayni_upload_result r;
+	ayni_error err;
+
+	assert_int_equal(load(db, "Fecha;Ticket;SKU;Cantidad;Total;IVA\n"
+	    "01-10-2025;1;A;1;1.190;190\n01-10-2025;2;A;-1;-1.190;-190\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_query(db, "SELECT price_total, is_return FROM raw_transactions"
+	    " ORDER BY line_no", "100000|0\n100000|1");
+	assert_int_equal(load(db, "Fecha de Emisi\xc3\xb3n;Tipo Documento;"
+	    "N\xc2\xb0 Documento;SKU;Cantidad;Subtotal Neto;IVA;Total\n"
+	    "02-10-2025;Boleta Electr\xc3\xb3nica;7;B;2;2.000;380;2.380\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_query(db, "SELECT doc_type, price_total FROM raw_transactions"
+	    " WHERE transaction_id = '7'", "Boleta Electr\xc3\xb3nica|200000");
+	/* a mapping that names the column is taken at its word */
+	memset(&o, 0, sizeof(o));
+	o.mapping = NULL;
+	{
+		ayni_mapping m;
+
+		memset(&m, 0, sizeof(m));
+		assert_int_equal(ayni_mapping_add_pair(&m,
+		    "in_price_total=Total", &err), 0);
+		o.mapping = &m;
+		assert_int_equal(load_with(db, "Fecha;Ticket;SKU;Cantidad;"
+		    "Total;IVA\n03-10-2025;3;A;1;1.190;190\n", &o, &r, &err),
+		    0);
+		ayni_mapping_release(&m);
+	}
+	assert_query(db, "SELECT price_total FROM raw_transactions WHERE"
+	    " transaction_id = '3'", "119000");
+	assert_verified(db);
+}
+
 /*
  * Random files over a few days, branches and document types, uploaded,
  * replaced and deleted in random order: after each step the rollups
@@ -683,6 +724,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_randomized_uploads, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_returns_pattern, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_net_not_gross, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
