@@ -65,23 +65,42 @@ void	ayni_num_decide(const ayni_num_evidence *ev, size_t n, char *marks,
 
 typedef enum ayni_date_order {
 	AYNI_DATE_DAY_FIRST = 0,	/* DD-MM-YYYY, the default */
-	AYNI_DATE_MONTH_FIRST		/* MM-DD-YYYY, only when proven */
+	AYNI_DATE_MONTH_FIRST,		/* MM-DD-YYYY, only when proven */
+	AYNI_DATE_EXCEL_SERIAL		/* 45933 = 2025-10-03: days since
+					   1899-12-30, a fraction for the
+					   time (a column that lost its
+					   date format in Excel) */
 } ayni_date_order;
+
+/* Excel serial numbers taken as dates: 1954-10-03 .. 2119-01-10. */
+#define AYNI_EXCEL_SERIAL_MIN	20000
+#define AYNI_EXCEL_SERIAL_MAX	80000
 
 typedef struct ayni_date_evidence {
 	long	day_first;	/* values like 25/03/2024 */
 	long	month_first;	/* values like 03/25/2024 */
+	long	ambiguous;	/* values like 03/04/2024: either */
+	long	serial;		/* whole or decimal numbers 20000-80000 */
+	long	other;		/* anything else that is not empty */
+	char	example[24];	/* the first ambiguous value */
 } ayni_date_evidence;
 
 void	ayni_date_evidence_add(ayni_date_evidence *ev, const char *s);
-/* Month-first only when some value proves it and none contradicts it. */
+/*
+ * Month-first only when some value proves it and none contradicts it;
+ * Excel serials when every value is one.
+ */
 ayni_date_order ayni_date_evidence_order(const ayni_date_evidence *ev);
+/* 1 when the order is day-first for want of proof, with values it decides. */
+int	ayni_date_evidence_guessed(const ayni_date_evidence *ev);
 
 /*
  * Parse YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY, YYYY/MM/DD (or MM before DD
  * when order says so; a two-digit year is 19yy from 69, else 20yy), each
  * with optional " HH:MM[:SS]" or ISO "THH:MM[:SS]", fractional seconds
- * (dropped), am/pm, and a trailing Z or UTC offset, which is dropped: the
+ * (dropped), am/pm, and a trailing Z or UTC offset ("-03:00", " -0300");
+ * or, with order AYNI_DATE_EXCEL_SERIAL, a serial number.  An offset is
+ * dropped: the
  * time is kept as written, the store's wall clock, because converting needs
  * a zone the file does not give.  A date alone is 00:00:00.  Impossible
  * dates and times are refused.  AYNI_EDATA.

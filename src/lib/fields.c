@@ -101,6 +101,11 @@ static const struct synonym {
 	{ "nfolio", AYNI_F_TRANS_ID },
 	{ "nrofolio", AYNI_F_TRANS_ID },
 	{ "orderid", AYNI_F_TRANS_ID },
+	{ "ordernumber", AYNI_F_TRANS_ID },
+	{ "order", AYNI_F_TRANS_ID },
+	{ "pedido", AYNI_F_TRANS_ID },
+	{ "npedido", AYNI_F_TRANS_ID },
+	{ "nropedido", AYNI_F_TRANS_ID },
 
 	{ "sku", AYNI_F_PRODUCT_ID },
 	{ "productid", AYNI_F_PRODUCT_ID },

@@ -10,8 +10,10 @@
  * the extra digits are zeros (1234,50 is fine as money, 12,345 is not);
  * rounding would make totals disagree with the source without a word.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "ayni/calendar.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 
@@ -384,6 +386,11 @@ parse_time(const char **pp, struct dt *t)
 			t->hh = t->hh % 12 + (ap == 'p' ? 12 : 0);
 		p = q;
 	}
+	/* Shopify writes "14:22:01 -0300": an offset may follow a space */
+	q = skip_space(p);
+	if ((*q == 'Z' && q[1] == '\0') || ((*q == '+' || *q == '-') &&
+	    IS_DIGIT(q[1]) && IS_DIGIT(q[2])))
+		p = q;
 	if (*p == 'Z')
 		p++;
 	else if ((*p == '+' || *p == '-') && IS_DIGIT(p[1])) {
@@ -399,6 +406,44 @@ parse_time(const char **pp, struct dt *t)
 	return 0;
 }
 
+/*
+ * An Excel serial: whole days since 1899-12-30 (Excel counts a 29 Feb 1900
+ * that never was, so for every date after it the epoch is the 30th), and
+ * an optional fraction of a day for the time.  -1 when s is not one.
+ */
+static int
+excel_serial(const char *s, struct dt *t)
+{
+	const char *p = skip_space(s);
+	long days = 0, frac = 0, scale = 1, secs;
+	int n = 0;
+
+	for (; IS_DIGIT(*p) && n < 6; p++, n++)
+		days = days * 10 + (*p - '0');
+	if (n == 0 || IS_DIGIT(*p))
+		return -1;
+	if (*p == '.' || *p == ',') {
+		for (p++; IS_DIGIT(*p); p++)
+			if (scale < 100000000L) {
+				frac = frac * 10 + (*p - '0');
+				scale *= 10;
+			}
+	}
+	if (*skip_space(p) != '\0' || days < AYNI_EXCEL_SERIAL_MIN ||
+	    days > AYNI_EXCEL_SERIAL_MAX)
+		return -1;
+	ayni_civil_from_days(days + ayni_days_from_civil(1899, 12, 30),
+	    &t->y, &t->m, &t->d);
+	/* to the nearest second: 0.5 is 12:00:00 */
+	secs = (long)(((long long)frac * 86400 + scale / 2) / scale);
+	if (secs >= 86400)
+		secs = 86399;
+	t->hh = (int)(secs / 3600);
+	t->mm = (int)(secs / 60 % 60);
+	t->ss = (int)(secs % 60);
+	return 0;
+}
+
 int
 ayni_date_parse(const char *s, ayni_date_order order,
     char out[AYNI_DATE_LEN], ayni_error *err)
@@ -407,6 +452,14 @@ ayni_date_parse(const char *s, ayni_date_order order,
 	const char *p = skip_space(s), *q;
 	int a, b, c, na, nc;
 	char sep;
+
+	if (order == AYNI_DATE_EXCEL_SERIAL) {
+		if (excel_serial(s, &t) == 0)
+			return dt_out(s, &t, out, err);
+		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is not a date: "
+		    "the column holds Excel serial numbers (%d to %d)", s,
+		    AYNI_EXCEL_SERIAL_MIN, AYNI_EXCEL_SERIAL_MAX);
+	}
 
 	if ((na = read_num(&p, 1, 4, &a)) < 0 || na == 3 ||
 	    (*p != '-' && *p != '/'))
@@ -453,27 +506,51 @@ void
 ayni_date_evidence_add(ayni_date_evidence *ev, const char *s)
 {
 	const char *p = skip_space(s);
+	struct dt t;
 	int a, b, c, nc;
 	char sep;
 
-	if (read_num(&p, 1, 2, &a) < 0 || (*p != '-' && *p != '/'))
+	if (*p == '\0')
 		return;
-	sep = *p++;
-	if (read_num(&p, 1, 2, &b) < 0 || *p++ != sep ||
-	    (nc = read_num(&p, 2, 4, &c)) < 0 || nc == 3)
+	if (excel_serial(p, &t) == 0) {
+		ev->serial++;
 		return;
+	}
+	if (read_num(&p, 1, 2, &a) < 0 || (*p != '-' && *p != '/') ||
+	    (sep = *p++, read_num(&p, 1, 2, &b) < 0) || *p++ != sep ||
+	    (nc = read_num(&p, 2, 4, &c)) < 0 || nc == 3) {
+		ev->other++;
+		return;
+	}
 	if (a > 12 && b <= 12)
 		ev->day_first++;
 	else if (b > 12 && a <= 12)
 		ev->month_first++;
+	else if (a != b) {
+		if (ev->ambiguous++ == 0)
+			snprintf(ev->example, sizeof(ev->example), "%s",
+			    skip_space(s));
+	}
+	else
+		ev->other++;	/* 05/05/2025 reads the same both ways */
 }
 
 ayni_date_order
 ayni_date_evidence_order(const ayni_date_evidence *ev)
 {
+	if (ev->serial > 0 && ev->other == 0 && ev->day_first == 0 &&
+	    ev->month_first == 0 && ev->ambiguous == 0)
+		return AYNI_DATE_EXCEL_SERIAL;
 	if (ev->month_first > 0 && ev->day_first == 0)
 		return AYNI_DATE_MONTH_FIRST;
 	return AYNI_DATE_DAY_FIRST;
+}
+
+int
+ayni_date_evidence_guessed(const ayni_date_evidence *ev)
+{
+	return ev->ambiguous > 0 && ev->day_first == 0 &&
+	    ev->month_first == 0;
 }
 
 int

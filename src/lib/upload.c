@@ -441,6 +441,41 @@ out:
 	return rc;
 }
 
+/*
+ * No value shows the date order: day-first, as Chilean files write it,
+ * unless the file is clearly from the US (an English date header and
+ * money written with a decimal point).  Either way the guess is said.
+ */
+static void
+guess_date_order(struct upload *u)
+{
+	static const char *const english[] = {
+		"date", "datetime", "timestamp", "createdat", "orderdate",
+		"saledate", "transactiondate",
+	};
+	char key[64], sep;
+	size_t i;
+	int us = 0, colons;
+
+	ayni_field_normalize(u->header[u->col[AYNI_F_DT]], key, sizeof(key));
+	for (i = 0; i < sizeof(english) / sizeof(english[0]); i++)
+		if (strcmp(key, english[i]) == 0)
+			us = u->mark[AYNI_F_PRICE_TOTAL] == '.' &&
+			    u->why[AYNI_F_PRICE_TOTAL] != AYNI_MARK_DEFAULT;
+	u->order = us ? AYNI_DATE_MONTH_FIRST : AYNI_DATE_DAY_FIRST;
+	/* the format that reads the example the other way */
+	sep = strchr(u->dev.example, '/') != NULL ? '/' : '-';
+	colons = (int)(strchr(u->dev.example, ':') != NULL) +
+	    (int)(strchr(u->dev.example, ':') != NULL &&
+	    strchr(strchr(u->dev.example, ':') + 1, ':') != NULL);
+	notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: no date shows whether '%s' "
+	    "is day or month first; read %s (%s); if not, give "
+	    "--date-format '%%%c%c%%%c%c%%Y%s'", u->name, u->dev.example, us ?
+	    "month first" : "day first", us ? "English headers and decimal "
+	    "points" : "as in Chile", us ? 'd' : 'm', sep, us ? 'm' : 'd',
+	    sep, colons == 2 ? " %H:%M:%S" : colons == 1 ? " %H:%M" : "");
+}
+
 /* Decide decimal marks and the date order from what pass 1 saw. */
 static void
 decide(struct upload *u)
@@ -465,6 +500,9 @@ decide(struct upload *u)
 	u->order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
 	    u->forced_order == 'd' ? AYNI_DATE_DAY_FIRST :
 	    ayni_date_evidence_order(&u->dev);
+	if (u->forced_order == 0 && u->date_format == NULL &&
+	    ayni_date_evidence_guessed(&u->dev))
+		guess_date_order(u);
 }
 
 /* The dialect, as JSON for the upload record and as lines for -v. */
@@ -491,6 +529,7 @@ dialect_json(struct upload *u)
 	else
 		cJSON_AddStringToObject(o, "date_order",
 		    u->order == AYNI_DATE_MONTH_FIRST ? "month-first" :
+		    u->order == AYNI_DATE_EXCEL_SERIAL ? "excel-serial" :
 		    "day-first");
 	if (ayni_returns_pattern(u->ret) != NULL)
 		cJSON_AddStringToObject(o, "returns",
@@ -534,8 +573,11 @@ dialect_report(struct upload *u)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
 		    u->forced_order != 0 ? (u->order == AYNI_DATE_MONTH_FIRST ?
 		    "month first (given)" : "day first (given)") :
+		    u->order == AYNI_DATE_EXCEL_SERIAL ?
+		    "Excel serial numbers (every value is one)" :
 		    u->order == AYNI_DATE_MONTH_FIRST ?
-		    "month first (proven by a value)" : "day first");
+		    (ayni_date_evidence_guessed(&u->dev) ? "month first (guessed)"
+		    : "month first (proven by a value)") : "day first");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		if (u->col[f] < 0)
 			continue;

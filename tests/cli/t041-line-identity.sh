@@ -55,7 +55,8 @@ expect_rc 0
 run $C --format csv upload "$T/day2.csv"
 expect_rc 0
 check "day 2's ticket 1 is a new line" test "$(counts)" = "1,0,0,0,0,0"
-expect_err "ayni: warning: $T/day2.csv: 1 lines repeat a ticket and product stored on another day; if this file corrects dates, use --mode replace"
+expect_err "ayni: warning: $T/day2.csv: no date shows whether '07-10-2025 09:00' is day or month first; read day first (as in Chile); if not, give --date-format '%m-%d-%Y %H:%M'
+ayni: warning: $T/day2.csv: 1 lines repeat a ticket and product stored on another day; if this file corrects dates, use --mode replace"
 check "both ticket 1s kept" test "$(sql "SELECT count(*) FROM raw_transactions WHERE transaction_id = '1'")" = 2
 run $C --format csv aggregate --level month
 expect_out_has '^2025-10,54600,10,5,5,10920,'
@@ -87,7 +88,7 @@ verified
 run $C --format csv upload "$T/cajas.csv"
 expect_rc 0
 check "re-upload: 3 unchanged, nothing else" test "$(counts)" = "0,0,3,0,0,0"
-expect_err ""
+expect_err "ayni: warning: $T/cajas.csv: no date shows whether '08-10-2025' is day or month first; read day first (as in Chile); if not, give --date-format '%m-%d-%Y'"
 run $C --format json upload "$T/boletas.csv"
 expect_out_has '"rows_inserted": 0, "rows_updated": 0, "rows_unchanged": 2,'
 # a corrected amount is an update, and only that line
@@ -194,7 +195,8 @@ run $C --format csv upload "$T/plain.csv"
 expect_rc 0
 run $C --format csv upload "$T/typed.csv"
 expect_rc 0
-expect_err "ayni: warning: $T/typed.csv: 2 lines match the day, ticket and product of stored lines that have no branch or document type; if this file holds the same sales with more columns, use --mode replace"
+expect_err "ayni: warning: $T/typed.csv: no date shows whether '12-11-2025' is day or month first; read day first (as in Chile); if not, give --date-format '%m-%d-%Y'
+ayni: warning: $T/typed.csv: 2 lines match the day, ticket and product of stored lines that have no branch or document type; if this file holds the same sales with more columns, use --mode replace"
 run $C --format csv upload --mode replace "$T/typed.csv"
 expect_rc 0
 check "replace leaves the typed lines only" test "$(sql "SELECT group_concat(doc_type || transaction_id, ' ') FROM raw_transactions WHERE transaction_date LIKE '2025-11-12%'")" = "Boleta5 Boleta6"

@@ -110,7 +110,7 @@ static void
 check_dates(const char *s, const char *fmt)
 {
 	char out[AYNI_DATE_LEN];
-	ayni_date_evidence ev = { 0, 0 };
+	ayni_date_evidence ev = { 0 };
 	ayni_error err;
 	int rc;
 
@@ -118,8 +118,11 @@ check_dates(const char *s, const char *fmt)
 		check_date_out(s, out);
 	if (ayni_date_parse(s, AYNI_DATE_MONTH_FIRST, out, &err) == 0)
 		check_date_out(s, out);
+	if (ayni_date_parse(s, AYNI_DATE_EXCEL_SERIAL, out, &err) == 0)
+		check_date_out(s, out);
 	ayni_date_evidence_add(&ev, s);
-	FUZZ_CHECK(ev.day_first + ev.month_first <= 1, "'%s' voted twice", s);
+	FUZZ_CHECK(ev.day_first + ev.month_first + ev.ambiguous + ev.serial +
+	    ev.other <= 1, "'%s' voted twice", s);
 	(void)ayni_date_evidence_order(&ev);
 
 	rc = ayni_date_parse_format(s, fmt, out, &err);

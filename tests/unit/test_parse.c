@@ -297,15 +297,17 @@ test_dates_impossible(void **state)
 static void
 test_date_order(void **state)
 {
-	ayni_date_evidence ev = { 0, 0 };
+	ayni_date_evidence ev = { 0 };
 
 	(void)state;
-	/* No value decides: day-first. */
+	/* No value decides: day-first, said to be a guess. */
 	ayni_date_evidence_add(&ev, "05/03/2024");
 	ayni_date_evidence_add(&ev, "2024-03-25");
 	ayni_date_evidence_add(&ev, "garbage");
 	assert_int_equal(ayni_date_evidence_order(&ev), AYNI_DATE_DAY_FIRST);
 	assert_int_equal(ev.day_first + ev.month_first, 0);
+	assert_int_equal(ev.ambiguous, 1);
+	assert_true(ayni_date_evidence_guessed(&ev));
 	/* 03/25 proves month-first. */
 	ayni_date_evidence_add(&ev, "03/25/2024 10:00");
 	assert_int_equal(ev.month_first, 1);
@@ -314,6 +316,53 @@ test_date_order(void **state)
 	ayni_date_evidence_add(&ev, "25-03-24");
 	assert_int_equal(ev.day_first, 1);
 	assert_int_equal(ayni_date_evidence_order(&ev), AYNI_DATE_DAY_FIRST);
+	assert_false(ayni_date_evidence_guessed(&ev));
+}
+
+/* A column of Excel serials, and offsets after a space. */
+static void
+test_date_excel_and_offsets(void **state)
+{
+	ayni_date_evidence ev = { 0 };
+	ayni_error err = { 0, "", 0 };
+	char out[AYNI_DATE_LEN];
+
+	(void)state;
+	ayni_date_evidence_add(&ev, "45933");
+	ayni_date_evidence_add(&ev, "45933.75");
+	ayni_date_evidence_add(&ev, "");
+	assert_int_equal(ayni_date_evidence_order(&ev),
+	    AYNI_DATE_EXCEL_SERIAL);
+	assert_int_equal(ayni_date_parse("45933", AYNI_DATE_EXCEL_SERIAL, out,
+	    &err), 0);
+	assert_string_equal(out, "2025-10-03 00:00:00");
+	assert_int_equal(ayni_date_parse("45933,5", AYNI_DATE_EXCEL_SERIAL,
+	    out, &err), 0);
+	assert_string_equal(out, "2025-10-03 12:00:00");
+	assert_int_equal(ayni_date_parse("45933.999999",
+	    AYNI_DATE_EXCEL_SERIAL, out, &err), 0);
+	assert_string_equal(out, "2025-10-03 23:59:59");
+	assert_int_equal(ayni_date_parse("1234", AYNI_DATE_EXCEL_SERIAL, out,
+	    &err), AYNI_EDATA);
+	assert_string_equal(err.msg, "'1234' is not a date: the column holds "
+	    "Excel serial numbers (20000 to 80000)");
+	/* one real date among them: not a serial column */
+	ayni_date_evidence_add(&ev, "03/10/2025");
+	assert_int_equal(ayni_date_evidence_order(&ev), AYNI_DATE_DAY_FIRST);
+	/* offsets are accepted and dropped: the wall clock is kept */
+	assert_int_equal(ayni_date_parse("2025-10-03 14:22:01 -0300",
+	    AYNI_DATE_DAY_FIRST, out, &err), 0);
+	assert_string_equal(out, "2025-10-03 14:22:01");
+	assert_int_equal(ayni_date_parse("2025-10-03T14:22:01-03:00",
+	    AYNI_DATE_DAY_FIRST, out, &err), 0);
+	assert_string_equal(out, "2025-10-03 14:22:01");
+	assert_int_equal(ayni_date_parse("2025-10-03T14:22:01Z",
+	    AYNI_DATE_DAY_FIRST, out, &err), 0);
+	assert_string_equal(out, "2025-10-03 14:22:01");
+	assert_int_equal(ayni_date_parse("2025-10-03 14:22:01 Z",
+	    AYNI_DATE_DAY_FIRST, out, &err), 0);
+	assert_int_equal(ayni_date_parse("2025-10-03 14:22:01 -x",
+	    AYNI_DATE_DAY_FIRST, out, &err), AYNI_EDATA);
 }
 
 static void
@@ -393,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_dates_impossible),
 		cmocka_unit_test(test_date_order),
+		cmocka_unit_test(test_date_excel_and_offsets),
 		cmocka_unit_test(test_date_format),
 		cmocka_unit_test(test_returns),
 	};

@@ -627,6 +627,37 @@ test_net_not_gross(void **state)
 	assert_verified(db);
 }
 
+/* Dates with no evidence of their order, and Excel serial numbers. */
+static void
+test_date_guesses(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+
+	/* English headers and decimal points: a US export, month first */
+	assert_int_equal(load(db, "Date,Order,SKU,Qty,Total\n"
+	    "03/04/2025,1,A,1,10.50\n03/05/2025,2,A,2,21.00\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_query(db, "SELECT substr(transaction_date, 1, 10) FROM"
+	    " raw_transactions ORDER BY line_no", "2025-03-04\n2025-03-05");
+	/* the same dates in a Chilean file: day first */
+	assert_int_equal(load(db, "fecha;boleta;sku;cantidad;total\n"
+	    "03/04/2025;7;A;1;1.050\n", AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_query(db, "SELECT transaction_date FROM raw_transactions"
+	    " WHERE transaction_id = '7'", "2025-04-03 00:00:00");
+	/* a date column that Excel turned into serial numbers */
+	assert_int_equal(load(db, "fecha;boleta;sku;cantidad;total\n"
+	    "45933;8;A;1;100\n45934,75;9;A;1;100\n", AYNI_UPLOAD_UPSERT, 0,
+	    &r, &err), 0);
+	assert_query(db, "SELECT transaction_date FROM raw_transactions"
+	    " WHERE transaction_id IN ('8', '9') ORDER BY line_no",
+	    "2025-10-03 00:00:00\n2025-10-04 18:00:00");
+	assert_query(db, "SELECT json_extract(dialect, '$.date_order') FROM"
+	    " uploads ORDER BY id", "month-first\nday-first\nexcel-serial");
+	assert_verified(db);
+}
+
 /*
  * Random files over a few days, branches and document types, uploaded,
  * replaced and deleted in random order: after each step the rollups
@@ -726,6 +757,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_returns_pattern, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_net_not_gross, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_date_guesses, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
