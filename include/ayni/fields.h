@@ -78,6 +78,12 @@ int	ayni_field_synonym(size_t i, const char **key, ayni_field_id *field);
 int	ayni_field_gross(const char *header);
 
 /*
+ * 1 if header is a bare price ("Precio", "Price"): a revenue synonym when
+ * it is the only amount, the unit price beside a total.
+ */
+int	ayni_field_unit_price(const char *header);
+
+/*
  * Write into out (at most outsz bytes, always NUL-terminated) the matching
  * key of a header or a value: ASCII lowercased, Latin-1 letters stripped of
  * accents (ñ -> n, ç -> c), and spaces, tabs, no-break spaces, '_', '-',

@@ -35,6 +35,7 @@ typedef struct ayni_num_evidence {
 	long	comma;		/* values readable only with ',' decimal */
 	long	dot;		/* values readable only with '.' decimal */
 	long	ambiguous;	/* e.g. 1.234 or 1,088 */
+	char	example[24];	/* the first ambiguous value */
 } ayni_num_evidence;
 
 void	ayni_num_evidence_add(ayni_num_evidence *ev, const char *s);
@@ -50,7 +51,10 @@ char	ayni_num_evidence_mark(const ayni_num_evidence *ev);
 typedef enum ayni_mark_source {
 	AYNI_MARK_COLUMN,	/* the column's own values decided */
 	AYNI_MARK_FILE,		/* the file's other numeric columns did */
-	AYNI_MARK_DEFAULT	/* no evidence at all: Chilean ',' */
+	AYNI_MARK_DEFAULT,	/* no evidence at all: Chilean ',' */
+	AYNI_MARK_ROWS		/* quantity x unit price = total held
+				   under this reading (the upload's
+				   cross-column check) */
 } ayni_mark_source;
 
 /*

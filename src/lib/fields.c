@@ -113,6 +113,7 @@ static const struct synonym {
 	{ "codigoproducto", AYNI_F_PRODUCT_ID },
 	{ "codproducto", AYNI_F_PRODUCT_ID },
 	{ "codigo", AYNI_F_PRODUCT_ID },
+	{ "plu", AYNI_F_PRODUCT_ID },
 	{ "producto", AYNI_F_PRODUCT_ID },
 	{ "product", AYNI_F_PRODUCT_ID },
 
@@ -254,6 +255,15 @@ static const char *const gross_keys[] = {
 	"total", "monto", "montototal", "totalventa", "venta", "totalbruto",
 	"montobruto", "totalconiva",
 };
+
+int
+ayni_field_unit_price(const char *header)
+{
+	char key[128];
+
+	ayni_field_normalize(header, key, sizeof(key));
+	return strcmp(key, "precio") == 0 || strcmp(key, "price") == 0;
+}
 
 int
 ayni_field_gross(const char *header)

@@ -208,9 +208,11 @@ ayni_num_evidence_add_scaled(ayni_num_evidence *ev, const char *s, int scale)
 	    (scale < 0 || nfrac <= (size_t)scale);
 	dot = num_shape(&b, '.', &ip, &big, &frac, &nfrac) == 0 &&
 	    (scale < 0 || nfrac <= (size_t)scale);
-	if (comma && dot)
-		ev->ambiguous++;
-	else if (comma)
+	if (comma && dot) {
+		if (ev->ambiguous++ == 0)
+			snprintf(ev->example, sizeof(ev->example), "%.*s",
+			    (int)(b.len < 23 ? b.len : 23), b.p);
+	} else if (comma)
 		ev->comma++;
 	else if (dot)
 		ev->dot++;
@@ -230,7 +232,7 @@ void
 ayni_num_decide(const ayni_num_evidence *ev, size_t n, char *marks,
     ayni_mark_source *why)
 {
-	ayni_num_evidence votes = { 0, 0, 0 }, sum = { 0, 0, 0 };
+	ayni_num_evidence votes = { 0 }, sum = { 0 };
 	char m, file;
 	size_t i;
 

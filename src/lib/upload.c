@@ -230,6 +230,7 @@ struct upload {
 	char			 mark[AYNI_FIELD_COUNT];
 	ayni_mark_source	 why[AYNI_FIELD_COUNT];
 	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
+	long			 rows_fit[8];	/* see rows_evidence() */
 	ayni_date_evidence	 dev;
 	ayni_date_order		 order;
 	ayni_returns		*ret;		/* return markers */
@@ -339,6 +340,18 @@ map_headers(struct upload *u, ayni_error *err)
 		return ayni_error_set(err, AYNI_EDATA, "%.100s: %.400s",
 		    u->name, msg);
 	}
+	/*
+	 * "Precio" beside "Total" is the unit price: a column of prices that
+	 * lost the line total to a better header is one, when the file has
+	 * no unit price of its own and no mapping named either.
+	 */
+	if (m.dup[AYNI_F_PRICE_TOTAL] >= 0 && m.col[AYNI_F_PRICE_UNIT] < 0 &&
+	    (u->map == NULL || (u->map->header[AYNI_F_PRICE_TOTAL] == NULL &&
+	    u->map->header[AYNI_F_PRICE_UNIT] == NULL)) &&
+	    ayni_field_unit_price(u->header[m.dup[AYNI_F_PRICE_TOTAL]])) {
+		m.col[AYNI_F_PRICE_UNIT] = m.dup[AYNI_F_PRICE_TOTAL];
+		m.dup[AYNI_F_PRICE_TOTAL] = -1;
+	}
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		u->col[f] = m.col[f];
 		/* Two headers fit one field: say which won, and how to choose. */
@@ -363,6 +376,64 @@ map_headers(struct upload *u, ayni_error *err)
 }
 
 /* --- pass 1 --- */
+
+/* The three numbers that quantity x unit price = total ties together. */
+static const ayni_field_id tied[3] = {
+	AYNI_F_QUANTITY, AYNI_F_PRICE_UNIT, AYNI_F_PRICE_TOTAL
+};
+
+/* A unit price, which may have more decimals than a peso has cents. */
+static int
+unit_money(const char *s, char mark, int64_t *out)
+{
+	if (ayni_num_parse(s, mark, AYNI_SCALE_MONEY, out, NULL) == 0)
+		return 0;
+	if (ayni_num_parse(s, mark, 6, out, NULL) != 0)
+		return -1;
+	*out /= 10000;
+	return 0;
+}
+
+/*
+ * Evidence across columns: of the eight ways to read the decimal marks
+ * of quantity, unit price and total, count the rows under which quantity
+ * x unit price = total holds (to a peso or 0.5 %).  A scale's "1.250" kg
+ * at "15990" for "19988" is 1.25 kg, which no single column can tell.
+ * Bit 0 of a way is the quantity's mark, bit 1 the unit price's, bit 2 the
+ * total's: set for '.', clear for ','.
+ */
+static void
+rows_evidence(struct upload *u, const ayni_csv_record *r)
+{
+	const char *v[3];
+	int64_t n[3];
+	__int128 diff, tol;
+	int i, way, marks = 0;
+
+	for (i = 0; i < 3; i++) {
+		int c = u->col[tied[i]];
+
+		if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
+			return;
+		v[i] = r->fields[c];
+		marks |= strpbrk(v[i], ".,") != NULL;
+	}
+	if (!marks)		/* every reading is the same */
+		return;
+	for (way = 0; way < 8; way++) {
+		if (ayni_num_parse(v[0], way & 1 ? '.' : ',', AYNI_SCALE_QTY,
+		    &n[0], NULL) != 0 || unit_money(v[1], way & 2 ? '.' : ',',
+		    &n[1]) != 0 || ayni_num_parse(v[2], way & 4 ? '.' : ',',
+		    AYNI_SCALE_MONEY, &n[2], NULL) != 0 || n[2] == 0)
+			continue;
+		diff = (__int128)n[0] * n[1] / 1000 - n[2];
+		tol = n[2] < 0 ? -n[2] / 200 : n[2] / 200;
+		if (tol < 100)
+			tol = 100;
+		if (diff <= tol && diff >= -tol)
+			u->rows_fit[way]++;
+	}
+}
 
 static int
 pass1(struct upload *u, FILE *fp, ayni_error *err)
@@ -417,6 +488,7 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 			else if (ayni_fields[f].kind == AYNI_KIND_DATE)
 				ayni_date_evidence_add(&u->dev, r->fields[c]);
 		}
+		rows_evidence(u, r);
 		if (spool_put(u->spool, r) != 0) {
 			rc = ayni_error_set(err, AYNI_EIO,
 			    "cannot write a temporary file: %s",
@@ -476,6 +548,45 @@ guess_date_order(struct upload *u)
 	    sep, colons == 2 ? " %H:%M:%S" : colons == 1 ? " %H:%M" : "");
 }
 
+/*
+ * A mark that its own column did not decide follows the rows: of the
+ * readings that keep the decided marks, those with '.' for it against
+ * those with ',', by the rows where quantity x unit price = total holds.
+ * Columns whose values read the same either way tie, and keep theirs.
+ */
+static void
+rows_decide(struct upload *u)
+{
+	long dot, comma;
+	int i, way, fixed = 0, want = 0;
+
+	for (i = 0; i < 3; i++) {
+		if (u->col[tied[i]] < 0)
+			return;
+		if (u->why[tied[i]] == AYNI_MARK_COLUMN) {
+			fixed |= 1 << i;
+			if (u->mark[tied[i]] == '.')
+				want |= 1 << i;
+		}
+	}
+	for (i = 0; i < 3; i++) {
+		if (fixed & (1 << i))
+			continue;
+		dot = comma = 0;
+		for (way = 0; way < 8; way++)
+			if ((way & fixed) == want) {
+				if (way & (1 << i))
+					dot += u->rows_fit[way];
+				else
+					comma += u->rows_fit[way];
+			}
+		if (dot == comma)
+			continue;
+		u->mark[tied[i]] = dot > comma ? '.' : ',';
+		u->why[tied[i]] = AYNI_MARK_ROWS;
+	}
+}
+
 /* Decide decimal marks and the date order from what pass 1 saw. */
 static void
 decide(struct upload *u)
@@ -497,6 +608,17 @@ decide(struct upload *u)
 		u->mark[idx[i]] = u->decimal ? u->decimal : marks[i];
 		u->why[idx[i]] = why[i];
 	}
+	if (u->decimal == 0)
+		rows_decide(u);
+	/* A reading with no evidence at all is a guess: say it. */
+	for (f = 0; f < AYNI_FIELD_COUNT; f++)
+		if (u->col[f] >= 0 && u->why[f] == AYNI_MARK_DEFAULT &&
+		    u->decimal == 0 && u->ev[f].ambiguous > 0)
+			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: nothing shows "
+			    "whether '%s' in '%s' has a decimal point or a "
+			    "thousands point; read '.' as thousands, as in "
+			    "Chile; if not, give --decimal .", u->name,
+			    u->ev[f].example, u->header[u->col[f]]);
 	u->order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
 	    u->forced_order == 'd' ? AYNI_DATE_DAY_FIRST :
 	    ayni_date_evidence_order(&u->dev);
@@ -555,7 +677,8 @@ static void
 dialect_report(struct upload *u)
 {
 	static const char *const whys[] = { "from its values",
-	    "from the file's other columns", "Chilean default" };
+	    "from the file's other columns", "Chilean default",
+	    "quantity x unit price = total" };
 	int f;
 
 	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "encoding: %s%s%s",

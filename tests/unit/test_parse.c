@@ -120,7 +120,7 @@ test_num_garbage(void **state)
 static char
 mark_of(const char *const *vals)
 {
-	ayni_num_evidence ev = { 0, 0, 0 };
+	ayni_num_evidence ev = { 0 };
 
 	for (; *vals != NULL; vals++)
 		ayni_num_evidence_add(&ev, *vals);
@@ -139,7 +139,7 @@ test_num_evidence(void **state)
 	static const char *const dot4[] = { "1,234,567", "$ 2,000", NULL };
 	static const char *const amb[] = { "1.234", "(2.000)", "-1,088", NULL };
 	static const char *const none[] = { "12", "$ 5", "x", "", NULL };
-	ayni_num_evidence ev = { 0, 0, 0 };
+	ayni_num_evidence ev = { 0 };
 
 	(void)state;
 	assert_int_equal(mark_of(comma), ',');

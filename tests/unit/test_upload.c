@@ -658,6 +658,57 @@ test_date_guesses(void **state)
 	assert_verified(db);
 }
 
+/* Warnings an upload gave, one per line. */
+static char warnings[2048];
+
+static void
+capture(void *arg, const ayni_upload_progress *p)
+{
+	size_t n = strlen(warnings);
+
+	(void)arg;
+	if (p->event == AYNI_UPLOAD_EV_WARNING)
+		snprintf(warnings + n, sizeof(warnings) - n, "%s\n",
+		    p->message);
+}
+
+/* Decimal marks decided across columns, and a guess said out loud. */
+static void
+test_marks_across_columns(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_opts o;
+	ayni_upload_result r;
+	ayni_error err;
+
+	/* a butcher's scale: 1.250 kg at 15990 for 19988 is 1,25 kg */
+	memset(&o, 0, sizeof(o));
+	o.progress = capture;
+	warnings[0] = '\0';
+	assert_int_equal(load_with(db, "Fecha;Boleta;PLU;Cantidad;Precio;"
+	    "Total\n14-10-2025;1;101;1.250;15990;19988\n"
+	    "14-10-2025;2;102;2.100;12990;27279\n"
+	    "14-10-2025;3;103;1;4990;4990\n", &o, &r, &err), 0);
+	assert_query(db, "SELECT quantity, price_unit, price_total FROM"
+	    " raw_transactions ORDER BY line_no", "1250|1599000|1998800\n"
+	    "2100|1299000|2727900\n1000|499000|499000");
+	assert_query(db, "SELECT json_extract(dialect, '$.decimal.in_quantity')"
+	    " || json_extract(dialect, '$.columns.in_price_unit') FROM"
+	    " uploads", ".Precio");
+	assert_string_equal(warnings, "");
+	/* no unit price, nothing else to tell: read the Chilean way, said */
+	memset(&o, 0, sizeof(o));
+	o.progress = capture;
+	assert_int_equal(load_with(db, "fecha;boleta;sku;cantidad;total\n"
+	    "15-10-2025;9;A;1.250;1000\n", &o, &r, &err), 0);
+	assert_query(db, "SELECT quantity FROM raw_transactions WHERE"
+	    " transaction_id = '9'", "1250000");
+	assert_string_equal(warnings, "t.csv: nothing shows whether '1.250' "
+	    "in 'cantidad' has a decimal point or a thousands point; read "
+	    "'.' as thousands, as in Chile; if not, give --decimal .\n");
+	assert_verified(db);
+}
+
 /*
  * Random files over a few days, branches and document types, uploaded,
  * replaced and deleted in random order: after each step the rollups
@@ -760,6 +811,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_date_guesses, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_marks_across_columns,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_bad_file_stores_nothing,
