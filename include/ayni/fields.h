@@ -91,6 +91,14 @@ int	ayni_field_unit_price(const char *header);
  */
 void	ayni_field_normalize(const char *in, char *out, size_t outsz);
 
+typedef enum ayni_export {
+	AYNI_EXPORT_NONE = 0,
+	AYNI_EXPORT_SHOPIFY	/* orders export: a line per line item */
+} ayni_export;
+
+/* "shopify", or NULL for none. */
+const char *ayni_export_name(ayni_export e);
+
 typedef struct ayni_header_map {
 	int	col[AYNI_FIELD_COUNT];	/* header index per field, or -1 */
 	/*
@@ -100,6 +108,13 @@ typedef struct ayni_header_map {
 	 * "total neto" before "total"); equal ranks go to the leftmost.
 	 */
 	int	dup[AYNI_FIELD_COUNT];
+	/*
+	 * A known export recognised by its header signature (SPEC: Shopify's
+	 * orders export), whose columns were chosen by that, not by synonyms;
+	 * and for it, a column that stands in for an empty product id.
+	 */
+	ayni_export	 known;
+	int		 product_alt;
 } ayni_header_map;
 
 /* Fill m from the header names by automatic matching; never fails. */
@@ -108,7 +123,8 @@ void	ayni_header_match(const char *const *headers, size_t n,
 
 /*
  * 0 if every required field has a column in m, else AYNI_EDATA naming the
- * missing fields and the headers found.
+ * missing fields and the headers found.  A file without a line total but
+ * with quantity and unit price passes: the upload computes the total.
  */
 int	ayni_header_check(const ayni_header_map *m,
 	    const char *const *headers, size_t n, ayni_error *err);

@@ -360,6 +360,66 @@ synonym_rank(const char *header)
 	return -1;
 }
 
+const char *
+ayni_export_name(ayni_export e)
+{
+	return e == AYNI_EXPORT_SHOPIFY ? "shopify" : NULL;
+}
+
+/* The column whose key is key, or -1. */
+static int
+column_of(const char *const *headers, size_t n, const char *key)
+{
+	char k[128];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ayni_field_normalize(headers[i], k, sizeof(k));
+		if (strcmp(k, key) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * Shopify's orders export: one row per line item, the order's number in
+ * "Name" (#1001), its totals ("Subtotal", "Total", "Taxes", "Discount
+ * Amount") only on its first row.  Line revenue is then quantity x
+ * "Lineitem price", less the order's discount on its first line, so the
+ * order-level "Total" must not be read as a line's.
+ */
+static int
+match_shopify(const char *const *headers, size_t n, ayni_header_map *m)
+{
+	static const struct {
+		const char	*key;
+		ayni_field_id	 field;
+	} cols[] = {
+		{ "name", AYNI_F_TRANS_ID },
+		{ "createdat", AYNI_F_DT },
+		{ "lineitemquantity", AYNI_F_QUANTITY },
+		{ "lineitemprice", AYNI_F_PRICE_UNIT },
+		{ "lineitemsku", AYNI_F_PRODUCT_ID },
+	};
+	int c[5];
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if ((c[i] = column_of(headers, n, cols[i].key)) < 0)
+			return 0;
+	for (i = 0; i < AYNI_FIELD_COUNT; i++)
+		m->col[i] = m->dup[i] = -1;
+	for (i = 0; i < 5; i++)
+		m->col[cols[i].field] = c[i];
+	m->col[AYNI_F_DESCRIPTION] = column_of(headers, n, "lineitemname");
+	m->col[AYNI_F_CUSTOMER_ID] = column_of(headers, n, "email");
+	m->col[AYNI_F_DISCOUNT_TOTAL] = column_of(headers, n,
+	    "discountamount");
+	m->product_alt = m->col[AYNI_F_DESCRIPTION];
+	m->known = AYNI_EXPORT_SHOPIFY;
+	return 1;
+}
+
 void
 ayni_header_match(const char *const *headers, size_t n, ayni_header_map *m)
 {
@@ -367,6 +427,10 @@ ayni_header_match(const char *const *headers, size_t n, ayni_header_map *m)
 	ayni_field_id f;
 	size_t i;
 
+	m->known = AYNI_EXPORT_NONE;
+	m->product_alt = -1;
+	if (match_shopify(headers, n, m))
+		return;
 	for (i = 0; i < AYNI_FIELD_COUNT; i++) {
 		m->col[i] = -1;
 		m->dup[i] = -1;
@@ -399,6 +463,9 @@ ayni_header_check(const ayni_header_map *m, const char *const *headers,
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		if (!ayni_fields[f].required || m->col[f] >= 0)
 			continue;
+		if (f == AYNI_F_PRICE_TOTAL && m->col[AYNI_F_QUANTITY] >= 0 &&
+		    m->col[AYNI_F_PRICE_UNIT] >= 0)
+			continue;	/* quantity x unit price */
 		w = snprintf(missing + mlen, sizeof(missing) - mlen, "%s'%s'",
 		    mlen ? ", " : "", ayni_fields[f].name);
 		if (w > 0 && (size_t)w < sizeof(missing) - mlen)

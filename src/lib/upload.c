@@ -235,6 +235,11 @@ struct upload {
 	ayni_date_order		 order;
 	ayni_returns		*ret;		/* return markers */
 	int			 net_from_tax;	/* revenue = gross total - tax */
+	int			 total_from_unit; /* revenue = qty x unit price
+						    - discount: no total */
+	ayni_export		 known;		/* a recognised export */
+	int			 product_alt;	/* column for an empty product
+						   id, or -1 */
 	char			 forced_order;	/* from a mapping: 'd', 'm' */
 	const char		*date_format;
 	char			 decimal;
@@ -368,6 +373,9 @@ map_headers(struct upload *u, ayni_error *err)
 	 * (fields.c); a gross total with a tax column beside it gives the
 	 * net as their difference, unless a mapping chose the column.
 	 */
+	u->known = m.known;
+	u->product_alt = m.product_alt;
+	u->total_from_unit = u->col[AYNI_F_PRICE_TOTAL] < 0;
 	u->net_from_tax = u->col[AYNI_F_TAX] >= 0 &&
 	    u->col[AYNI_F_PRICE_TOTAL] >= 0 &&
 	    (u->map == NULL || u->map->header[AYNI_F_PRICE_TOTAL] == NULL) &&
@@ -656,6 +664,9 @@ dialect_json(struct upload *u)
 	if (ayni_returns_pattern(u->ret) != NULL)
 		cJSON_AddStringToObject(o, "returns",
 		    ayni_returns_pattern(u->ret));
+	if (u->known != AYNI_EXPORT_NONE)
+		cJSON_AddStringToObject(o, "export",
+		    ayni_export_name(u->known));
 	cols = cJSON_AddObjectToObject(o, "columns");
 	dec = cJSON_AddObjectToObject(o, "decimal");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
@@ -713,6 +724,17 @@ dialect_report(struct upload *u)
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
 			    ayni_fields[f].name, u->header[u->col[f]]);
 	}
+	if (u->known == AYNI_EXPORT_SHOPIFY)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Shopify orders "
+		    "(recognised by its headers)");
+	if (u->total_from_unit)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' x '%s'%s%s%s",
+		    u->header[u->col[AYNI_F_QUANTITY]],
+		    u->header[u->col[AYNI_F_PRICE_UNIT]],
+		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? " minus '" : "",
+		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ?
+		    u->header[u->col[AYNI_F_DISCOUNT_TOTAL]] : "",
+		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? "'" : "");
 	if (u->net_from_tax)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' minus '%s' "
 		    "(the total includes the tax)",
@@ -851,6 +873,34 @@ mark_return(struct upload *u, const struct rec *r, struct line *l,
 }
 
 /*
+ * A file without a line total (Shopify's orders export): the revenue is
+ * quantity x unit price, less the discount the line carries.
+ */
+static int
+total_from_unit(struct upload *u, const struct rec *r, struct line *l,
+    ayni_error *err)
+{
+	__int128 v;
+
+	if (!l->has[AYNI_F_PRICE_UNIT])
+		return ayni_error_set_line(err, AYNI_EDATA, r->line,
+		    "%s:%" PRId64 ": field 'in_price_unit' (header '%s'): "
+		    "empty, and the file has no line total to read instead",
+		    u->name, r->line, u->header[u->col[AYNI_F_PRICE_UNIT]]);
+	v = (__int128)l->num[AYNI_F_QUANTITY] * l->num[AYNI_F_PRICE_UNIT];
+	v = v >= 0 ? (v + 500) / 1000 : (v - 500) / 1000;
+	if (l->has[AYNI_F_DISCOUNT_TOTAL])
+		v -= l->num[AYNI_F_DISCOUNT_TOTAL];
+	if (v > AYNI_UPLOAD_MAX || v < -AYNI_UPLOAD_MAX)
+		return ayni_error_set_line(err, AYNI_EDATA, r->line,
+		    "%s:%" PRId64 ": quantity x unit price is too large for "
+		    "one sales line", u->name, r->line);
+	l->num[AYNI_F_PRICE_TOTAL] = (int64_t)v;
+	l->has[AYNI_F_PRICE_TOTAL] = 1;
+	return 0;
+}
+
+/*
  * Parse record r into l.  On a bad value, returns AYNI_EDATA with the
  * message "file:line: field 'x' (header 'y'): reason".
  */
@@ -883,6 +933,9 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 		if (c < 0)
 			continue;
 		s = r->f[c];
+		if (s[0] == '\0' && f == AYNI_F_PRODUCT_ID &&
+		    u->product_alt >= 0 && (size_t)u->product_alt < r->n)
+			s = r->f[u->product_alt];	/* no SKU: its name */
 		if (s[0] == '\0') {
 			if (ayni_fields[f].required)
 				return ayni_error_set_line(err, AYNI_EDATA,
@@ -945,6 +998,8 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 			    r->line, ayni_fields[f].name,
 			    u->header[u->col[f]]);
 	}
+	if (u->total_from_unit && (rc = total_from_unit(u, r, l, err)) != 0)
+		return rc;
 	/* Both are bounded by AYNI_UPLOAD_MAX: the difference fits. */
 	if (u->net_from_tax && l->has[AYNI_F_TAX])
 		l->num[AYNI_F_PRICE_TOTAL] -= l->num[AYNI_F_TAX];

@@ -709,6 +709,45 @@ test_marks_across_columns(void **state)
 	assert_verified(db);
 }
 
+/* Shopify's orders export: order totals only on the first row. */
+static void
+test_shopify(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+
+	assert_int_equal(load(db, "Name,Email,Financial Status,Paid at,"
+	    "Currency,Subtotal,Shipping,Taxes,Total,Discount Code,"
+	    "Discount Amount,Created at,Lineitem quantity,Lineitem name,"
+	    "Lineitem price,Lineitem sku\n"
+	    "#1001,ana@example.cl,paid,2025-10-03 14:25:00 -0300,CLP,"
+	    "35970.00,3990.00,5743.00,39960.00,OTONO,2000.00,"
+	    "2025-10-03 14:22:01 -0300,2,Taza de cer\xc3\xa1mica,12990.00,"
+	    "TZ-01\n"
+	    "#1001,ana@example.cl,,,,,,,,,,2025-10-03 14:22:01 -0300,1,"
+	    "Posavasos de cobre,9990.00,\n"
+	    "#1002,juan@example.cl,paid,,CLP,4990.00,0.00,797.00,4990.00,,"
+	    "0.00,2025-10-04T09:00:00Z,1,Vela de soya,4990.00,VL-07\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_int_equal(r.rows_inserted, 3);
+	assert_query(db, "SELECT transaction_id, transaction_date, product_id,"
+	    " quantity, price_unit, price_total, discount_total, customer_id"
+	    " FROM raw_transactions ORDER BY line_no",
+	    "#1001|2025-10-03 14:22:01|TZ-01|2000|1299000|2398000|200000|"
+	    "ana@example.cl\n"
+	    "#1001|2025-10-03 14:22:01|Posavasos de cobre|1000|999000|999000|"
+	    "0|ana@example.cl\n"
+	    "#1002|2025-10-04 09:00:00|VL-07|1000|499000|499000|0|"
+	    "juan@example.cl");
+	/* the orders' revenue: 35970 - 2000 and 4990 */
+	assert_query(db, "SELECT sum(price_total) FROM raw_transactions",
+	    "3896000");
+	assert_query(db, "SELECT json_extract(dialect, '$.export') FROM"
+	    " uploads", "shopify");
+	assert_verified(db);
+}
+
 /*
  * Random files over a few days, branches and document types, uploaded,
  * replaced and deleted in random order: after each step the rollups
@@ -813,6 +852,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_marks_across_columns,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shopify, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_bad_file_stores_nothing,
