@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh - the main job: build ayni, create demo/ayni.db, load the example
-# exports and a synthetic year of a shop, and print a monthly report.
+# exports and a synthetic quarter of a shop, print a monthly report, and
+# compare twelve synthetic shops of one industry (ayni benchmark).
 # Leaves demo/ behind to explore: ayni --db demo/ayni.db ..., or sqlite3.
 set -eu
 cd "$(dirname "$0")/.."
@@ -47,3 +48,20 @@ step "top products by revenue"
 "$ayni" --company 76.123.456-0 --format table aggregate --level product --top 8
 step "rollups agree with the raw lines"
 "$ayni" --company 76.123.456-0 aggregate verify
+
+step "twelve retail shops that opted in to benchmarks (ayni sample --companies)"
+"$ayni" -q sample --companies 12 --out demo/shops --rows 1500 --seed 3 \
+    --from 2025-07-01 --days 92 >/dev/null
+n=0
+for rut in 78101111-8 78102222-5 78103333-2 78104444-K 78105555-7 \
+    78106666-4 78107777-1 78108888-9 78109999-6 78111110-4 78112221-1 \
+    78113332-9; do
+	n=$((n + 1))
+	"$ayni" -q company add --rut "$rut" --name "Tienda $n" \
+	    --industry retail --benchmark on
+	"$ayni" -q --company "$rut" upload "demo/shops/company-$(printf %02d $n).csv" \
+	    >/dev/null
+done
+printf 'uploaded %d shops\n' "$n"
+step "where Tienda 1 stands among them (its latest full month)"
+"$ayni" --company 78101111-8 --format table benchmark

@@ -84,16 +84,19 @@ int	ayni_sample_write(FILE *out, ayni_sample_stats *stats,
 
 /*
  * The options of company number index (1-based) of a --companies run:
- * profile and seed derived from base and index, rows scaled by a size
- * factor (so a run mixes micro and larger shops).  Lets a caller know which
+ * the profiles of base's industry in turn and a seed derived from base and
+ * index, rows scaled by a size factor (so a run mixes micro and larger
+ * shops of one industry, as a benchmark compares).  Lets a caller know which
  * profile, hence industry, each file has.
  */
 int	ayni_sample_company_options(ayni_sample_options *out,
 	    const ayni_sample_options *base, int index, ayni_error *err);
 
 /*
- * Write count files dir/company-01.csv, dir/company-02.csv ... (mode 0644,
- * replaced if present).  dir must exist.  AYNI_ECANTCREAT names the path
+ * Write count files dir/company-01.csv, dir/company-02.csv ... (mode 0644),
+ * each through a temporary file renamed into place: a regular file of the
+ * name is replaced, a symbolic link or other file is refused
+ * (AYNI_ECANTCREAT).  dir must exist.  AYNI_ECANTCREAT names the path
  * that could not be created; a file whose writing failed is removed.
  */
 int	ayni_sample_companies(const char *dir, int count,

@@ -30,6 +30,7 @@ extern const struct cmd_entry cmd_upload_cmds[];
 extern const struct cmd_entry cmd_uploads_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
 extern const struct cmd_entry cmd_aggregate_cmds[];
+extern const struct cmd_entry cmd_benchmark_cmds[];
 
 /* 'ayni help' lists groups in this order; page: its man page if not
  * ayni-<name>. */
@@ -51,6 +52,8 @@ const struct cmd_group cmd_groups[] = {
 	    "synthetic sales exports for tests", NULL },
 	{ "aggregate", cmd_aggregate_cmds,
 	    "sales rollups and their check", NULL },
+	{ "benchmark", cmd_benchmark_cmds,
+	    "compare a company with its industry", NULL },
 	{ NULL, NULL, NULL, NULL }
 };
 

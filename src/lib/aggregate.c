@@ -19,6 +19,7 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/calendar.h"
+#include "internal.h"
 
 static const struct level {
 	const char	*name;
@@ -263,6 +264,13 @@ view_query(ayni_db *db, const char *name, char **out, ayni_error *err)
 out:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* For other core modules: benchmark.c reads agg_time_rollup so. */
+int
+ayni_agg_view_sql(ayni_db *db, const char *name, char **out, ayni_error *err)
+{
+	return view_query(db, name, out, err);
 }
 
 int

@@ -1109,6 +1109,26 @@ ayni_sample_write(FILE *out, ayni_sample_stats *stats,
 	return 0;
 }
 
+/*
+ * The profile of shop number index (1-based): the profiles of base's
+ * industry in turn, starting with base, so that a --companies run is one
+ * industry that a benchmark can compare (retail: minimarket, botilleria).
+ * Sizes and seeds vary the rest of the mix.
+ */
+static int
+industry_profile(int base, int index)
+{
+	int same[NPROFILES], n = 0, i;
+
+	for (i = 0; i < NPROFILES; i++) {
+		int p = (base + i) % NPROFILES;
+
+		if (strcmp(profiles[p].industry, profiles[base].industry) == 0)
+			same[n++] = p;
+	}
+	return same[(index - 1) % n];
+}
+
 int
 ayni_sample_company_options(ayni_sample_options *out,
     const ayni_sample_options *base, int index, ayni_error *err)
@@ -1125,7 +1145,7 @@ ayni_sample_company_options(ayni_sample_options *out,
 		    "invalid profile '%d': expected 0 to %d", base->profile,
 		    NPROFILES - 1);
 	*out = *base;
-	out->profile = (base->profile + index - 1) % NPROFILES;
+	out->profile = industry_profile(base->profile, index);
 	out->seed = mix64(base->seed ^ mix64((uint64_t)index));
 	/* a bad base->rows stays bad, for ayni_sample_write to refuse */
 	rows = base->rows;
@@ -1136,6 +1156,60 @@ ayni_sample_company_options(ayni_sample_options *out,
 	}
 	out->rows = rows;
 	return 0;
+}
+
+/*
+ * Write one shop's file at path atomically: into a new temporary file in
+ * the same directory, renamed over path only when complete, and only over
+ * a regular file or nothing (never a symbolic link, device or FIFO, SPEC
+ * 2).  A failed write leaves path as it was and no temporary behind.
+ * The one place sample files are created: a shared helper for atomic
+ * output files can replace this function whole.
+ */
+static int
+write_file(const char *path, const ayni_sample_options *o, ayni_error *err)
+{
+	char tmp[4200];
+	struct stat sb;
+	FILE *f = NULL;
+	int fd, rc, e;
+
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return ayni_error_set(err, AYNI_ECANTCREAT, "cannot create "
+		    "'%.200s': %s is in the way", path, S_ISLNK(sb.st_mode) ?
+		    "a symbolic link" : "something not a regular file");
+	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0644) != 0 ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		e = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    "cannot create '%.200s': %s", path, strerror(e));
+	}
+	errno = 0;
+	rc = ayni_sample_write(f, NULL, o, err);
+	e = errno;
+	if (fclose(f) == EOF && rc == 0) {
+		rc = AYNI_EIO;
+		e = errno;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    "cannot create '%.200s': %s", path, strerror(e));
+	}
+	if (rc != 0) {
+		unlink(tmp);
+		if (rc == AYNI_EIO)
+			ayni_error_set(err, AYNI_EIO, "cannot write "
+			    "'%.200s': %s", path, e != 0 ? strerror(e) :
+			    "write error");
+	}
+	return rc;
 }
 
 int
@@ -1157,8 +1231,7 @@ ayni_sample_companies(const char *dir, int count,
 
 	for (int i = 1; i <= count; i++) {
 		char path[4096];
-		FILE *f;
-		int fd, n;
+		int n;
 
 		if ((rc = ayni_sample_company_options(&o, base, i, err)) != 0)
 			return rc;
@@ -1168,31 +1241,8 @@ ayni_sample_companies(const char *dir, int count,
 			return ayni_error_set(err, AYNI_ECANTCREAT,
 			    "cannot create a file in '%.200s': path too long",
 			    dir);
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0644);
-		if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-			int e = errno;
-
-			if (fd >= 0)
-				close(fd);
-			return ayni_error_set(err, AYNI_ECANTCREAT,
-			    "cannot create '%.200s': %s", path, strerror(e));
-		}
-		errno = 0;
-		rc = ayni_sample_write(f, NULL, &o, err);
-		if (fclose(f) == EOF && rc == 0)
-			rc = AYNI_EIO;
-		if (rc != 0) {
-			int e = errno;
-
-			/* no half-written file is left behind */
-			unlink(path);
-			if (rc == AYNI_EIO)
-				ayni_error_set(err, AYNI_EIO,
-				    "cannot write '%.200s': %s", path,
-				    e != 0 ? strerror(e) : "write error");
+		if ((rc = write_file(path, &o, err)) != 0)
 			return rc;
-		}
 	}
 	return 0;
 }

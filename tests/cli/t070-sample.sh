@@ -84,15 +84,16 @@ expect_rc 64
 expect_err_has "^ayni: option '--companies' needs '--out DIR'"
 check "no directory after refused options" test ! -e d
 
-# --companies K --out DIR: K files of different shops, a summary on stdout.
+# --companies K --out DIR: K files of different shops of one industry (so
+# that a benchmark can compare them), a summary on stdout.
 run sample --companies 3 --out d --rows 100 --seed 5
 expect_rc 0
 expect_err ""
 out=$(printf '%s\n' "$out" | tr -d '\r')	# RFC 4180 lines end in CRLF
 expect_out "file,profile,industry,rows
 d/company-01.csv,minimarket,retail,100
-d/company-02.csv,panaderia,food,40
-d/company-03.csv,ferreteria,construction,190"
+d/company-02.csv,botilleria,retail,40
+d/company-03.csv,minimarket,retail,190"
 check "three files and no more" test "$(ls d)" = "company-01.csv
 company-02.csv
 company-03.csv"
@@ -107,6 +108,22 @@ run sample --companies 3 --out d/ --rows 100 --seed 5 --format json
 expect_rc 0
 expect_out_has '"file": ?"d/company-01.csv"'
 check "same seed, same files" cmp -s d/company-02.csv before.csv
+check "no temporary file is left" test "$(ls -a d | grep -c tmp)" = 0
+run sample --companies 2 --out d --rows 100 --seed 5 --profile cafe
+expect_rc 0
+out=$(printf '%s\n' "$out" | tr -d '\r')
+expect_out "file,profile,industry,rows
+d/company-01.csv,cafe,food,100
+d/company-02.csv,panaderia,food,40"
+# Files are replaced by rename, never written through a symbolic link.
+rm d/company-01.csv
+ln -s ../victim d/company-01.csv
+: >victim
+run sample --companies 1 --out d --rows 100
+expect_rc 73
+expect_err "ayni: cannot create 'd/company-01.csv': a symbolic link is in the way"
+check "the link's target is untouched" test ! -s victim
+rm d/company-01.csv
 run sample --companies 2 --out d --rows 100 --seed 5 --from 2025-13-01
 expect_rc 64
 run sample --companies 2 --out new --from 2025-13-01
