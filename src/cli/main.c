@@ -31,6 +31,7 @@ extern const struct cmd_entry cmd_uploads_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
 extern const struct cmd_entry cmd_aggregate_cmds[];
 extern const struct cmd_entry cmd_benchmark_cmds[];
+extern const struct cmd_entry cmd_report_cmds[];
 
 /* 'ayni help' lists groups in this order; page: its man page if not
  * ayni-<name>. */
@@ -54,6 +55,8 @@ const struct cmd_group cmd_groups[] = {
 	    "sales rollups and their check", NULL },
 	{ "benchmark", cmd_benchmark_cmds,
 	    "compare a company with its industry", NULL },
+	{ "report", cmd_report_cmds,
+	    "a period's report for the owner, text or HTML", NULL },
 	{ NULL, NULL, NULL, NULL }
 };
 
