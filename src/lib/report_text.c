@@ -239,12 +239,14 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 
 	fputc('\n', fp);
 	if (r->best_wd >= 0)
-		fprintf(fp, "weekdays: best %s (%s on %d days), worst %s "
-		    "(%s on %d days)\n", ayni_weekday_name(r->best_wd),
+		fprintf(fp, "weekdays: best %s (%s on %d day%s), worst %s "
+		    "(%s on %d day%s)\n", ayni_weekday_name(r->best_wd),
 		    clp(r->wd_revenue[r->best_wd], a), r->wd_days[r->best_wd],
+		    r->wd_days[r->best_wd] == 1 ? "" : "s",
 		    ayni_weekday_name(r->worst_wd),
 		    clp(r->wd_revenue[r->worst_wd], b),
-		    r->wd_days[r->worst_wd]);
+		    r->wd_days[r->worst_wd],
+		    r->wd_days[r->worst_wd] == 1 ? "" : "s");
 	if (r->has_hours && r->peak_hour >= 0)
 		fprintf(fp, "peak hour: %02d:00-%02d:59 (%s)\n", r->peak_hour,
 		    r->peak_hour, clp(r->hour_revenue[r->peak_hour], a));
