@@ -478,7 +478,7 @@ int
 ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 {
 	const ayni_report_kpi *c = &r->cur;
-	char a[40], b[40];
+	char a[40], b[40], d[40], e[40];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -501,11 +501,12 @@ ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 	fputs("<div class=\"facts\">", fp);
 	if (c->has_margin_pct)
 		fprintf(fp, "<span>Margin <b data-k=\"margin\" data-v=\"%s\">"
-		    "%s</b>, <b data-k=\"margin_pct\" data-v=\"%.2f\">%s</b> "
+		    "%s</b>, <b data-k=\"margin_pct\" data-v=\"%s\">%s</b> "
 		    "of the revenue of lines with a cost: <span class=\"band "
 		    "%s\">%s</span></span>", plain(c->margin, 2, a),
-		    clp(c->margin, b), c->margin_pct,
-		    pct(c->margin_pct, 0, a), ayni_margin_band(c->margin_pct),
+		    clp(c->margin, b), plain(llround(c->margin_pct * 100), 2,
+		    d), pct(c->margin_pct, 0, e),
+		    ayni_margin_band(c->margin_pct),
 		    ayni_margin_band(c->margin_pct));
 	else if (c->has)
 		fputs("<span>Margin: no costs in the data</span>", fp);
