@@ -32,6 +32,7 @@ extern const struct cmd_entry cmd_sample_cmds[];
 extern const struct cmd_entry cmd_aggregate_cmds[];
 extern const struct cmd_entry cmd_benchmark_cmds[];
 extern const struct cmd_entry cmd_report_cmds[];
+extern const struct cmd_entry cmd_export_cmds[];
 
 /* 'ayni help' lists groups in this order; page: its man page if not
  * ayni-<name>. */
@@ -57,6 +58,8 @@ const struct cmd_group cmd_groups[] = {
 	    "compare a company with its industry", NULL },
 	{ "report", cmd_report_cmds,
 	    "a period's report for the owner, text or HTML", NULL },
+	{ "export", cmd_export_cmds,
+	    "sales lines or rollups for other programs and Excel", NULL },
 	{ NULL, NULL, NULL, NULL }
 };
 
