@@ -211,6 +211,8 @@ int	ayni_token_file_read(const char *db_path, char token[AYNI_TOKEN_LEN + 1],
 int	ayni_token_file_write(const char *db_path, const char *token,
 	    ayni_error *err);
 int	ayni_token_file_remove(const char *db_path, ayni_error *err);
+/* The directory of the token files, for 'ayni check' to look at. */
+int	ayni_token_dir(char *dir, size_t len, ayni_error *err);
 
 /* Overwrite a secret in memory so it does not outlive its use. */
 void	ayni_wipe(void *p, size_t len);

@@ -33,6 +33,7 @@ extern const struct cmd_entry cmd_aggregate_cmds[];
 extern const struct cmd_entry cmd_benchmark_cmds[];
 extern const struct cmd_entry cmd_report_cmds[];
 extern const struct cmd_entry cmd_export_cmds[];
+extern const struct cmd_entry cmd_check_cmds[];
 
 /* 'ayni help' lists groups in this order; page: its man page if not
  * ayni-<name>. */
@@ -60,6 +61,8 @@ const struct cmd_group cmd_groups[] = {
 	    "a period's report for the owner, text or HTML", NULL },
 	{ "export", cmd_export_cmds,
 	    "sales lines or rollups for other programs and Excel", NULL },
+	{ "check", cmd_check_cmds,
+	    "database integrity, rollups, uploads and file modes", NULL },
 	{ NULL, NULL, NULL, NULL }
 };
 
