@@ -396,7 +396,14 @@ bench_value(FILE *fp, ayni_bench_metric m, double v)
 		fputs(qty((int64_t)llround(v * 1000), buf), fp);
 		break;
 	default:
-		fprintf(fp, "%.0f", v);
+		/* a median of counts may fall between two: 151,5 */
+		if (v == floor(v))
+			fprintf(fp, "%.0f", v);
+		else {
+			snprintf(buf, sizeof(buf), "%.1f", v);
+			*strchr(buf, '.') = ',';
+			fputs(buf, fp);
+		}
 	}
 }
 
