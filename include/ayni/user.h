@@ -159,7 +159,10 @@ int	ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 /* The caller as one row for the writer, columns ayni_whoami_columns. */
 extern const ayni_column ayni_whoami_columns[];
 extern const int ayni_whoami_ncolumns;
-int	ayni_whoami(ayni_db *db, const ayni_actor *actor, ayni_writer *w,
+/* company (display RUT), its name and the role in it: the company that
+ * commands would use (NULL when none is chosen). */
+int	ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
+	    const char *company_name, const char *role, ayni_writer *w,
 	    ayni_error *err);
 
 /*

@@ -67,7 +67,8 @@ cmd_report_show(struct cmd_ctx *ctx)
 }
 
 const struct cmd_entry cmd_report_cmds[] = {
-	{ NULL, cmd_report_show, CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA,
+	{ NULL, cmd_report_show,
+	    CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA | CMD_OWN_HEAD,
 	    AYNI_PERM_VIEW, report_opts, NULL, 0, 0,
 	    "a period's sales, margin, products, peaks and benchmark" },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }

@@ -341,12 +341,16 @@ const ayni_column ayni_whoami_columns[] = {
 	{ "kind", AYNI_T_TEXT },
 	{ "token_name", AYNI_T_TEXT },
 	{ "expires_at", AYNI_T_TEXT },
+	{ "company", AYNI_T_TEXT },
+	{ "company_name", AYNI_T_TEXT },
+	{ "role", AYNI_T_TEXT },
 };
 const int ayni_whoami_ncolumns =
     (int)(sizeof(ayni_whoami_columns) / sizeof(ayni_whoami_columns[0]));
 
 int
-ayni_whoami(ayni_db *db, const ayni_actor *actor, ayni_writer *w,
+ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
+    const char *company_name, const char *role, ayni_writer *w,
     ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -354,10 +358,14 @@ ayni_whoami(ayni_db *db, const ayni_actor *actor, ayni_writer *w,
 
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
 	    "SELECT u.email, u.name, u.is_superuser, s.kind, s.name,"
-	    " s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
-	    " WHERE s.id = ?1", -1, &st, NULL) != SQLITE_OK)
+	    " s.expires_at, ?2, ?3, ?4 FROM sessions s"
+	    " JOIN users u ON u.id = s.user_id WHERE s.id = ?1", -1, &st,
+	    NULL) != SQLITE_OK)
 		return ayni_db_error(db, err, "reading the session");
 	sqlite3_bind_int64(st, 1, actor->session_id);
+	sqlite3_bind_text(st, 2, company, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, company_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, role, -1, SQLITE_STATIC);
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;

@@ -119,6 +119,23 @@ check "no temporary files left" test "$(ls "$T" | grep -c '^\.\?r\.html\..\|tmp'
 run report --period 2025-10 --html "$T/nodir/r.html"
 expect_rc 73
 
+# --- on a terminal, company data starts with a caption; not in a pipe ---
+script -qec "'$AYNI' aggregate --from 2025-10-01" /dev/null >"$T/pty.out" 2>&1
+check "caption on a terminal" test "$(head -1 "$T/pty.out" | tr -d '\r')" = \
+    "Minimarket Uno  $R  2025-10-01 to last sale"
+script -qec "'$AYNI' aggregate" /dev/null >"$T/pty.out" 2>&1
+check "caption: all dates" test "$(head -1 "$T/pty.out" | tr -d '\r')" = \
+    "Minimarket Uno  $R  all dates"
+script -qec "'$AYNI' report --period 2025-10" /dev/null >"$T/pty.out" 2>&1
+check "the report has its own head, no caption" test \
+    "$(head -1 "$T/pty.out" | tr -d '\r')" = \
+    "Minimarket Uno  $R  2025-10 (2025-10-01 to 2025-10-31)"
+run --format table aggregate
+check "no caption in a pipe" test "$(printf '%s\n' "$out" | head -1 | cut -c1-6)" = period
+# whoami: the company commands would use, and the role in it
+run --format csv whoami
+expect_out_has "^root@example.cl,,1,session,,[0-9: -]+,$R,Minimarket Uno,owner"
+
 # --- usage ---
 run report --period 2025-13
 expect_rc 64
