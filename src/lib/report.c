@@ -143,8 +143,9 @@ load_kpi(ayni_db *db, int64_t company_id, const char *label,
 
 	memset(k, 0, sizeof(*k));
 	snprintf(k->period, sizeof(k->period), "%s", label);
-	if ((rc = ayni_bench_period_parse(label, &p, err)) != 0)
-		return rc;
+	/* before 1900 no date can be stored: a period without sales */
+	if (ayni_bench_period_parse(label, &p, NULL) != 0)
+		return 0;
 	if ((rc = prepare_view(db, "agg_time_rollup", "SELECT revenue, "
 	    "avg_ticket, units, transactions, lines, products, returns, "
 	    "customers, cost, margin, margin_pct FROM",
@@ -371,7 +372,7 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 	ayni_error berr;
 	char label[16];
 	int64_t best = 0, worst = 0;
-	int rc, i;
+	int rc, i, has_prev;
 
 	*out = NULL;
 	if ((r = calloc(1, sizeof(*r))) == NULL)
@@ -398,16 +399,16 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 	shift(&r->period, 1, label);
 	if ((rc = load_kpi(db, company_id, label, &r->prev, err)) != 0)
 		goto out;
-	if ((rc = ayni_bench_period_parse(label, &prev, err)) != 0)
-		goto out;
+	/* before 1900-01 no day can be stored: no previous days to draw */
+	has_prev = ayni_bench_period_parse(label, &prev, NULL) == 0;
 	shift(&r->period, r->period.kind == AYNI_BP_MONTH ? 12 :
 	    r->period.kind == AYNI_BP_QUARTER ? 4 : 1, label);
 	if ((rc = load_kpi(db, company_id, label, &r->year_ago, err)) != 0)
 		goto out;
 	if ((rc = load_days(db, company_id, &r->period, &r->days, &r->ndays,
-	    r, err)) != 0 ||
+	    r, err)) != 0 || (has_prev &&
 	    (rc = load_days(db, company_id, &prev, &r->prev_days,
-	    &r->nprev_days, NULL, err)) != 0)
+	    &r->nprev_days, NULL, err)) != 0))
 		goto out;
 	for (i = 0; i < 7; i++) {
 		if (r->wd_days[i] == 0)
