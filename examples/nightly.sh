@@ -2,9 +2,11 @@
 # nightly.sh - upload last night's point-of-sale export into ayni and save
 # (and optionally mail) the month's report.  Meant for cron: see crontab.
 #
-# It authenticates with an API token kept in a file of mode 0600 (create it
-# once with 'ayni token create --name cron --format json'), never with a
-# password.  It does not rotate tokens, fetch the export from the POS, or
+# It authenticates with an API token kept in a file of mode 0600, never
+# with a password.  Create it once, logged in as a member of the shop who
+# may upload (the bare token is what 'token create' prints into a file):
+#	mkdir -p ~/.config/ayni
+#	(umask 077; ayni token create --name cron >~/.config/ayni/cron.token)  It does not rotate tokens, fetch the export from the POS, or
 # retry forever: a busy database gets one retry, anything else is reported
 # and the exit status says what went wrong (SPEC §2 exit codes).
 #

@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh - the main job: build ayni, create demo/ayni.db, load the example
 # exports and a synthetic quarter of a shop, print a monthly report, and
-# compare twelve synthetic shops of one industry (ayni benchmark).
+# compare twelve synthetic shops of one industry (ayni benchmark), and end
+# with the report of one of them, as text and as demo/report.html.
 # Leaves demo/ behind to explore: ayni --db demo/ayni.db ..., or sqlite3.
 set -eu
 cd "$(dirname "$0")/.."
@@ -65,3 +66,8 @@ done
 printf 'uploaded %d shops\n' "$n"
 step "where Tienda 1 stands among them (its latest full month)"
 "$ayni" --company 78101111-8 --format table benchmark
+
+step "Tienda 1's report for its latest full month, with its benchmark"
+"$ayni" -q --company 78101111-8 report --html demo/report.html
+"$ayni" --company 78101111-8 --format table report
+printf '\nThe same report as a page: demo/report.html (try: ayni report --help)\n'

@@ -20,4 +20,15 @@ int	ayni_weekday(long day);
 /* ISO week and its year: the week belongs to the year of its Thursday. */
 void	ayni_iso_week(long day, int *iso_year, int *week);
 
+/* Days in month m (1-12) of year y. */
+int	ayni_month_days(int y, int m);
+/*
+ * The latest full month of data whose latest sale is day ('YYYY-MM-DD'):
+ * that sale's month if the sale is on the month's last calendar day, else
+ * the month before; label gets '2025-10'.  Only the data decides, not the
+ * clock, so the answer does not change overnight.  The default period of
+ * 'ayni benchmark' and 'ayni report': one rule, here.
+ */
+void	ayni_latest_full_month(const char *day, char label[16]);
+
 #endif /* AYNI_CALENDAR_H */

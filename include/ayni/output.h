@@ -83,6 +83,12 @@ int	ayni_writer_finish(ayni_writer *w, ayni_error *err);
 /* How many rows were written so far. */
 long	ayni_writer_rows(const ayni_writer *w);
 void	ayni_writer_free(ayni_writer *w);
+/*
+ * csv as Spanish-locale Excel reads it on a double click: ';' between
+ * cells and a decimal comma in numbers (1234,5).  The caller writes the
+ * UTF-8 BOM first; rows already end in CRLF.  Call before the first row.
+ */
+void	ayni_writer_excel(ayni_writer *w);
 
 /*
  * Step a prepared SQLite statement to its end, one writer row per result

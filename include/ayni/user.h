@@ -159,7 +159,10 @@ int	ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 /* The caller as one row for the writer, columns ayni_whoami_columns. */
 extern const ayni_column ayni_whoami_columns[];
 extern const int ayni_whoami_ncolumns;
-int	ayni_whoami(ayni_db *db, const ayni_actor *actor, ayni_writer *w,
+/* company (display RUT), its name and the role in it: the company that
+ * commands would use (NULL when none is chosen). */
+int	ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
+	    const char *company_name, const char *role, ayni_writer *w,
 	    ayni_error *err);
 
 /*
@@ -211,6 +214,8 @@ int	ayni_token_file_read(const char *db_path, char token[AYNI_TOKEN_LEN + 1],
 int	ayni_token_file_write(const char *db_path, const char *token,
 	    ayni_error *err);
 int	ayni_token_file_remove(const char *db_path, ayni_error *err);
+/* The directory of the token files, for 'ayni check' to look at. */
+int	ayni_token_dir(char *dir, size_t len, ayni_error *err);
 
 /* Overwrite a secret in memory so it does not outlive its use. */
 void	ayni_wipe(void *p, size_t len);

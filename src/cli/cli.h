@@ -55,8 +55,10 @@ enum {
 	CMD_TXN = 1 << 4,	/* run inside one transaction */
 	CMD_DATA = 1 << 5,	/* prints company data: csv/json need export */
 	CMD_SUPERUSER = 1 << 6,	/* only a superuser (77) */
-	CMD_COMPANY_ARG = 1 << 7 /* with CMD_COMPANY: the first positional,
+	CMD_COMPANY_ARG = 1 << 7, /* with CMD_COMPANY: the first positional,
 				   when given, names the company */
+	CMD_OWN_HEAD = 1 << 8	/* with CMD_DATA: prints its own heading,
+				   so no caption line (report) */
 };
 
 struct cmd_ctx;

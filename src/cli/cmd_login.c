@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ayni/rut.h"
 #include "cli.h"
 
 static const struct opt_spec login_opts[] = {
@@ -86,12 +87,26 @@ cmd_logout(struct cmd_ctx *ctx)
 static int
 cmd_whoami(struct cmd_ctx *ctx)
 {
+	ayni_membership m;
 	ayni_writer *w = NULL;
-	int rc;
+	ayni_error e;
+	char rut[AYNI_RUT_MAX];
+	int rc, have;
 
+	/*
+	 * The company a command would use now (--company, 'company use' or
+	 * the only one), so a person or a script sees whose data comes next;
+	 * none chosen is not an error here.
+	 */
+	have = ayni_company_resolve(ctx->db, &ctx->actor, ctx->company_arg,
+	    &m, &e) == 0;
+	if (have)
+		ayni_rut_display(m.rut, rut);
 	if ((rc = cli_writer(ctx, AYNI_WRITER_RECORD, ayni_whoami_columns,
 	    ayni_whoami_ncolumns, &w)) == 0 &&
-	    (rc = ayni_whoami(ctx->db, &ctx->actor, w, &ctx->err)) == 0)
+	    (rc = ayni_whoami(ctx->db, &ctx->actor, have ? rut : NULL,
+	    have ? m.name : NULL, have ? ayni_role_name(m.role) : NULL, w,
+	    &ctx->err)) == 0)
 		rc = ayni_writer_finish(w, &ctx->err);
 	ayni_writer_free(w);
 	return rc;

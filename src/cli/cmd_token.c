@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -58,6 +59,18 @@ cmd_token_create(struct cmd_ctx *ctx)
 	if ((rc = ayni_apitoken_create(ctx->db, ctx->actor.user_id, name,
 	    (int)days, token, expires_at, &ctx->err)) != 0)
 		return rc;
+	/*
+	 * For a script ('ayni token create --name cron > file'): the bare
+	 * token, which AYNI_TOKEN=$(cat file) can use; --format for more.
+	 */
+	if (!ctx->format_explicit && !isatty(STDOUT_FILENO)) {
+		fprintf(ctx->out, "%s\n", token);
+		ayni_wipe(token, sizeof(token));
+		cli_note(ctx, "token '%s' created, valid until %s: it is "
+		    "shown only this once; use it as AYNI_TOKEN", name,
+		    expires_at);
+		return 0;
+	}
 	vals[0] = ayni_v_text(name);
 	vals[1] = ayni_v_text(token);
 	vals[2] = ayni_v_text(expires_at);

@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "ayni/rut.h"
 #include "cli.h"
 
 extern const struct cmd_entry cmd_init_cmds[];
@@ -31,6 +32,9 @@ extern const struct cmd_entry cmd_uploads_cmds[];
 extern const struct cmd_entry cmd_sample_cmds[];
 extern const struct cmd_entry cmd_aggregate_cmds[];
 extern const struct cmd_entry cmd_benchmark_cmds[];
+extern const struct cmd_entry cmd_report_cmds[];
+extern const struct cmd_entry cmd_export_cmds[];
+extern const struct cmd_entry cmd_check_cmds[];
 
 /* 'ayni help' lists groups in this order; page: its man page if not
  * ayni-<name>. */
@@ -54,6 +58,12 @@ const struct cmd_group cmd_groups[] = {
 	    "sales rollups and their check", NULL },
 	{ "benchmark", cmd_benchmark_cmds,
 	    "compare a company with its industry", NULL },
+	{ "report", cmd_report_cmds,
+	    "a period's report for the owner, text or HTML", NULL },
+	{ "export", cmd_export_cmds,
+	    "sales lines or rollups for other programs and Excel", NULL },
+	{ "check", cmd_check_cmds,
+	    "database integrity, rollups, uploads and file modes", NULL },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -446,6 +456,41 @@ choose_format(struct cmd_ctx *ctx, const char *arg)
 	return 0;
 }
 
+/*
+ * The one-line caption over a table of company data on a terminal (SPEC
+ * 8): whose data, and which dates when the command was given some.  Not in
+ * a pipe or a file, where it would be data.  Company names are cleaned of
+ * control characters when stored (ayni_company_name_clean).
+ */
+static void
+caption(struct cmd_ctx *ctx)
+{
+	char rut[AYNI_RUT_MAX];
+	const char *from = NULL, *to = NULL, *period = NULL;
+	const struct opt_spec *o;
+	int ranged = 0;
+
+	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++) {
+		if (strcmp(o->name, "from") == 0) {
+			from = opt_get(ctx, "from");
+			ranged = 1;
+		} else if (strcmp(o->name, "to") == 0)
+			to = opt_get(ctx, "to");
+		else if (strcmp(o->name, "period") == 0)
+			period = opt_get(ctx, "period");
+	}
+	ayni_rut_display(ctx->company.rut, rut);
+	fprintf(ctx->out, "%s  %s", ctx->company.name, rut);
+	if (period != NULL)
+		fprintf(ctx->out, "  %s", period);
+	else if (from != NULL || to != NULL)
+		fprintf(ctx->out, "  %s to %s", from ? from : "first sale",
+		    to ? to : "last sale");
+	else if (ranged)
+		fputs("  all dates", ctx->out);
+	fputs("\n\n", ctx->out);
+}
+
 /* Do what the command's flags ask for, then run it. */
 static int
 run(struct cmd_ctx *ctx)
@@ -500,6 +545,9 @@ run(struct cmd_ctx *ctx)
 			}
 			ctx->format = AYNI_FORMAT_TABLE;
 		}
+		if ((c->flags & CMD_DATA) && !(c->flags & CMD_OWN_HEAD) &&
+		    ctx->format == AYNI_FORMAT_TABLE && isatty(STDOUT_FILENO))
+			caption(ctx);
 	}
 	if (c->flags & CMD_TXN) {
 		if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)

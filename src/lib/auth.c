@@ -236,6 +236,54 @@ touch_session(ayni_db *db, int64_t id)
 	sqlite3_busy_timeout(h, ms);
 }
 
+/*
+ * A token that matched no live session: say why, so that a cron job's log
+ * tells an expired or revoked token from a typo (SPEC 8).  A hash that
+ * matches nothing, or a removed user, is only "not logged in".
+ */
+static int
+dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *name, *exp, *rev;
+	int rc, api;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT s.kind = 'api',"
+	    " s.name, s.expires_at, s.revoked_at FROM sessions s"
+	    " JOIN users u ON u.id = s.user_id"
+	    " WHERE s.token_hash = ?1 AND u.is_active = 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "checking the session");
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
+		goto out;
+	}
+	api = sqlite3_column_int(st, 0);
+	name = (const char *)sqlite3_column_text(st, 1);
+	exp = (const char *)sqlite3_column_text(st, 2);
+	rev = (const char *)sqlite3_column_text(st, 3);
+	if (api && rev != NULL)
+		rc = ayni_error_set(err, AYNI_EPERM, "token '%s' was revoked "
+		    "on %.10s: create a new one with 'ayni token create "
+		    "--name %s'", name, rev, name);
+	else if (api && exp != NULL && strcmp(exp, now) <= 0)
+		rc = ayni_error_set(err, AYNI_EPERM, "token '%s' expired on "
+		    "%.10s: create a new one with 'ayni token create "
+		    "--name %s'", name, exp, name);
+	else if (rev != NULL)
+		rc = ayni_error_set(err, AYNI_EPERM, "session ended on %.10s "
+		    "(logged out): run 'ayni login'", rev);
+	else if (exp != NULL && strcmp(exp, now) <= 0)
+		rc = ayni_error_set(err, AYNI_EPERM, "session expired on "
+		    "%.10s: run 'ayni login'", exp);
+	else
+		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
     ayni_error *err)
@@ -273,7 +321,7 @@ ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 		out->is_api = sqlite3_column_int(st, 5);
 		break;
 	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
+		rc = dead_token(db, hash, now, err);
 		break;
 	default:
 		rc = ayni_db_error(db, err, "checking the session");
@@ -293,12 +341,16 @@ const ayni_column ayni_whoami_columns[] = {
 	{ "kind", AYNI_T_TEXT },
 	{ "token_name", AYNI_T_TEXT },
 	{ "expires_at", AYNI_T_TEXT },
+	{ "company", AYNI_T_TEXT },
+	{ "company_name", AYNI_T_TEXT },
+	{ "role", AYNI_T_TEXT },
 };
 const int ayni_whoami_ncolumns =
     (int)(sizeof(ayni_whoami_columns) / sizeof(ayni_whoami_columns[0]));
 
 int
-ayni_whoami(ayni_db *db, const ayni_actor *actor, ayni_writer *w,
+ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
+    const char *company_name, const char *role, ayni_writer *w,
     ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -306,10 +358,14 @@ ayni_whoami(ayni_db *db, const ayni_actor *actor, ayni_writer *w,
 
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
 	    "SELECT u.email, u.name, u.is_superuser, s.kind, s.name,"
-	    " s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
-	    " WHERE s.id = ?1", -1, &st, NULL) != SQLITE_OK)
+	    " s.expires_at, ?2, ?3, ?4 FROM sessions s"
+	    " JOIN users u ON u.id = s.user_id WHERE s.id = ?1", -1, &st,
+	    NULL) != SQLITE_OK)
 		return ayni_db_error(db, err, "reading the session");
 	sqlite3_bind_int64(st, 1, actor->session_id);
+	sqlite3_bind_text(st, 2, company, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, company_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, role, -1, SQLITE_STATIC);
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "ayni/benchmark.h"
+#include "ayni/calendar.h"
 #include "ayni/rut.h"
 #include "internal.h"
 
@@ -471,27 +472,6 @@ out:
 	return rc;
 }
 
-/*
- * The latest full month: the month of the latest sale if that sale is on
- * the month's last calendar day, else the month before.  Only the data
- * decides, not the clock, so the answer does not change overnight.
- */
-static void
-latest_full_month(const char *day, char label[16])
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8), last;
-
-	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
-	    y % 400 == 0));
-	if (d < last && --m == 0) {
-		m = 12;
-		y--;
-	}
-	snprintf(label, 16, "%04d-%02d", y, m);
-}
-
 int
 ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
     int metric, ayni_bench_result *out, int *nout, ayni_error *err)
@@ -524,7 +504,7 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 		if (me.last_day[0] == '\0')
 			return ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
 			    "sales yet: nothing to compare", me.rut);
-		latest_full_month(me.last_day, label);
+		ayni_latest_full_month(me.last_day, label);
 		/* only a sale in January 1900 leads out of the years */
 		if (ayni_bench_period_parse(label, &p, err) != 0)
 			return ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "

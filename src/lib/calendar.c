@@ -2,6 +2,7 @@
  * calendar.c - day numbers and ISO weeks.  Exact integer arithmetic over
  * 400-year eras; no tables, no time_t, no time zone.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,4 +78,26 @@ ayni_iso_date(const char *s, long *day)
 	if (day != NULL)
 		*day = ayni_days_from_civil(y, m, d);
 	return 1;
+}
+
+int
+ayni_month_days(int y, int m)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	return mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+}
+
+void
+ayni_latest_full_month(const char *day, char label[16])
+{
+	int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+
+	if (d < ayni_month_days(y, m) && --m == 0) {
+		m = 12;
+		y--;
+	}
+	snprintf(label, 16, "%04d-%02d", y, m);
 }

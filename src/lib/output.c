@@ -29,6 +29,8 @@ struct ayni_writer {
 	ayni_column	*cols;
 	long		 nrows;
 	int		 begun;		/* header or '[' written */
+	char		 sep;		/* csv: ',' or ';' (excel) */
+	int		 dec_comma;	/* csv: 1234,5 (excel) */
 	/* table only: cells as text, row-major */
 	char		**cells;
 	size_t		 ncells, capcells;
@@ -284,6 +286,7 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 	}
 	w->fp = fp;
 	w->fmt = fmt;
+	w->sep = ',';
 	w->shape = shape;
 	w->ncols = ncols;
 	for (i = 0; i < ncols; i++) {
@@ -312,7 +315,7 @@ begin(ayni_writer *w)
 	if (w->fmt == AYNI_FORMAT_CSV) {
 		for (i = 0; i < w->ncols; i++) {
 			if (i > 0)
-				fputc(',', w->fp);
+				fputc(w->sep, w->fp);
 			ayni_csv_cell(w->fp, w->cols[i].name);
 		}
 		fputs("\r\n", w->fp);
@@ -336,6 +339,40 @@ table_push(ayni_writer *w, const char *s, ayni_error *err)
 		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 	w->ncells++;
 	return 0;
+}
+
+void
+ayni_writer_excel(ayni_writer *w)
+{
+	w->sep = ';';
+	w->dec_comma = 1;
+}
+
+/* A csv cell between sep separators: quoted when it holds one of them. */
+static void
+csv_cell_sep(FILE *fp, const char *s, char sep)
+{
+	const char *p;
+
+	char special[] = { sep, '"', '\r', '\n', '\0' };
+
+	if (sep == ',') {
+		ayni_csv_cell(fp, s);
+		return;
+	}
+	/* as ayni_csv_cell, with sep in place of the comma */
+	if (s[strcspn(s, special)] == '\0' && s[0] != ' ' &&
+	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', fp);
+		fputc(*p, fp);
+	}
+	fputc('"', fp);
 }
 
 int
@@ -370,9 +407,12 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 			break;
 		case AYNI_FORMAT_CSV:
 			if (i > 0)
-				fputc(',', w->fp);
+				fputc(w->sep, w->fp);
 			if (s == NULL)
 				break;
+			if (w->dec_comma && s == buf && numeric(c->type) &&
+			    strchr(buf, '.') != NULL)
+				*strchr(buf, '.') = ',';
 			/*
 			 * A text cell a spreadsheet would run as a formula
 			 * (=, +, -, @, or a leading tab or CR) gets a leading
@@ -388,10 +428,10 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 					    "out of memory");
 				q[0] = '\'';
 				strcpy(q + 1, s);
-				ayni_csv_cell(w->fp, q);
+				csv_cell_sep(w->fp, q, w->sep);
 				free(q);
 			} else
-				ayni_csv_cell(w->fp, s);
+				csv_cell_sep(w->fp, s, w->sep);
 			break;
 		case AYNI_FORMAT_JSON:
 			if (i == 0)

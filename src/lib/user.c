@@ -447,6 +447,15 @@ token_file_path(const char *db_path, char *canon, size_t clen, char *dir,
 }
 
 int
+ayni_token_dir(char *dir, size_t len, ayni_error *err)
+{
+	char canon[PATH_MAX], file[PATH_MAX + 32];
+
+	return token_file_path("/", canon, sizeof(canon), dir, len, file,
+	    sizeof(file), err);
+}
+
+int
 ayni_token_file_read(const char *db_path, char token[AYNI_TOKEN_LEN + 1],
     ayni_error *err)
 {

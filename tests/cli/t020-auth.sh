@@ -88,11 +88,11 @@ expect_rc 77
 expect_err "ayni: not logged in: run 'ayni login'"
 unset AYNI_TOKEN
 
-# An expired session is not a session.
+# An expired session is not a session; the message says since when.
 q "UPDATE sessions SET expires_at = datetime('now', '-1 second') WHERE revoked_at IS NULL"
 run whoami
 expect_rc 77
-expect_err "ayni: not logged in: run 'ayni login'"
+expect_err "ayni: session expired on $(q "SELECT date('now', '-1 second')"): run 'ayni login'"
 
 # No password in argv: the option does not exist (64).
 run login --email root@example.cl --password "$PW"

@@ -76,7 +76,8 @@ q "UPDATE sessions SET expires_at = datetime('now', '-1 second') WHERE name = 'n
 AYNI_TOKEN=$tok; export AYNI_TOKEN
 run whoami
 expect_rc 77
-expect_err "ayni: not logged in: run 'ayni login'"
+# its own message, with the day and what to do (SPEC 8: a cron log says it)
+expect_err "ayni: token 'nightly' expired on $(q "SELECT substr(expires_at, 1, 10) FROM sessions WHERE name = 'nightly'"): create a new one with 'ayni token create --name nightly'"
 unset AYNI_TOKEN
 run --format csv token list
 expect_out_has '^nightly,.*,expired'
@@ -87,6 +88,12 @@ run token revoke nightly
 expect_rc 0
 expect_err "ayni: token 'nightly' revoked"
 AYNI_TOKEN=$tok; export AYNI_TOKEN
+run whoami
+expect_rc 77
+expect_err "ayni: token 'nightly' was revoked on $(q "SELECT substr(revoked_at, 1, 10) FROM sessions WHERE name = 'nightly'"): create a new one with 'ayni token create --name nightly'"
+unset AYNI_TOKEN
+# a token nobody issued is only "not logged in"
+AYNI_TOKEN=$(printf '%064d' 7); export AYNI_TOKEN
 run whoami
 expect_rc 77
 expect_err "ayni: not logged in: run 'ayni login'"
@@ -143,5 +150,21 @@ run token --help
 expect_rc 0
 check "SYNOPSIS of ayni-token(1) matches --help" \
     test "$(printf '%s\n' "$out" | sed -n 's/^usage: //p')" = "$(synopsis ayni-token.1)"
+
+# Cron: with stdout not a terminal and no --format, the bare token, which
+# 'AYNI_TOKEN=$(cat file)' uses as it is.
+"$AYNI" token create --name bare >"$T/bare.token" 2>"$T/bare.err"
+check "bare token exit 0" test $? -eq 0
+check "bare token is one line of 64 hex digits" \
+    test "$(grep -cE '^[0-9a-f]{64}$' "$T/bare.token")" = 1 -a \
+    "$(wc -l <"$T/bare.token")" = 1
+check "note on stderr" grep -q "token 'bare' created, valid until" "$T/bare.err"
+AYNI_TOKEN=$(cat "$T/bare.token"); export AYNI_TOKEN
+run --format csv whoami
+expect_out_has '^root@example.cl,,1,api,bare,'
+unset AYNI_TOKEN
+# --format json: the object, for scripts that want the expiry too
+run --format json token create --name bare-json
+expect_out_has '^\{"name": "bare-json", "token": "[0-9a-f]{64}", "expires_at": "'
 
 done_testing

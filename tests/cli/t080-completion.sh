@@ -34,4 +34,16 @@ expect_out "month "
 out=$(comp "$AYNI" uploads "")
 last="complete 'ayni uploads '"
 expect_out "delete list show "
+out=$(comp "$AYNI" re)
+last="complete 'ayni re'"
+expect_out "report "
+out=$(comp "$AYNI" export --what pro)
+last="complete 'ayni export --what pro'"
+expect_out "product "
+out=$(comp "$AYNI" export --ex)
+last="complete 'ayni export --ex'"
+expect_out "--excel "
+out=$(comp "$AYNI" ch)
+last="complete 'ayni ch'"
+expect_out "check "
 done_testing

@@ -69,6 +69,29 @@ test_iso_week(void **state)
 	check_week(2010, 1, 3, 2009, 53);
 }
 
+/* The default period of benchmark and report: one rule, tested once. */
+static void
+test_latest_full_month(void **state)
+{
+	char label[16];
+
+	(void)state;
+	assert_int_equal(ayni_month_days(2024, 2), 29);
+	assert_int_equal(ayni_month_days(1900, 2), 28);
+	assert_int_equal(ayni_month_days(2000, 2), 29);
+	assert_int_equal(ayni_month_days(2025, 11), 30);
+	ayni_latest_full_month("2025-10-31", label);
+	assert_string_equal(label, "2025-10");
+	ayni_latest_full_month("2025-10-30", label);
+	assert_string_equal(label, "2025-09");
+	ayni_latest_full_month("2024-02-29", label);
+	assert_string_equal(label, "2024-02");
+	ayni_latest_full_month("2025-02-28", label);
+	assert_string_equal(label, "2025-02");
+	ayni_latest_full_month("2025-01-15", label);
+	assert_string_equal(label, "2024-12");
+}
+
 int
 main(void)
 {
@@ -76,6 +99,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_iso_week),
+		cmocka_unit_test(test_latest_full_month),
 	};
 
 	return cmocka_run_group_tests_name("calendar", tests, NULL, NULL);

@@ -1,0 +1,579 @@
+/*
+ * report_html.c - 'ayni report --html': one self-contained page (SPEC 8).
+ *
+ * Inline CSS and SVG only: no script, no font, no image or link to fetch,
+ * so the page opens offline, from a mail attachment, and prints on A4
+ * (@page, sections that do not break across pages).  Every number a test
+ * or a script may check carries its plain value (dot decimal, pesos) in a
+ * data-v attribute next to the es-CL text people read, with a data-k key
+ * named as the csv/json columns.  Nothing is computed here: report.c did.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ayni/calendar.h"
+#include "ayni/report.h"
+
+#define BLUE	"#1f5fa8"
+#define GREY	"#9a9a9a"
+
+/* Text as HTML: markup characters as entities, controls as \xNN. */
+static void
+esc(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		switch (*p) {
+		case '&':	fputs("&amp;", fp); break;
+		case '<':	fputs("&lt;", fp); break;
+		case '>':	fputs("&gt;", fp); break;
+		case '"':	fputs("&quot;", fp); break;
+		case '\'':	fputs("&#39;", fp); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\x%02x", *p);
+			else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				fprintf(fp, "\\u%04x", *++p);
+			else
+				fputc(*p, fp);
+		}
+	}
+}
+
+/* Plain decimal of v / 10^scale, trailing zeros dropped (as csv). */
+static const char *
+plain(int64_t v, int scale, char buf[40])
+{
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	uint64_t div = scale == 2 ? 100 : scale == 3 ? 1000 : 1;
+	char frac[8];
+	int n = 0;
+
+	frac[0] = '\0';
+	if (scale > 0) {
+		n = snprintf(frac, sizeof(frac), "%0*" PRIu64, scale, a % div);
+		while (n > 0 && frac[n - 1] == '0')
+			frac[--n] = '\0';
+	}
+	snprintf(buf, 40, "%s%" PRIu64 "%s%s", v < 0 ? "-" : "", a / div,
+	    n > 0 ? "." : "", frac);
+	return buf;
+}
+
+static const char *
+clp(int64_t cents, char buf[40])
+{
+	ayni_fmt_clp(cents, buf, 40);
+	return buf;
+}
+
+/* es-CL: "1.624,714" for thousandths, "23,45 %" for percentages. */
+static const char *
+qty(int64_t v, char buf[40])
+{
+	char whole[32], p[40], *dot;
+
+	plain(v, 3, p);
+	ayni_fmt_clp((int64_t)(llabs(v) / 1000) * 100, whole, sizeof(whole));
+	dot = strchr(p, '.');
+	snprintf(buf, 40, "%s%s%s%s", v < 0 ? "-" : "", whole + 1,
+	    dot ? "," : "", dot ? dot + 1 : "");
+	return buf;
+}
+
+static const char *
+pct(double v, int sign, char buf[40])
+{
+	char *dot;
+
+	snprintf(buf, 40, sign ? "%+.2f %%" : "%.2f %%", v);
+	if ((dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
+	return buf;
+}
+
+enum kind { K_MONEY, K_QTY, K_INT };
+
+/* A table cell with its plain value: data-k="key" data-v="1234.5". */
+static void
+cell(FILE *fp, const char *key, int has, int64_t v, enum kind k)
+{
+	char a[40], b[40];
+
+	if (!has) {
+		fputs("<td class=\"num\">&ndash;</td>", fp);
+		return;
+	}
+	fprintf(fp, "<td class=\"num\" data-k=\"%s\" data-v=\"%s\">%s</td>",
+	    key, plain(v, k == K_MONEY ? 2 : k == K_QTY ? 3 : 0, a),
+	    k == K_MONEY ? clp(v, b) : k == K_QTY ? qty(v, b) :
+	    plain(v, 0, b));
+}
+
+static void
+change(FILE *fp, int has, int64_t now, int64_t before)
+{
+	char a[40];
+	double d;
+
+	if (has && ayni_report_change(now, before, &d))
+		fprintf(fp, "<td class=\"num %s\">%s</td>", d < 0 ? "down" :
+		    "up", pct(d, 1, a));
+	else
+		fputs("<td></td>", fp);
+}
+
+static void
+kpi_row(FILE *fp, const ayni_report *r, const char *label, const char *key,
+    int64_t now, int64_t prev, int hp, int64_t year, int hy, enum kind k)
+{
+	char pk[48];
+
+	fprintf(fp, "<tr><th>%s</th>", label);
+	cell(fp, key, r->cur.has, now, k);
+	snprintf(pk, sizeof(pk), "prev_%s", key);
+	cell(fp, pk, hp, prev, k);
+	change(fp, r->cur.has && hp, now, prev);
+	snprintf(pk, sizeof(pk), "year_ago_%s", key);
+	cell(fp, pk, hy, year, k);
+	change(fp, r->cur.has && hy, now, year);
+	fputs("</tr>\n", fp);
+}
+
+static void
+kpis(FILE *fp, const ayni_report *r)
+{
+	const ayni_report_kpi *c = &r->cur, *p = &r->prev, *y = &r->year_ago;
+
+	fprintf(fp, "<table class=\"kpi\"><thead><tr><th></th>"
+	    "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
+	    "<th class=\"num\">change</th><th class=\"num\">%s</th>"
+	    "<th class=\"num\">change</th></tr></thead><tbody>\n",
+	    c->period, p->period, y->period);
+	kpi_row(fp, r, "Revenue", "revenue", c->revenue, p->revenue, p->has,
+	    y->revenue, y->has, K_MONEY);
+	kpi_row(fp, r, "Transactions", "transactions", c->transactions,
+	    p->transactions, p->has, y->transactions, y->has, K_INT);
+	kpi_row(fp, r, "Average ticket", "avg_ticket", c->avg_ticket,
+	    p->avg_ticket, p->has, y->avg_ticket, y->has, K_MONEY);
+	kpi_row(fp, r, "Units", "units", c->units, p->units, p->has,
+	    y->units, y->has, K_QTY);
+	fprintf(fp, "<tr><th>Customers</th>");
+	cell(fp, "customers", c->has_customers, c->customers, K_INT);
+	cell(fp, "prev_customers", p->has_customers, p->customers, K_INT);
+	change(fp, c->has_customers && p->has_customers, c->customers,
+	    p->customers);
+	cell(fp, "year_ago_customers", y->has_customers, y->customers, K_INT);
+	change(fp, c->has_customers && y->has_customers, c->customers,
+	    y->customers);
+	fputs("</tr>\n", fp);
+	kpi_row(fp, r, "Returns (lines)", "returns", c->returns, p->returns,
+	    p->has, y->returns, y->has, K_INT);
+	fputs("</tbody></table>\n", fp);
+}
+
+/* y of value v on a chart whose plot runs from top to bottom. */
+static double
+ypos(int64_t v, int64_t lo, int64_t hi, double top, double bottom)
+{
+	if (hi == lo)
+		return bottom;
+	return bottom - (bottom - top) * (double)(v - lo) / (double)(hi - lo);
+}
+
+static void
+polyline(FILE *fp, const int64_t *v, int n, int slots, int64_t lo,
+    int64_t hi, const char *style)
+{
+	int i;
+
+	if (n == 0)
+		return;
+	fprintf(fp, "<polyline fill=\"none\" %s points=\"", style);
+	for (i = 0; i < n; i++)
+		fprintf(fp, "%s%.1f,%.1f", i ? " " : "",
+		    60 + 620.0 * i / (slots > 1 ? slots - 1 : 1),
+		    ypos(v[i], lo, hi, 20, 200));
+	fputs("\"/>\n", fp);
+}
+
+static void
+daily_chart(FILE *fp, const ayni_report *r)
+{
+	int64_t lo = 0, hi = 0;
+	char a[40];
+	long d0;
+	int i, y, m, d, slots = r->ndays > r->nprev_days ? r->ndays :
+	    r->nprev_days;
+
+	for (i = 0; i < r->ndays; i++) {
+		hi = r->days[i] > hi ? r->days[i] : hi;
+		lo = r->days[i] < lo ? r->days[i] : lo;
+	}
+	for (i = 0; i < r->nprev_days; i++) {
+		hi = r->prev_days[i] > hi ? r->prev_days[i] : hi;
+		lo = r->prev_days[i] < lo ? r->prev_days[i] : lo;
+	}
+	fputs("<svg viewBox=\"0 0 700 240\" role=\"img\" "
+	    "aria-label=\"daily revenue\">\n"
+	    "<rect x=\"60\" y=\"20\" width=\"620\" height=\"180\" "
+	    "fill=\"#fafafa\" stroke=\"#ddd\"/>\n", fp);
+	fprintf(fp, "<text x=\"56\" y=\"24\" class=\"ax\" "
+	    "text-anchor=\"end\">%s</text>\n", clp(hi, a));
+	fprintf(fp, "<text x=\"56\" y=\"%.1f\" class=\"ax\" "
+	    "text-anchor=\"end\">%s</text>\n", ypos(lo, lo, hi, 20, 200) + 4,
+	    clp(lo, a));
+	if (lo < 0)
+		fprintf(fp, "<line x1=\"60\" x2=\"680\" y1=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"#bbb\"/>\n", ypos(0, lo, hi, 20, 200),
+		    ypos(0, lo, hi, 20, 200));
+	/* ticks: weekly in a month, monthly in a quarter or year */
+	ayni_iso_date(r->period.lo, &d0);
+	for (i = 0; i < slots; i++) {
+		ayni_civil_from_days(d0 + i, &y, &m, &d);
+		if (slots <= 31 ? i % 7 != 0 : d != 1)
+			continue;
+		fprintf(fp, "<text x=\"%.1f\" y=\"216\" class=\"ax\" "
+		    "text-anchor=\"middle\">%s%d</text>\n",
+		    60 + 620.0 * i / (slots > 1 ? slots - 1 : 1),
+		    slots <= 31 ? "" : "1/", slots <= 31 ? d : m);
+	}
+	polyline(fp, r->prev_days, r->nprev_days, slots, lo, hi,
+	    "stroke=\"" GREY "\" stroke-width=\"1.5\" "
+	    "stroke-dasharray=\"4 3\"");
+	polyline(fp, r->days, r->ndays, slots, lo, hi,
+	    "stroke=\"" BLUE "\" stroke-width=\"2\"");
+	fprintf(fp, "<line x1=\"420\" x2=\"450\" y1=\"234\" y2=\"234\" "
+	    "stroke=\"" BLUE "\" stroke-width=\"2\"/><text x=\"455\" "
+	    "y=\"238\" class=\"ax\">%s</text>\n", r->cur.period);
+	fprintf(fp, "<line x1=\"540\" x2=\"570\" y1=\"234\" y2=\"234\" "
+	    "stroke=\"" GREY "\" stroke-width=\"1.5\" "
+	    "stroke-dasharray=\"4 3\"/><text x=\"575\" y=\"238\" "
+	    "class=\"ax\">%s</text>\n", r->prev.period);
+	fputs("</svg>\n", fp);
+}
+
+/* A label of at most max code points, "…" when cut. */
+static void
+esc_cut(FILE *fp, const char *s, int max)
+{
+	char buf[256];
+	int n = 0;
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i < sizeof(buf) - 4; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++n > max)
+			break;
+		buf[i] = s[i];
+	}
+	buf[i] = '\0';
+	esc(fp, buf);
+	if (s[i] != '\0')
+		fputs("&#8230;", fp);
+}
+
+static void
+product_chart(FILE *fp, const ayni_report *r)
+{
+	int64_t hi = 0;
+	char a[40];
+	int i;
+
+	for (i = 0; i < r->ntop; i++)
+		hi = r->top[i].revenue > hi ? r->top[i].revenue : hi;
+	fprintf(fp, "<svg viewBox=\"0 0 700 %d\" role=\"img\" "
+	    "aria-label=\"top products\">\n", r->ntop * 24 + 6);
+	for (i = 0; i < r->ntop; i++) {
+		const ayni_report_item *it = &r->top[i];
+		double w = hi > 0 && it->revenue > 0 ?
+		    360.0 * (double)it->revenue / (double)hi : 0;
+
+		fprintf(fp, "<text x=\"236\" y=\"%d\" class=\"lb\" "
+		    "text-anchor=\"end\">", i * 24 + 17);
+		esc_cut(fp, it->description[0] ? it->description : it->id,
+		    34);
+		fprintf(fp, "</text><rect x=\"242\" y=\"%d\" width=\"%.1f\" "
+		    "height=\"16\" fill=\"" BLUE "\"/><text x=\"%.1f\" "
+		    "y=\"%d\" class=\"lb\">%s</text>\n", i * 24 + 4, w,
+		    246 + w, i * 24 + 17, clp(it->revenue, a));
+	}
+	fputs("</svg>\n", fp);
+}
+
+static void
+heat_map(FILE *fp, const ayni_report *r)
+{
+	static const char *wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+	    "Sun" };
+	int64_t hi = 0;
+	char a[40];
+	int d, h;
+
+	for (d = 0; d < 7; d++)
+		for (h = 0; h < 24; h++)
+			hi = r->heat[d][h] > hi ? r->heat[d][h] : hi;
+	fputs("<svg viewBox=\"0 0 700 190\" role=\"img\" "
+	    "aria-label=\"revenue by weekday and hour\">\n", fp);
+	for (h = 0; h < 24; h += 2)
+		fprintf(fp, "<text x=\"%d\" y=\"14\" class=\"ax\" "
+		    "text-anchor=\"middle\">%02d</text>\n", 50 + h * 26 + 13,
+		    h);
+	for (d = 0; d < 7; d++) {
+		fprintf(fp, "<text x=\"44\" y=\"%d\" class=\"ax\" "
+		    "text-anchor=\"end\">%s</text>\n", 20 + d * 24 + 16, wd[d]);
+		for (h = 0; h < 24; h++) {
+			double t = hi > 0 && r->heat[d][h] > 0 ?
+			    (double)r->heat[d][h] / (double)hi : 0;
+
+			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"24\" "
+			    "height=\"22\" fill=\"#eef1f5\"/>", 50 + h * 26,
+			    20 + d * 24);
+			if (t > 0)
+				fprintf(fp, "<rect x=\"%d\" y=\"%d\" "
+				    "width=\"24\" height=\"22\" fill=\"" BLUE
+				    "\" fill-opacity=\"%.2f\"><title>%s "
+				    "%02d:00 %s</title></rect>", 50 + h * 26,
+				    20 + d * 24, 0.12 + 0.88 * t, wd[d], h,
+				    clp(r->heat[d][h], a));
+			fputc('\n', fp);
+		}
+	}
+	fputs("</svg>\n", fp);
+}
+
+static void
+items(FILE *fp, const ayni_report_item *it, int n, int is_product)
+{
+	char a[40], b[40];
+	int i;
+
+	fprintf(fp, "<table class=\"list\"><thead><tr><th>#</th>%s"
+	    "<th class=\"num\">revenue</th><th class=\"num\">share</th>"
+	    "<th class=\"num\">margin</th>%s</tr></thead><tbody>\n",
+	    is_product ? "<th>product</th><th>description</th>" :
+	    "<th>category</th>", is_product ? "<th>ABC</th>" : "");
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "<tr><td>%d</td><td>", i + 1);
+		esc(fp, it[i].id[0] ? it[i].id : "(none)");
+		if (is_product) {
+			fputs("</td><td>", fp);
+			esc_cut(fp, it[i].description, 40);
+		}
+		fprintf(fp, "</td><td class=\"num\" data-k=\"%s_revenue\" "
+		    "data-v=\"%s\">%s</td>", is_product ? "product" :
+		    "category", plain(it[i].revenue, 2, a),
+		    clp(it[i].revenue, b));
+		fprintf(fp, "<td class=\"num\">%s</td>",
+		    pct(it[i].share_pct, 0, a));
+		fprintf(fp, "<td class=\"num\">%s</td>",
+		    it[i].has_margin_pct ? pct(it[i].margin_pct, 0, a) :
+		    "&ndash;");
+		if (is_product)
+			fprintf(fp, "<td>%c</td>", it[i].abc);
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
+static void
+bench_value(FILE *fp, ayni_bench_metric m, double v)
+{
+	char buf[40];
+
+	switch (m) {
+	case AYNI_BM_REVENUE:
+	case AYNI_BM_AVG_TICKET:
+		fputs(clp((int64_t)llround(v * 100), buf), fp);
+		break;
+	case AYNI_BM_MARGIN_PCT:
+		fputs(pct(v, 0, buf), fp);
+		break;
+	case AYNI_BM_UNITS:
+		fputs(qty((int64_t)llround(v * 1000), buf), fp);
+		break;
+	default:
+		/* a median of counts may fall between two: 151,5 */
+		if (v == floor(v))
+			fprintf(fp, "%.0f", v);
+		else {
+			snprintf(buf, sizeof(buf), "%.1f", v);
+			*strchr(buf, '.') = ',';
+			fputs(buf, fp);
+		}
+	}
+}
+
+static void
+benchmark(FILE *fp, const ayni_report *r)
+{
+	int i;
+
+	if (r->nbench == 0) {
+		fputs("<p class=\"note\">Not available: ", fp);
+		esc(fp, r->bench_why);
+		fputs("</p>\n", fp);
+		return;
+	}
+	fprintf(fp, "<p>Among %d opted-in companies of the industry "
+	    "&ldquo;", r->bench[0].companies);
+	esc(fp, r->bench[0].industry);
+	fprintf(fp, "&rdquo; with sales in %s; no other company's value is "
+	    "shown.</p>\n<table class=\"list\"><thead><tr><th>metric</th>"
+	    "<th class=\"num\">percentile</th><th class=\"num\">you</th>"
+	    "<th class=\"num\">p25</th><th class=\"num\">median</th>"
+	    "<th class=\"num\">p75</th></tr></thead><tbody>\n",
+	    r->bench[0].period);
+	for (i = 0; i < r->nbench; i++) {
+		const ayni_bench_result *x = &r->bench[i];
+
+		fprintf(fp, "<tr><td>%s</td>", ayni_bench_metric_name(
+		    x->metric));
+		if (!x->shown) {
+			fprintf(fp, "<td colspan=\"5\">not shown (%d companies "
+			    "have it)</td></tr>\n", x->companies);
+			continue;
+		}
+		fprintf(fp, "<td class=\"num\" data-k=\"percentile_%s\" "
+		    "data-v=\"%d\">%d</td><td class=\"num\">",
+		    ayni_bench_metric_name(x->metric), x->percentile,
+		    x->percentile);
+		bench_value(fp, x->metric, x->value);
+		fputs("</td><td class=\"num\">", fp);
+		bench_value(fp, x->metric, x->p25);
+		fputs("</td><td class=\"num\">", fp);
+		bench_value(fp, x->metric, x->p50);
+		fputs("</td><td class=\"num\">", fp);
+		bench_value(fp, x->metric, x->p75);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
+static const char css[] =
+    "@page{size:A4;margin:14mm}\n"
+    "*{box-sizing:border-box}\n"
+    "body{font:10.5pt/1.4 'DejaVu Sans','Liberation Sans',Arial,"
+    "sans-serif;color:#222;background:#fff;max-width:182mm;"
+    "margin:0 auto;padding:8mm 6mm}\n"
+    "h1{font-size:17pt;margin:0}\n"
+    "h2{font-size:12pt;margin:0 0 2mm;border-bottom:2px solid " BLUE ";"
+    "padding-bottom:1mm}\n"
+    ".sub{color:#555;margin:1mm 0 4mm}\n"
+    "section{margin:0 0 6mm;break-inside:avoid;page-break-inside:avoid}\n"
+    "table{border-collapse:collapse;width:100%}\n"
+    "th,td{padding:1.2mm 2mm;border-bottom:1px solid #e2e2e2;"
+    "text-align:left;vertical-align:top}\n"
+    ".num{text-align:right;font-variant-numeric:tabular-nums;"
+    "white-space:nowrap}\n"
+    ".up{color:#1b7a3a}.down{color:#b3261e}\n"
+    ".band{display:inline-block;padding:0 2mm;border-radius:2mm;"
+    "color:#fff;font-weight:bold}\n"
+    ".critical{background:#b3261e}.low{background:#c77700}"
+    ".healthy{background:#1b7a3a}.excellent{background:" BLUE "}\n"
+    ".facts{display:flex;flex-wrap:wrap;gap:2mm 8mm;margin:2mm 0}\n"
+    "svg{width:100%;height:auto;display:block}\n"
+    ".ax{font-size:11px;fill:#555}.lb{font-size:12px;fill:#222}\n"
+    ".note{color:#555}\n"
+    "footer{color:#777;font-size:8.5pt;margin-top:4mm}\n"
+    "@media print{body{padding:0;max-width:none}}\n";
+
+int
+ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
+{
+	const ayni_report_kpi *c = &r->cur;
+	char a[40], b[40], d[40], e[40];
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+	    "content=\"width=device-width, initial-scale=1\">\n<title>", fp);
+	esc(fp, r->company);
+	fprintf(fp, " &middot; %s</title>\n<style>\n%s</style>\n</head>\n"
+	    "<body>\n<header><h1>", r->period.label, css);
+	esc(fp, r->company);
+	fprintf(fp, "</h1><p class=\"sub\">RUT <span data-k=\"rut\">%s"
+	    "</span> &middot; sales of <b data-k=\"period\">%s</b> (%s to %s)"
+	    "</p></header>\n", r->rut, r->period.label, r->period.lo,
+	    r->last_day);
+
+	fputs("<section><h2>Summary</h2>\n", fp);
+	if (!c->has)
+		fprintf(fp, "<p class=\"note\">No sales in %s (latest sale: "
+		    "%s).</p>\n", r->period.label, r->data_last_day[0] ?
+		    r->data_last_day : "none");
+	kpis(fp, r);
+	fputs("<div class=\"facts\">", fp);
+	if (c->has_margin_pct)
+		fprintf(fp, "<span>Margin <b data-k=\"margin\" data-v=\"%s\">"
+		    "%s</b>, <b data-k=\"margin_pct\" data-v=\"%s\">%s</b> "
+		    "of the revenue of lines with a cost: <span class=\"band "
+		    "%s\">%s</span></span>", plain(c->margin, 2, a),
+		    clp(c->margin, b), plain(llround(c->margin_pct * 100), 2,
+		    d), pct(c->margin_pct, 0, e),
+		    ayni_margin_band(c->margin_pct),
+		    ayni_margin_band(c->margin_pct));
+	else if (c->has)
+		fputs("<span>Margin: no costs in the data</span>", fp);
+	if (r->best_wd >= 0)
+		fprintf(fp, "<span>Best weekday <b>%s</b> (%s), worst <b>%s"
+		    "</b> (%s)</span>", ayni_weekday_name(r->best_wd),
+		    clp(r->wd_revenue[r->best_wd], a),
+		    ayni_weekday_name(r->worst_wd),
+		    clp(r->wd_revenue[r->worst_wd], b));
+	if (r->has_hours && r->peak_hour >= 0)
+		fprintf(fp, "<span>Peak hour <b data-k=\"peak_hour\" "
+		    "data-v=\"%d\">%02d:00&ndash;%02d:59</b> (%s)</span>",
+		    r->peak_hour, r->peak_hour, r->peak_hour,
+		    clp(r->hour_revenue[r->peak_hour], a));
+	if (c->has)
+		fprintf(fp, "<span>Returns: %" PRId64 " of %" PRId64
+		    " lines</span>", c->returns, c->lines);
+	fputs("</div>\n</section>\n", fp);
+
+	if (c->has) {
+		fprintf(fp, "<section><h2>Daily revenue, %s against %s</h2>\n",
+		    r->cur.period, r->prev.period);
+		daily_chart(fp, r);
+		fputs("</section>\n", fp);
+
+		fprintf(fp, "<section><h2>Top products</h2>\n<p>"
+		    "<span data-k=\"products\" data-v=\"%ld\">%ld</span> "
+		    "products sold; ABC: A <b data-k=\"abc_a\" data-v=\"%ld\">"
+		    "%ld</b>, B <b data-k=\"abc_b\" data-v=\"%ld\">%ld</b>, "
+		    "C <b data-k=\"abc_c\" data-v=\"%ld\">%ld</b>; "
+		    "<b data-k=\"pareto_products\" data-v=\"%ld\">%ld</b> "
+		    "products make 80 %% of the revenue.</p>\n",
+		    r->nproducts, r->nproducts, r->abc[0], r->abc[0],
+		    r->abc[1], r->abc[1], r->abc[2], r->abc[2], r->pareto,
+		    r->pareto);
+		product_chart(fp, r);
+		items(fp, r->top, r->ntop, 1);
+		fputs("</section>\n", fp);
+
+		fputs("<section><h2>Top categories</h2>\n", fp);
+		items(fp, r->cat, r->ncat, 0);
+		fputs("</section>\n", fp);
+
+		fputs("<section><h2>Revenue by weekday and hour</h2>\n", fp);
+		if (r->has_hours)
+			heat_map(fp, r);
+		else
+			fputs("<p class=\"note\">The data has dates without "
+			    "times.</p>\n", fp);
+		fputs("</section>\n", fp);
+	}
+	fputs("<section><h2>Benchmark</h2>\n", fp);
+	benchmark(fp, r);
+	fputs("</section>\n", fp);
+	fprintf(fp, "<footer>ayni report &middot; numbers equal "
+	    "<code>ayni aggregate --from %s --to %s</code>; money in pesos "
+	    "(CLP), net of returns.</footer>\n</body>\n</html>\n",
+	    r->period.lo, r->last_day);
+	if (ferror(fp))
+		return ayni_error_set(err, AYNI_EIO, "cannot write the report: "
+		    "%s", strerror(errno));
+	return 0;
+}

@@ -1,0 +1,385 @@
+/*
+ * report_text.c - 'ayni report' as text for a terminal or a mail, and as
+ * one writer record for csv and json (report.h).  Numbers are formatted
+ * as the table writer does (CLP as $1.234.567, decimal comma); text from
+ * files is shown with control characters escaped (SPEC 2).  It does not
+ * compute anything: report.c did.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ayni/report.h"
+
+/* Display width of UTF-8 text: code points, as the table writer counts. */
+static int
+text_width(const char *s)
+{
+	int n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Text from uploaded files: C0, DEL and C1 controls escaped (\xNN), at
+ * most max code points (0: all; a cut shows as "~"), padded to width.
+ */
+static void
+put_text(FILE *fp, const char *s, int width, int max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int n = 0;
+
+	for (; *p != '\0'; p++) {
+		if ((*p & 0xc0) != 0x80 && max > 0 && n == max - 1 &&
+		    text_width((const char *)p) > 1) {
+			fputc('~', fp);
+			n++;
+			break;
+		}
+		if (*p < 0x20 || *p == 0x7f) {
+			n += fprintf(fp, "\\x%02x", *p);
+			continue;
+		}
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			n += fprintf(fp, "\\u%04x", p[1]);
+			p++;
+			continue;
+		}
+		fputc(*p, fp);
+		if ((*p & 0xc0) != 0x80)
+			n++;
+	}
+	for (; n < width; n++)
+		fputc(' ', fp);
+}
+
+static const char *
+clp(int64_t cents, char buf[32])
+{
+	ayni_fmt_clp(cents, buf, 32);
+	return buf;
+}
+
+/* 1624714 thousandths -> "1.624,714" (es-CL, as the table writer). */
+static const char *
+qty(int64_t v, char buf[40])
+{
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	char frac[4], whole[32];
+	int n;
+
+	ayni_fmt_clp((int64_t)(a / 1000) * 100, whole, sizeof(whole));
+	n = snprintf(frac, sizeof(frac), "%03" PRIu64, a % 1000);
+	while (n > 0 && frac[n - 1] == '0')
+		frac[--n] = '\0';
+	/* whole is "$1.624": the grouping of ayni_fmt_clp without '$' */
+	snprintf(buf, 40, "%s%s%s%s", v < 0 ? "-" : "", whole + 1,
+	    n > 0 ? "," : "", frac);
+	return buf;
+}
+
+/* 23.456 -> "23,46 %"; with sign: "+23,46 %". */
+static const char *
+pct(double v, int sign, char buf[40])
+{
+	char *dot;
+
+	snprintf(buf, 40, sign ? "%+.2f %%" : "%.2f %%", v);
+	if ((dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
+	return buf;
+}
+
+static const char *
+count(int64_t v, char buf[40])
+{
+	snprintf(buf, 40, "%" PRId64, v);
+	return buf;
+}
+
+/* One KPI line: now, before, change, a year before, change. */
+static void
+kpi_line(FILE *fp, const ayni_report *r, const char *name, int64_t now,
+    int64_t before, int has_before, int64_t year, int has_year,
+    const char *(*fmt)(int64_t, char *))
+{
+	char a[40], b[40], c[40];
+	double d;
+
+	fprintf(fp, "%-14s %14s", name, r->cur.has ? fmt(now, a) : "-");
+	fprintf(fp, "  %14s", has_before ? fmt(before, b) : "-");
+	fprintf(fp, "  %10s", has_before && r->cur.has &&
+	    ayni_report_change(now, before, &d) ? pct(d, 1, c) : "");
+	fprintf(fp, "  %14s", has_year ? fmt(year, b) : "-");
+	fprintf(fp, "  %10s\n", has_year && r->cur.has &&
+	    ayni_report_change(now, year, &d) ? pct(d, 1, c) : "");
+}
+
+static const char *
+clp40(int64_t v, char *buf)
+{
+	return clp(v, buf);
+}
+
+static const char *
+qty40(int64_t v, char *buf)
+{
+	return qty(v, buf);
+}
+
+static const char *
+count40(int64_t v, char *buf)
+{
+	return count(v, buf);
+}
+
+static void
+items(FILE *fp, const ayni_report_item *it, int n, int is_product)
+{
+	char a[40], b[40];
+	int i, wid = 4;
+
+	for (i = 0; i < n; i++)
+		if (text_width(it[i].id) > wid)
+			wid = text_width(it[i].id);
+	if (wid > 20)
+		wid = 20;
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "%4d  ", i + 1);
+		if (is_product) {
+			put_text(fp, it[i].id, wid, 20);
+			fputs("  ", fp);
+			put_text(fp, it[i].description, 30, 30);
+		} else
+			put_text(fp, it[i].id[0] ? it[i].id : "(none)", 30,
+			    30);
+		fprintf(fp, "  %12s  %9s", clp(it[i].revenue, a),
+		    pct(it[i].share_pct, 0, b));
+		if (is_product)
+			fprintf(fp, "  %c", it[i].abc);
+		fputc('\n', fp);
+	}
+}
+
+static void
+bench_value(FILE *fp, ayni_bench_metric m, double v)
+{
+	char buf[40];
+
+	switch (m) {
+	case AYNI_BM_REVENUE:
+	case AYNI_BM_AVG_TICKET:
+		fputs(clp((int64_t)llround(v * 100), buf), fp);
+		break;
+	case AYNI_BM_MARGIN_PCT:
+		fputs(pct(v, 0, buf), fp);
+		break;
+	case AYNI_BM_UNITS:
+		fputs(qty((int64_t)llround(v * 1000), buf), fp);
+		break;
+	default:
+		/* a median of counts may fall between two: 151,5 */
+		if (v == floor(v))
+			fprintf(fp, "%.0f", v);
+		else {
+			snprintf(buf, sizeof(buf), "%.1f", v);
+			*strchr(buf, '.') = ',';
+			fputs(buf, fp);
+		}
+	}
+}
+
+int
+ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
+{
+	const ayni_report_kpi *c = &r->cur, *p = &r->prev, *y = &r->year_ago;
+	char a[40], b[40];
+	int i;
+
+	put_text(fp, r->company, 0, 0);
+	fprintf(fp, "  %s  %s (%s to %s)\n\n", r->rut, r->period.label,
+	    r->period.lo, r->last_day);
+	if (!c->has)
+		fprintf(fp, "no sales in %s (latest sale: %s)\n\n",
+		    r->period.label, r->data_last_day[0] ? r->data_last_day :
+		    "none");
+	fprintf(fp, "%-14s %14s  %14s  %10s  %14s  %10s\n", "", c->period,
+	    p->period, "change", y->period, "change");
+	kpi_line(fp, r, "revenue", c->revenue, p->revenue, p->has,
+	    y->revenue, y->has, clp40);
+	kpi_line(fp, r, "transactions", c->transactions, p->transactions,
+	    p->has, y->transactions, y->has, count40);
+	kpi_line(fp, r, "avg ticket", c->avg_ticket, p->avg_ticket, p->has,
+	    y->avg_ticket, y->has, clp40);
+	kpi_line(fp, r, "units", c->units, p->units, p->has, y->units,
+	    y->has, qty40);
+	kpi_line(fp, r, "customers", c->customers, p->customers,
+	    p->has && p->has_customers, y->customers,
+	    y->has && y->has_customers, count40);
+	kpi_line(fp, r, "returns", c->returns, p->returns, p->has,
+	    y->returns, y->has, count40);
+	if (!c->has)
+		return 0;
+
+	fputc('\n', fp);
+	if (c->has_margin_pct)
+		fprintf(fp, "margin: %s, %s of the revenue of lines with a "
+		    "cost: %s\n", clp(c->margin, a), pct(c->margin_pct, 0, b),
+		    ayni_margin_band(c->margin_pct));
+	else
+		fputs("margin: no costs in the data\n", fp);
+	fprintf(fp, "returns: %" PRId64 " of %" PRId64 " lines\n", c->returns,
+	    c->lines);
+
+	fprintf(fp, "\ntop products: %ld sold; ABC: A %ld, B %ld, C %ld; "
+	    "%ld make 80 %% of the revenue\n", r->nproducts, r->abc[0],
+	    r->abc[1], r->abc[2], r->pareto);
+	items(fp, r->top, r->ntop, 1);
+	fprintf(fp, "\ntop categories: %ld\n", r->ncategories);
+	items(fp, r->cat, r->ncat, 0);
+
+	fputc('\n', fp);
+	if (r->best_wd >= 0)
+		fprintf(fp, "weekdays: best %s (%s on %d day%s), worst %s "
+		    "(%s on %d day%s)\n", ayni_weekday_name(r->best_wd),
+		    clp(r->wd_revenue[r->best_wd], a), r->wd_days[r->best_wd],
+		    r->wd_days[r->best_wd] == 1 ? "" : "s",
+		    ayni_weekday_name(r->worst_wd),
+		    clp(r->wd_revenue[r->worst_wd], b),
+		    r->wd_days[r->worst_wd],
+		    r->wd_days[r->worst_wd] == 1 ? "" : "s");
+	if (r->has_hours && r->peak_hour >= 0)
+		fprintf(fp, "peak hour: %02d:00-%02d:59 (%s)\n", r->peak_hour,
+		    r->peak_hour, clp(r->hour_revenue[r->peak_hour], a));
+	else
+		fputs("peak hour: the data has dates without times\n", fp);
+
+	fputc('\n', fp);
+	if (r->nbench == 0) {
+		fputs("benchmark: not available: ", fp);
+		put_text(fp, r->bench_why, 0, 0);
+		fputc('\n', fp);
+	} else {
+		fprintf(fp, "benchmark: %s, %s, %d companies\n",
+		    r->bench[0].industry, r->bench[0].period,
+		    r->bench[0].companies);
+		for (i = 0; i < r->nbench; i++) {
+			const ayni_bench_result *x = &r->bench[i];
+
+			fprintf(fp, "  %-14s", ayni_bench_metric_name(x->metric));
+			if (!x->shown) {
+				fprintf(fp, "not shown (%d companies have "
+				    "it)\n", x->companies);
+				continue;
+			}
+			fprintf(fp, "percentile %3d  you ", x->percentile);
+			bench_value(fp, x->metric, x->value);
+			fputs(", median ", fp);
+			bench_value(fp, x->metric, x->p50);
+			fputc('\n', fp);
+		}
+	}
+	if (fflush(fp) != 0 || ferror(fp))
+		return ayni_error_set(err, AYNI_EIO, "cannot write the report: "
+		    "%s", strerror(errno));
+	return 0;
+}
+
+/* If you change these, also change ayni_report_write and the man page. */
+static const ayni_column report_cols[] = {
+	{ "company", AYNI_T_TEXT }, { "rut", AYNI_T_TEXT },
+	{ "period", AYNI_T_TEXT }, { "from", AYNI_T_TEXT },
+	{ "to", AYNI_T_TEXT },
+	{ "revenue", AYNI_T_MONEY }, { "transactions", AYNI_T_INT },
+	{ "avg_ticket", AYNI_T_MONEY }, { "units", AYNI_T_QTY },
+	{ "customers", AYNI_T_INT }, { "products", AYNI_T_INT },
+	{ "lines", AYNI_T_INT }, { "margin", AYNI_T_MONEY },
+	{ "margin_pct", AYNI_T_PCT }, { "margin_band", AYNI_T_TEXT },
+	{ "returns", AYNI_T_INT },
+	{ "prev_period", AYNI_T_TEXT }, { "prev_revenue", AYNI_T_MONEY },
+	{ "revenue_change_pct", AYNI_T_PCT },
+	{ "year_ago_period", AYNI_T_TEXT },
+	{ "year_ago_revenue", AYNI_T_MONEY },
+	{ "revenue_year_change_pct", AYNI_T_PCT },
+	{ "abc_a", AYNI_T_INT }, { "abc_b", AYNI_T_INT },
+	{ "abc_c", AYNI_T_INT }, { "pareto_products", AYNI_T_INT },
+	{ "top_product", AYNI_T_TEXT }, { "top_category", AYNI_T_TEXT },
+	{ "best_weekday", AYNI_T_TEXT }, { "worst_weekday", AYNI_T_TEXT },
+	{ "peak_hour", AYNI_T_INT },
+	{ "benchmark_companies", AYNI_T_INT },
+	{ "benchmark_revenue_percentile", AYNI_T_INT },
+	{ "benchmark_note", AYNI_T_TEXT },
+};
+
+void
+ayni_report_columns(const ayni_column **out, int *ncols)
+{
+	*out = report_cols;
+	*ncols = (int)(sizeof(report_cols) / sizeof(report_cols[0]));
+}
+
+int
+ayni_report_write(const ayni_report *r, ayni_writer *w, ayni_error *err)
+{
+	const ayni_report_kpi *c = &r->cur;
+	ayni_value v[sizeof(report_cols) / sizeof(report_cols[0])];
+	const ayni_bench_result *rev = NULL;
+	double d;
+	int i = 0, k;
+
+	for (k = 0; k < r->nbench; k++)
+		if (r->bench[k].metric == AYNI_BM_REVENUE && r->bench[k].shown)
+			rev = &r->bench[k];
+	v[i++] = ayni_v_text(r->company);
+	v[i++] = ayni_v_text(r->rut);
+	v[i++] = ayni_v_text(r->period.label);
+	v[i++] = ayni_v_text(r->period.lo);
+	v[i++] = ayni_v_text(r->last_day);
+	v[i++] = c->has ? ayni_v_int(c->revenue) : ayni_v_null();
+	v[i++] = c->has ? ayni_v_int(c->transactions) : ayni_v_null();
+	v[i++] = c->has ? ayni_v_int(c->avg_ticket) : ayni_v_null();
+	v[i++] = c->has ? ayni_v_int(c->units) : ayni_v_null();
+	v[i++] = c->has_customers ? ayni_v_int(c->customers) : ayni_v_null();
+	v[i++] = c->has ? ayni_v_int(c->products) : ayni_v_null();
+	v[i++] = c->has ? ayni_v_int(c->lines) : ayni_v_null();
+	v[i++] = c->has_margin ? ayni_v_int(c->margin) : ayni_v_null();
+	v[i++] = c->has_margin_pct ? ayni_v_real(c->margin_pct) :
+	    ayni_v_null();
+	v[i++] = ayni_v_text(c->has_margin_pct ?
+	    ayni_margin_band(c->margin_pct) : NULL);
+	v[i++] = c->has ? ayni_v_int(c->returns) : ayni_v_null();
+	v[i++] = ayni_v_text(r->prev.period);
+	v[i++] = r->prev.has ? ayni_v_int(r->prev.revenue) : ayni_v_null();
+	v[i++] = c->has && r->prev.has &&
+	    ayni_report_change(c->revenue, r->prev.revenue, &d) ?
+	    ayni_v_real(d) : ayni_v_null();
+	v[i++] = ayni_v_text(r->year_ago.period);
+	v[i++] = r->year_ago.has ? ayni_v_int(r->year_ago.revenue) :
+	    ayni_v_null();
+	v[i++] = c->has && r->year_ago.has &&
+	    ayni_report_change(c->revenue, r->year_ago.revenue, &d) ?
+	    ayni_v_real(d) : ayni_v_null();
+	v[i++] = ayni_v_int(r->abc[0]);
+	v[i++] = ayni_v_int(r->abc[1]);
+	v[i++] = ayni_v_int(r->abc[2]);
+	v[i++] = ayni_v_int(r->pareto);
+	v[i++] = ayni_v_text(r->ntop > 0 ? r->top[0].id : NULL);
+	v[i++] = ayni_v_text(r->ncat > 0 ? r->cat[0].id : NULL);
+	v[i++] = ayni_v_text(r->best_wd >= 0 ?
+	    ayni_weekday_name(r->best_wd) : NULL);
+	v[i++] = ayni_v_text(r->worst_wd >= 0 ?
+	    ayni_weekday_name(r->worst_wd) : NULL);
+	v[i++] = r->has_hours && r->peak_hour >= 0 ?
+	    ayni_v_int(r->peak_hour) : ayni_v_null();
+	v[i++] = r->nbench > 0 ? ayni_v_int(r->bench[0].companies) :
+	    ayni_v_null();
+	v[i++] = rev != NULL ? ayni_v_int(rev->percentile) : ayni_v_null();
+	v[i++] = ayni_v_text(r->nbench == 0 ? r->bench_why : NULL);
+	return ayni_writer_row(w, v, err);
+}
