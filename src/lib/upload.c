@@ -39,6 +39,7 @@
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/upload.h"
+#include "internal.h"
 
 /* --- the spool: length-prefixed records in a temporary file --- */
 
@@ -236,6 +237,7 @@ struct upload {
 	ayni_csv_dialect	 dialect;
 	FILE			*spool;
 	int64_t			 upload_id;
+	int			 lockfd;	/* see uplock.c, or -1 */
 	struct days		 days;
 	long			 first_day, last_day;
 	char			 now[20];
@@ -1238,9 +1240,12 @@ create_record(struct upload *u, ayni_error *err)
 	    u->o->company_id, u->o->user_id, u->name, size,
 	    u->o->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert",
 	    (int64_t)getpid(), host, u->now);
-	if (rc == 0)
+	if (rc == 0) {
 		u->upload_id = sqlite3_last_insert_rowid(u->h);
-	else if (err != NULL && err->code == AYNI_EDATA)
+		/* before the record is committed: never seen unlocked */
+		rc = ayni_uplock_hold(ayni_db_path(u->db), u->upload_id,
+		    &u->lockfd, err);
+	} else if (err != NULL && err->code == AYNI_EDATA)
 		/* the one-active-upload index: someone started meanwhile */
 		return check_active(u, err) ? err->code : rc;
 	return rc;
@@ -1374,6 +1379,7 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 
 	memset(res, 0, sizeof(*res));
 	memset(&u, 0, sizeof(u));
+	u.lockfd = -1;
 	res->status = "failed";
 	u.db = db;
 	u.h = ayni_db_handle(db);
@@ -1451,6 +1457,8 @@ fail:
 		mark_failed(&u, err->msg);
 	res->upload_id = o->dry_run ? 0 : u.upload_id;
 out:
+	/* after the final status is committed (or the record rolled back) */
+	ayni_uplock_release(u.lockfd);
 	res->elapsed_s = elapsed(&u);
 	if (u.spool != NULL)
 		fclose(u.spool);
@@ -1499,26 +1507,37 @@ ayni_upload_summary_write(const ayni_upload_result *r, ayni_writer *w,
 	return ayni_writer_row(w, v, err);
 }
 
+/*
+ * An upload is stale when nobody holds its lock (uplock.c): that is
+ * what survives containers and reused pids.  Where the lock cannot be
+ * tested, the pid on this host still decides, and another host's upload
+ * is not ours to judge.
+ */
 int
 ayni_upload_reap(ayni_db *db, ayni_error *err)
 {
 	sqlite3 *h = ayni_db_handle(db);
 	sqlite3_stmt *st = NULL, *up = NULL;
 	char host[256] = "", now[20];
-	int n = 0, src, began = 0;
+	int n = 0, src, began = 0, alive;
 
 	gethostname(host, sizeof(host) - 1);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h, "SELECT id, pid FROM uploads"
-	    " WHERE status IN ('pending', 'processing') AND host = ?1", -1,
+	if (sqlite3_prepare_v2(h, "SELECT id, pid, host FROM uploads"
+	    " WHERE status IN ('pending', 'processing')", -1,
 	    &st, NULL) != SQLITE_OK)
 		return ayni_db_error(db, err, "checking stale uploads");
-	sqlite3_bind_text(st, 1, host, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		pid_t pid = (pid_t)sqlite3_column_int64(st, 1);
+		const char *uh = (const char *)sqlite3_column_text(st, 2);
 
+		alive = ayni_uplock_alive(ayni_db_path(db),
+		    sqlite3_column_int64(st, 0));
+		if (alive == 1)
+			continue;
 		/* Alive, or not ours to judge (EPERM means alive). */
-		if (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))
+		if (alive < 0 && (uh == NULL || strcmp(uh, host) != 0 ||
+		    (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))))
 			continue;
 		if (!began) {
 			if (ayni_db_begin(db, err) != 0)
