@@ -275,9 +275,9 @@ cmd_upload(struct cmd_ctx *ctx)
 	if (bar.drawn)
 		fputs("\r\033[K", stderr);
 	for (i = 0; i < res.nerrors; i++)
-		fprintf(stderr, "ayni: %s\n", res.errors[i]);
+		cli_error("%s", res.errors[i]);
 	if (res.rows_rejected > res.nerrors)
-		fprintf(stderr, "ayni: ... and %ld more invalid rows\n",
+		cli_error("... and %ld more invalid rows",
 		    res.rows_rejected - res.nerrors);
 	if (rj != NULL) {
 		int wrc = fclose(rj);

@@ -84,9 +84,22 @@ vmsg(const char *prefix, const char *fmt, va_list ap)
 static void
 vmsg(const char *prefix, const char *fmt, va_list ap)
 {
+	char buf[2048];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
 	fprintf(stderr, "ayni: %s", prefix);
-	vfprintf(stderr, fmt, ap);
+	ayni_fputs_safe(buf, stderr);
 	fputc('\n', stderr);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -313,15 +326,15 @@ cmd_help(int argc, char **argv)
 		return 0;
 	}
 	if ((g = find_group(argv[0])) == NULL) {
-		fprintf(stderr, "ayni: unknown command '%s': see 'ayni help'\n",
+		cli_error("unknown command '%s': see 'ayni help'",
 		    argv[0]);
 		return EX_USAGE;
 	}
 	c = find_cmd(g, argc - 1, argv + 1, &used);
 	if (c == NULL || (argc > 1 && !used)) {
 		if (argc > 1) {
-			fprintf(stderr, "ayni: unknown command 'ayni %s %s': "
-			    "see 'ayni help %s'\n", g->name, argv[1], g->name);
+			cli_error("unknown command 'ayni %s %s': "
+			    "see 'ayni help %s'", g->name, argv[1], g->name);
 			return EX_USAGE;
 		}
 		printf("ayni %s: %s\n\n", g->name, g->summary);
@@ -374,8 +387,8 @@ take_globals(int *argcp, char **argv, struct globals *g)
 				taken = 1;
 			} else if (a[n] == '\0') {
 				if (i + 1 >= argc) {
-					fprintf(stderr, "ayni: option '%s' "
-					    "needs a value\n", a);
+					cli_error("option '%s' "
+					    "needs a value", a);
 					return -1;
 				}
 				*dst = argv[++i];
@@ -519,7 +532,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if ((grp = find_group(argv[0])) == NULL) {
-		fprintf(stderr, "ayni: unknown command '%s': see 'ayni help'\n",
+		cli_error("unknown command '%s': see 'ayni help'",
 		    argv[0]);
 		return EX_USAGE;
 	}
@@ -531,7 +544,7 @@ main(int argc, char **argv)
 			goto flush;
 		}
 		if (argc > 1)
-			fprintf(stderr, "ayni: unknown command 'ayni %s %s'\n",
+			cli_error("unknown command 'ayni %s %s'",
 			    grp->name, argv[1]);
 		group_usage(stderr, grp);
 		return EX_USAGE;
@@ -544,7 +557,7 @@ main(int argc, char **argv)
 	argv += 1 + used;
 	if (opt_parse(ctx.cmd->opts, ctx.cmd->min_args, ctx.cmd->max_args,
 	    argc, argv, &ctx.o, &ctx.err) != 0) {
-		fprintf(stderr, "ayni: %s\n", ctx.err.msg);
+		cli_error("%s", ctx.err.msg);
 		opt_usage(stderr, grp, ctx.cmd);
 		return EX_USAGE;
 	}
@@ -559,7 +572,7 @@ main(int argc, char **argv)
 		rc = run(&ctx);
 	ayni_db_close(ctx.db);
 	if (rc != 0) {
-		fprintf(stderr, "ayni: %s\n", ctx.err.msg[0] ? ctx.err.msg :
+		cli_error("%s", ctx.err.msg[0] ? ctx.err.msg :
 		    ayni_code_name(rc));
 		if (rc == AYNI_EUSAGE)
 			opt_usage(stderr, grp, ctx.cmd);
@@ -571,7 +584,7 @@ flush:
 done:
 	/* A result that did not reach its reader is a failure (git does so). */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ayni: cannot write to standard output: %s\n",
+		cli_error("cannot write to standard output: %s",
 		    strerror(errno));
 		return EX_IOERR;
 	}
