@@ -62,6 +62,35 @@ spool_put(FILE *sp, const ayni_csv_record *r)
 	return 0;
 }
 
+/*
+ * The spool is an unlinked file in $TMPDIR (else /tmp): tmpfile() ignores
+ * TMPDIR, and a user whose /tmp is small must be able to point it
+ * elsewhere.  dir keeps the directory for messages.
+ */
+static FILE *
+spool_open(char *dir, size_t dirlen)
+{
+	const char *t = getenv("TMPDIR");
+	char path[4200];
+	FILE *fp;
+	int fd;
+
+	if (t == NULL || t[0] == '\0')
+		t = "/tmp";
+	snprintf(dir, dirlen, "%s", t);
+	if ((size_t)snprintf(path, sizeof(path), "%s/ayni-spool-XXXXXX", t) >=
+	    sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	unlink(path);
+	if ((fp = fdopen(fd, "w+b")) == NULL)
+		close(fd);
+	return fp;
+}
+
 struct rec {
 	int64_t		  line;
 	uint32_t	  n;
@@ -236,6 +265,7 @@ struct upload {
 	char			**header;	/* copies of the header names */
 	ayni_csv_dialect	 dialect;
 	FILE			*spool;
+	char			 spool_dir[256];	/* for messages */
 	int64_t			 upload_id;
 	int			 lockfd;	/* see uplock.c, or -1 */
 	struct days		 days;
@@ -382,9 +412,12 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		}
 	if ((rc = map_headers(u, err)) != 0)
 		goto out;
-	if ((u->spool = tmpfile()) == NULL) {
+	if ((u->spool = spool_open(u->spool_dir, sizeof(u->spool_dir))) ==
+	    NULL) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create a temporary file: %s", strerror(errno));
+		    "cannot create a temporary file in '%s': %s (set TMPDIR "
+		    "to a writable directory)", u->spool_dir,
+		    strerror(errno));
 		goto out;
 	}
 	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
@@ -406,7 +439,8 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		}
 		if (spool_put(u->spool, r) != 0) {
 			rc = ayni_error_set(err, AYNI_EIO,
-			    "cannot write a temporary file: %s",
+			    "cannot write a temporary file in '%s': %s (set "
+			    "TMPDIR to a directory with room)", u->spool_dir,
 			    strerror(errno));
 			goto out;
 		}
@@ -422,7 +456,9 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 	    ayni_csv_bytes_read(csv), NULL);
 	if (fflush(u->spool) != 0 || fseek(u->spool, 0, SEEK_SET) != 0)
 		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file: %s", strerror(errno));
+		    "cannot write a temporary file in '%s': %s (set TMPDIR "
+		    "to a directory with room)", u->spool_dir,
+		    strerror(errno));
 out:
 	ayni_csv_free(csv);
 	return rc;
@@ -510,7 +546,9 @@ dialect_report(struct upload *u)
 	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "delimiter: '%s' %s",
 	    u->dialect.delimiter == '\t' ? "\\t" :
 	    (char[2]){ u->dialect.delimiter, '\0' },
-	    u->dialect.delimiter_detected ? "(detected)" : "(given)");
+	    u->dialect.delimiter_detected ? "(detected)" :
+	    u->dialect.sep_line && u->o->csv.delimiter == 0 ?
+	    "(sep= line)" : "(given)");
 	if (u->date_format != NULL)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: '%s' (given)",
 		    u->date_format);
@@ -1066,7 +1104,8 @@ stage_lines(struct upload *u, ayni_error *err)
 	}
 	if (got < 0)
 		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file: %s", strerror(errno));
+		    "cannot read back a temporary file in '%s': %s",
+		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
 out:
 	sqlite3_finalize(st);
