@@ -7,6 +7,7 @@
  * Commands live in cmd_<group>.c; this file holds no command logic.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -509,6 +510,12 @@ main(int argc, char **argv)
 	const struct cmd_group *grp;
 	int used, rc, status;
 
+	/*
+	 * Past a file size limit (ulimit -f) write() fails with EFBIG, which
+	 * is reported and exits 74, instead of the default SIGXFSZ killing
+	 * ayni in the middle of a write.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&ctx, 0, sizeof(ctx));
 	memset(&g, 0, sizeof(g));
 	argc--, argv++;
