@@ -421,6 +421,11 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		goto out;
 	}
 	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
+		/* SPEC §5: a row of only delimiters (",,,,") is skipped. */
+		for (i = 0; i < r->nfields && r->lens[i] == 0; i++)
+			;
+		if (i == r->nfields)
+			continue;
 		u->res->rows_read++;
 		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 			int c = u->col[f];
@@ -696,6 +701,17 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 			continue;
 		s = r->f[c];
 		if (s[0] == '\0') {
+			/*
+			 * Empty because the line's fields do not line up
+			 * with the header's: say that, it is the cause.
+			 */
+			if (ayni_fields[f].required && r->n != u->nheader)
+				return ayni_error_set_line(err, AYNI_EDATA,
+				    r->line, "%s:%" PRId64 ": expected %zu "
+				    "fields, found %" PRIu32 " (field '%s', "
+				    "header '%s', is empty)", u->name, r->line,
+				    u->nheader, r->n, ayni_fields[f].name,
+				    u->header[c]);
 			if (ayni_fields[f].required)
 				return ayni_error_set_line(err, AYNI_EDATA,
 				    r->line, "%s:%" PRId64 ": field '%s' "
