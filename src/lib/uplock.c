@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,15 +36,23 @@
 /* Well inside any file system's lock range, far from SQLite's bytes. */
 #define UPLOCK_BASE	((off_t)1 << 32)
 
+/*
+ * "<database>-lock", the database's path resolved: two commands that name
+ * it through different symlinks must meet on one lock file.
+ */
 static int
 lock_path(const char *dbpath, char *buf, size_t len)
 {
+	char *real;
+	int n;
+
 	if (dbpath == NULL || strcmp(dbpath, ":memory:") == 0 ||
 	    dbpath[0] == '\0')
 		return -1;
-	if ((size_t)snprintf(buf, len, "%s-lock", dbpath) >= len)
-		return -1;
-	return 0;
+	real = realpath(dbpath, NULL);
+	n = snprintf(buf, len, "%s-lock", real != NULL ? real : dbpath);
+	free(real);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
 static void
