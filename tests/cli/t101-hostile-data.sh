@@ -91,8 +91,8 @@ fails "$T/sepbad.csv" 65 "ayni: $T/sepbad.csv:1: 'sep=x' names an unsupported de
 # --- encodings and bad bytes ---
 printf 'F\0e\0c\0h\0a\0,\0\n\0' >"$T/utf16.csv"
 fails "$T/utf16.csv" 65 "ayni: $T/utf16.csv:1: NUL byte; the file looks like utf-16 or binary, save it as csv utf-8"
-printf '\377\376F\0e\0c\0h\0a\0\n\0' >"$T/utf16bom.csv"
-fails "$T/utf16bom.csv" 65 "ayni: $T/utf16bom.csv: the file is utf-16; save it as csv utf-8"
+# (UTF-16 with a BOM is refused today; SPEC §5 wants it converted, so it
+# is not pinned here.)
 mk nul.csv "$H\n01/10/2025,1,A\0,1,100\n"
 fails "$T/nul.csv" 65 "ayni: $T/nul.csv:2: NUL byte; the file looks like utf-16 or binary, save it as csv utf-8"
 head -c 3000 /dev/urandom | tr -d '\000' >"$T/random.bin"
