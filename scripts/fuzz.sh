@@ -35,7 +35,8 @@ for h in $harnesses; do
 	# The upload harness does a whole upload per input: shorter inputs.
 	case $h in
 	fuzz_upload) maxlen=4096 ;;
-	fuzz_parse) maxlen=512 ;;
+	fuzz_parse|fuzz_header|fuzz_opt) maxlen=512 ;;
+	fuzz_rut) maxlen=64 ;;
 	*) maxlen=8192 ;;
 	esac
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -51,6 +51,7 @@ typedef struct ayni_csv_dialect {
 	int		bom;		/* a UTF-8 BOM was found and skipped */
 	char		delimiter;
 	int		delimiter_detected;
+	int		sep_line;	/* a first line "sep=;" named it */
 	/*
 	 * Non-zero when the first 64 KiB were plain ASCII, so UTF-8 was
 	 * assumed, and a byte that is not UTF-8 showed up on this line: from

@@ -108,6 +108,18 @@ ayni_value ayni_v_null(void);
 /* One RFC 4180 csv cell, quoted only when it must be. */
 void	ayni_csv_cell(FILE *fp, const char *s);
 
+/*
+ * Text from files is data, never terminal control (SPEC §2).  The one home
+ * of the rule, for the table writer and the command line's messages:
+ * C0 controls other than TAB, and DEL, are written \x1b; the C1 controls
+ * U+0080-U+009F \u009b; a byte that is not UTF-8 \xff.  A backslash
+ * stays a backslash (this is for people, not for reading back).  csv and
+ * json keep the exact bytes (json escapes controls its own way).
+ * ayni_text_safe() returns a copy to free, NULL when out of memory.
+ */
+void	ayni_fputs_safe(const char *s, FILE *fp);
+char   *ayni_text_safe(const char *s);
+
 /* "$1.234.568" from cents, rounding half away from zero; buf >= 32. */
 void	ayni_fmt_clp(int64_t cents, char *buf, size_t len);
 

@@ -64,6 +64,10 @@ typedef enum ayni_mark_source {
 void	ayni_num_decide(const ayni_num_evidence *ev, size_t n, char *marks,
 	    ayni_mark_source *why);
 
+/* The years a date may have (SPEC §2); others are impossible dates. */
+#define AYNI_YEAR_MIN	1900
+#define AYNI_YEAR_MAX	2199
+
 /* "YYYY-MM-DD HH:MM:SS" and its NUL. */
 #define AYNI_DATE_LEN	20
 
@@ -107,7 +111,8 @@ int	ayni_date_evidence_guessed(const ayni_date_evidence *ev);
  * dropped: the
  * time is kept as written, the store's wall clock, because converting needs
  * a zone the file does not give.  A date alone is 00:00:00.  Impossible
- * dates and times are refused.  AYNI_EDATA.
+ * dates and times, and years outside AYNI_YEAR_MIN..AYNI_YEAR_MAX, are
+ * refused.  AYNI_EDATA.
  */
 int	ayni_date_parse(const char *s, ayni_date_order order,
 	    char out[AYNI_DATE_LEN], ayni_error *err);

@@ -118,6 +118,13 @@ void	opt_usage(FILE *fp, const struct cmd_group *g,
 void	opt_help(FILE *fp, const struct cmd_group *g,
 	    const struct cmd_entry *c);
 
+/*
+ * Print "ayni: ..." on stderr, always: an error.  Like cli_warn and
+ * cli_note, the text goes through ayni_fputs_safe(): a value from a file
+ * or argv never reaches the terminal as control characters.
+ */
+void	cli_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 /* Print "ayni: warning: ..." on stderr unless --quiet. */
 void	cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

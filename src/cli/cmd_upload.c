@@ -296,6 +296,16 @@ cmd_upload(struct cmd_ctx *ctx)
 			goto out;
 		}
 		/*
+		 * The rename comes after the commit: what can be known to
+		 * fail must fail before anything is stored.
+		 */
+		if (stat(rejects, &rs) == 0 && S_ISDIR(rs.st_mode)) {
+			rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+			    "cannot create '%s': it is a directory; give a "
+			    "file name for --rejects", rejects);
+			goto out;
+		}
+		/*
 		 * Rejects go to a temporary file beside the target, renamed
 		 * over it only if there are any: a clean upload leaves an
 		 * existing file alone.
@@ -324,10 +334,13 @@ cmd_upload(struct cmd_ctx *ctx)
 	rc = ayni_upload_run(ctx->db, fp, &o, &res, &ctx->err);
 	if (bar.drawn)
 		fputs("\r\033[K", stderr);
+	/* SPEC §5: a day the shop was closed is not an error. */
+	if (rc == 0 && res.rows_read == res.rows_skipped)
+		cli_note(ctx, "no sales lines in %s", o.name);
 	for (i = 0; i < res.nerrors; i++)
-		fprintf(stderr, "ayni: %s\n", res.errors[i]);
+		cli_error("%s", res.errors[i]);
 	if (res.rows_rejected > res.nerrors)
-		fprintf(stderr, "ayni: ... and %ld more invalid rows\n",
+		cli_error("... and %ld more invalid rows",
 		    res.rows_rejected - res.nerrors);
 	if (rj != NULL) {
 		int wrc = fclose(rj);

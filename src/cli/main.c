@@ -7,6 +7,7 @@
  * Commands live in cmd_<group>.c; this file holds no command logic.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -97,9 +98,22 @@ vmsg(const char *prefix, const char *fmt, va_list ap)
 static void
 vmsg(const char *prefix, const char *fmt, va_list ap)
 {
+	char buf[2048];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
 	fprintf(stderr, "ayni: %s", prefix);
-	vfprintf(stderr, fmt, ap);
+	ayni_fputs_safe(buf, stderr);
 	fputc('\n', stderr);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -348,15 +362,15 @@ cmd_help(int argc, char **argv)
 		return 0;
 	}
 	if ((g = find_group(argv[0])) == NULL) {
-		fprintf(stderr, "ayni: unknown command '%s': see 'ayni help'\n",
+		cli_error("unknown command '%s': see 'ayni help'",
 		    argv[0]);
 		return EX_USAGE;
 	}
 	c = find_cmd(g, argc - 1, argv + 1, &used);
 	if (c == NULL || (argc > 1 && !used)) {
 		if (argc > 1) {
-			fprintf(stderr, "ayni: unknown command 'ayni %s %s': "
-			    "see 'ayni help %s'\n", g->name, argv[1], g->name);
+			cli_error("unknown command 'ayni %s %s': "
+			    "see 'ayni help %s'", g->name, argv[1], g->name);
 			return EX_USAGE;
 		}
 		printf("ayni %s: %s\n\n", g->name, g->summary);
@@ -409,8 +423,8 @@ take_globals(int *argcp, char **argv, struct globals *g)
 				taken = 1;
 			} else if (a[n] == '\0') {
 				if (i + 1 >= argc) {
-					fprintf(stderr, "ayni: option '%s' "
-					    "needs a value\n", a);
+					cli_error("option '%s' "
+					    "needs a value", a);
 					return -1;
 				}
 				*dst = argv[++i];
@@ -569,6 +583,12 @@ main(int argc, char **argv)
 	const struct cmd_group *grp;
 	int used, rc, status;
 
+	/*
+	 * Past a file size limit (ulimit -f) write() fails with EFBIG, which
+	 * is reported and exits 74, instead of the default SIGXFSZ killing
+	 * ayni in the middle of a write.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&ctx, 0, sizeof(ctx));
 	memset(&g, 0, sizeof(g));
 	argc--, argv++;
@@ -592,7 +612,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if ((grp = find_group(argv[0])) == NULL) {
-		fprintf(stderr, "ayni: unknown command '%s': see 'ayni help'\n",
+		cli_error("unknown command '%s': see 'ayni help'",
 		    argv[0]);
 		return EX_USAGE;
 	}
@@ -604,7 +624,7 @@ main(int argc, char **argv)
 			goto flush;
 		}
 		if (argc > 1)
-			fprintf(stderr, "ayni: unknown command 'ayni %s %s'\n",
+			cli_error("unknown command 'ayni %s %s'",
 			    grp->name, argv[1]);
 		group_usage(stderr, grp);
 		return EX_USAGE;
@@ -617,7 +637,7 @@ main(int argc, char **argv)
 	argv += 1 + used;
 	if (opt_parse(ctx.cmd->opts, ctx.cmd->min_args, ctx.cmd->max_args,
 	    argc, argv, &ctx.o, &ctx.err) != 0) {
-		fprintf(stderr, "ayni: %s\n", ctx.err.msg);
+		cli_error("%s", ctx.err.msg);
 		opt_usage(stderr, grp, ctx.cmd);
 		return EX_USAGE;
 	}
@@ -632,7 +652,7 @@ main(int argc, char **argv)
 		rc = run(&ctx);
 	ayni_db_close(ctx.db);
 	if (rc != 0) {
-		fprintf(stderr, "ayni: %s\n", ctx.err.msg[0] ? ctx.err.msg :
+		cli_error("%s", ctx.err.msg[0] ? ctx.err.msg :
 		    ayni_code_name(rc));
 		if (rc == AYNI_EUSAGE)
 			opt_usage(stderr, grp, ctx.cmd);
@@ -644,7 +664,7 @@ flush:
 done:
 	/* A result that did not reach its reader is a failure (git does so). */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ayni: cannot write to standard output: %s\n",
+		cli_error("cannot write to standard output: %s",
 		    strerror(errno));
 		return EX_IOERR;
 	}

@@ -911,7 +911,7 @@ pass_days(struct sink *k, const char *from, const char *to,
 	sqlite3 *h = ayni_db_handle(k->db);
 	sqlite3_stmt *st = NULL;
 	struct pass p;
-	char next[11] = "";
+	char next[12] = "";
 	int rc = 0, src, outside = 0;
 	size_t i;
 
@@ -931,8 +931,16 @@ pass_days(struct sink *k, const char *from, const char *to,
 		rc = sql_error(k->db, err, "updating the rollups");
 		goto out;
 	}
-	snprintf(next, sizeof(next), "%s",
-	    (const char *)sqlite3_column_text(st, 0));
+	/*
+	 * date() has no day after 9999-12-31: "~" sorts after every
+	 * "9999-12-31 HH:MM:SS", so the last day is still read (a NULL
+	 * bound read nothing, and a rebuild emptied every rollup).
+	 */
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		snprintf(next, sizeof(next), "%.10s~", to);
+	else
+		snprintf(next, sizeof(next), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
 	outside = sqlite3_column_int(st, 1);
 	sqlite3_finalize(st);
 	st = NULL;
@@ -1127,6 +1135,20 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 		const char *plo = (const char *)sqlite3_column_text(st, 1);
 		const char *phi = (const char *)sqlite3_column_text(st, 2);
 
+		/*
+		 * SQLite's date() ends at 9999-12-31: the ISO week of 27-31
+		 * Dec 9999 has no label and no bounds.  Uploads refuse such
+		 * years (SPEC §2: 1900-2199), but a line put in by other
+		 * means must not crash a refresh: a bound SQLite cannot
+		 * name is the end of its range, a label it cannot name
+		 * leaves the period out.
+		 */
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;
+		if (plo == NULL)
+			plo = "0000-01-01";
+		if (phi == NULL)
+			phi = "9999-12-31";
 		if (np == pcap) {
 			struct period *v;
 
@@ -1187,6 +1209,10 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 		const char *d = (const char *)sqlite3_column_text(st, 0);
 		const char *l = (const char *)sqlite3_column_text(st, 1);
 
+		/* A period SQLite cannot name, as above. */
+		if (d == NULL || l == NULL ||
+		    sqlite3_column_type(st, 2) == SQLITE_NULL)
+			continue;
 		if (nd == 0 || strcmp(dv[nd - 1].day, d) != 0) {
 			if (nd == dcap) {
 				struct pday *v;
@@ -1388,14 +1414,19 @@ ayni_aggregate_refresh(ayni_db *db, int64_t company_id, ayni_error *err)
 	/*
 	 * The days touched, and the first and last day of the periods
 	 * around them: a year's start, or the Monday of the ISO week of
-	 * the first day when that is earlier; likewise at the end.
+	 * the first day when that is earlier; likewise at the end.  A
+	 * week SQLite's date() cannot reach (after 9999-12-31) is NULL,
+	 * and a NULL would make the multi-argument min()/max() NULL: the
+	 * year bound stands in for it.
 	 */
 	if (sqlite3_prepare_v2(ayni_db_handle(db),
 	    "SELECT from_day, to_day,"
 	    " min(substr(from_day, 1, 4) || '-01-01',"
-	    "  date(from_day, '-3 days', 'weekday 4', '-3 days')),"
+	    "  coalesce(date(from_day, '-3 days', 'weekday 4', '-3 days'),"
+	    "   substr(from_day, 1, 4) || '-01-01')),"
 	    " max(substr(to_day, 1, 4) || '-12-31',"
-	    "  date(to_day, '-3 days', 'weekday 4', '+3 days'))"
+	    "  coalesce(date(to_day, '-3 days', 'weekday 4', '+3 days'),"
+	    "   substr(to_day, 1, 4) || '-12-31'))"
 	    " FROM agg_deferred WHERE company_id = ?", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return sql_error(db, err, "reading the deferred days");

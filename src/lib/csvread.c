@@ -78,6 +78,10 @@ struct ayni_csv {
 	size_t			 nf, fcap;
 	int			 rec_ready;
 	int			 cb_nomem;
+	/* quote state of the bytes fed so far, as libcsv sees them */
+	int			 qstate;
+	int			 qspaces;
+	size_t			 qfield;
 	ayni_csv_record		 rec;
 
 	char			**hdr;
@@ -463,6 +467,76 @@ count_lines(ayni_csv *c, const unsigned char *s, size_t len)
 	c->after_cr = 0;
 }
 
+/*
+ * Quotes, as libcsv reads them without CSV_STRICT.  A quote inside an
+ * unquoted field (Clavos 2") is a literal character, as Excel and DuckDB
+ * read it (SPEC §5), which is why the parser runs without CSV_STRICT.  But
+ * non-strict libcsv also takes text after a closing quote ("2"x) as part
+ * of the quoted field, which then runs on across delimiters and lines:
+ * that one case is refused here, before the line reaches the parser.
+ * This mirrors libcsv's states; if its rules change, change these.
+ */
+enum { Q_START, Q_UNQUOTED, Q_QUOTED, Q_MAYBE_END };
+
+static int
+quote_scan(ayni_csv *c, const unsigned char *s, size_t len,
+    ayni_error *err)
+{
+	unsigned char d = (unsigned char)c->d.delimiter, ch;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		ch = s[i];
+		switch (c->qstate) {
+		case Q_START:
+			if (ch == d)
+				c->qfield++;
+			else if (ch == '\r' || ch == '\n')
+				c->qfield = 0;
+			else if (ch == '"')
+				c->qstate = Q_QUOTED;
+			else if (ch != ' ' && ch != '\t')
+				c->qstate = Q_UNQUOTED;
+			break;
+		case Q_UNQUOTED:
+			if (ch == d) {
+				c->qfield++;
+				c->qstate = Q_START;
+			} else if (ch == '\r' || ch == '\n') {
+				c->qfield = 0;
+				c->qstate = Q_START;
+			}
+			break;
+		case Q_QUOTED:
+			if (ch == '"') {
+				c->qstate = Q_MAYBE_END;
+				c->qspaces = 0;
+			}
+			break;
+		case Q_MAYBE_END:
+			if (ch == d) {
+				c->qfield++;
+				c->qstate = Q_START;
+			} else if (ch == '\r' || ch == '\n') {
+				c->qfield = 0;
+				c->qstate = Q_START;
+			} else if (ch == ' ' || ch == '\t')
+				c->qspaces++;
+			else if (ch == '"' && c->qspaces == 0)
+				c->qstate = Q_QUOTED;	/* "" inside quotes */
+			else
+				return ayni_error_set_line(err, AYNI_EDATA,
+				    c->line, "%s:%ld: misplaced quote in field "
+				    "%zu: text after its closing quote; a "
+				    "quoted field must be quoted whole, with "
+				    "inner quotes doubled", c->name, c->line,
+				    c->qfield + 1);
+			break;
+		}
+	}
+	return 0;
+}
+
 static int
 next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 {
@@ -482,7 +556,12 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 			if (rc > 0)
 				continue;
 			c->finished = 1;
-			if (csv_fini(&c->parser, cb_field, cb_row, c) != 0)
+			/*
+			 * libcsv checks this only with CSV_STRICT, which
+			 * would refuse literal quotes: the scan knows.
+			 */
+			if (c->qstate == Q_QUOTED ||
+			    csv_fini(&c->parser, cb_field, cb_row, c) != 0)
 				return ayni_error_set_line(err, AYNI_EDATA,
 				    c->rec_line, "%s:%ld: unterminated quoted "
 				    "field: the quote opened in this record is "
@@ -523,6 +602,8 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 				    "%d bytes; is a quote left open?", c->name,
 				    c->rec_line, AYNI_CSV_MAX_RECORD);
 		}
+		if ((rc = quote_scan(c, s, len, err)) != 0)
+			return rc;
 		used = csv_parse(&c->parser, s, len, cb_field, cb_row, c);
 		if (c->cb_nomem)
 			break;
@@ -579,7 +660,7 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 	c->cd = (iconv_t)-1;
 	c->line = 1;
 	if ((c->name = strdup(name ? name : "-")) == NULL ||
-	    csv_init(&c->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+	    csv_init(&c->parser, CSV_STRICT_FINI) != 0) {
 		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -613,6 +694,35 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 			c->d.encoding_detected = 1;
 		}
 	}
+	/*
+	 * "sep=;" alone on the first line is Excel's delimiter hint: it
+	 * names the delimiter (unless --delimiter does) and is no record.
+	 */
+	if (c->rlen - c->rpos >= 5 && memcmp(c->raw + c->rpos, "sep=", 4) ==
+	    0) {
+		const unsigned char *p = c->raw + c->rpos + 4;
+		size_t left = c->rlen - c->rpos - 4, k = 0;
+
+		if (left >= 1 && p[0] != '\r' && p[0] != '\n')
+			k = 1;
+		if (k == 1 && (left == 1 || p[1] == '\n' ||
+		    (p[1] == '\r' && (left == 2 || p[2] == '\n')))) {
+			char d[2] = { (char)p[0], '\0' };
+
+			if (ayni_csv_delimiter_parse(d, &c->d.delimiter,
+			    NULL) != 0) {
+				rc = ayni_error_set_line(err, AYNI_EDATA, 1,
+				    "%s:1: 'sep=%s' names an unsupported "
+				    "delimiter; use ',', ';', '|' or tab",
+				    c->name, d);
+				goto out;
+			}
+			c->d.sep_line = 1;
+			k = 1 + (left > 1) + (left > 2 && p[1] == '\r');
+			c->rpos += 4 + k;
+			c->line = 2;
+		}
+	}
 	if (enc == AYNI_ENC_AUTO) {
 		c->d.encoding_detected = 1;
 		i = utf8_prefix(c->raw + c->rpos, c->rlen - c->rpos, c->eof,
@@ -626,7 +736,7 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		goto out;
 	if (opts && opts->delimiter)
 		c->d.delimiter = opts->delimiter;
-	else {
+	else if (!c->d.sep_line) {
 		c->d.delimiter = sniff_delimiter(c->raw + c->rpos,
 		    c->rlen - c->rpos, c->eof);
 		c->d.delimiter_detected = 1;

@@ -1,9 +1,11 @@
 /*
- * internal.h - helpers shared by core modules (src/lib) that are not part
- * of the public API in include/ayni/.  Nothing here is for src/cli.
+ * internal.h - helpers shared by modules of libayni and by nothing else:
+ * not part of the public API in include/ayni/.  Nothing here is for src/cli.
  */
 #ifndef AYNI_INTERNAL_H
 #define AYNI_INTERNAL_H
+
+#include <stdint.h>
 
 #include "ayni/db.h"
 #include "ayni/error.h"
@@ -15,5 +17,21 @@
  */
 int	ayni_agg_view_sql(ayni_db *db, const char *name, char **out,
 	    ayni_error *err);
+
+/*
+ * Upload liveness (uplock.c).  A running upload holds a lock on byte
+ * upload_id of the file "<database>-lock" from before its record is
+ * committed until after its final status is; the kernel drops the lock
+ * when the process ends, however it ends.
+ *
+ * ayni_uplock_hold: *fd is the lock's descriptor for release, or -1 when
+ * the file system has no record locks (then liveness falls back to pid
+ * and host).  ayni_uplock_alive: 1 held (the upload runs), 0 not held
+ * (its process is gone), -1 cannot tell.
+ */
+int	ayni_uplock_hold(const char *dbpath, int64_t upload_id, int *fd,
+	    ayni_error *err);
+void	ayni_uplock_release(int fd);
+int	ayni_uplock_alive(const char *dbpath, int64_t upload_id);
 
 #endif /* AYNI_INTERNAL_H */

@@ -9,7 +9,9 @@
  *
  * Not here: deciding the format (the command line does), formula
  * anything but text safety: csv text cells that a spreadsheet would run as
- * a formula are neutralised here, for every command.
+ * a formula are neutralised here, for every command, and control
+ * characters in table cells and messages are escaped here
+ * (ayni_text_safe), for every command.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -229,6 +231,120 @@ numeric(ayni_type t)
 	return t != AYNI_T_TEXT && t != AYNI_T_BOOL && t != AYNI_T_JSON;
 }
 
+/*
+ * Length of the UTF-8 sequence at s (1-4), or 0 when the byte at s does
+ * not start a valid one (stray continuation, overlong form, surrogate,
+ * beyond U+10FFFF, or cut by the end of the string).
+ */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t need, k;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 1;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	for (k = 1; k <= need; k++)
+		if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xBF))
+			return 0;
+	return need + 1;
+}
+
+/*
+ * Escape s into out (NULL: only count); returns the length of the result
+ * without its NUL.
+ */
+static size_t
+text_escape(const char *str, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = 0, k;
+	char e[8];
+
+	while (*s != '\0') {
+		k = utf8_len(s);
+		if (k == 1 && (s[0] == '\t' || (s[0] >= 0x20 && s[0] != 0x7F))) {
+			if (out)
+				out[n] = (char)s[0];
+			n++;
+			s++;
+			continue;
+		}
+		if (k == 2 && s[0] == 0xC2 && s[1] <= 0x9F) {
+			/* C1: U+0080 .. U+009F */
+			memcpy(e, "\\u00", 4);
+			e[4] = hex[s[1] >> 4];
+			e[5] = hex[s[1] & 0xF];
+			k = 6;
+			s += 2;
+		} else if (k == 0 || k == 1) {
+			/* C0, DEL, or a byte that is not UTF-8 */
+			e[0] = '\\';
+			e[1] = 'x';
+			e[2] = hex[s[0] >> 4];
+			e[3] = hex[s[0] & 0xF];
+			k = 4;
+			s++;
+		} else {
+			if (out)
+				memcpy(out + n, s, k);
+			n += k;
+			s += k;
+			continue;
+		}
+		if (out)
+			memcpy(out + n, e, k);
+		n += k;
+	}
+	if (out)
+		out[n] = '\0';
+	return n;
+}
+
+char *
+ayni_text_safe(const char *s)
+{
+	size_t n = text_escape(s, NULL);
+	char *out = malloc(n + 1);
+
+	if (out != NULL)
+		text_escape(s, out);
+	return out;
+}
+
+void
+ayni_fputs_safe(const char *s, FILE *fp)
+{
+	char *t = ayni_text_safe(s);
+
+	/* Out of memory: a message is still shown, its controls as '?'. */
+	if (t == NULL) {
+		for (; *s != '\0'; s++)
+			fputc((unsigned char)*s < 0x20 && *s != '\t' ? '?' : *s,
+			    fp);
+		return;
+	}
+	fputs(t, fp);
+	free(t);
+}
+
 void
 ayni_csv_cell(FILE *fp, const char *s)
 {
@@ -335,7 +451,8 @@ table_push(ayni_writer *w, const char *s, ayni_error *err)
 		w->cells = p;
 		w->capcells = n;
 	}
-	if ((w->cells[w->ncells] = strdup(s)) == NULL)
+	/* a cell is text from a file: shown, never obeyed */
+	if ((w->cells[w->ncells] = ayni_text_safe(s)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 	w->ncells++;
 	return 0;

@@ -317,7 +317,18 @@ static int
 dt_out(const char *s, const struct dt *t, char out[AYNI_DATE_LEN],
     ayni_error *err)
 {
-	if (t->y < 1000 || t->y > 9999 || t->m < 1 || t->m > 12 ||
+	/*
+	 * SPEC §2: years outside 1900-2199 are impossible.  31/12/9999 is
+	 * a common ERP "no date" placeholder and 01/01/0001 an empty
+	 * DateTime: bad data, not sales, and every period of a stored day
+	 * must have a label (SQLite's date() ends at 9999-12-31, and an
+	 * ISO week may end in the next year).
+	 */
+	if (t->y < AYNI_YEAR_MIN || t->y > AYNI_YEAR_MAX)
+		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is an "
+		    "impossible date: years %d-%d only", s, AYNI_YEAR_MIN,
+		    AYNI_YEAR_MAX);
+	if (t->m < 1 || t->m > 12 ||
 	    t->d < 1 || t->d > days_in_month(t->y, t->m))
 		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is an "
 		    "impossible date (year %d, month %d, day %d)", s, t->y,

@@ -75,10 +75,39 @@ take_body(const char *s, size_t len, char *body, size_t cap, const char **why)
 	return 0;
 }
 
+/*
+ * The whole character at s[i] into buf, for messages: a UTF-8 sequence
+ * (ñ, ó, or a byte that starts none) is never cut to its first byte.
+ */
+static const char *
+char_at(const char *s, size_t i, size_t len, char buf[5])
+{
+	size_t n = 1;
+
+	while (n < 4 && i + n < len &&
+	    ((unsigned char)s[i + n] & 0xC0) == 0x80 &&
+	    (unsigned char)s[i] >= 0xC0)
+		n++;
+	memcpy(buf, s + i, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Where the character that ends s[0..len) starts. */
+static size_t
+last_char(const char *s, size_t len)
+{
+	size_t i = len - 1;
+
+	while (i > 0 && len - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return ((unsigned char)s[i] & 0xC0) == 0xC0 ? i : len - 1;
+}
+
 int
 ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 {
-	char body[AYNI_RUT_MAX], dv, want;
+	char body[AYNI_RUT_MAX], dv, want, ch[5];
 	const char *s = in, *why = NULL, *hy;
 	size_t len, blen, i, n;
 
@@ -96,6 +125,10 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 	/* The check digit is the last character; a hyphen may precede it. */
 	dv = (char)toupper((unsigned char)s[len - 1]);
 	blen = len - 1;
+	if ((unsigned char)dv >= 0x80)
+		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
+		    "check digit must be 0-9 or K, not '%s'", in,
+		    char_at(s, last_char(s, len), len, ch));
 	hy = memchr(s, '-', len);
 	if (hy != NULL && hy != s + len - 2)
 		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
@@ -104,7 +137,8 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 		blen--;
 	if (!isdigit((unsigned char)dv) && dv != 'K')
 		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
-		    "check digit must be 0-9 or K, not '%c'", in, s[len - 1]);
+		    "check digit must be 0-9 or K, not '%s'", in,
+		    char_at(s, last_char(s, len), len, ch));
 	if (take_body(s, blen, body, sizeof(body), &why) != 0) {
 		if (why != NULL)
 			return ayni_error_set(err, AYNI_EDATA,
@@ -113,7 +147,8 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 		    s[i] == '.'); i++)
 			;
 		return ayni_error_set(err, AYNI_EDATA,
-		    "invalid RUT '%s': unexpected '%c'", in, s[i]);
+		    "invalid RUT '%s': unexpected '%s'", in,
+		    char_at(s, i, blen, ch));
 	}
 	/* Leading zeros are not part of the number. */
 	for (i = 0; body[i] == '0' && body[i + 1] != '\0'; i++)

@@ -43,6 +43,7 @@
 #include "ayni/parse.h"
 #include "ayni/returns.h"
 #include "ayni/upload.h"
+#include "internal.h"
 
 /* --- the spool: length-prefixed records in a temporary file --- */
 
@@ -63,6 +64,35 @@ spool_put(FILE *sp, const ayni_csv_record *r)
 			return -1;
 	}
 	return 0;
+}
+
+/*
+ * The spool is an unlinked file in $TMPDIR (else /tmp): tmpfile() ignores
+ * TMPDIR, and a user whose /tmp is small must be able to point it
+ * elsewhere.  dir keeps the directory for messages.
+ */
+static FILE *
+spool_open(char *dir, size_t dirlen)
+{
+	const char *t = getenv("TMPDIR");
+	char path[4200];
+	FILE *fp;
+	int fd;
+
+	if (t == NULL || t[0] == '\0')
+		t = "/tmp";
+	snprintf(dir, dirlen, "%s", t);
+	if ((size_t)snprintf(path, sizeof(path), "%s/ayni-spool-XXXXXX", t) >=
+	    sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	unlink(path);
+	if ((fp = fdopen(fd, "w+b")) == NULL)
+		close(fd);
+	return fp;
 }
 
 struct rec {
@@ -247,7 +277,9 @@ struct upload {
 	char			**header;	/* copies of the header names */
 	ayni_csv_dialect	 dialect;
 	FILE			*spool;
+	char			 spool_dir[256];	/* for messages */
 	int64_t			 upload_id;
+	int			 lockfd;	/* see uplock.c, or -1 */
 	struct days		 days;
 	long			 first_day, last_day;
 	char			 now[20];
@@ -474,13 +506,26 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		}
 	if ((rc = map_headers(u, err)) != 0)
 		goto out;
-	if ((u->spool = tmpfile()) == NULL) {
+	if ((u->spool = spool_open(u->spool_dir, sizeof(u->spool_dir))) ==
+	    NULL) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create a temporary file: %s", strerror(errno));
+		    "cannot create a temporary file in '%s': %s (set TMPDIR "
+		    "to a writable directory)", u->spool_dir,
+		    strerror(errno));
 		goto out;
 	}
 	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
 		u->res->rows_read++;
+		/*
+		 * SPEC §5: a row of only delimiters (",,,,", Excel's empty
+		 * rows) is skipped, and counted as such.
+		 */
+		for (i = 0; i < r->nfields && r->lens[i] == 0; i++)
+			;
+		if (i == r->nfields) {
+			u->res->rows_skipped++;
+			continue;
+		}
 		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 			int c = u->col[f];
 
@@ -499,7 +544,8 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		rows_evidence(u, r);
 		if (spool_put(u->spool, r) != 0) {
 			rc = ayni_error_set(err, AYNI_EIO,
-			    "cannot write a temporary file: %s",
+			    "cannot write a temporary file in '%s': %s (set "
+			    "TMPDIR to a directory with room)", u->spool_dir,
 			    strerror(errno));
 			goto out;
 		}
@@ -515,7 +561,9 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 	    ayni_csv_bytes_read(csv), NULL);
 	if (fflush(u->spool) != 0 || fseek(u->spool, 0, SEEK_SET) != 0)
 		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file: %s", strerror(errno));
+		    "cannot write a temporary file in '%s': %s (set TMPDIR "
+		    "to a directory with room)", u->spool_dir,
+		    strerror(errno));
 out:
 	ayni_csv_free(csv);
 	return rc;
@@ -699,7 +747,9 @@ dialect_report(struct upload *u)
 	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "delimiter: '%s' %s",
 	    u->dialect.delimiter == '\t' ? "\\t" :
 	    (char[2]){ u->dialect.delimiter, '\0' },
-	    u->dialect.delimiter_detected ? "(detected)" : "(given)");
+	    u->dialect.delimiter_detected ? "(detected)" :
+	    u->dialect.sep_line && u->o->csv.delimiter == 0 ?
+	    "(sep= line)" : "(given)");
 	if (u->date_format != NULL)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: '%s' (given)",
 		    u->date_format);
@@ -937,6 +987,17 @@ parse_line(struct upload *u, const struct rec *r, struct line *l,
 		    u->product_alt >= 0 && (size_t)u->product_alt < r->n)
 			s = r->f[u->product_alt];	/* no SKU: its name */
 		if (s[0] == '\0') {
+			/*
+			 * Empty because the line's fields do not line up
+			 * with the header's: say that, it is the cause.
+			 */
+			if (ayni_fields[f].required && r->n != u->nheader)
+				return ayni_error_set_line(err, AYNI_EDATA,
+				    r->line, "%s:%" PRId64 ": expected %zu "
+				    "fields, found %" PRIu32 " (field '%s', "
+				    "header '%s', is empty)", u->name, r->line,
+				    u->nheader, r->n, ayni_fields[f].name,
+				    u->header[c]);
 			if (ayni_fields[f].required)
 				return ayni_error_set_line(err, AYNI_EDATA,
 				    r->line, "%s:%" PRId64 ": field '%s' "
@@ -1388,18 +1449,6 @@ out:
 	return rc;
 }
 
-/* A row with no value at all (Excel's ";;;;" rows): skipped, counted. */
-static int
-rec_blank(const struct rec *r)
-{
-	uint32_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (r->f[i][0] != '\0')
-			return 0;
-	return 1;
-}
-
 /*
  * Pass 2: parse every spooled record once; invalid ones are rejected,
  * valid ones staged, and the days they cover noted.
@@ -1423,10 +1472,6 @@ stage_lines(struct upload *u, ayni_error *err)
 		goto out;
 	}
 	while ((got = spool_get(u->spool, &r)) == 1) {
-		if (rec_blank(&r)) {
-			u->res->rows_skipped++;
-			continue;
-		}
 		if (parse_line(u, &r, &l, &e) != 0) {
 			reject(u, &r, e.msg);
 			continue;
@@ -1448,7 +1493,8 @@ stage_lines(struct upload *u, ayni_error *err)
 	}
 	if (got < 0)
 		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file: %s", strerror(errno));
+		    "cannot read back a temporary file in '%s': %s",
+		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
 out:
 	sqlite3_finalize(st);
@@ -1626,9 +1672,12 @@ create_record(struct upload *u, ayni_error *err)
 	    u->o->company_id, u->o->user_id, u->name, size,
 	    u->o->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert",
 	    (int64_t)getpid(), host, u->now);
-	if (rc == 0)
+	if (rc == 0) {
 		u->upload_id = sqlite3_last_insert_rowid(u->h);
-	else if (err != NULL && err->code == AYNI_EDATA)
+		/* before the record is committed: never seen unlocked */
+		rc = ayni_uplock_hold(ayni_db_path(u->db), u->upload_id,
+		    &u->lockfd, err);
+	} else if (err != NULL && err->code == AYNI_EDATA)
 		/* the one-active-upload index: someone started meanwhile */
 		return check_active(u, err) ? err->code : rc;
 	return rc;
@@ -1831,6 +1880,7 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 
 	memset(res, 0, sizeof(*res));
 	memset(&u, 0, sizeof(u));
+	u.lockfd = -1;
 	res->status = "failed";
 	u.db = db;
 	u.h = ayni_db_handle(db);
@@ -1912,6 +1962,8 @@ fail:
 		mark_failed(&u, err->msg);
 	res->upload_id = o->dry_run ? 0 : u.upload_id;
 out:
+	/* after the final status is committed (or the record rolled back) */
+	ayni_uplock_release(u.lockfd);
 	res->elapsed_s = elapsed(&u);
 	if (u.spool != NULL)
 		fclose(u.spool);
@@ -1967,26 +2019,37 @@ ayni_upload_summary_write(const ayni_upload_result *r, ayni_writer *w,
 	return ayni_writer_row(w, v, err);
 }
 
+/*
+ * An upload is stale when nobody holds its lock (uplock.c): that is
+ * what survives containers and reused pids.  Where the lock cannot be
+ * tested, the pid on this host still decides, and another host's upload
+ * is not ours to judge.
+ */
 int
 ayni_upload_reap(ayni_db *db, ayni_error *err)
 {
 	sqlite3 *h = ayni_db_handle(db);
 	sqlite3_stmt *st = NULL, *up = NULL;
 	char host[256] = "", now[20];
-	int n = 0, src, began = 0;
+	int n = 0, src, began = 0, alive;
 
 	gethostname(host, sizeof(host) - 1);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h, "SELECT id, pid FROM uploads"
-	    " WHERE status IN ('pending', 'processing') AND host = ?1", -1,
+	if (sqlite3_prepare_v2(h, "SELECT id, pid, host FROM uploads"
+	    " WHERE status IN ('pending', 'processing')", -1,
 	    &st, NULL) != SQLITE_OK)
 		return ayni_db_error(db, err, "checking stale uploads");
-	sqlite3_bind_text(st, 1, host, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		pid_t pid = (pid_t)sqlite3_column_int64(st, 1);
+		const char *uh = (const char *)sqlite3_column_text(st, 2);
 
+		alive = ayni_uplock_alive(ayni_db_path(db),
+		    sqlite3_column_int64(st, 0));
+		if (alive == 1)
+			continue;
 		/* Alive, or not ours to judge (EPERM means alive). */
-		if (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))
+		if (alive < 0 && (uh == NULL || strcmp(uh, host) != 0 ||
+		    (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))))
 			continue;
 		if (!began) {
 			if (ayni_db_begin(db, err) != 0)

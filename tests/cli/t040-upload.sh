@@ -189,21 +189,44 @@ expect_rc 0
 expect_out_has '^[0-9]+,completed,1,1,0,0,0,0,0,2025-10-01,2025-10-01,'
 
 # --- one active upload per company: a second one exits 75 at once ---
-sleep 60 &
+# A live upload: it reads its file from a FIFO that stays open.
+mkfifo "$T/fifo"
+"$AYNI" -q upload - <"$T/fifo" >/dev/null 2>&1 &
 live=$!
-host=$(hostname)
-sqlite3 "$db" "INSERT INTO uploads (company_id, filename, status, pid, host, created_at, started_at) VALUES (1, 'otra.csv', 'processing', $live, '$host', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+exec 9>"$T/fifo"
+printf 'Fecha,Boleta,SKU,Cantidad,Total\n' >&9
+i=0
+while [ "$(sqlite3 "$db" "SELECT count(*) FROM uploads WHERE status = 'processing'")" = 0 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 run upload "$T/one.csv"
 expect_rc 75
-expect_err_has "^ayni: upload [0-9]+ \('otra.csv'\) is still processing for this company, since 2026-01-01 10:00:00: wait for it to finish$"
-kill $live
+expect_err_has "^ayni: upload [0-9]+ \('<stdin>'\) is still processing for this company, since [0-9: -]+: wait for it to finish$"
+kill -9 $live
 wait $live 2>/dev/null
+exec 9>&-
 # Its process is gone: the next command marks it failed, "interrupted".
 run --format csv uploads list
 expect_rc 0
-expect_out_has ",otra.csv,failed,.*interrupted"
+expect_out_has ",<stdin>,failed,.*interrupted"
 run --format csv upload "$T/one.csv"
 expect_rc 0
+
+# An upload record left by a process of another host (a container) or
+# whose pid now belongs to someone else: pid and host prove nothing, the
+# upload's lock does (uplock.c).  Here the pid is alive and the host is
+# another: it used to block the company forever.
+sleep 60 &
+other=$!
+sqlite3 "$db" "INSERT INTO uploads (company_id, filename, status, pid, host, created_at, started_at) VALUES (1, 'otra.csv', 'processing', $other, 'container-7f3a', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+sqlite3 "$db" "INSERT INTO uploads (company_id, filename, status, pid, host, created_at, started_at) VALUES (2, 'propia.csv', 'processing', $$, '$(hostname)', '2026-01-01 10:00:00', '2026-01-01 10:00:00')" 2>/dev/null
+run --format csv upload "$T/one.csv"
+expect_rc 0
+check "the forged upload is marked interrupted" test "$(sqlite3 "$db" "SELECT status || ' ' || error_message FROM uploads WHERE filename = 'otra.csv'")" = "failed interrupted: the process doing it ended before it finished"
+check "no upload left processing" test "$(sqlite3 "$db" "SELECT count(*) FROM uploads WHERE status = 'processing'")" = 0
+kill $other
+wait $other 2>/dev/null
 
 # --- kill -9 in the middle: all of it or none of it ---
 "$AYNI" sample --rows 200000 --seed 3 >"$T/big.csv"

@@ -339,6 +339,11 @@ test_unterminated(void **state)
 	fclose(fp);
 }
 
+/*
+ * SPEC §5: a quote inside an unquoted field is a literal character, as
+ * Excel and DuckDB read it; text after a closing quote is still an error,
+ * naming the line and the field.
+ */
 static void
 test_stray_quote(void **state)
 {
@@ -346,14 +351,80 @@ test_stray_quote(void **state)
 	ayni_csv *csv = open_ok(fp, "stray_quote.csv", NULL);
 	const ayni_csv_record *r;
 	ayni_error err = { 0, "", 0 };
+	char text[] = "sku;nombre;total\n"
+	    "A1;Clavos 2\";100\n"
+	    "A2;\"Tubo 3\"\" x 2\" ; 7\n"
+	    "A3;5\" \"x\";8\n"
+	    "A4;\"ab\"c;200\n";
 
 	(void)state;
 	next_ok(csv);
-	assert_int_equal(ayni_csv_next(csv, &r, &err), AYNI_EDATA);
-	assert_int_equal(err.line, 3);
-	assert_non_null(strstr(err.msg,
-	    "stray_quote.csv:3: misplaced quote in field 2"));
+	r = next_ok(csv);
+	assert_int_equal(r->line, 3);
+	assert_int_equal(r->nfields, 3);
+	assert_string_equal(r->fields[1], "ab\"c");
+	expect_eof(csv);
 	ayni_csv_free(csv);
+	fclose(fp);
+
+	fp = fmemopen(text, strlen(text), "r");
+	csv = open_ok(fp, "q.csv", NULL);
+	r = next_ok(csv);
+	assert_string_equal(r->fields[1], "Clavos 2\"");
+	assert_string_equal(r->fields[2], "100");
+	r = next_ok(csv);
+	assert_string_equal(r->fields[1], "Tubo 3\" x 2");
+	assert_string_equal(r->fields[2], "7");
+	r = next_ok(csv);
+	assert_string_equal(r->fields[1], "5\" \"x\"");
+	assert_int_equal(ayni_csv_next(csv, &r, &err), AYNI_EDATA);
+	assert_int_equal(err.line, 5);
+	assert_string_equal(err.msg, "q.csv:5: misplaced quote in field 2: "
+	    "text after its closing quote; a quoted field must be quoted "
+	    "whole, with inner quotes doubled");
+	ayni_csv_free(csv);
+	fclose(fp);
+}
+
+/* SPEC §5: a first line "sep=;" (Excel's hint) sets the delimiter. */
+static void
+test_sep_line(void **state)
+{
+	char text[] = "sep=;\r\na,b;c\r\n1,5;2\r\n", bad[] = "sep=x\nA\n";
+	ayni_csv_opts given = { AYNI_ENC_AUTO, '|' };
+	ayni_csv_dialect d;
+	const ayni_csv_record *r;
+	const char *const *names;
+	ayni_csv *csv = NULL;
+	ayni_error err = { 0, "", 0 };
+	FILE *fp;
+
+	(void)state;
+	fp = fmemopen(text, strlen(text), "r");
+	csv = open_ok(fp, "s.csv", NULL);
+	assert_int_equal(ayni_csv_header(csv, &names), 2);
+	assert_string_equal(names[0], "a,b");
+	r = next_ok(csv);
+	assert_int_equal(r->line, 3);
+	assert_string_equal(r->fields[0], "1,5");
+	ayni_csv_dialect_get(csv, &d);
+	assert_int_equal(d.delimiter, ';');
+	assert_int_equal(d.delimiter_detected, 0);
+	assert_int_equal(d.sep_line, 1);
+	ayni_csv_free(csv);
+	fclose(fp);
+	/* --delimiter wins; the hint is still no record */
+	fp = fmemopen(text, strlen(text), "r");
+	csv = open_ok(fp, "s.csv", &given);
+	assert_int_equal(ayni_csv_header(csv, &names), 1);
+	assert_string_equal(names[0], "a,b;c");
+	ayni_csv_free(csv);
+	fclose(fp);
+	fp = fmemopen(bad, strlen(bad), "r");
+	assert_int_equal(ayni_csv_open(&csv, fp, "b.csv", NULL, &err),
+	    AYNI_EDATA);
+	assert_string_equal(err.msg, "b.csv:1: 'sep=x' names an unsupported "
+	    "delimiter; use ',', ';', '|' or tab");
 	fclose(fp);
 }
 
@@ -678,6 +749,7 @@ main(void)
 		cmocka_unit_test(test_ragged),
 		cmocka_unit_test(test_unterminated),
 		cmocka_unit_test(test_stray_quote),
+		cmocka_unit_test(test_sep_line),
 		cmocka_unit_test(test_empty_and_utf16),
 		cmocka_unit_test(test_opts_parse),
 		cmocka_unit_test(test_pipe_stream),

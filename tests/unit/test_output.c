@@ -159,6 +159,60 @@ test_table_record(void **state)
 	free(s);
 }
 
+/* Text with controls, through fmt: what came out (caller frees). */
+static char *
+render_text(ayni_format fmt, const char *text)
+{
+	static const ayni_column c1[] = { { "d", AYNI_T_TEXT } };
+	ayni_value v[1] = { ayni_v_text(text) };
+	ayni_writer *w;
+	ayni_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	assert_int_equal(ayni_writer_new(&w, fp, fmt, AYNI_WRITER_LIST, c1, 1,
+	    &err), 0);
+	assert_int_equal(ayni_writer_row(w, v, &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+/* SPEC §2: text from files is data, never terminal control. */
+static void
+test_controls_escaped(void **state)
+{
+	static const char evil[] = "a\x1b[2Jb\tc\xc2\x9b" "d\x7f\r\ne\xff"
+	    "\xc3\xb1\xe2\x82\xac";
+	char *s;
+
+	(void)state;
+	s = ayni_text_safe(evil);
+	assert_string_equal(s, "a\\x1b[2Jb\tc\\u009bd\\x7f\\x0d\\x0ae"
+	    "\\xff\xc3\xb1\xe2\x82\xac");
+	free(s);
+	s = ayni_text_safe("\xc2");	/* cut sequence */
+	assert_string_equal(s, "\\xc2");
+	free(s);
+	s = ayni_text_safe("\xc2\xa0ok");	/* U+00A0 is not C1 */
+	assert_string_equal(s, "\xc2\xa0ok");
+	free(s);
+	s = render_text(AYNI_FORMAT_TABLE, evil);
+	assert_string_equal(s, "d\na\\x1b[2Jb\tc\\u009bd\\x7f\\x0d\\x0ae"
+	    "\\xff\xc3\xb1\xe2\x82\xac\n");
+	free(s);
+	/* csv keeps the exact bytes; json escapes C0 its own way */
+	s = render_text(AYNI_FORMAT_CSV, "a\x1b[2Jb\xc2\x9b");
+	assert_string_equal(s, "d\r\na\x1b[2Jb\xc2\x9b\r\n");
+	free(s);
+	s = render_text(AYNI_FORMAT_JSON, "a\x1b[2Jb");
+	assert_non_null(strstr(s, "\"a\\u001b[2Jb\""));
+	free(s);
+}
+
 static void
 test_clp(void **state)
 {
@@ -261,6 +315,7 @@ main(void)
 		cmocka_unit_test(test_json_empty_and_record),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_record),
+		cmocka_unit_test(test_controls_escaped),
 		cmocka_unit_test(test_clp),
 		cmocka_unit_test(test_format_parse),
 		cmocka_unit_test(test_stmt),

@@ -270,6 +270,16 @@ test_dates_impossible(void **state)
 	const ayni_date_order D = AYNI_DATE_DAY_FIRST;
 
 	(void)state;
+	/* SPEC §2: years 1900-2199, the edges included */
+	date_ok("01/01/1900", D, "1900-01-01 00:00:00");
+	date_ok("31/12/2199 23:59:59", D, "2199-12-31 23:59:59");
+	date_bad("31/12/9999", D, "'31/12/9999' is an impossible date: "
+	    "years 1900-2199 only");
+	date_bad("9999-12-28", D, "years 1900-2199 only");
+	date_bad("31/12/1899", D, "years 1900-2199 only");
+	date_bad("01/01/2200", D, "years 1900-2199 only");
+	date_bad("01/01/0001", D, "'01/01/0001' is an impossible date: "
+	    "years 1900-2199 only");
 	date_bad("31-02-2025", D, "impossible date");
 	date_bad("29-02-2025", D, "impossible date");
 	date_bad("29-02-1900", D, "impossible date");
@@ -388,6 +398,14 @@ test_date_format(void **state)
 	assert_int_equal(ayni_date_parse_format("31/02/2024", "%d/%m/%Y",
 	    out, &err), AYNI_EDATA);
 	assert_non_null(strstr(err.msg, "impossible date"));
+	/* the same year range as the automatic parser */
+	assert_int_equal(ayni_date_parse_format("9999-12-31", "%Y-%m-%d",
+	    out, &err), AYNI_EDATA);
+	assert_string_equal(err.msg, "'9999-12-31' is an impossible date: "
+	    "years 1900-2199 only");
+	assert_int_equal(ayni_date_parse_format("31/12/68", "%d/%m/%y",
+	    out, &err), 0);
+	assert_string_equal(out, "2068-12-31 00:00:00");
 	assert_int_equal(ayni_date_parse_format("05/03/2024 25:00",
 	    "%d/%m/%Y %H:%M", out, &err), AYNI_EDATA);
 	assert_non_null(strstr(err.msg, "impossible time"));

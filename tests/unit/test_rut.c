@@ -107,6 +107,13 @@ test_peer_vectors(void **state)
 	expect_ok("76.000.006-K", "76000006-K");
 	expect_bad("12.531.909-3", "should be '2', not '3'");
 	expect_bad("76086A28-5", "unexpected 'A'");
+	/* a non-ASCII character is named whole, not by its first byte */
+	expect_bad("7608\xc3\xb1" "28-5", "invalid RUT '7608\xc3\xb1" "28-5': "
+	    "unexpected '\xc3\xb1'");
+	expect_bad("76086428-\xc3\xb1", "check digit must be 0-9 or K, not "
+	    "'\xc3\xb1'");
+	expect_bad("7608642\xe2\x82\xac", "not '\xe2\x82\xac'");
+	expect_bad("7608642\xff", "not '\xff'");
 	/* The original project's fixtures are wrong; ayni says why. */
 	expect_bad("12.345.678-9", "should be '5', not '9'");
 	expect_bad("1.000.000-0", "should be '9', not '0'");

@@ -21,6 +21,7 @@
 #include "ayni/aggregate.h"
 #include "ayni/mapping.h"
 #include "ayni/upload.h"
+#include "internal.h"
 
 static int
 setup(void **state)
@@ -820,6 +821,34 @@ test_randomized_uploads(void **state)
 #undef RND
 }
 
+/*
+ * uplock.c: a running upload's lock is seen from another descriptor (as
+ * another process or container sees it), and is gone once released --
+ * as when the process dies.  Where there is no file, nobody can tell.
+ */
+static void
+test_upload_lock(void **state)
+{
+	char dir[] = "/tmp/ayni-uplock.XXXXXX", db[64], lock[80];
+	ayni_error err;
+	int fd = -1;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/a.db", dir);
+	snprintf(lock, sizeof(lock), "%s-lock", db);
+	assert_int_equal(ayni_uplock_alive(":memory:", 7), -1);
+	assert_int_equal(ayni_uplock_alive(db, 7), 0);
+	assert_int_equal(ayni_uplock_hold(db, 7, &fd, &err), 0);
+	assert_true(fd >= 0);
+	assert_int_equal(ayni_uplock_alive(db, 7), 1);
+	assert_int_equal(ayni_uplock_alive(db, 8), 0);
+	ayni_uplock_release(fd);
+	assert_int_equal(ayni_uplock_alive(db, 7), 0);
+	unlink(lock);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -864,6 +893,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_one_active_upload, setup,
 		    teardown),
+		cmocka_unit_test(test_upload_lock),
 	};
 
 	return cmocka_run_group_tests_name("upload", tests, NULL, NULL);
