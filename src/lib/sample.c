@@ -27,6 +27,7 @@
 
 #include "ayni/error.h"
 #include "ayni/calendar.h"
+#include "ayni/outfile.h"
 #include "ayni/sample.h"
 
 enum unit { UN, KG, MT };
@@ -1157,8 +1158,8 @@ ayni_sample_companies(const char *dir, int count,
 
 	for (int i = 1; i <= count; i++) {
 		char path[4096];
-		FILE *f;
-		int fd, n;
+		ayni_outfile *of;
+		int n;
 
 		if ((rc = ayni_sample_company_options(&o, base, i, err)) != 0)
 			return rc;
@@ -1168,31 +1169,16 @@ ayni_sample_companies(const char *dir, int count,
 			return ayni_error_set(err, AYNI_ECANTCREAT,
 			    "cannot create a file in '%.200s': path too long",
 			    dir);
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0644);
-		if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-			int e = errno;
-
-			if (fd >= 0)
-				close(fd);
-			return ayni_error_set(err, AYNI_ECANTCREAT,
-			    "cannot create '%.200s': %s", path, strerror(e));
-		}
-		errno = 0;
-		rc = ayni_sample_write(f, NULL, &o, err);
-		if (fclose(f) == EOF && rc == 0)
-			rc = AYNI_EIO;
+		/* Never through a link left in DIR, never half a file. */
+		if ((rc = ayni_outfile_open(&of, path, 0644, NULL, err)) != 0)
+			return rc;
+		rc = ayni_sample_write(ayni_outfile_fp(of), NULL, &o, err);
 		if (rc != 0) {
-			int e = errno;
-
-			/* no half-written file is left behind */
-			unlink(path);
-			if (rc == AYNI_EIO)
-				ayni_error_set(err, AYNI_EIO,
-				    "cannot write '%.200s': %s", path,
-				    e != 0 ? strerror(e) : "write error");
+			ayni_outfile_abort(of);
 			return rc;
 		}
+		if ((rc = ayni_outfile_commit(of, err)) != 0)
+			return rc;
 	}
 	return 0;
 }

@@ -1,0 +1,167 @@
+#!/bin/sh
+# t100-hostile-files.sh - the hostile-input catalogue for files, databases
+# and the terminal (issue 10): output paths that are the database, links,
+# directories, devices and FIFOs; databases that are missing, foreign,
+# newer, empty, truncated, read-only or busy; passwords and signals at the
+# prompt.  Each case asserts the exit status, one clear message, and that
+# the database is unchanged (same bytes, integrity check, verify).
+. "$(dirname "$0")/lib.sh"
+
+new_db
+db=$AYNI_DB
+run company add --rut 76.123.456-0 --name 'Minimarket Uno'
+expect_rc 0
+cat >"$T/bad.csv" <<'EOF'
+fecha;boleta;sku;cantidad;total
+01-03-2025;1;A;1;100
+02-03-2025;3;C;x;100
+EOF
+
+# snap: remember the database's bytes; same: they did not change, the
+# file is sound and the rollups agree with the lines.
+snap() {
+	sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	sum=$(sha256sum <"$db")
+}
+same() {
+	sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	check "$1: database bytes unchanged" test "$(sha256sum <"$db")" = "$sum"
+	check "$1: integrity" test "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok
+}
+count() { sqlite3 "$db" "SELECT count(*) FROM $1"; }
+
+# ---- output files: --rejects and sample --out (SPEC §2) ----
+
+# 1. --rejects is the database: refused before anything is stored.
+snap
+run --format csv upload --max-errors 1 --rejects "$db" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: refusing to write '$db': it is the database '$db' or one of its files"
+same "rejects = database"
+# 2. ... or its -wal, even when there is none at the moment.
+run --format csv upload --max-errors 1 --rejects "$db-wal" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: refusing to write '$db-wal': it is the database '$db' or one of its files"
+same "rejects = -wal"
+# 3. ... or its -shm.
+run --format csv upload --max-errors 1 --rejects "$db-shm" "$T/bad.csv"
+expect_rc 73
+same "rejects = -shm"
+# 4. ... or a hard link to it.
+ln "$db" "$T/hard.db"
+run --format csv upload --max-errors 1 --rejects "$T/hard.db" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: refusing to write '$T/hard.db': it is the database '$db' or one of its files"
+rm -f "$T/hard.db"
+same "rejects = hard link"
+# 5. ... or another spelling of it.
+mkdir "$T/sub"
+run --format csv upload --max-errors 1 --rejects "$T/sub/../ayni.db" "$T/bad.csv"
+expect_rc 73
+same "rejects = ../ spelling"
+# 6. a symbolic link to the database.
+ln -s "$db" "$T/link.csv"
+run --format csv upload --max-errors 1 --rejects "$T/link.csv" "$T/bad.csv"
+expect_rc 73
+check "the link is still a link" test -L "$T/link.csv"
+same "rejects = link to database"
+# 7. a symbolic link to an ordinary file: refused, the file kept.
+echo precious >"$T/precious.txt"
+ln -s "$T/precious.txt" "$T/link2.csv"
+run --format csv upload --max-errors 1 --rejects "$T/link2.csv" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: refusing to write '$T/link2.csv': it is a symbolic link"
+check "the link's target untouched" test "$(cat "$T/precious.txt")" = precious
+same "rejects = link to a file"
+# 8. a dangling symbolic link.
+ln -s "$T/nowhere.csv" "$T/dangling.csv"
+run --format csv upload --max-errors 1 --rejects "$T/dangling.csv" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: refusing to write '$T/dangling.csv': it is a symbolic link"
+check "nothing created at the link's target" test ! -e "$T/nowhere.csv"
+same "rejects = dangling link"
+# 9. a directory: refused before the upload commits (was: commit, then 73).
+run --format csv upload --max-errors 1 --rejects "$T/sub" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: cannot write '$T/sub': it is a directory"
+same "rejects = directory"
+# 10. a name ending in '/'.
+run --format csv upload --max-errors 1 --rejects "$T/new/" "$T/bad.csv"
+expect_rc 73
+same "rejects = dir/"
+# 11. a directory that does not exist.
+run --format csv upload --max-errors 1 --rejects "$T/nodir/rej.csv" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: cannot create '$T/nodir/rej.csv': No such file or directory in '$T/nodir'"
+same "rejects in a missing directory"
+# 12. a read-only directory (root ignores modes: skipped as root).
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir "$T/ro" && chmod 555 "$T/ro"
+	run --format csv upload --max-errors 1 --rejects "$T/ro/rej.csv" "$T/bad.csv"
+	expect_rc 73
+	expect_err "ayni: cannot create '$T/ro/rej.csv': Permission denied in '$T/ro'"
+	same "rejects in a read-only directory"
+	chmod 755 "$T/ro"
+fi
+# 13. a FIFO with no reader: refused at once, not waited on.
+mkfifo "$T/fifo"
+run --format csv upload --max-errors 1 --rejects "$T/fifo" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: cannot write '$T/fifo': a FIFO with no reader"
+check "the FIFO is still a FIFO" test -p "$T/fifo"
+same "rejects = FIFO with no reader"
+# 14. a FIFO with a reader gets the rows, and stays a FIFO.
+cat "$T/fifo" >"$T/fifo.out" &
+reader=$!
+sleep 0.2
+run --format csv upload --max-errors 1 --rejects "$T/fifo" "$T/bad.csv"
+expect_rc 0
+wait $reader
+check "the reader got the rejects" grep -q "^02-03-2025,3,C,x,100,3," "$T/fifo.out"
+check "the FIFO is still a FIFO" test -p "$T/fifo"
+# 15. a character device is written to directly, never replaced.
+run --format csv upload --max-errors 1 --rejects /dev/null "$T/bad.csv"
+expect_rc 0
+check "/dev/null is still a device" test -c /dev/null
+# 16. /dev/stderr is a link to a pipe here: written to directly.
+"$AYNI" --format csv upload --max-errors 1 --rejects /dev/stderr "$T/bad.csv" \
+    2>&1 >/dev/null | cat >"$T/stderr.out"
+check "rejects reach /dev/stderr" grep -q "'x' is not a number" "$T/stderr.out"
+# 17. /dev/full: the write error is exit 74 with the path.
+if [ -c /dev/full ]; then
+	snap
+	run --format csv upload --max-errors 1 --rejects /dev/full "$T/bad.csv"
+	expect_rc 74
+	expect_err_has "^ayni: cannot write '/dev/full': No space left on device$"
+fi
+# 18. the existing file is replaced whole, with a new inode, never
+# half-written, and no temporary file is left beside it.
+echo old >"$T/rej.csv"
+ino=$(stat -c %i "$T/rej.csv")
+run --format csv upload --max-errors 1 --rejects "$T/rej.csv" "$T/bad.csv"
+expect_rc 0
+check "replaced by rename" test "$(stat -c %i "$T/rej.csv")" != "$ino"
+check "rejects mode 0600" test "$(stat -c %a "$T/rej.csv")" = 600
+check "no temporary file left" test -z "$(ls -A "$T" | grep '^\.rej\.csv\.')"
+
+# 19. sample --out DIR never writes through a link in DIR.
+mkdir "$T/out"
+echo precious >"$T/precious2.txt"
+ln -s "$T/precious2.txt" "$T/out/company-01.csv"
+run sample --companies 1 --rows 10 --out "$T/out"
+expect_rc 73
+expect_err "ayni: refusing to write '$T/out/company-01.csv': it is a symbolic link"
+check "link target untouched" test "$(cat "$T/precious2.txt")" = precious
+# 20. sample --out where a company file is a directory.
+rm "$T/out/company-01.csv" && mkdir "$T/out/company-01.csv"
+run sample --companies 1 --rows 10 --out "$T/out"
+expect_rc 73
+expect_err "ayni: cannot write '$T/out/company-01.csv': it is a directory"
+rmdir "$T/out/company-01.csv"
+# 21. sample --out writes 0644 files (the umask applies).
+umask 022
+run sample --companies 2 --rows 10 --out "$T/out"
+expect_rc 0
+check "sample files 0644" test "$(stat -c %a "$T/out/company-02.csv")" = 644
+
+done_testing
