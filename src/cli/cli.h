@@ -94,6 +94,7 @@ struct cmd_ctx {
 	int			 verbose;
 	const char		*company_arg;	/* --company, or NULL */
 	FILE			*out;		/* results: stdout */
+	FILE			*notes;		/* held cli_note()s, or NULL */
 	ayni_error		 err;		/* a failing command fills it */
 };
 

@@ -78,15 +78,15 @@ exit_status(int code)
 }
 
 static void
-vmsg(const char *prefix, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+vmsg(FILE *fp, const char *prefix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 static void
-vmsg(const char *prefix, const char *fmt, va_list ap)
+vmsg(FILE *fp, const char *prefix, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "ayni: %s", prefix);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fprintf(fp, "ayni: %s", prefix);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
 }
 
 void
@@ -97,7 +97,7 @@ cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
 	if (ctx->quiet)
 		return;
 	va_start(ap, fmt);
-	vmsg("warning: ", fmt, ap);
+	vmsg(stderr, "warning: ", fmt, ap);
 	va_end(ap);
 }
 
@@ -109,7 +109,7 @@ cli_note(const struct cmd_ctx *ctx, const char *fmt, ...)
 	if (ctx->quiet)
 		return;
 	va_start(ap, fmt);
-	vmsg("", fmt, ap);
+	vmsg(ctx->notes ? ctx->notes : stderr, "", fmt, ap);
 	va_end(ap);
 }
 
@@ -240,10 +240,20 @@ cli_session_start(struct cmd_ctx *ctx, int64_t user_id)
 	int rc;
 
 	gethostname(host, sizeof(host) - 1);
+	/*
+	 * A session whose token could not be kept is a secret nobody has:
+	 * it is stored only if the token file was written.
+	 */
+	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
+		return rc;
 	if ((rc = ayni_session_create(ctx->db, user_id, host, token,
 	    &ctx->err)) == 0)
 		rc = ayni_token_file_write(ayni_db_path(ctx->db), token,
 		    &ctx->err);
+	if (rc == 0 && (rc = ayni_db_commit(ctx->db, &ctx->err)) != 0)
+		(void)ayni_token_file_remove(ayni_db_path(ctx->db), NULL);
+	else if (rc != 0)
+		ayni_db_rollback(ctx->db);
 	ayni_wipe(token, sizeof(token));
 	return rc;
 }
@@ -421,6 +431,57 @@ choose_format(struct cmd_ctx *ctx, const char *arg)
 	return 0;
 }
 
+/*
+ * Run a CMD_TXN command.  What it writes on stdout is held in memory and
+ * printed only once COMMIT has succeeded: a token printed before a commit
+ * that then fails (disk full, busy) would be a secret that works nowhere,
+ * or a result that was never stored.  Its notes ("token created") wait
+ * too.  The buffer is wiped: it may hold a secret.
+ */
+static int
+run_txn(struct cmd_ctx *ctx)
+{
+	char *buf = NULL, *nbuf = NULL;
+	size_t len = 0, nlen = 0;
+	FILE *mem, *notes;
+	int rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "out of memory");
+	if ((notes = open_memstream(&nbuf, &nlen)) == NULL) {
+		fclose(mem);
+		free(buf);
+		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "out of memory");
+	}
+	ctx->out = mem;
+	ctx->notes = notes;
+	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) == 0) {
+		if ((rc = ctx->cmd->fn(ctx)) == 0 && fflush(mem) != 0)
+			rc = ayni_error_set(&ctx->err, AYNI_ENOMEM,
+			    "out of memory");
+		if (rc == 0)
+			rc = ayni_db_commit(ctx->db, &ctx->err);
+		else
+			ayni_db_rollback(ctx->db);
+	}
+	fclose(mem);
+	fclose(notes);
+	ctx->out = stdout;
+	ctx->notes = NULL;
+	if (rc == 0 && nbuf != NULL)
+		fputs(nbuf, stderr);
+	free(nbuf);
+	if (rc == 0 && buf != NULL && len > 0 &&
+	    fwrite(buf, 1, len, stdout) != len)
+		rc = ayni_error_set(&ctx->err, AYNI_EIO, "cannot write to "
+		    "standard output: %s", strerror(errno));
+	if (buf != NULL) {
+		ayni_wipe(buf, len);
+		free(buf);
+	}
+	return rc;
+}
+
 /* Do what the command's flags ask for, then run it. */
 static int
 run(struct cmd_ctx *ctx)
@@ -476,15 +537,8 @@ run(struct cmd_ctx *ctx)
 			ctx->format = AYNI_FORMAT_TABLE;
 		}
 	}
-	if (c->flags & CMD_TXN) {
-		if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
-			return rc;
-		if ((rc = c->fn(ctx)) != 0) {
-			ayni_db_rollback(ctx->db);
-			return rc;
-		}
-		return ayni_db_commit(ctx->db, &ctx->err);
-	}
+	if (c->flags & CMD_TXN)
+		return run_txn(ctx);
 	return c->fn(ctx);
 }
 

@@ -170,4 +170,59 @@ run sample --companies 2 --rows 10 --out "$T/out"
 expect_rc 0
 check "sample files 0644" test "$(stat -c %a "$T/out/company-02.csv")" = 644
 
+# ---- secrets are printed only after COMMIT (issue 10, item 11) ----
+
+# hold_db: a reader keeps the database open, so its -wal and -shm stay
+# (the next command then needs no new file to open it); with a file-size
+# limit of one block any commit fails, and SIGXFSZ is ignored so that the
+# write error is seen, not a signal.
+hold_db() {
+	(echo 'SELECT count(*) FROM users;'; sleep 3) | sqlite3 "$db" >/dev/null &
+	holder=$!
+	sleep 0.5
+}
+limited() {
+	sh -c 'trap "" XFSZ; ulimit -f 1; exec "$@"' sh "$AYNI" "$@"
+}
+# 22. token create whose commit fails prints no token and no note.
+snap
+hold_db
+last="token create --name t1 (commit fails)"
+limited --format json token create --name t1 >"$T/.out" 2>"$T/.err"
+rc=$?; out=$(cat "$T/.out"); err=$(cat "$T/.err")
+wait $holder
+expect_rc 74
+expect_out ""
+expect_err "ayni: committing: disk I/O error"
+check "no token stored" test "$(count "sessions WHERE name = 't1'")" = 0
+same "token create, commit fails"
+# 23. the same for a password reset token.
+snap
+hold_db
+last="user reset-request (commit fails)"
+limited --format json user reset-request --email root@example.cl >"$T/.out" 2>"$T/.err"
+rc=$?; out=$(cat "$T/.out"); err=$(cat "$T/.err")
+wait $holder
+expect_rc 74
+expect_out ""
+same "reset-request, commit fails"
+# 24. ... and for an email verification token.
+hold_db
+last="user verify-request (commit fails)"
+limited --format json user verify-request --email root@example.cl >"$T/.out" 2>"$T/.err"
+rc=$?; out=$(cat "$T/.out"); err=$(cat "$T/.err")
+wait $holder
+expect_rc 74
+expect_out ""
+same "verify-request, commit fails"
+# 25. a login that cannot write its token file stores no session.
+n=$(count sessions)
+mkdir -p "$T/cfg" && echo in-the-way >"$T/cfg/ayni"
+XDG_CONFIG_HOME="$T/cfg"
+run_in "$PW" login --email root@example.cl --password-stdin
+XDG_CONFIG_HOME="$T/home/.config"
+expect_rc 73
+expect_err_has "^ayni: cannot create '$T/cfg/ayni/session-[0-9a-f]+\.[0-9]+': Not a directory$"
+check "no session stored" test "$(count sessions)" = "$n"
+
 done_testing
