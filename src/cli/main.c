@@ -7,6 +7,7 @@
  * Commands live in cmd_<group>.c; this file holds no command logic.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -158,8 +159,9 @@ cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols, int ncols,
 	    &ctx->err);
 }
 
+/* One line of fp, the newline dropped; what: "password", "token". */
 static int
-read_line(FILE *fp, char **out, ayni_error *err)
+read_line(FILE *fp, const char *what, char **out, ayni_error *err)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -169,32 +171,68 @@ read_line(FILE *fp, char **out, ayni_error *err)
 	if ((n = getline(&line, &cap, fp)) < 0) {
 		free(line);
 		return ayni_error_set(err, AYNI_EUSAGE, errno ?
-		    "cannot read the password: %s" : "no password given%s",
+		    "cannot read the %s: %s" : "no %s given%s", what,
 		    errno ? strerror(errno) : " on standard input");
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
+	/* C strings end at a NUL: the secret would be silently cut there. */
+	if (memchr(line, '\0', (size_t)n) != NULL) {
+		ayni_wipe(line, (size_t)n);
+		free(line);
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "the %s contains a NUL byte", what);
+	}
 	*out = line;
 	return 0;
 }
 
-static int
-read_tty(FILE *tty, const char *prompt, char **out, ayni_error *err)
+/*
+ * While echo is off, a Ctrl-C, SIGTERM or SIGHUP must not leave the
+ * terminal without it (SPEC §2): the handler puts it back and exits
+ * 128 + the signal.  Only async-signal-safe calls in it.
+ */
+static volatile sig_atomic_t tty_fd = -1;
+static struct termios tty_saved;
+
+static void
+tty_restore_exit(int sig)
 {
-	struct termios old, noecho;
-	int rc;
+	if (tty_fd != -1)
+		tcsetattr(tty_fd, TCSAFLUSH, &tty_saved);
+	(void)!write(STDERR_FILENO, "\n", 1);
+	_exit(128 + sig);
+}
+
+static int
+read_tty(FILE *tty, const char *prompt, const char *what, char **out,
+    ayni_error *err)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old[3];
+	struct termios noecho;
+	int rc, i;
 
 	fputs(prompt, stderr);
 	fflush(stderr);
-	if (tcgetattr(fileno(tty), &old) == -1)
+	if (tcgetattr(fileno(tty), &tty_saved) == -1)
 		return ayni_error_set(err, AYNI_EIO, "cannot read the "
 		    "terminal: %s", strerror(errno));
-	noecho = old;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = tty_restore_exit;
+	sigemptyset(&sa.sa_mask);
+	tty_fd = fileno(tty);
+	for (i = 0; i < 3; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	noecho = tty_saved;
 	noecho.c_lflag &= ~(tcflag_t)ECHO;
 	noecho.c_lflag |= ECHONL;
 	tcsetattr(fileno(tty), TCSAFLUSH, &noecho);
-	rc = read_line(tty, out, err);
-	tcsetattr(fileno(tty), TCSAFLUSH, &old);
+	rc = read_line(tty, what, out, err);
+	tcsetattr(fileno(tty), TCSAFLUSH, &tty_saved);
+	tty_fd = -1;
+	for (i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
 	return rc;
 }
 
@@ -208,14 +246,14 @@ cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
 
 	*out = NULL;
 	if (opt_has(ctx, "password-stdin"))
-		return read_line(stdin, out, err);
+		return read_line(stdin, "password", out, err);
 	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
 		return ayni_error_set(err, AYNI_EUSAGE,
 		    "no terminal to read the password from: use "
 		    "--password-stdin");
-	rc = read_tty(tty, prompt, out, err);
+	rc = read_tty(tty, prompt, "password", out, err);
 	if (rc == 0 && confirm) {
-		rc = read_tty(tty, "again: ", &again, err);
+		rc = read_tty(tty, "again: ", "password", &again, err);
 		if (rc == 0 && strcmp(*out, again) != 0)
 			rc = ayni_error_set(err, AYNI_EUSAGE,
 			    "the passwords do not match");
@@ -230,6 +268,25 @@ cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
 		free(*out);
 		*out = NULL;
 	}
+	return rc;
+}
+
+int
+cli_read_token(const struct cmd_ctx *ctx, const char *prompt, char **out,
+    ayni_error *err)
+{
+	FILE *tty;
+	int rc;
+
+	*out = NULL;
+	if (opt_has(ctx, "password-stdin") || !isatty(STDIN_FILENO))
+		return read_line(stdin, "token", out, err);
+	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "no terminal to read the token from: give it on standard "
+		    "input");
+	rc = read_tty(tty, prompt, "token", out, err);
+	fclose(tty);
 	return rc;
 }
 

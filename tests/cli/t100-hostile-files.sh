@@ -225,4 +225,57 @@ expect_rc 73
 expect_err_has "^ayni: cannot create '$T/cfg/ayni/session-[0-9a-f]+\.[0-9]+': Not a directory$"
 check "no session stored" test "$(count sessions)" = "$n"
 
+# ---- passwords and tokens: stdin edge cases, signals at the prompt ----
+
+# 26. a NUL byte in a password is refused, not cut at the NUL.
+last="login with a NUL in the password"
+printf '%s\0tail\n' "$PW" | "$AYNI" login --email root@example.cl \
+    --password-stdin >"$T/.out" 2>"$T/.err"
+rc=$?; out=$(cat "$T/.out"); err=$(head -1 "$T/.err")
+expect_rc 64
+expect_err "ayni: the password contains a NUL byte"
+# 27. ... in init too, where nothing is created.
+last="init with a NUL in the password"
+printf '%s\0\n' "$PW" | "$AYNI" --db "$T/nul.db" init --email a@example.cl \
+    --password-stdin >"$T/.out" 2>"$T/.err"
+rc=$?; err=$(head -1 "$T/.err")
+expect_rc 64
+expect_err "ayni: the password contains a NUL byte"
+check "no database made" test ! -e "$T/nul.db"
+# 28. empty standard input: no password.
+run login --email root@example.cl --password-stdin </dev/null
+expect_rc 64
+expect_err_has "^ayni: no password given on standard input$"
+# 29. a token with a NUL byte.
+last="reset with a NUL in the token"
+printf 'abc\0def\n%s\n' "$PW" | "$AYNI" user reset --password-stdin \
+    >"$T/.out" 2>"$T/.err"
+rc=$?; err=$(head -1 "$T/.err")
+expect_rc 64
+expect_err "ayni: the token contains a NUL byte"
+# 30-32. Ctrl-C, SIGTERM, SIGHUP at the password prompt of a terminal:
+# echo is back on and the status is 128 + the signal.
+if command -v script >/dev/null 2>&1; then
+	cat >"$T/sig.sh" <<'EOF'
+"$AYNI" login --email root@example.cl 2>/dev/null &
+p=$!
+sleep 1
+echo "before: $(stty -a | grep -o -- '-\?echo ' | head -1)"
+kill -"$SIG" $p
+wait $p
+echo "status: $?"
+echo "after: $(stty -a | grep -o -- '-\?echo ' | head -1)"
+EOF
+	for s in INT:130 TERM:143 HUP:129; do
+		sleep 3 | SIG=${s%:*} script -qec "sh '$T/sig.sh'" /dev/null \
+		    | tr -d '\r' >"$T/sig.out"
+		check "SIG${s%:*} at the prompt: echo was off" \
+		    grep -q '^before: -echo' "$T/sig.out"
+		check "SIG${s%:*} at the prompt: exit ${s#*:}" \
+		    grep -q "^status: ${s#*:}\$" "$T/sig.out"
+		check "SIG${s%:*} at the prompt: echo restored" \
+		    grep -q '^after: echo' "$T/sig.out"
+	done
+fi
+
 done_testing
