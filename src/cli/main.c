@@ -410,10 +410,35 @@ struct globals {
 	int		 quiet, verbose, help, version;
 };
 
+/*
+ * Whether a is an option of command c that takes its value from the next
+ * argument ("--name VALUE", "-x VALUE"): that value is never a global
+ * option, so 'company add --name -q' names the company "-q".
+ */
+static int
+takes_value(const struct cmd_entry *c, const char *a)
+{
+	const struct opt_spec *o;
+
+	if (c == NULL || a[0] != '-' || a[1] == '\0')
+		return 0;
+	for (o = c->opts; o != NULL && o->name != NULL; o++) {
+		if (!o->has_arg)
+			continue;
+		if (a[1] == '-' && strcmp(a + 2, o->name) == 0)
+			return 1;
+		if (a[1] != '-' && a[2] == '\0' && o->shortopt == a[1])
+			return 1;
+	}
+	return 0;
+}
+
 static int
 take_globals(int *argcp, char **argv, struct globals *g)
 {
-	int argc = *argcp, i, j = 0, k, done = 0;
+	int argc = *argcp, i, j = 0, k, done = 0, words = 0, used;
+	const struct cmd_group *grp = NULL;
+	const struct cmd_entry *cmd = NULL;
 	static const struct { const char *name; size_t off; } valued[] = {
 		{ "--db", offsetof(struct globals, db) },
 		{ "--company", offsetof(struct globals, company) },
@@ -426,6 +451,12 @@ take_globals(int *argcp, char **argv, struct globals *g)
 
 		if (!done && strcmp(a, "--") == 0) {
 			done = 1;
+			argv[j++] = argv[i];
+			continue;
+		}
+		/* The command's own options keep their values. */
+		if (!done && takes_value(cmd, a) && i + 1 < argc) {
+			argv[j++] = argv[i++];
 			argv[j++] = argv[i];
 			continue;
 		}
@@ -448,6 +479,12 @@ take_globals(int *argcp, char **argv, struct globals *g)
 				*dst = argv[++i];
 				taken = 1;
 			}
+			if (taken && (*dst)[0] == '\0') {
+				fprintf(stderr, "ayni: option '%s' needs a "
+				    "value, not an empty one\n",
+				    valued[k].name);
+				return -1;
+			}
 			if (taken)
 				break;
 		}
@@ -463,8 +500,24 @@ take_globals(int *argcp, char **argv, struct globals *g)
 			else if (strcmp(a, "--version") == 0)
 				taken = g->version = 1;
 		}
-		if (!taken)
-			argv[j++] = argv[i];
+		if (taken)
+			continue;
+		argv[j++] = argv[i];
+		/*
+		 * Follow which command this is, as main() will find it: the
+		 * first word names the group, the next one its verb (or the
+		 * group's default command).
+		 */
+		if (done)
+			continue;
+		if (words == 0 && a[0] != '-')
+			grp = find_group(a);
+		else if (words == 1 && grp != NULL) {
+			cmd = find_cmd(grp, 1, &argv[i], &used);
+			if (!used && takes_value(cmd, a) && i + 1 < argc)
+				argv[j++] = argv[++i];
+		}
+		words++;
 	}
 	argv[j] = NULL;
 	*argcp = j;

@@ -442,8 +442,8 @@ pad(FILE *fp, size_t n)
 		fputc(' ', fp);
 }
 
-static void
-table_finish(ayni_writer *w)
+static int
+table_finish(ayni_writer *w, ayni_error *err)
 {
 	size_t *wd, r, nrows = w->ncells / (size_t)w->ncols;
 	int i;
@@ -461,10 +461,12 @@ table_finish(ayni_writer *w)
 			fputs(w->cells[i], w->fp);
 			fputc('\n', w->fp);
 		}
-		return;
+		return 0;
 	}
+	/* Never a silent empty table that exits 0. */
 	if ((wd = calloc((size_t)w->ncols, sizeof(*wd))) == NULL)
-		return;
+		return ayni_error_set(err, AYNI_ENOMEM,
+		    "out of memory writing the table");
 	for (i = 0; i < w->ncols; i++)
 		wd[i] = width(w->cols[i].name);
 	for (r = 0; r < nrows; r++)
@@ -495,15 +497,19 @@ table_finish(ayni_writer *w)
 		fputc('\n', w->fp);
 	}
 	free(wd);
+	return 0;
 }
 
 int
 ayni_writer_finish(ayni_writer *w, ayni_error *err)
 {
+	int rc;
+
 	begin(w);
 	switch (w->fmt) {
 	case AYNI_FORMAT_TABLE:
-		table_finish(w);
+		if ((rc = table_finish(w, err)) != 0)
+			return rc;
 		break;
 	case AYNI_FORMAT_CSV:
 		break;

@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "ayni/rut.h"
+#include "internal.h"
 #include "ayni/user.h"
 
 void
@@ -38,6 +39,9 @@ ayni_email_normalize(const char *in, char *out, size_t len, ayni_error *err)
 	const char *s = in, *at;
 	size_t n, i;
 
+	if (!ayni_utf8_valid(in))
+		return ayni_error_set(err, AYNI_EDATA, "invalid email: not valid "
+		    "UTF-8 (check the terminal's encoding)");
 	while (isspace((unsigned char)*s))
 		s++;
 	n = strlen(s);
@@ -168,6 +172,9 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
+	if (name != NULL && !ayni_utf8_valid(name))
+		return ayni_error_set(err, AYNI_EDATA, "invalid user name: not "
+		    "valid UTF-8 (check the terminal's encoding)");
 	if ((rc = ayni_password_policy(password, norm, err)) != 0)
 		return rc;
 	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)

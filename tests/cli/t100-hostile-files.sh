@@ -278,4 +278,40 @@ EOF
 	done
 fi
 
+# ---- the command line: empty and option-like values, bad bytes ----
+
+# 33. --db= with an empty value is a usage error, not ./ayni.db.
+run --db= whoami
+expect_rc 64
+expect_err "ayni: option '--db' needs a value, not an empty one"
+run --db "" whoami
+expect_rc 64
+# 34. a command option's value that looks like a global option is the
+# command's: 'company add --name -q' names the company "-q".
+run company add --rut 11.111.111-1 --name -q
+expect_rc 0
+expect_err "ayni: added company '11.111.111-1': you are its owner"
+check "the company is named -q" test "$(sqlite3 "$db" "SELECT name FROM companies WHERE rut = '11111111-1'")" = "-q"
+run company edit 11.111.111-1 --name --format
+expect_rc 0
+check "renamed --format" test "$(sqlite3 "$db" "SELECT name FROM companies WHERE rut = '11111111-1'")" = "--format"
+# 35. a company name that is not UTF-8 is refused (65): JSON stays valid.
+snap
+run company add --rut 22.222.222-2 --name "$(printf 'Caf\351 Sur')"
+expect_rc 65
+expect_err "ayni: invalid company name: not valid UTF-8 (check the terminal's encoding)"
+run company edit 76.123.456-0 --name "$(printf 'Caf\351 Sur')"
+expect_rc 65
+same "non-UTF-8 company name"
+# 36. ... and a user's name or email.
+run_in "$PW" user add --email z@example.cl --name "$(printf '\377\376')" --password-stdin
+expect_rc 65
+expect_err "ayni: invalid user name: not valid UTF-8 (check the terminal's encoding)"
+run_in "$PW" user add --email "$(printf 'z\351@example.cl')" --password-stdin
+expect_rc 65
+expect_err "ayni: invalid email: not valid UTF-8 (check the terminal's encoding)"
+same "non-UTF-8 user"
+run --format json company list
+check "company list is valid JSON" sh -c "printf '%s' '$out' | python3 -m json.tool >/dev/null"
+
 done_testing
