@@ -281,8 +281,11 @@ cmd_upload(struct cmd_ctx *ctx)
 		if (rc == 0)
 			rc = wrc;
 	}
-	/* The summary is printed whatever happened once reading began. */
-	if (res.rows_read > 0 || rc == 0) {
+	/*
+	 * The summary is printed whatever happened once the upload was
+	 * recorded or reading began: --format json scripts get the status.
+	 */
+	if (res.rows_read > 0 || res.upload_id > 0 || rc == 0) {
 		int wrc = cli_writer(ctx, AYNI_WRITER_RECORD,
 		    ayni_upload_summary_columns, ayni_upload_summary_ncolumns,
 		    &w);

@@ -313,6 +313,13 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 			goto out;
 		}
 		close(fd);
+	} else if (!memory && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+	    !(flags & AYNI_DB_CREATE)) {
+		/* An empty file is no database: only init makes one of it. */
+		rc = ayni_error_set(err, AYNI_ENOINPUT, "no database at '%s' "
+		    "(the file is empty): run 'ayni init' or set AYNI_DB",
+		    path);
+		goto out;
 	} else if (!memory && S_ISDIR(sb.st_mode)) {
 		rc = ayni_error_set(err, AYNI_ENOINPUT,
 		    "'%s' is a directory, not a database", path);

@@ -314,4 +314,121 @@ same "non-UTF-8 user"
 run --format json company list
 check "company list is valid JSON" sh -c "printf '%s' '$out' | python3 -m json.tool >/dev/null"
 
+# ---- databases that are missing, empty, foreign, newer, damaged, busy,
+# read-only ----
+
+# 37. missing: 66, nothing created.
+run --db "$T/typo.db" whoami
+expect_rc 66
+expect_err "ayni: no database at '$T/typo.db': run 'ayni init' or set AYNI_DB"
+check "no file made by a typo" test ! -e "$T/typo.db"
+# 38. an empty file is no database either (only init makes one of it).
+: >"$T/empty.db"
+run --db "$T/empty.db" whoami
+expect_rc 66
+expect_err "ayni: no database at '$T/empty.db' (the file is empty): run 'ayni init' or set AYNI_DB"
+check "still empty" test ! -s "$T/empty.db"
+# 39. another application's SQLite file: 65, every command, bytes and
+# journal mode unchanged.
+sqlite3 "$T/other.sqlite" 'CREATE TABLE notes (x); INSERT INTO notes VALUES (1)'
+osum=$(sha256sum <"$T/other.sqlite")
+for c in whoami "company list" "aggregate verify"; do
+	run --db "$T/other.sqlite" $c
+	expect_rc 65
+	expect_err "ayni: '$T/other.sqlite' is not an ayni database: it is a SQLite file of another application (application_id 0, 1 objects); nothing was changed"
+done
+run_in "$PW" --db "$T/other.sqlite" login --email root@example.cl --password-stdin
+expect_rc 65
+check "foreign file: same bytes" test "$(sha256sum <"$T/other.sqlite")" = "$osum"
+check "foreign file: no -wal made" test ! -e "$T/other.sqlite-wal"
+check "foreign file: journal mode kept" test "$(sqlite3 "$T/other.sqlite" 'PRAGMA journal_mode')" = delete
+# 40. a file marked by another application, even with no tables.
+sqlite3 "$T/marked.sqlite" 'PRAGMA application_id = 42; PRAGMA user_version = 1'
+run --db "$T/marked.sqlite" whoami
+expect_rc 65
+expect_err_has "is not an ayni database"
+# 41. an ayni database from before the mark is still ours, and marked.
+cp "$db" "$T/old.db"
+sqlite3 "$T/old.db" 'PRAGMA application_id = 0'
+tok=$(sed -n 's/^token //p' "$XDG_CONFIG_HOME"/ayni/session-* | head -1)
+AYNI_TOKEN=$tok run --db "$T/old.db" company list
+unset AYNI_TOKEN
+expect_rc 0
+check "old database marked" test "$(sqlite3 "$T/old.db" 'PRAGMA application_id')" = 1635348073
+# 42. newer than this binary: 78, and not switched to WAL.
+latest=$("$AYNI" --version | sed 's/.*schema \([0-9]*\).*/\1/')
+cp "$db" "$T/newer.db"
+sqlite3 "$T/newer.db" "PRAGMA journal_mode = DELETE; PRAGMA user_version = $((latest + 1))" >/dev/null
+nsum=$(sha256sum <"$T/newer.db")
+run --db "$T/newer.db" whoami
+expect_rc 78
+expect_err "ayni: database '$T/newer.db' has schema version $((latest + 1)) but this ayni knows only up to $latest: use a newer ayni"
+check "newer database unchanged" test "$(sha256sum <"$T/newer.db")" = "$nsum"
+# 43. a text file where the database should be.
+printf 'fecha;total\n01-10-2025;100\n' >"$T/ventas.db"
+run --db "$T/ventas.db" whoami
+expect_rc 65
+expect_err_has "^ayni: '$T/ventas.db' is not an ayni database"
+# 44. a truncated database: refused, never "repaired" into an empty one.
+sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+head -c 5000 "$db" >"$T/cut.db"
+run --db "$T/cut.db" whoami
+check "truncated database: an error" test "$rc" -ne 0
+check "truncated database: no tables added" test "$(wc -c <"$T/cut.db")" -eq 5000
+# 45. a corrupt header.
+cp "$db" "$T/bad.db"
+printf 'XXXXXXXXXXXXXXXX' | dd of="$T/bad.db" conv=notrunc 2>/dev/null
+run --db "$T/bad.db" whoami
+expect_rc 65
+expect_err_has "is not an ayni database: file is not a database"
+# 46. a directory.
+run --db "$T/sub" whoami
+expect_rc 66
+expect_err "ayni: '$T/sub' is a directory, not a database"
+# 47. busy: another process holds the write lock; a write waits, then 75.
+(echo 'BEGIN IMMEDIATE;'; sleep 8; echo 'COMMIT;') | sqlite3 "$db" &
+locker=$!
+sleep 0.5
+snap
+run company add --rut 33.333.333-3 --name 'Otra Tienda'
+expect_rc 75
+expect_err_has "^ayni: database '$db' is locked by another process: .*; try again later$"
+# ... while a read still works (WAL).
+run --format csv company list
+expect_rc 0
+wait $locker
+same "busy database"
+# 48-50. a read-only directory (and file): reads work, a write says why.
+# Modes do not bind root, so this part runs as 'nobody' when we are root.
+asnobody=""
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	asnobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$asnobody" ]; then
+	mkdir -p "$T/rod" && chmod 755 "$T/rod" "$T"
+	sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	cp "$db" "$T/rod/ayni.db"
+	[ -n "$asnobody" ] && chown -R 65534 "$T/rod"
+	chmod 555 "$T/rod"
+	rsum=$(sha256sum <"$T/rod/ayni.db")
+	rorun() {
+		last="$* (read-only directory)"
+		$asnobody env AYNI_TOKEN="$tok" "$AYNI" --db "$T/rod/ayni.db" \
+		    "$@" >"$T/.out" 2>"$T/.err"
+		rc=$?; out=$(cat "$T/.out"); err=$(cat "$T/.err")
+	}
+	rorun --format csv company list
+	expect_rc 0
+	expect_out_has '^76\.123\.456-0,Minimarket Uno,'
+	rorun --company 76.123.456-0 aggregate verify
+	expect_rc 0
+	rorun company add --rut 33.333.333-3 --name 'Otra Tienda'
+	expect_rc 73
+	expect_err "ayni: adding the company: cannot create '$T/rod/ayni.db-wal' in '$T/rod': read-only directory"
+	check "read-only directory: database unchanged" \
+	    test "$(sha256sum <"$T/rod/ayni.db")" = "$rsum"
+	check "read-only directory: no -wal" test ! -e "$T/rod/ayni.db-wal"
+	chmod 755 "$T/rod"
+fi
+
 done_testing

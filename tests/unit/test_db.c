@@ -293,7 +293,10 @@ test_empty_file_becomes_a_database(void **state)
 	snprintf(path, sizeof(path), "%s/empty.db", tmpdir);
 	assert_non_null(fp = fopen(path, "w"));
 	fclose(fp);
-	assert_int_equal(ayni_db_open(&db, path, 0, &err), 0);
+	/* Only init (AYNI_DB_CREATE) makes a database of an empty file. */
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_ENOINPUT);
+	assert_non_null(strstr(err.msg, "(the file is empty)"));
+	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err), 0);
 	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
 	assert_int_equal(scalar(db, "PRAGMA application_id"),
 	    AYNI_APPLICATION_ID);
