@@ -428,7 +428,16 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$asnobody" ]; then
 	check "read-only directory: database unchanged" \
 	    test "$(sha256sum <"$T/rod/ayni.db")" = "$rsum"
 	check "read-only directory: no -wal" test ! -e "$T/rod/ayni.db-wal"
+	# ... and a read-only file in a writable directory.
 	chmod 755 "$T/rod"
+	chmod 444 "$T/rod/ayni.db"
+	rorun --format csv company list
+	expect_rc 0
+	rorun company add --rut 33.333.333-3 --name 'Otra Tienda'
+	expect_rc 74
+	expect_err "ayni: adding the company: database '$T/rod/ayni.db' is read-only"
+	check "read-only file: database unchanged" \
+	    test "$(sha256sum <"$T/rod/ayni.db")" = "$rsum"
 fi
 
 done_testing
