@@ -209,7 +209,8 @@ check_ours(ayni_db *db, int *mark, ayni_error *err)
 	long long app, tables, ours;
 
 	*mark = 0;
-	if ((app = query_int(db, "PRAGMA application_id")) == AYNI_APPLICATION_ID)
+	app = query_int(db, "PRAGMA application_id");
+	if (app == AYNI_APPLICATION_ID)
 		return 0;
 	tables = query_int(db, "SELECT count(*) FROM sqlite_schema");
 	ours = query_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
@@ -268,7 +269,7 @@ immutable_uri(ayni_db *db, char *buf, size_t len)
 		else
 			buf[n++] = (char)*p;
 	}
-	if (n + 16 >= len)
+	if (*p != '\0' || n + 16 >= len)
 		return -1;
 	snprintf(buf + n, len - n, "?immutable=1");
 	return 0;

@@ -40,8 +40,8 @@ ayni_email_normalize(const char *in, char *out, size_t len, ayni_error *err)
 	size_t n, i;
 
 	if (!ayni_utf8_valid(in))
-		return ayni_error_set(err, AYNI_EDATA, "invalid email: not valid "
-		    "UTF-8 (check the terminal's encoding)");
+		return ayni_error_set(err, AYNI_EDATA, "invalid email: not "
+		    "valid UTF-8 (check the terminal's encoding)");
 	while (isspace((unsigned char)*s))
 		s++;
 	n = strlen(s);
