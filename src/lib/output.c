@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "ayni/output.h"
+#include "internal.h"
 
 struct ayni_writer {
 	FILE		*fp;
@@ -250,6 +251,7 @@ static void
 json_string(FILE *fp, const char *s)
 {
 	const unsigned char *p;
+	size_t n;
 
 	fputc('"', fp);
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
@@ -262,8 +264,18 @@ json_string(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20)
 				fprintf(fp, "\\u%04x", *p);
-			else
+			else if (*p < 0x80)
 				fputc(*p, fp);
+			else if ((n = ayni_utf8_seq((const char *)p)) == 0)
+				/*
+				 * Text stored before names were checked, or
+				 * by another tool: JSON stays valid.
+				 */
+				fputs("\\ufffd", fp);
+			else {
+				fwrite(p, 1, n, fp);
+				p += n - 1;
+			}
 		}
 	}
 	fputc('"', fp);

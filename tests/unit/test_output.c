@@ -136,6 +136,33 @@ test_json_list(void **state)
 	free(s);
 }
 
+/* Issue 10 item 12: bytes that are not UTF-8 never make invalid JSON. */
+static void
+test_json_invalid_utf8_replaced(void **state)
+{
+	static const ayni_column c1[] = { { "name", AYNI_T_TEXT } };
+	ayni_value v[1];
+	ayni_writer *w;
+	ayni_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_JSON,
+	    AYNI_WRITER_RECORD, c1, 1, &err), 0);
+	/* Latin-1 é, a lone continuation byte, a truncated sequence, ñ. */
+	v[0] = ayni_v_text("Caf\xe9 \x80x \xe2\x82 \xc3\xb1");
+	assert_int_equal(ayni_writer_row(w, v, &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	fclose(fp);
+	assert_string_equal(buf, "{\"name\": \"Caf\\ufffd \\ufffdx "
+	    "\\ufffd\\ufffd \xc3\xb1\"}\n");
+	free(buf);
+}
+
 static void
 test_json_empty_and_record(void **state)
 {
@@ -313,6 +340,7 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_formulas_neutralised),
 		cmocka_unit_test(test_json_list),
+		cmocka_unit_test(test_json_invalid_utf8_replaced),
 		cmocka_unit_test(test_json_empty_and_record),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_record),
