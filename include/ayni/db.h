@@ -15,6 +15,12 @@
 
 typedef struct ayni_db ayni_db;
 
+/*
+ * PRAGMA application_id of an ayni database: ASCII "ayni".  A SQLite file
+ * with tables and without it is another application's, and is refused.
+ */
+#define AYNI_APPLICATION_ID	0x61796E69
+
 enum {
 	AYNI_DB_CREATE = 1 << 0,	/* create the file (mode 0600) if missing */
 	AYNI_DB_READONLY = 1 << 1,	/* open read-only; never migrates */
@@ -25,6 +31,11 @@ enum {
  * Open the database at path.  Without AYNI_DB_CREATE a missing file is
  * AYNI_ENOINPUT and nothing is created.  A database older than this binary
  * is migrated forward in one transaction; a newer one is AYNI_ECONFIG.
+ * A SQLite file of another application (tables, no AYNI_APPLICATION_ID)
+ * is AYNI_EDATA, and nothing in it is changed, not even its journal mode;
+ * an ayni database from before the mark gets it.  A database in a
+ * directory we cannot write (or a read-only file) is opened read-only:
+ * reads work, and a write fails with a message that says why.
  * path ":memory:" opens a private in-memory database (for tests).
  */
 int	ayni_db_open(ayni_db **out, const char *path, int flags,

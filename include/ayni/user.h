@@ -85,9 +85,15 @@ int	ayni_password_set(ayni_db *db, int64_t user_id, const char *password,
 /*
  * Deactivate a user (is_active = 0) and revoke all their sessions and API
  * tokens.  The last active superuser cannot be deactivated (AYNI_EPERM);
- * an inactive one is AYNI_EEXISTS.
+ * nor the last active owner of a company (AYNI_EEXISTS, naming it), whoever
+ * asks; an inactive one is AYNI_EEXISTS.
  */
 int	ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err);
+/*
+ * Undo ayni_user_deactivate: active again, with no lockout; their old
+ * sessions and tokens stay revoked.  An active user is AYNI_EEXISTS.
+ */
+int	ayni_user_reactivate(ayni_db *db, int64_t user_id, ayni_error *err);
 /* Clear failed logins and any lockout. */
 int	ayni_user_unlock(ayni_db *db, int64_t user_id, ayni_error *err);
 

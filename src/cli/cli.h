@@ -96,6 +96,7 @@ struct cmd_ctx {
 	int			 verbose;
 	const char		*company_arg;	/* --company, or NULL */
 	FILE			*out;		/* results: stdout */
+	FILE			*notes;		/* held cli_note()s, or NULL */
 	ayni_error		 err;		/* a failing command fills it */
 };
 
@@ -148,6 +149,14 @@ int	cli_read_secret(const struct cmd_ctx *ctx, const char *prompt,
  */
 int	cli_confirm(const struct cmd_ctx *ctx, const char *question,
 	    const char *yes_option, int *yes, ayni_error *err);
+/*
+ * Read a single-use token (never from argv, which ps shows): the first line
+ * of standard input when it is not a terminal or --password-stdin was
+ * given (the password is then the next line), else from the terminal
+ * without echo.  A NUL byte in a secret is refused, not cut.
+ */
+int	cli_read_token(const struct cmd_ctx *ctx, const char *prompt,
+	    char **out, ayni_error *err);
 
 /* A writer on ctx->out in ctx->format. */
 int	cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols,

@@ -3,11 +3,16 @@
  * superuser, and log that user in.  On an existing database it only brings
  * the schema up to date (opening does that).
  *
+ * An empty file counts as no database (a fresh init); any other file that
+ * is not a SQLite database is never replaced (73), and another
+ * application's SQLite file is refused by opening (65).
+ *
  * A failed init leaves no file behind: the password is checked before the
  * database is created, and a database this command created is removed if
- * anything after that fails.
+ * anything after that fails (an empty file that was there stays empty).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,8 +28,9 @@ static const struct opt_spec init_opts[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
+/* Undo a failed init; an empty file that was there is left empty. */
 static void
-remove_db(const char *path)
+remove_db(const char *path, int keep_empty)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
 	char p[4096];
@@ -32,8 +38,49 @@ remove_db(const char *path)
 
 	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
 		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
-		unlink(p);
+		if (i == 0 && keep_empty)
+			(void)truncate(p, 0);
+		else
+			unlink(p);
 	}
+}
+
+/*
+ * What is at path already: 0 nothing or an empty file (a fresh init), 1 a
+ * SQLite file (ayni's, to migrate, or another application's, refused by
+ * opening), or an error: init never replaces a file of any other kind.
+ */
+static int
+existing(struct cmd_ctx *ctx, int *sqlite, int *empty)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	struct stat sb;
+	ssize_t n = -1;
+	int fd;
+
+	*sqlite = *empty = 0;
+	if (stat(ctx->db_path, &sb) == -1)
+		return errno == ENOENT ? 0 : ayni_error_set(&ctx->err,
+		    AYNI_ECANTCREAT, "cannot create database '%s': %s",
+		    ctx->db_path, strerror(errno));
+	if (S_ISREG(sb.st_mode) && sb.st_size == 0) {
+		*empty = 1;
+		return 0;
+	}
+	if (S_ISREG(sb.st_mode) && (fd = open(ctx->db_path,
+	    O_RDONLY | O_CLOEXEC)) != -1) {
+		n = read(fd, head, sizeof(head));
+		close(fd);
+	}
+	if (n == (ssize_t)sizeof(head) && memcmp(head, magic, 16) == 0) {
+		*sqlite = 1;
+		return 0;
+	}
+	return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+	    "cannot create database '%s': %s is in the way", ctx->db_path,
+	    S_ISDIR(sb.st_mode) ? "a directory" : S_ISREG(sb.st_mode) ?
+	    "a file that is not a database" : "something that is not a file");
 }
 
 static int
@@ -41,12 +88,12 @@ cmd_init(struct cmd_ctx *ctx)
 {
 	const char *email = opt_get(ctx, "email");
 	char norm[256], *pw = NULL;
-	struct stat sb;
 	int64_t uid;
-	int rc, created;
+	int rc, sqlite, empty;
 
-	created = stat(ctx->db_path, &sb) == -1 && errno == ENOENT;
-	if (!created) {
+	if ((rc = existing(ctx, &sqlite, &empty)) != 0)
+		return rc;
+	if (sqlite) {
 		if ((rc = ayni_db_open(&ctx->db, ctx->db_path, 0, &ctx->err))
 		    != 0)
 			return rc;
@@ -67,6 +114,13 @@ cmd_init(struct cmd_ctx *ctx)
 		return rc;
 	if ((rc = ayni_password_policy(pw, norm, &ctx->err)) != 0)
 		goto out;
+	/* An empty file someone made becomes a database: make it private. */
+	if (empty && chmod(ctx->db_path, 0600) == -1) {
+		rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+		    "cannot create database '%s': %s", ctx->db_path,
+		    strerror(errno));
+		goto out;
+	}
 	if ((rc = ayni_db_open(&ctx->db, ctx->db_path, AYNI_DB_CREATE,
 	    &ctx->err)) != 0)
 		goto out;
@@ -91,7 +145,7 @@ out:
 	if (rc != 0 && ctx->db != NULL) {
 		ayni_db_close(ctx->db);
 		ctx->db = NULL;
-		remove_db(ctx->db_path);
+		remove_db(ctx->db_path, empty);
 	}
 	return rc;
 }

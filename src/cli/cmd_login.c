@@ -27,7 +27,7 @@ cmd_login(struct cmd_ctx *ctx)
 	char norm[256], host[256] = "", old[AYNI_TOKEN_LEN + 1];
 	char *pw = NULL;
 	int64_t uid;
-	int rc;
+	int rc, had;
 
 	if (email == NULL)
 		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
@@ -43,11 +43,15 @@ cmd_login(struct cmd_ctx *ctx)
 	free(pw);
 	if (rc != 0)
 		return rc;
-	/* The session this file held before is over: end it for good. */
-	if (ayni_token_file_read(ayni_db_path(ctx->db), old, NULL) == 0)
+	/*
+	 * The session this file held before is over: end it for good, but
+	 * only once the new one is stored and its token kept.
+	 */
+	had = ayni_token_file_read(ayni_db_path(ctx->db), old, NULL) == 0;
+	if ((rc = cli_session_start(ctx, uid)) == 0 && had)
 		(void)ayni_session_end(ctx->db, old, NULL);
 	ayni_wipe(old, sizeof(old));
-	if ((rc = cli_session_start(ctx, uid)) != 0)
+	if (rc != 0)
 		return rc;
 	cli_note(ctx, "logged in as '%s' (for %d days, or until 'ayni logout')",
 	    norm, AYNI_SESSION_DAYS);

@@ -5,7 +5,6 @@
  * the writer.  The loading itself is all in src/lib/upload.c.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "ayni/calendar.h"
+#include "ayni/outfile.h"
 #include "ayni/upload.h"
 #include "cli.h"
 
@@ -255,9 +255,9 @@ cmd_upload(struct cmd_ctx *ctx)
 	ayni_writer *w = NULL;
 	struct bar bar;
 	struct stat sb;
-	FILE *fp = NULL, *rj = NULL;
-	char rjtmp[4096];
-	int rc, have_map = 0, i, fd;
+	ayni_outfile *rjf = NULL;
+	FILE *fp = NULL;
+	int rc, have_map = 0, i;
 
 	memset(&o, 0, sizeof(o));
 	memset(&m, 0, sizeof(m));
@@ -296,34 +296,14 @@ cmd_upload(struct cmd_ctx *ctx)
 			goto out;
 		}
 		/*
-		 * The rename comes after the commit: what can be known to
-		 * fail must fail before anything is stored.
+		 * Refused here, before anything is read or stored, when it
+		 * is the database, a directory or a link (outfile.h).  A
+		 * clean upload leaves an existing file alone.
 		 */
-		if (stat(rejects, &rs) == 0 && S_ISDIR(rs.st_mode)) {
-			rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-			    "cannot create '%s': it is a directory; give a "
-			    "file name for --rejects", rejects);
+		if ((rc = ayni_outfile_open(&rjf, rejects, 0600,
+		    ayni_db_path(ctx->db), &ctx->err)) != 0)
 			goto out;
-		}
-		/*
-		 * Rejects go to a temporary file beside the target, renamed
-		 * over it only if there are any: a clean upload leaves an
-		 * existing file alone.
-		 */
-		snprintf(rjtmp, sizeof(rjtmp), "%s.%ld.tmp", rejects,
-		    (long)getpid());
-		fd = open(rjtmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd == -1 || (rj = fdopen(fd, "w")) == NULL) {
-			rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-			    "cannot create '%s': %s", rjtmp,
-			    strerror(errno));
-			if (fd != -1) {
-				close(fd);
-				unlink(rjtmp);
-			}
-			goto out;
-		}
-		o.rejects = rj;
+		o.rejects = ayni_outfile_fp(rjf);
 	}
 	bar.ctx = ctx;
 	bar.tty = !ctx->quiet && isatty(STDERR_FILENO);
@@ -342,28 +322,23 @@ cmd_upload(struct cmd_ctx *ctx)
 	if (res.rows_rejected > res.nerrors)
 		cli_error("... and %ld more invalid rows",
 		    res.rows_rejected - res.nerrors);
-	if (rj != NULL) {
-		int wrc = fclose(rj);
+	if (rjf != NULL) {
+		int wrc = 0;
 
-		rj = NULL;
-		if (wrc != 0) {
-			if (rc == 0)
-				rc = ayni_error_set(&ctx->err, AYNI_EIO,
-				    "cannot write '%s': %s", rejects,
-				    strerror(errno));
-			unlink(rjtmp);
-		} else if (res.rows_rejected == 0)
-			unlink(rjtmp);
-		else if (rename(rjtmp, rejects) == -1) {
-			if (rc == 0)
-				rc = ayni_error_set(&ctx->err,
-				    AYNI_ECANTCREAT, "cannot create '%s': %s",
-				    rejects, strerror(errno));
-			unlink(rjtmp);
-		}
+		if (res.rows_rejected > 0 || ayni_outfile_is_direct(rjf))
+			wrc = ayni_outfile_commit(rjf, rc == 0 ? &ctx->err :
+			    NULL);
+		else
+			ayni_outfile_abort(rjf);
+		rjf = NULL;
+		if (rc == 0)
+			rc = wrc;
 	}
-	/* The summary is printed whatever happened once reading began. */
-	if (res.rows_read > 0 || rc == 0) {
+	/*
+	 * The summary is printed whatever happened once the upload was
+	 * recorded or reading began: --format json scripts get the status.
+	 */
+	if (res.rows_read > 0 || res.upload_id > 0 || rc == 0) {
 		int wrc = cli_writer(ctx, AYNI_WRITER_RECORD,
 		    ayni_upload_summary_columns, ayni_upload_summary_ncolumns,
 		    &w);
@@ -376,10 +351,7 @@ cmd_upload(struct cmd_ctx *ctx)
 	}
 out:
 	ayni_writer_free(w);
-	if (rj != NULL) {
-		fclose(rj);
-		unlink(rjtmp);
-	}
+	ayni_outfile_abort(rjf);
 	if (fp != NULL && fp != stdin)
 		fclose(fp);
 	ayni_mapping_release(&m);

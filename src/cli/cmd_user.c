@@ -246,6 +246,20 @@ cmd_user_remove(struct cmd_ctx *ctx)
 }
 
 static int
+cmd_user_restore(struct cmd_ctx *ctx)
+{
+	int64_t uid;
+	int rc;
+
+	if ((rc = ayni_user_find(ctx->db, ctx->o.args[0], &uid, &ctx->err))
+	    != 0 || (rc = ayni_user_reactivate(ctx->db, uid, &ctx->err)) != 0)
+		return rc;
+	cli_note(ctx, "user '%s' reactivated: they log in with their "
+	    "password", ctx->o.args[0]);
+	return 0;
+}
+
+static int
 cmd_user_unlock(struct cmd_ctx *ctx)
 {
 	int64_t uid;
@@ -311,27 +325,32 @@ cmd_user_verify_request(struct cmd_ctx *ctx)
 	return request(ctx, 0);
 }
 
+/*
+ * The token is read, never taken from argv (ps shows argv): from the
+ * terminal, or the first line of standard input.
+ */
 static const struct opt_spec reset_opts[] = {
-	{ "token", 0, 1, 0, "TOKEN", "the token from 'ayni user reset-request'" },
 	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the new password from standard input, not the terminal" },
+	    "read the token, then the new password, from standard input" },
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
 static int
 cmd_user_reset(struct cmd_ctx *ctx)
 {
-	const char *token = opt_get(ctx, "token");
-	char email[256] = "", *pw = NULL;
+	char email[256] = "", *pw = NULL, *token = NULL;
 	int rc;
 
-	if (token == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "give the reset token with --token TOKEN");
-	if ((rc = cli_read_secret(ctx, "new password: ", 1, &pw, &ctx->err))
+	if ((rc = cli_read_token(ctx, "reset token: ", &token, &ctx->err))
 	    != 0)
 		return rc;
+	if ((rc = cli_read_secret(ctx, "new password: ", 1, &pw, &ctx->err))
+	    != 0) {
+		free_secret(token);
+		return rc;
+	}
 	rc = ayni_reset_consume(ctx->db, token, pw, email, &ctx->err);
+	free_secret(token);
 	free_secret(pw);
 	if (rc == 0)
 		cli_note(ctx, "password of '%s' changed: log in with 'ayni "
@@ -339,23 +358,18 @@ cmd_user_reset(struct cmd_ctx *ctx)
 	return rc;
 }
 
-static const struct opt_spec verify_opts[] = {
-	{ "token", 0, 1, 0, "TOKEN",
-	    "the token from 'ayni user verify-request'" },
-	{ NULL, 0, 0, 0, NULL, NULL }
-};
-
 static int
 cmd_user_verify(struct cmd_ctx *ctx)
 {
-	const char *token = opt_get(ctx, "token");
-	char email[256] = "";
+	char email[256] = "", *token = NULL;
 	int rc;
 
-	if (token == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "give the verification token with --token TOKEN");
-	if ((rc = ayni_verify_consume(ctx->db, token, email, &ctx->err)) == 0)
+	if ((rc = cli_read_token(ctx, "verification token: ", &token,
+	    &ctx->err)) != 0)
+		return rc;
+	rc = ayni_verify_consume(ctx->db, token, email, &ctx->err);
+	free_secret(token);
+	if (rc == 0)
 		cli_note(ctx, "email '%s' verified", email);
 	return rc;
 }
@@ -375,6 +389,8 @@ const struct cmd_entry cmd_user_cmds[] = {
 	    "change your password, or (superuser) another user's" },
 	{ "remove", cmd_user_remove, SU | CMD_TXN, AYNI_PERM_NONE, NULL,
 	    "EMAIL", 1, 1, "deactivate a user and revoke their sessions" },
+	{ "restore", cmd_user_restore, SU | CMD_TXN, AYNI_PERM_NONE, NULL,
+	    "EMAIL", 1, 1, "reactivate a removed user" },
 	{ "unlock", cmd_user_unlock, SU | CMD_TXN, AYNI_PERM_NONE, NULL,
 	    "EMAIL", 1, 1, "end a lockout after failed logins" },
 	{ "reset-request", cmd_user_reset_request, SU | CMD_TXN,
@@ -385,7 +401,7 @@ const struct cmd_entry cmd_user_cmds[] = {
 	{ "verify-request", cmd_user_verify_request, SU | CMD_TXN,
 	    AYNI_PERM_NONE, request_opts, NULL, 0, 0,
 	    "make an email verification token (valid 24 hours) and print it" },
-	{ "verify", cmd_user_verify, CMD_DB, AYNI_PERM_NONE, verify_opts, NULL,
+	{ "verify", cmd_user_verify, CMD_DB, AYNI_PERM_NONE, NULL, NULL,
 	    0, 0, "mark an email verified with its token" },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

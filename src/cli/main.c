@@ -92,18 +92,18 @@ exit_status(int code)
 }
 
 static void
-vmsg(const char *prefix, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+vmsg(FILE *fp, const char *prefix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 static void
-vmsg(const char *prefix, const char *fmt, va_list ap)
+vmsg(FILE *fp, const char *prefix, const char *fmt, va_list ap)
 {
 	char buf[2048];
 
 	vsnprintf(buf, sizeof(buf), fmt, ap);
-	fprintf(stderr, "ayni: %s", prefix);
-	ayni_fputs_safe(buf, stderr);
-	fputc('\n', stderr);
+	fprintf(fp, "ayni: %s", prefix);
+	ayni_fputs_safe(buf, fp);
+	fputc('\n', fp);
 }
 
 void
@@ -112,7 +112,7 @@ cli_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg("", fmt, ap);
+	vmsg(stderr, "", fmt, ap);
 	va_end(ap);
 }
 
@@ -124,7 +124,7 @@ cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
 	if (ctx->quiet)
 		return;
 	va_start(ap, fmt);
-	vmsg("warning: ", fmt, ap);
+	vmsg(stderr, "warning: ", fmt, ap);
 	va_end(ap);
 }
 
@@ -136,7 +136,7 @@ cli_note(const struct cmd_ctx *ctx, const char *fmt, ...)
 	if (ctx->quiet)
 		return;
 	va_start(ap, fmt);
-	vmsg("", fmt, ap);
+	vmsg(ctx->notes ? ctx->notes : stderr, "", fmt, ap);
 	va_end(ap);
 }
 
@@ -185,8 +185,9 @@ cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols, int ncols,
 	    &ctx->err);
 }
 
+/* One line of fp, the newline dropped; what: "password", "token". */
 static int
-read_line(FILE *fp, char **out, ayni_error *err)
+read_line(FILE *fp, const char *what, char **out, ayni_error *err)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -196,32 +197,68 @@ read_line(FILE *fp, char **out, ayni_error *err)
 	if ((n = getline(&line, &cap, fp)) < 0) {
 		free(line);
 		return ayni_error_set(err, AYNI_EUSAGE, errno ?
-		    "cannot read the password: %s" : "no password given%s",
+		    "cannot read the %s: %s" : "no %s given%s", what,
 		    errno ? strerror(errno) : " on standard input");
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
+	/* C strings end at a NUL: the secret would be silently cut there. */
+	if (memchr(line, '\0', (size_t)n) != NULL) {
+		ayni_wipe(line, (size_t)n);
+		free(line);
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "the %s contains a NUL byte", what);
+	}
 	*out = line;
 	return 0;
 }
 
-static int
-read_tty(FILE *tty, const char *prompt, char **out, ayni_error *err)
+/*
+ * While echo is off, a Ctrl-C, SIGTERM or SIGHUP must not leave the
+ * terminal without it (SPEC §2): the handler puts it back and exits
+ * 128 + the signal.  Only async-signal-safe calls in it.
+ */
+static volatile sig_atomic_t tty_fd = -1;
+static struct termios tty_saved;
+
+static void
+tty_restore_exit(int sig)
 {
-	struct termios old, noecho;
-	int rc;
+	if (tty_fd != -1)
+		tcsetattr(tty_fd, TCSAFLUSH, &tty_saved);
+	(void)!write(STDERR_FILENO, "\n", 1);
+	_exit(128 + sig);
+}
+
+static int
+read_tty(FILE *tty, const char *prompt, const char *what, char **out,
+    ayni_error *err)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old[3];
+	struct termios noecho;
+	int rc, i;
 
 	fputs(prompt, stderr);
 	fflush(stderr);
-	if (tcgetattr(fileno(tty), &old) == -1)
+	if (tcgetattr(fileno(tty), &tty_saved) == -1)
 		return ayni_error_set(err, AYNI_EIO, "cannot read the "
 		    "terminal: %s", strerror(errno));
-	noecho = old;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = tty_restore_exit;
+	sigemptyset(&sa.sa_mask);
+	tty_fd = fileno(tty);
+	for (i = 0; i < 3; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	noecho = tty_saved;
 	noecho.c_lflag &= ~(tcflag_t)ECHO;
 	noecho.c_lflag |= ECHONL;
 	tcsetattr(fileno(tty), TCSAFLUSH, &noecho);
-	rc = read_line(tty, out, err);
-	tcsetattr(fileno(tty), TCSAFLUSH, &old);
+	rc = read_line(tty, what, out, err);
+	tcsetattr(fileno(tty), TCSAFLUSH, &tty_saved);
+	tty_fd = -1;
+	for (i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
 	return rc;
 }
 
@@ -235,14 +272,14 @@ cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
 
 	*out = NULL;
 	if (opt_has(ctx, "password-stdin"))
-		return read_line(stdin, out, err);
+		return read_line(stdin, "password", out, err);
 	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
 		return ayni_error_set(err, AYNI_EUSAGE,
 		    "no terminal to read the password from: use "
 		    "--password-stdin");
-	rc = read_tty(tty, prompt, out, err);
+	rc = read_tty(tty, prompt, "password", out, err);
 	if (rc == 0 && confirm) {
-		rc = read_tty(tty, "again: ", &again, err);
+		rc = read_tty(tty, "again: ", "password", &again, err);
 		if (rc == 0 && strcmp(*out, again) != 0)
 			rc = ayni_error_set(err, AYNI_EUSAGE,
 			    "the passwords do not match");
@@ -283,16 +320,45 @@ cli_confirm(const struct cmd_ctx *ctx, const char *question,
 }
 
 int
+cli_read_token(const struct cmd_ctx *ctx, const char *prompt, char **out,
+    ayni_error *err)
+{
+	FILE *tty;
+	int rc;
+
+	*out = NULL;
+	if (opt_has(ctx, "password-stdin") || !isatty(STDIN_FILENO))
+		return read_line(stdin, "token", out, err);
+	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "no terminal to read the token from: give it on standard "
+		    "input");
+	rc = read_tty(tty, prompt, "token", out, err);
+	fclose(tty);
+	return rc;
+}
+
+int
 cli_session_start(struct cmd_ctx *ctx, int64_t user_id)
 {
 	char token[AYNI_TOKEN_LEN + 1], host[256] = "";
 	int rc;
 
 	gethostname(host, sizeof(host) - 1);
+	/*
+	 * A session whose token could not be kept is a secret nobody has:
+	 * it is stored only if the token file was written.
+	 */
+	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
+		return rc;
 	if ((rc = ayni_session_create(ctx->db, user_id, host, token,
 	    &ctx->err)) == 0)
 		rc = ayni_token_file_write(ayni_db_path(ctx->db), token,
 		    &ctx->err);
+	if (rc == 0 && (rc = ayni_db_commit(ctx->db, &ctx->err)) != 0)
+		(void)ayni_token_file_remove(ayni_db_path(ctx->db), NULL);
+	else if (rc != 0)
+		ayni_db_rollback(ctx->db);
 	ayni_wipe(token, sizeof(token));
 	return rc;
 }
@@ -392,10 +458,35 @@ struct globals {
 	int		 quiet, verbose, help, version;
 };
 
+/*
+ * Whether a is an option of command c that takes its value from the next
+ * argument ("--name VALUE", "-x VALUE"): that value is never a global
+ * option, so 'company add --name -q' names the company "-q".
+ */
+static int
+takes_value(const struct cmd_entry *c, const char *a)
+{
+	const struct opt_spec *o;
+
+	if (c == NULL || a[0] != '-' || a[1] == '\0')
+		return 0;
+	for (o = c->opts; o != NULL && o->name != NULL; o++) {
+		if (!o->has_arg)
+			continue;
+		if (a[1] == '-' && strcmp(a + 2, o->name) == 0)
+			return 1;
+		if (a[1] != '-' && a[2] == '\0' && o->shortopt == a[1])
+			return 1;
+	}
+	return 0;
+}
+
 static int
 take_globals(int *argcp, char **argv, struct globals *g)
 {
-	int argc = *argcp, i, j = 0, k, done = 0;
+	int argc = *argcp, i, j = 0, k, done = 0, words = 0, used;
+	const struct cmd_group *grp = NULL;
+	const struct cmd_entry *cmd = NULL;
 	static const struct { const char *name; size_t off; } valued[] = {
 		{ "--db", offsetof(struct globals, db) },
 		{ "--company", offsetof(struct globals, company) },
@@ -408,6 +499,12 @@ take_globals(int *argcp, char **argv, struct globals *g)
 
 		if (!done && strcmp(a, "--") == 0) {
 			done = 1;
+			argv[j++] = argv[i];
+			continue;
+		}
+		/* The command's own options keep their values. */
+		if (!done && takes_value(cmd, a) && i + 1 < argc) {
+			argv[j++] = argv[i++];
 			argv[j++] = argv[i];
 			continue;
 		}
@@ -430,6 +527,12 @@ take_globals(int *argcp, char **argv, struct globals *g)
 				*dst = argv[++i];
 				taken = 1;
 			}
+			if (taken && (*dst)[0] == '\0') {
+				fprintf(stderr, "ayni: option '%s' needs a "
+				    "value, not an empty one\n",
+				    valued[k].name);
+				return -1;
+			}
 			if (taken)
 				break;
 		}
@@ -445,8 +548,24 @@ take_globals(int *argcp, char **argv, struct globals *g)
 			else if (strcmp(a, "--version") == 0)
 				taken = g->version = 1;
 		}
-		if (!taken)
-			argv[j++] = argv[i];
+		if (taken)
+			continue;
+		argv[j++] = argv[i];
+		/*
+		 * Follow which command this is, as main() will find it: the
+		 * first word names the group, the next one its verb (or the
+		 * group's default command).
+		 */
+		if (done)
+			continue;
+		if (words == 0 && a[0] != '-')
+			grp = find_group(a);
+		else if (words == 1 && grp != NULL) {
+			cmd = find_cmd(grp, 1, &argv[i], &used);
+			if (!used && takes_value(cmd, a) && i + 1 < argc)
+				argv[j++] = argv[++i];
+		}
+		words++;
 	}
 	argv[j] = NULL;
 	*argcp = j;
@@ -503,6 +622,57 @@ caption(struct cmd_ctx *ctx)
 	else if (ranged)
 		fputs("  all dates", ctx->out);
 	fputs("\n\n", ctx->out);
+}
+
+/*
+ * Run a CMD_TXN command.  What it writes on stdout is held in memory and
+ * printed only once COMMIT has succeeded: a token printed before a commit
+ * that then fails (disk full, busy) would be a secret that works nowhere,
+ * or a result that was never stored.  Its notes ("token created") wait
+ * too.  The buffer is wiped: it may hold a secret.
+ */
+static int
+run_txn(struct cmd_ctx *ctx)
+{
+	char *buf = NULL, *nbuf = NULL;
+	size_t len = 0, nlen = 0;
+	FILE *mem, *notes;
+	int rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "out of memory");
+	if ((notes = open_memstream(&nbuf, &nlen)) == NULL) {
+		fclose(mem);
+		free(buf);
+		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "out of memory");
+	}
+	ctx->out = mem;
+	ctx->notes = notes;
+	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) == 0) {
+		if ((rc = ctx->cmd->fn(ctx)) == 0 && fflush(mem) != 0)
+			rc = ayni_error_set(&ctx->err, AYNI_ENOMEM,
+			    "out of memory");
+		if (rc == 0)
+			rc = ayni_db_commit(ctx->db, &ctx->err);
+		else
+			ayni_db_rollback(ctx->db);
+	}
+	fclose(mem);
+	fclose(notes);
+	ctx->out = stdout;
+	ctx->notes = NULL;
+	if (rc == 0 && nbuf != NULL)
+		fputs(nbuf, stderr);
+	free(nbuf);
+	if (rc == 0 && buf != NULL && len > 0 &&
+	    fwrite(buf, 1, len, stdout) != len)
+		rc = ayni_error_set(&ctx->err, AYNI_EIO, "cannot write to "
+		    "standard output: %s", strerror(errno));
+	if (buf != NULL) {
+		ayni_wipe(buf, len);
+		free(buf);
+	}
+	return rc;
 }
 
 /* Do what the command's flags ask for, then run it. */
@@ -563,15 +733,8 @@ run(struct cmd_ctx *ctx)
 		    ctx->format == AYNI_FORMAT_TABLE && isatty(STDOUT_FILENO))
 			caption(ctx);
 	}
-	if (c->flags & CMD_TXN) {
-		if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
-			return rc;
-		if ((rc = c->fn(ctx)) != 0) {
-			ayni_db_rollback(ctx->db);
-			return rc;
-		}
-		return ayni_db_commit(ctx->db, &ctx->err);
-	}
+	if (c->flags & CMD_TXN)
+		return run_txn(ctx);
 	return c->fn(ctx);
 }
 

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "internal.h"
 #include "ayni/company.h"
 #include "ayni/rut.h"
 
@@ -282,6 +283,10 @@ ayni_company_name_clean(const char *in, char *out, size_t len,
 	while (e > s && isspace((unsigned char)e[-1]))
 		e--;
 	n = (size_t)(e - s);
+	/* Output must stay valid JSON: refuse, do not guess the encoding. */
+	if (!ayni_utf8_valid(in))
+		return ayni_error_set(err, AYNI_EDATA, "invalid company name: "
+		    "not valid UTF-8 (check the terminal's encoding)");
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 

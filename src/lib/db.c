@@ -24,6 +24,8 @@
 struct ayni_db {
 	sqlite3	*h;
 	char	*path;
+	char	*rodir;		/* opened read-only: this directory is */
+	int	 rofile;	/* opened read-only: the file is */
 	int	 depth;		/* nesting of ayni_db_begin */
 	int	 failed;	/* an inner level rolled back */
 	time_t	 now;		/* 0: real clock */
@@ -50,6 +52,15 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 	case SQLITE_FULL:
 		return ayni_error_set(err, AYNI_EIO, "%s: %s", what, msg);
 	case SQLITE_READONLY:
+		/* "attempt to write a readonly database" does not say why. */
+		if (db->rodir != NULL)
+			return ayni_error_set(err, AYNI_ECANTCREAT,
+			    "%s: cannot create '%s-wal' in '%s': read-only "
+			    "directory", what, db->path, db->rodir);
+		if (db->rofile)
+			return ayni_error_set(err, AYNI_EIO,
+			    "%s: database '%s' is read-only", what, db->path);
+		/* FALLTHROUGH */
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
@@ -218,6 +229,10 @@ migrate(ayni_db *db, ayni_error *err)
 	if ((rc = refresh_deferred(db, err)) != 0 ||
 	    (rc = check_foreign_keys(db, err)) != 0)
 		goto out;
+	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d",
+	    AYNI_APPLICATION_ID);
+	if ((rc = exec(db, pragma, "marking the database", err)) != 0)
+		goto out;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 	    ayni_db_schema_version());
 	rc = exec(db, pragma, "setting the schema version", err);
@@ -248,13 +263,109 @@ absolute(const char *path)
 	return p;
 }
 
+/* The first column of a one-row query, or -1. */
+static long long
+query_int(ayni_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Whether the file is ours (SPEC §2), decided before anything is written to
+ * it, journal mode included: marked with our application_id; or empty (a
+ * new database); or made by an ayni from before the mark (a schema version
+ * and our tables), which migration then marks.  Anything else with tables
+ * is another application's file.  *mark says the mark is missing.
+ */
+static int
+check_ours(ayni_db *db, int *mark, ayni_error *err)
+{
+	long long app, tables, ours;
+
+	*mark = 0;
+	app = query_int(db, "PRAGMA application_id");
+	if (app == AYNI_APPLICATION_ID)
+		return 0;
+	tables = query_int(db, "SELECT count(*) FROM sqlite_schema");
+	ours = query_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
+	    " type = 'table' AND name IN ('users', 'uploads')");
+	if (app == 0 && (tables == 0 || (ayni_db_version(db) >= 1 &&
+	    ours > 0))) {
+		*mark = 1;
+		return 0;
+	}
+	return ayni_error_set(err, AYNI_EDATA, "'%s' is not an ayni database: "
+	    "it is a SQLite file of another application (application_id %lld, "
+	    "%lld objects); nothing was changed", db->path, app, tables);
+}
+
+/*
+ * A database whose directory we cannot write is opened read-only (SQLite
+ * could not create its -wal or -shm there): commands that only read still
+ * work, and a write says why it cannot.  Likewise a read-only file.
+ */
+static void
+check_writable(ayni_db *db, const char *path)
+{
+	char dir[PATH_MAX], *slash;
+
+	snprintf(dir, sizeof(dir), "%s", db->path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (access(dir, W_OK) == -1 && (errno == EACCES || errno == EROFS))
+		db->rodir = strdup(dir);
+	else if (access(path, W_OK) == -1 && (errno == EACCES ||
+	    errno == EROFS))
+		db->rofile = 1;
+}
+
+/*
+ * SQLite reads a WAL database only if it can open or create the -shm file.
+ * In a read-only directory with no -wal (the last writer checkpointed and
+ * left), nobody is writing it, so it can be read as an immutable file.
+ * Returns -1 when that does not apply.
+ */
+static int
+immutable_uri(ayni_db *db, char *buf, size_t len)
+{
+	char wal[PATH_MAX + 8];
+	const unsigned char *p;
+	size_t n;
+
+	snprintf(wal, sizeof(wal), "%s-wal", db->path);
+	if (access(wal, F_OK) == 0 || errno != ENOENT)
+		return -1;
+	n = (size_t)snprintf(buf, len, "file:");
+	for (p = (const unsigned char *)db->path; *p != '\0' && n + 4 < len;
+	    p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+			n += (size_t)snprintf(buf + n, len - n, "%%%02X", *p);
+		else
+			buf[n++] = (char)*p;
+	}
+	if (*p != '\0' || n + 16 >= len)
+		return -1;
+	snprintf(buf + n, len - n, "?immutable=1");
+	return 0;
+}
+
 int
 ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 {
 	ayni_db *db;
 	struct stat sb;
 	int memory = strcmp(path, ":memory:") == 0;
-	int oflags, rc = 0, fd;
+	char uri[3 * PATH_MAX + 32];
+	const char *opath = path;
+	int oflags, rc = 0, fd, mark = 0;
 
 	*out = NULL;
 	if ((db = calloc(1, sizeof(*db))) == NULL ||
@@ -285,15 +396,30 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 			goto out;
 		}
 		close(fd);
+	} else if (!memory && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+	    !(flags & AYNI_DB_CREATE)) {
+		/* An empty file is no database: only init makes one of it. */
+		rc = ayni_error_set(err, AYNI_ENOINPUT, "no database at '%s' "
+		    "(the file is empty): run 'ayni init' or set AYNI_DB",
+		    path);
+		goto out;
 	} else if (!memory && S_ISDIR(sb.st_mode)) {
 		rc = ayni_error_set(err, AYNI_ENOINPUT,
 		    "'%s' is a directory, not a database", path);
 		goto out;
 	}
 
+	if (!memory)
+		check_writable(db, path);
+	if (db->rodir != NULL || db->rofile)
+		flags |= AYNI_DB_READONLY;
 	oflags = (flags & AYNI_DB_READONLY) ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
+	if (db->rodir != NULL && immutable_uri(db, uri, sizeof(uri)) == 0) {
+		opath = uri;
+		oflags |= SQLITE_OPEN_URI;
+	}
+	if (sqlite3_open_v2(opath, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
 		rc = db->h != NULL ? ayni_db_error(db, err, "opening") :
 		    ayni_error_set(err, AYNI_ENOMEM, "out of memory");
@@ -309,13 +435,9 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		rc = ayni_db_error(db, err, "reading the schema");
 		goto out;
 	}
-	if (!memory && !(flags & AYNI_DB_READONLY) &&
-	    (rc = exec(db, "PRAGMA journal_mode = WAL", "enabling WAL",
-	    err)) != 0)
+	if (!memory && (rc = check_ours(db, &mark, err)) != 0)
 		goto out;
-	if ((rc = exec(db, "PRAGMA synchronous = NORMAL", "opening", err))
-	    != 0)
-		goto out;
+	/* Refused before WAL is switched on: a newer ayni may not want it. */
 	if (ayni_db_version(db) > ayni_db_schema_version()) {
 		rc = ayni_error_set(err, AYNI_ECONFIG,
 		    "database '%s' has schema version %d but this ayni knows "
@@ -323,9 +445,28 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		    ayni_db_version(db), ayni_db_schema_version());
 		goto out;
 	}
-	if (!(flags & (AYNI_DB_READONLY | AYNI_DB_NOMIGRATE)) &&
-	    ayni_db_version(db) < ayni_db_schema_version())
-		rc = ayni_db_migrate(db, err);
+	if (!memory && !(flags & AYNI_DB_READONLY) &&
+	    (rc = exec(db, "PRAGMA journal_mode = WAL", "enabling WAL",
+	    err)) != 0)
+		goto out;
+	if ((rc = exec(db, "PRAGMA synchronous = NORMAL", "opening", err))
+	    != 0)
+		goto out;
+	if (!(flags & AYNI_DB_NOMIGRATE) &&
+	    (ayni_db_version(db) < ayni_db_schema_version() || mark)) {
+		if (!(flags & AYNI_DB_READONLY))
+			rc = ayni_db_migrate(db, err);
+		else if ((db->rodir != NULL || db->rofile) &&
+		    ayni_db_version(db) < ayni_db_schema_version())
+			rc = db->rodir != NULL ? ayni_error_set(err,
+			    AYNI_ECANTCREAT, "database '%s' needs an upgrade "
+			    "to schema version %d, but '%s' is a read-only "
+			    "directory", path, ayni_db_schema_version(),
+			    db->rodir) : ayni_error_set(err, AYNI_EIO,
+			    "database '%s' needs an upgrade to schema version "
+			    "%d, but it is read-only", path,
+			    ayni_db_schema_version());
+	}
 out:
 	if (rc != 0) {
 		ayni_db_close(db);
@@ -342,6 +483,7 @@ ayni_db_close(ayni_db *db)
 		return;
 	if (db->h != NULL)
 		sqlite3_close_v2(db->h);
+	free(db->rodir);
 	free(db->path);
 	free(db);
 }

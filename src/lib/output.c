@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "ayni/output.h"
+#include "internal.h"
 
 struct ayni_writer {
 	FILE		*fp;
@@ -368,6 +369,7 @@ static void
 json_string(FILE *fp, const char *s)
 {
 	const unsigned char *p;
+	size_t n;
 
 	fputc('"', fp);
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
@@ -380,8 +382,18 @@ json_string(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20)
 				fprintf(fp, "\\u%04x", *p);
-			else
+			else if (*p < 0x80)
 				fputc(*p, fp);
+			else if ((n = ayni_utf8_seq((const char *)p)) == 0)
+				/*
+				 * Text stored before names were checked, or
+				 * by another tool: JSON stays valid.
+				 */
+				fputs("\\ufffd", fp);
+			else {
+				fwrite(p, 1, n, fp);
+				p += n - 1;
+			}
 		}
 	}
 	fputc('"', fp);
@@ -599,8 +611,8 @@ pad(FILE *fp, size_t n)
 		fputc(' ', fp);
 }
 
-static void
-table_finish(ayni_writer *w)
+static int
+table_finish(ayni_writer *w, ayni_error *err)
 {
 	size_t *wd, r, nrows = w->ncells / (size_t)w->ncols;
 	int i;
@@ -618,10 +630,12 @@ table_finish(ayni_writer *w)
 			fputs(w->cells[i], w->fp);
 			fputc('\n', w->fp);
 		}
-		return;
+		return 0;
 	}
+	/* Never a silent empty table that exits 0. */
 	if ((wd = calloc((size_t)w->ncols, sizeof(*wd))) == NULL)
-		return;
+		return ayni_error_set(err, AYNI_ENOMEM,
+		    "out of memory writing the table");
 	for (i = 0; i < w->ncols; i++)
 		wd[i] = width(w->cols[i].name);
 	for (r = 0; r < nrows; r++)
@@ -652,15 +666,19 @@ table_finish(ayni_writer *w)
 		fputc('\n', w->fp);
 	}
 	free(wd);
+	return 0;
 }
 
 int
 ayni_writer_finish(ayni_writer *w, ayni_error *err)
 {
+	int rc;
+
 	begin(w);
 	switch (w->fmt) {
 	case AYNI_FORMAT_TABLE:
-		table_finish(w);
+		if ((rc = table_finish(w, err)) != 0)
+			return rc;
 		break;
 	case AYNI_FORMAT_CSV:
 		break;

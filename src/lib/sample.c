@@ -27,6 +27,7 @@
 
 #include "ayni/error.h"
 #include "ayni/calendar.h"
+#include "ayni/outfile.h"
 #include "ayni/sample.h"
 
 enum unit { UN, KG, MT };
@@ -1158,60 +1159,6 @@ ayni_sample_company_options(ayni_sample_options *out,
 	return 0;
 }
 
-/*
- * Write one shop's file at path atomically: into a new temporary file in
- * the same directory, renamed over path only when complete, and only over
- * a regular file or nothing (never a symbolic link, device or FIFO, SPEC
- * 2).  A failed write leaves path as it was and no temporary behind.
- * The one place sample files are created: a shared helper for atomic
- * output files can replace this function whole.
- */
-static int
-write_file(const char *path, const ayni_sample_options *o, ayni_error *err)
-{
-	char tmp[4200];
-	struct stat sb;
-	FILE *f = NULL;
-	int fd, rc, e;
-
-	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-		return ayni_error_set(err, AYNI_ECANTCREAT, "cannot create "
-		    "'%.200s': %s is in the way", path, S_ISLNK(sb.st_mode) ?
-		    "a symbolic link" : "something not a regular file");
-	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0644) != 0 ||
-	    (f = fdopen(fd, "w")) == NULL) {
-		e = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		return ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%.200s': %s", path, strerror(e));
-	}
-	errno = 0;
-	rc = ayni_sample_write(f, NULL, o, err);
-	e = errno;
-	if (fclose(f) == EOF && rc == 0) {
-		rc = AYNI_EIO;
-		e = errno;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		return ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%.200s': %s", path, strerror(e));
-	}
-	if (rc != 0) {
-		unlink(tmp);
-		if (rc == AYNI_EIO)
-			ayni_error_set(err, AYNI_EIO, "cannot write "
-			    "'%.200s': %s", path, e != 0 ? strerror(e) :
-			    "write error");
-	}
-	return rc;
-}
-
 int
 ayni_sample_companies(const char *dir, int count,
     const ayni_sample_options *base, ayni_error *err)
@@ -1231,6 +1178,7 @@ ayni_sample_companies(const char *dir, int count,
 
 	for (int i = 1; i <= count; i++) {
 		char path[4096];
+		ayni_outfile *of;
 		int n;
 
 		if ((rc = ayni_sample_company_options(&o, base, i, err)) != 0)
@@ -1241,7 +1189,15 @@ ayni_sample_companies(const char *dir, int count,
 			return ayni_error_set(err, AYNI_ECANTCREAT,
 			    "cannot create a file in '%.200s': path too long",
 			    dir);
-		if ((rc = write_file(path, &o, err)) != 0)
+		/* Never through a link left in DIR, never half a file. */
+		if ((rc = ayni_outfile_open(&of, path, 0644, NULL, err)) != 0)
+			return rc;
+		rc = ayni_sample_write(ayni_outfile_fp(of), NULL, &o, err);
+		if (rc != 0) {
+			ayni_outfile_abort(of);
+			return rc;
+		}
+		if ((rc = ayni_outfile_commit(of, err)) != 0)
 			return rc;
 	}
 	return 0;

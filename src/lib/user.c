@@ -20,6 +20,8 @@
 #include <argon2.h>
 #include <sqlite3.h>
 
+#include "ayni/rut.h"
+#include "internal.h"
 #include "ayni/user.h"
 
 void
@@ -37,6 +39,9 @@ ayni_email_normalize(const char *in, char *out, size_t len, ayni_error *err)
 	const char *s = in, *at;
 	size_t n, i;
 
+	if (!ayni_utf8_valid(in))
+		return ayni_error_set(err, AYNI_EDATA, "invalid email: not "
+		    "valid UTF-8 (check the terminal's encoding)");
 	while (isspace((unsigned char)*s))
 		s++;
 	n = strlen(s);
@@ -167,6 +172,9 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
+	if (name != NULL && !ayni_utf8_valid(name))
+		return ayni_error_set(err, AYNI_EDATA, "invalid user name: not "
+		    "valid UTF-8 (check the terminal's encoding)");
 	if ((rc = ayni_password_policy(password, norm, err)) != 0)
 		return rc;
 	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)
@@ -307,6 +315,64 @@ ayni_password_set(ayni_db *db, int64_t user_id, const char *password,
 	return rc;
 }
 
+/*
+ * AYNI_EEXISTS naming the company when user_id is the last active owner
+ * of one (removed companies too: they can be restored), SPEC §3/§4.
+ */
+static int
+last_owner_of(ayni_db *db, int64_t user_id, const char *email,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char disp[AYNI_RUT_MAX];
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	    "SELECT c.rut, c.name FROM user_companies m"
+	    " JOIN companies c ON c.id = m.company_id"
+	    " WHERE m.user_id = ?1 AND m.role = 'owner' AND m.is_active = 1"
+	    " AND NOT EXISTS (SELECT 1 FROM user_companies o"
+	    "  JOIN users ou ON ou.id = o.user_id"
+	    "  WHERE o.company_id = m.company_id AND o.user_id <> ?1"
+	    "  AND o.role = 'owner' AND o.is_active = 1 AND ou.is_active = 1)"
+	    " ORDER BY c.rut LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, "looking up companies");
+	sqlite3_bind_int64(st, 1, user_id);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		ayni_rut_display((const char *)sqlite3_column_text(st, 0),
+		    disp);
+		rc = ayni_error_set(err, AYNI_EEXISTS, "cannot remove '%s': "
+		    "the last active owner of '%s' (%s): make another member "
+		    "owner first", email, disp, sqlite3_column_text(st, 1));
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		rc = ayni_db_error(db, err, "looking up companies");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_user_reactivate(ayni_db *db, int64_t user_id, ayni_error *err)
+{
+	char email[256];
+	int rc, active;
+
+	if ((rc = user_email(db, user_id, email, sizeof(email), &active,
+	    NULL, err)) != 0)
+		return rc;
+	if (active)
+		return ayni_error_set(err, AYNI_EEXISTS,
+		    "user '%s' is already active", email);
+	return user_update(db, "UPDATE users SET is_active = 1,"
+	    " failed_login_attempts = 0, lockout_until = NULL,"
+	    " updated_at = ?2 WHERE id = ?1", user_id, NULL,
+	    "reactivating the user", err);
+}
+
 int
 ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err)
 {
@@ -343,6 +409,8 @@ ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err)
 			goto out;
 		}
 	}
+	if ((rc = last_owner_of(db, user_id, email, err)) != 0)
+		goto out;
 	if ((rc = user_update(db, "UPDATE users SET is_active = 0,"
 	    " updated_at = ?2 WHERE id = ?1", user_id, NULL,
 	    "deactivating the user", err)) != 0)

@@ -70,10 +70,41 @@ run --db "$T/x.db" init
 expect_rc 78
 expect_err_has "has schema version 9999 but this ayni knows only up to $latest: use a newer ayni"
 
-# A file that is not a database.
+# A file that is not a database: init never replaces it (73); other
+# commands say it is not a database (65).
 echo "fecha;total" >"$T/ventas.csv"
-run --db "$T/ventas.csv" init
+run --db "$T/ventas.csv" init --email a@example.cl
+expect_rc 73
+expect_err "ayni: cannot create database '$T/ventas.csv': a file that is not a database is in the way"
+check "the file is kept" test "$(cat "$T/ventas.csv")" = "fecha;total"
+run --db "$T/ventas.csv" whoami
 expect_rc 65
 expect_err_has "is not an ayni database"
+run --db "$T" init --email a@example.cl
+expect_rc 73
+expect_err "ayni: cannot create database '$T': a directory is in the way"
+
+# An empty file (touch, or a mktemp) is a fresh init: --email is used.
+: >"$T/empty.db"
+chmod 644 "$T/empty.db"
+run_in "$PW" --db "$T/empty.db" init --email e@example.cl --password-stdin
+expect_rc 0
+expect_err "ayni: created database '$T/empty.db' with superuser 'e@example.cl' (logged in)"
+check "the user exists" test "$(sqlite3 "$T/empty.db" 'SELECT email FROM users')" = e@example.cl
+check "made private" test "$(stat -c %a "$T/empty.db")" = 600
+check "marked as ayni's" test "$(sqlite3 "$T/empty.db" 'PRAGMA application_id')" = 1635348073
+: >"$T/empty2.db"
+run_in short --db "$T/empty2.db" init --email e@example.cl --password-stdin
+expect_rc 64
+check "a failed init leaves the empty file empty" test ! -s "$T/empty2.db"
+
+# Another application's SQLite file: refused (65), not changed at all.
+sqlite3 "$T/other.sqlite" 'CREATE TABLE notes (x); INSERT INTO notes VALUES (1)'
+sum=$(sha256sum <"$T/other.sqlite")
+run_in "$PW" --db "$T/other.sqlite" init --email a@example.cl --password-stdin
+expect_rc 65
+expect_err "ayni: '$T/other.sqlite' is not an ayni database: it is a SQLite file of another application (application_id 0, 1 objects); nothing was changed"
+check "foreign file unchanged" test "$(sha256sum <"$T/other.sqlite")" = "$sum"
+check "still in rollback-journal mode" test "$(sqlite3 "$T/other.sqlite" 'PRAGMA journal_mode')" = delete
 
 done_testing

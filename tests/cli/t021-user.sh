@@ -162,7 +162,20 @@ run user unlock nobody@example.cl
 expect_rc 1
 expect_err "ayni: no user 'nobody@example.cl'"
 
-# remove deactivates and revokes; the last superuser stays.
+# remove deactivates and revokes; the last superuser stays; the last
+# active owner of a company stays too, even for a superuser, naming it.
+run company add --rut 11.111.111-1 --name 'Tienda Bob'
+expect_rc 0
+run company member add 11.111.111-1 --email bob@example.cl --role owner
+expect_rc 0
+run company member remove 11.111.111-1 --email root@example.cl
+expect_rc 0
+run user remove bob@example.cl
+expect_rc 1
+expect_err "ayni: cannot remove 'bob@example.cl': the last active owner of '11.111.111-1' (Tienda Bob): make another member owner first"
+check "bob still active" test "$(q "SELECT is_active FROM users WHERE email = 'bob@example.cl'")" = 1
+q "UPDATE user_companies SET is_active = 1 WHERE user_id = (SELECT id FROM users WHERE email = 'root@example.cl')"
+q "DELETE FROM user_companies WHERE user_id = (SELECT id FROM users WHERE email = 'bob@example.cl')"
 bobtok=$(login_token bob@example.cl "$PW")
 run user remove bob@example.cl
 expect_rc 0
@@ -178,6 +191,17 @@ expect_rc 77
 expect_err "ayni: cannot remove 'root@example.cl': it is the last active superuser"
 run user remove nobody@example.cl
 expect_rc 1
+# A superuser reactivates a removed user; old sessions stay revoked.
+run user restore bob@example.cl
+expect_rc 0
+expect_err "ayni: user 'bob@example.cl' reactivated: they log in with their password"
+check "bob active again" test "$(q "SELECT is_active FROM users WHERE email = 'bob@example.cl'")" = 1
+check "bob's old token still dead" sh -c "AYNI_TOKEN=$bobtok '$AYNI' whoami >/dev/null 2>&1; test \$? -eq 77"
+run user restore bob@example.cl
+expect_rc 1
+expect_err "ayni: user 'bob@example.cl' is already active"
+run user remove bob@example.cl
+expect_rc 0
 
 # Password reset: a superuser makes a token, the user consumes it once.
 run --format json user reset-request --email Vera@example.cl
@@ -192,13 +216,16 @@ expect_err "ayni: no user 'nobody@example.cl'"
 run user reset-request --email bob@example.cl
 expect_rc 77
 expect_err "ayni: user 'bob@example.cl' is inactive"
-run_in "short" user reset --token "$rtok" --password-stdin
+run_in "$rtok
+short" user reset --password-stdin
 expect_rc 64
 expect_err_has "^ayni: password too short"
-run_in "$PW2" user reset --token "$rtok" --password-stdin
+run_in "$rtok
+$PW2" user reset --password-stdin
 expect_rc 0
 expect_err "ayni: password of 'vera@example.cl' changed: log in with 'ayni login --email vera@example.cl'"
-run_in "$PW2" user reset --token "$rtok" --password-stdin
+run_in "$rtok
+$PW2" user reset --password-stdin
 expect_rc 77
 expect_err "ayni: password reset token is invalid, used or expired: ask a superuser for a new one ('ayni user reset-request')"
 check "vera logs in with the new password" sh -c "printf '%s\n' '$PW2' | XDG_CONFIG_HOME='$T/v' '$AYNI' login --email vera@example.cl --password-stdin 2>/dev/null"
@@ -206,18 +233,33 @@ run --format csv user reset-request --email vera@example.cl
 rtok2=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
 check "csv has the token" test ${#rtok2} -eq 64
 q "UPDATE password_reset_tokens SET expires_at = datetime('now', '-1 second') WHERE used = 0"
-run_in "$PW" user reset --token "$rtok2" --password-stdin
+run_in "$rtok2
+$PW" user reset --password-stdin
 expect_rc 77
 expect_err "ayni: password reset token is invalid, used or expired: ask a superuser for a new one ('ayni user reset-request')"
-run_in "$PW" user reset --token nonsense --password-stdin
+run_in "nonsense
+$PW" user reset --password-stdin
 expect_rc 77
 run user reset --password-stdin </dev/null
 expect_rc 64
+expect_err_has "^ayni: no token given on standard input$"
+# The token is never an argument: ps would show it.
+run user reset --token "$rtok" --password-stdin
+expect_rc 64
+expect_err_has "^ayni: unknown option '--token'$"
+run user verify --token "$rtok"
+expect_rc 64
+expect_err_has "^ayni: unknown option '--token'$"
+# A token, then no password.
+run_in "$rtok" user reset --password-stdin
+expect_rc 64
+expect_err_has "^ayni: no password given on standard input$"
 # A newer request ends the older token.
 run --format csv user reset-request --email vera@example.cl
 old=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
 run --format csv user reset-request --email vera@example.cl
-run_in "$PW" user reset --token "$old" --password-stdin
+run_in "$old
+$PW" user reset --password-stdin
 expect_rc 77
 
 # Email verification: 24 hours, single use.
@@ -227,17 +269,17 @@ expect_out_has '^\{"email": "vera@example.cl", "token": "[0-9a-f]{64}", "expires
 vtok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
 check "verification token valid for 24 hours" \
     test "$(q "SELECT CAST(round((julianday(expires_at) - julianday(created_at)) * 24) AS INT) FROM email_verification_tokens")" = 24
-run user verify --token "$vtok"
+run_in "$vtok" user verify
 expect_rc 0
 expect_err "ayni: email 'vera@example.cl' verified"
 check "vera verified" test "$(q "SELECT is_email_verified FROM users WHERE email = 'vera@example.cl'")" = 1
-run user verify --token "$vtok"
+run_in "$vtok" user verify
 expect_rc 77
 expect_err "ayni: email verification token is invalid, used or expired: ask a superuser for a new one ('ayni user verify-request')"
 run --format csv user verify-request --email vera@example.cl
 vtok2=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
 q "UPDATE email_verification_tokens SET expires_at = datetime('now', '-1 second') WHERE verified = 0"
-run user verify --token "$vtok2"
+run_in "$vtok2" user verify
 expect_rc 77
 
 # No token or password in clear in the database files.

@@ -121,7 +121,7 @@ ln -s ../victim d/company-01.csv
 : >victim
 run sample --companies 1 --out d --rows 100
 expect_rc 73
-expect_err "ayni: cannot create 'd/company-01.csv': a symbolic link is in the way"
+expect_err "ayni: refusing to write 'd/company-01.csv': it is a symbolic link"
 check "the link's target is untouched" test ! -s victim
 rm d/company-01.csv
 run sample --companies 2 --out d --rows 100 --seed 5 --from 2025-13-01

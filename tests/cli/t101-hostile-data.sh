@@ -198,7 +198,7 @@ expect_out_has '^,dry-run,3,.*,2,0,2025-10-01,2025-10-01,'
 check "rejects written" test "$(grep -c '^' "$T/rej.csv")" = 3
 unchanged
 mkdir "$T/rejdir"
-fails "$T/twobad.csv" 73 "ayni: cannot create '$T/rejdir': it is a directory; give a file name for --rejects" --max-errors 2 --rejects "$T/rejdir"
+fails "$T/twobad.csv" 73 "ayni: cannot write '$T/rejdir': it is a directory" --max-errors 2 --rejects "$T/rejdir"
 
 # --- inputs that are not files ---
 fails "$T/rejdir" 66 "ayni: '$T/rejdir' is a directory, not a CSV file"

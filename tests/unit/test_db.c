@@ -228,6 +228,23 @@ test_newer_database_refused(void **state)
 	assert_non_null(strstr(err.msg, "use a newer ayni"));
 }
 
+/* What a file's header says, read with plain SQLite. */
+static long long
+raw_scalar(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
 static void
 test_older_database_migrated(void **state)
 {
@@ -237,16 +254,88 @@ test_older_database_migrated(void **state)
 	ayni_error err;
 
 	(void)state;
-	/* A database at version 0 with nothing in it: an empty file. */
+	/*
+	 * An ayni database made before the application_id mark, at schema
+	 * version 1: migrated forward and marked.
+	 */
 	snprintf(path, sizeof(path), "%s/old.db", tmpdir);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h, "CREATE TABLE keep (x);", NULL, NULL,
+	assert_int_equal(sqlite3_exec(h, ayni_migrations[0].sql, NULL, NULL,
 	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 1", NULL,
+	    NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	assert_int_equal(ayni_db_open(&db, path, 0, &err), 0);
 	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
-	assert_int_equal(scalar(db, "SELECT count(*) FROM keep"), 0);
+	assert_int_equal(scalar(db, "PRAGMA application_id"),
+	    AYNI_APPLICATION_ID);
 	ayni_db_close(db);
+
+	/* One at the latest version but unmarked: marked on opening. */
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA application_id = 0", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), 0);
+	ayni_db_close(db);
+	assert_int_equal(raw_scalar(path, "PRAGMA application_id"),
+	    AYNI_APPLICATION_ID);
+}
+
+static void
+test_empty_file_becomes_a_database(void **state)
+{
+	char path[256];
+	FILE *fp;
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/empty.db", tmpdir);
+	assert_non_null(fp = fopen(path, "w"));
+	fclose(fp);
+	/* Only init (AYNI_DB_CREATE) makes a database of an empty file. */
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_ENOINPUT);
+	assert_non_null(strstr(err.msg, "(the file is empty)"));
+	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err), 0);
+	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
+	assert_int_equal(scalar(db, "PRAGMA application_id"),
+	    AYNI_APPLICATION_ID);
+	ayni_db_close(db);
+}
+
+/* Issue 10 item 6: another application's SQLite file is left alone. */
+static void
+test_foreign_database_refused(void **state)
+{
+	char path[256];
+	sqlite3 *h;
+	ayni_db *db;
+	ayni_error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/other-app.sqlite", tmpdir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE keep (x);"
+	    " PRAGMA user_version = 7;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_EDATA);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "is not an ayni database: it is a "
+	    "SQLite file of another application"));
+	assert_int_equal(raw_scalar(path, "SELECT count(*) FROM sqlite_schema"),
+	    1);
+	assert_int_equal(raw_scalar(path, "SELECT journal_mode = 'delete'"
+	    " FROM pragma_journal_mode"), 1);
+	assert_int_equal(raw_scalar(path, "PRAGMA user_version"), 7);
+	/* Marked by someone else: refused even with no tables. */
+	snprintf(path, sizeof(path), "%s/marked.sqlite", tmpdir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA application_id = 42;", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err),
+	    AYNI_EDATA);
 }
 
 /*
@@ -392,6 +481,8 @@ main(void)
 		cmocka_unit_test(test_newer_database_refused),
 		cmocka_unit_test(test_older_database_migrated),
 		cmocka_unit_test(test_version2_upgrade),
+		cmocka_unit_test(test_empty_file_becomes_a_database),
+		cmocka_unit_test(test_foreign_database_refused),
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_clock_is_settable),

@@ -17,6 +17,27 @@
 #include "ayni/db.h"
 #include "ayni/output.h"
 
+/*
+ * Allocation failure on demand: calloc is interposed (glibc's own is
+ * __libc_calloc) and fails once when calloc_fail is set.  Not under
+ * AddressSanitizer, which owns the allocator.
+ */
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#define HAVE_FAIL_CALLOC 1
+extern void *__libc_calloc(size_t, size_t);
+static int calloc_fail;
+
+void *
+calloc(size_t n, size_t size)
+{
+	if (calloc_fail) {
+		calloc_fail = 0;
+		return NULL;
+	}
+	return __libc_calloc(n, size);
+}
+#endif
+
 static const ayni_column cols[] = {
 	{ "product", AYNI_T_TEXT },
 	{ "units", AYNI_T_QTY },
@@ -113,6 +134,33 @@ test_json_list(void **state)
 	    " \"lines\": 1234, \"margin_pct\": null, \"active\": false}\n"
 	    "]\n");
 	free(s);
+}
+
+/* Issue 10 item 12: bytes that are not UTF-8 never make invalid JSON. */
+static void
+test_json_invalid_utf8_replaced(void **state)
+{
+	static const ayni_column c1[] = { { "name", AYNI_T_TEXT } };
+	ayni_value v[1];
+	ayni_writer *w;
+	ayni_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_JSON,
+	    AYNI_WRITER_RECORD, c1, 1, &err), 0);
+	/* Latin-1 é, a lone continuation byte, a truncated sequence, ñ. */
+	v[0] = ayni_v_text("Caf\xe9 \x80x \xe2\x82 \xc3\xb1");
+	assert_int_equal(ayni_writer_row(w, v, &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	fclose(fp);
+	assert_string_equal(buf, "{\"name\": \"Caf\\ufffd \\ufffdx "
+	    "\\ufffd\\ufffd \xc3\xb1\"}\n");
+	free(buf);
 }
 
 static void
@@ -305,6 +353,40 @@ test_write_error_reported(void **state)
 	fclose(fp);
 }
 
+/* Issue 10 item 12: a table that cannot be laid out is an error, not
+ * silence and exit 0. */
+static void
+test_table_alloc_failure_reported(void **state)
+{
+#ifdef HAVE_FAIL_CALLOC
+	ayni_writer *w;
+	ayni_error err;
+	ayni_value v[6] = { ayni_v_text("x"), ayni_v_int(1), ayni_v_int(1),
+	    ayni_v_int(1), ayni_v_real(1), ayni_v_int(1) };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(fp);
+	fputs("caption\n", fp);
+	fflush(fp);
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_TABLE,
+	    AYNI_WRITER_LIST, cols, 6, &err), 0);
+	assert_int_equal(ayni_writer_row(w, v, &err), 0);
+	calloc_fail = 1;
+	assert_int_equal(ayni_writer_finish(w, &err), AYNI_ENOMEM);
+	calloc_fail = 0;
+	assert_string_equal(err.msg, "out of memory writing the table");
+	ayni_writer_free(w);
+	fclose(fp);
+	free(buf);
+#else
+	(void)state;
+	skip();
+#endif
+}
+
 int
 main(void)
 {
@@ -312,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_formulas_neutralised),
 		cmocka_unit_test(test_json_list),
+		cmocka_unit_test(test_json_invalid_utf8_replaced),
 		cmocka_unit_test(test_json_empty_and_record),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_record),
@@ -320,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_format_parse),
 		cmocka_unit_test(test_stmt),
 		cmocka_unit_test(test_write_error_reported),
+		cmocka_unit_test(test_table_alloc_failure_reported),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
