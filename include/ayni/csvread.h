@@ -36,7 +36,9 @@ typedef enum ayni_encoding {
 	AYNI_ENC_AUTO = 0,	/* detect: UTF-8 if valid, else Windows-1252 */
 	AYNI_ENC_UTF8,
 	AYNI_ENC_LATIN1,	/* read as Windows-1252, as browsers do */
-	AYNI_ENC_CP1252
+	AYNI_ENC_CP1252,
+	AYNI_ENC_UTF16LE,	/* Excel's "Unicode text": only with its BOM */
+	AYNI_ENC_UTF16BE
 } ayni_encoding;
 
 typedef struct ayni_csv_opts {
@@ -48,7 +50,7 @@ typedef struct ayni_csv_opts {
 typedef struct ayni_csv_dialect {
 	ayni_encoding	encoding;	/* never AYNI_ENC_AUTO once open */
 	int		encoding_detected;
-	int		bom;		/* a UTF-8 BOM was found and skipped */
+	int		bom;		/* a BOM was found and skipped */
 	char		delimiter;
 	int		delimiter_detected;
 	int		sep_line;	/* a first line "sep=;" named it */
@@ -99,7 +101,7 @@ unsigned long long ayni_csv_bytes_read(const ayni_csv *csv);
 
 void	ayni_csv_free(ayni_csv *csv);
 
-/* "utf-8", "latin1", "windows-1252" or "auto". */
+/* "utf-8", "latin1", "windows-1252", "utf-16le", "utf-16be" or "auto". */
 const char *ayni_csv_encoding_name(ayni_encoding enc);
 /* Accepts utf-8, utf8, latin1, latin-1, iso-8859-1, windows-1252, cp1252. */
 int	ayni_csv_encoding_parse(const char *s, ayni_encoding *out,

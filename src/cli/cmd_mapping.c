@@ -20,7 +20,7 @@ static const struct opt_spec save_opts[] = {
 	    "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
 	{ "date-format", 0, 1, 0, "FMT", "dates read as FMT, e.g. %d/%m/%Y" },
 	{ "decimal", 0, 1, 0, "C", "decimal mark: ',' or '.'" },
-	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1 or windows-1252" },
+	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1, windows-1252, utf-16le/be" },
 	{ "delimiter", 0, 1, 0, "C", "field separator: , ; | or tab" },
 	{ "returns", 0, 1, 0, "REGEX",
 	    "return markers in the type columns, instead of the built-in" },

@@ -21,7 +21,7 @@ static const struct opt_spec upload_opts[] = {
 	{ "map", 0, 1, 1, "FIELD=HEADER",
 	    "read FIELD from column HEADER (repeatable)" },
 	{ "delimiter", 0, 1, 0, "C", "field delimiter: , ; tab or |" },
-	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1 or windows-1252" },
+	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1, windows-1252, utf-16le/be" },
 	{ "decimal", 0, 1, 0, "C", "decimal mark of every number: , or ." },
 	{ "date-format", 0, 1, 0, "FMT", "dates as FMT, e.g. %d/%m/%Y %H:%M" },
 	{ "mode", 0, 1, 0, "MODE",

@@ -50,6 +50,15 @@ struct ayni_csv {
 	struct csv_parser	 parser;
 	ayni_csv_dialect	 d;
 	iconv_t			 cd;		/* (iconv_t)-1 unless cp1252 */
+	/*
+	 * UTF-16 input (it always starts with its BOM) is turned into UTF-8
+	 * as it is read, below everything else: raw[] holds UTF-8 then.
+	 */
+	iconv_t			 u16;		/* (iconv_t)-1 unless UTF-16 */
+	char			 u16buf[RAW_SIZE];
+	size_t			 u16len;
+	int			 u16eof;
+	ayni_encoding		 utf16;		/* which, or 0 */
 	int			 broken;	/* an error was returned */
 
 	unsigned char		 raw[RAW_SIZE];
@@ -250,6 +259,59 @@ sniff_delimiter(const unsigned char *s, size_t n, int complete)
 }
 
 /* Move the unread tail to the front and fill the rest of raw[]. */
+/*
+ * Fill raw[] from UTF-16 input: convert what u16buf holds, reading more
+ * when it runs dry or ends in half a character.
+ */
+static int
+read_utf16(ayni_csv *c, ayni_error *err)
+{
+	char *in, *out;
+	size_t inleft, outleft, n;
+
+	while (c->rlen + 8 < sizeof(c->raw)) {
+		if (!c->u16eof && c->u16len < sizeof(c->u16buf)) {
+			n = fread(c->u16buf + c->u16len, 1,
+			    sizeof(c->u16buf) - c->u16len, c->fp);
+			c->u16len += n;
+			c->nread += n;
+			if (n == 0) {
+				if (ferror(c->fp))
+					return ayni_error_set(err, AYNI_EIO,
+					    "%s: read failed: %s", c->name,
+					    strerror(errno));
+				c->u16eof = 1;
+			}
+		}
+		if (c->u16len == 0)
+			break;
+		in = c->u16buf;
+		inleft = c->u16len;
+		out = (char *)c->raw + c->rlen;
+		outleft = sizeof(c->raw) - c->rlen;
+		if (iconv(c->u16, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+		    errno != E2BIG && errno != EINVAL)
+			return ayni_error_set_line(err, AYNI_EDATA, c->line,
+			    "%s: invalid utf-16 after line %ld", c->name,
+			    c->line);
+		c->rlen = sizeof(c->raw) - outleft;
+		memmove(c->u16buf, in, inleft);
+		if (inleft == c->u16len && c->u16eof) {
+			if (inleft > 0)
+				return ayni_error_set(err, AYNI_EDATA,
+				    "%s: the file ends in half a utf-16 "
+				    "character", c->name);
+			break;
+		}
+		c->u16len = inleft;
+		if (outleft < 8)
+			break;
+	}
+	if (c->u16eof && c->u16len == 0)
+		c->eof = 1;
+	return 0;
+}
+
 static int
 read_raw(ayni_csv *c, ayni_error *err)
 {
@@ -260,6 +322,8 @@ read_raw(ayni_csv *c, ayni_error *err)
 	c->rlen = keep;
 	if (c->eof)
 		return 0;
+	if (c->u16 != (iconv_t)-1)
+		return read_utf16(c, err);
 	/* fread() blocks until the buffer is full or the input ends. */
 	n = fread(c->raw + c->rlen, 1, sizeof(c->raw) - c->rlen, c->fp);
 	c->rlen += n;
@@ -346,7 +410,7 @@ decode_more(ayni_csv *c, ayni_error *err)
 				return rc;
 			continue;
 		}
-		if (c->d.encoding != AYNI_ENC_UTF8)
+		if (c->d.encoding != AYNI_ENC_UTF8 && !c->utf16)
 			return decode_cp1252(c, err);
 		k = utf8_prefix(c->raw + c->rpos, c->rlen - c->rpos, c->eof,
 		    &bad);
@@ -658,6 +722,7 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 	c->fp = fp;
 	c->cd = (iconv_t)-1;
+	c->u16 = (iconv_t)-1;
 	c->line = 1;
 	if ((c->name = strdup(name ? name : "-")) == NULL ||
 	    csv_init(&c->parser, CSV_STRICT_FINI) != 0) {
@@ -673,8 +738,38 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 	}
 	if (c->rlen >= 2 && ((c->raw[0] == 0xFF && c->raw[1] == 0xFE) ||
 	    (c->raw[0] == 0xFE && c->raw[1] == 0xFF))) {
-		rc = ayni_error_set(err, AYNI_EDATA,
-		    "%s: the file is utf-16; save it as csv utf-8", c->name);
+		/* Excel's "Unicode text": UTF-16 with a BOM, TAB-separated */
+		int le = c->raw[0] == 0xFF;
+
+		if (enc != AYNI_ENC_AUTO && enc != (le ? AYNI_ENC_UTF16LE :
+		    AYNI_ENC_UTF16BE)) {
+			rc = ayni_error_set(err, AYNI_EDATA,
+			    "%s: the file starts with a utf-16 bom but "
+			    "--encoding %s was given; drop --encoding",
+			    c->name, ayni_csv_encoding_name(enc));
+			goto out;
+		}
+		if ((c->u16 = iconv_open("UTF-8", le ? "UTF-16LE" :
+		    "UTF-16BE")) == (iconv_t)-1) {
+			rc = ayni_error_set(err, AYNI_ECONFIG, "cannot convert "
+			    "from utf-16: iconv: %s", strerror(errno));
+			goto out;
+		}
+		c->u16len = c->rlen - 2;
+		memcpy(c->u16buf, c->raw + 2, c->u16len);
+		c->u16eof = c->eof;
+		c->eof = 0;
+		c->rlen = c->rpos = 0;
+		if ((rc = read_raw(c, err)) != 0)
+			goto out;
+		c->d.bom = 1;
+		c->d.encoding_detected = enc == AYNI_ENC_AUTO;
+		enc = AYNI_ENC_UTF8;	/* what raw[] holds from now on */
+		c->utf16 = le ? AYNI_ENC_UTF16LE : AYNI_ENC_UTF16BE;
+	} else if (enc == AYNI_ENC_UTF16LE || enc == AYNI_ENC_UTF16BE) {
+		rc = ayni_error_set(err, AYNI_EDATA, "%s: --encoding %s needs "
+		    "the file's byte order mark, and it has none", c->name,
+		    ayni_csv_encoding_name(enc));
 		goto out;
 	}
 	if (c->rlen >= 3 && memcmp(c->raw, "\xEF\xBB\xBF", 3) == 0) {
@@ -731,7 +826,7 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		enc = bad && c->raw[c->rpos + i] != 0 ? AYNI_ENC_CP1252 :
 		    AYNI_ENC_UTF8;
 	}
-	c->d.encoding = enc;
+	c->d.encoding = c->utf16 ? c->utf16 : enc;
 	if (enc != AYNI_ENC_UTF8 && (rc = use_cp1252(c, err)) != 0)
 		goto out;
 	if (opts && opts->delimiter)
@@ -797,6 +892,8 @@ ayni_csv_free(ayni_csv *c)
 	csv_free(&c->parser);
 	if (c->cd != (iconv_t)-1)
 		iconv_close(c->cd);
+	if (c->u16 != (iconv_t)-1)
+		iconv_close(c->u16);
 	for (i = 0; i < c->nhdr; i++)
 		free(c->hdr[i]);
 	free(c->hdr);
@@ -817,6 +914,8 @@ ayni_csv_encoding_name(ayni_encoding enc)
 	case AYNI_ENC_UTF8:	return "utf-8";
 	case AYNI_ENC_LATIN1:	return "latin1";
 	case AYNI_ENC_CP1252:	return "windows-1252";
+	case AYNI_ENC_UTF16LE:	return "utf-16le";
+	case AYNI_ENC_UTF16BE:	return "utf-16be";
 	}
 	return "unknown";
 }
@@ -833,6 +932,8 @@ ayni_csv_encoding_parse(const char *s, ayni_encoding *out, ayni_error *err)
 		{ "iso-8859-1", AYNI_ENC_LATIN1 },
 		{ "windows-1252", AYNI_ENC_CP1252 },
 		{ "cp1252", AYNI_ENC_CP1252 },
+		{ "utf-16le", AYNI_ENC_UTF16LE },
+		{ "utf-16be", AYNI_ENC_UTF16BE },
 	};
 	size_t i;
 
@@ -842,7 +943,7 @@ ayni_csv_encoding_parse(const char *s, ayni_encoding *out, ayni_error *err)
 			return 0;
 		}
 	return ayni_error_set(err, AYNI_EUSAGE, "unknown encoding '%s'; use "
-	    "utf-8, latin1 or windows-1252", s);
+	    "utf-8, latin1, windows-1252, utf-16le or utf-16be", s);
 }
 
 int

@@ -169,7 +169,7 @@ bad "mapping 'excel' maps no field: give at least one --map FIELD=HEADER"
 bad "mapping 'excel' maps no field: give at least one --map FIELD=HEADER" \
     --default
 bad "bad decimal mark ';': use ',' or '.'" --map in_dt=F --decimal ';'
-bad "unknown encoding 'ascii'; use utf-8, latin1 or windows-1252" \
+bad "unknown encoding 'ascii'; use utf-8, latin1, windows-1252, utf-16le or utf-16be" \
     --map in_dt=F --encoding ascii
 bad "unsupported delimiter ':'; use ',', ';', '|' or tab" \
     --map in_dt=F --delimiter :

@@ -450,12 +450,85 @@ test_empty_and_utf16(void **state)
 	assert_string_equal(err.msg, "b.csv: no header line, only blank lines");
 	fclose(fp);
 
-	fp = fmemopen(utf16, sizeof(utf16) - 1, "r");
+	/* half a utf-16 character at the end */
+	fp = fmemopen(utf16, sizeof(utf16), "r");
 	assert_int_equal(ayni_csv_open(&csv, fp, "u.csv", NULL, &err),
 	    AYNI_EDATA);
-	assert_non_null(strstr(err.msg, "utf-16"));
+	assert_string_equal(err.msg, "u.csv: the file ends in half a utf-16 "
+	    "character");
 	assert_null(csv);
 	fclose(fp);
+}
+
+/* Excel's "Unicode text": UTF-16 with a BOM, TAB-separated, CRLF. */
+static void
+test_utf16(void **state)
+{
+	ayni_csv *csv;
+	const ayni_csv_record *r;
+	ayni_csv_dialect d;
+	ayni_csv_opts opts = { AYNI_ENC_UTF8, 0 };
+	ayni_error err = { 0, "", 0 };
+	FILE *fp;
+	long i, n = 20000;
+	int be;
+
+	(void)state;
+	for (be = 0; be <= 1; be++) {
+		const char *text;
+		char line[64];
+		size_t k;
+
+		fp = tmpfile();
+		assert_non_null(fp);
+		fputs(be ? "\xfe\xff" : "\xff\xfe", fp);
+		for (i = 0; i <= n; i++) {
+			if (i == 0)
+				text = "fecha\tcaf\xc3\xa9\r\n";
+			else {
+				snprintf(line, sizeof(line),
+				    "%ld\tni\xc3\xb1o %ld\r\n", i, i);
+				text = line;
+			}
+			/* UTF-8 to UTF-16: only BMP characters here */
+			for (k = 0; text[k] != '\0'; k++) {
+				unsigned cp = (unsigned char)text[k];
+
+				if (cp >= 0xc0) {
+					cp = (cp & 0x1f) << 6 |
+					    ((unsigned char)text[++k] & 0x3f);
+				}
+				fputc(be ? (int)(cp >> 8) : (int)(cp & 0xff),
+				    fp);
+				fputc(be ? (int)(cp & 0xff) : (int)(cp >> 8),
+				    fp);
+			}
+		}
+		rewind(fp);
+		csv = open_ok(fp, "u.txt", NULL);
+		ayni_csv_dialect_get(csv, &d);
+		assert_int_equal(d.encoding, be ? AYNI_ENC_UTF16BE :
+		    AYNI_ENC_UTF16LE);
+		assert_true(d.bom);
+		assert_int_equal(d.delimiter, '\t');
+		for (i = 1; i <= n; i++) {
+			r = next_ok(csv);
+			snprintf(line, sizeof(line), "ni\xc3\xb1o %ld", i);
+			assert_int_equal(r->line, i + 1);
+			assert_string_equal(r->fields[1], line);
+		}
+		expect_eof(csv);
+		assert_true(ayni_csv_bytes_read(csv) > 400000);
+		ayni_csv_free(csv);
+		rewind(fp);
+		/* a byte order mark beats a contrary --encoding */
+		assert_int_equal(ayni_csv_open(&csv, fp, "u.txt", &opts, &err),
+		    AYNI_EDATA);
+		assert_string_equal(err.msg, "u.txt: the file starts with a "
+		    "utf-16 bom but --encoding utf-8 was given; drop "
+		    "--encoding");
+		fclose(fp);
+	}
 }
 
 static void
@@ -751,6 +824,7 @@ main(void)
 		cmocka_unit_test(test_stray_quote),
 		cmocka_unit_test(test_sep_line),
 		cmocka_unit_test(test_empty_and_utf16),
+		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_opts_parse),
 		cmocka_unit_test(test_pipe_stream),
 		cmocka_unit_test(test_late_cp1252_switches),

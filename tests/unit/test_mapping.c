@@ -201,7 +201,7 @@ test_options(void **state)
 	assert_int_equal(ayni_mapping_set_encoding(&m, "ebcdic", &err),
 	    AYNI_EUSAGE);
 	assert_string_equal(err.msg, "unknown encoding 'ebcdic'; use utf-8, "
-	    "latin1 or windows-1252");
+	    "latin1, windows-1252, utf-16le or utf-16be");
 	assert_string_equal(m.encoding, "windows-1252");
 
 	assert_int_equal(ayni_mapping_set_delimiter(&m, ";", &err), 0);
