@@ -41,9 +41,22 @@ typedef enum ayni_encoding {
 	AYNI_ENC_UTF16BE
 } ayni_encoding;
 
+/* Non-blank records searched for the header (SPEC: report titles above). */
+#define AYNI_CSV_HEADER_SEARCH	50
+
 typedef struct ayni_csv_opts {
 	ayni_encoding	encoding;	/* AYNI_ENC_AUTO to detect */
 	char		delimiter;	/* 0 to detect among , ; TAB | */
+	/*
+	 * The header is the first of the first AYNI_CSV_HEADER_SEARCH
+	 * non-blank records that header_ok accepts (1); the records above it
+	 * (a report's title, "Desde: 01/10/2025", a branch name) are a
+	 * preamble, skipped.  When none is accepted, or header_ok is NULL,
+	 * the first record is the header.
+	 */
+	int		(*header_ok)(void *arg, const char *const *fields,
+			    size_t n);
+	void		*header_arg;
 } ayni_csv_opts;
 
 /* What the reader is using, and whether it guessed it or was told. */
@@ -62,6 +75,8 @@ typedef struct ayni_csv_dialect {
 	 * out changes meaning.
 	 */
 	long		encoding_switch_line;
+	long		header_line;	/* physical line of the header */
+	long		preamble_rows;	/* non-blank records above it */
 } ayni_csv_dialect;
 
 typedef struct ayni_csv_record {

@@ -707,6 +707,54 @@ ayni_csv_next(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 	return rc;
 }
 
+/* Copy rec as the header. */
+static int
+keep_header(ayni_csv *c, const ayni_csv_record *rec, ayni_error *err)
+{
+	while (c->nhdr > 0)
+		free(c->hdr[--c->nhdr]);
+	free(c->hdr);
+	if ((c->hdr = calloc(rec->nfields ? rec->nfields : 1,
+	    sizeof(*c->hdr))) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	for (c->nhdr = 0; c->nhdr < rec->nfields; c->nhdr++)
+		if ((c->hdr[c->nhdr] = strdup(rec->fields[c->nhdr])) == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
+	c->d.header_line = rec->line;
+	return 0;
+}
+
+/*
+ * The first record is not a header the caller can use: look for one among
+ * the next records.  When none fits, the first stays the header (the
+ * caller then says what it lacks); the records read meanwhile are lost,
+ * which is harmless, since such a file cannot be loaded anyway.
+ */
+static int
+find_header(ayni_csv *c, const ayni_csv_opts *opts, ayni_error *err)
+{
+	const ayni_csv_record *rec;
+	long k;
+	int rc;
+
+	if (opts->header_ok(opts->header_arg, (const char *const *)c->hdr,
+	    c->nhdr))
+		return 0;
+	for (k = 1; k < AYNI_CSV_HEADER_SEARCH; k++) {
+		if ((rc = ayni_csv_next(c, &rec, err)) < 0)
+			return rc;
+		if (rc == 0)
+			return 0;
+		if (opts->header_ok(opts->header_arg, rec->fields,
+		    rec->nfields)) {
+			c->d.preamble_rows = k;
+			return keep_header(c, rec, err);
+		}
+	}
+	return 0;
+}
+
 int
 ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
     const ayni_csv_opts *opts, ayni_error *err)
@@ -773,17 +821,16 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		goto out;
 	}
 	if (c->rlen >= 3 && memcmp(c->raw, "\xEF\xBB\xBF", 3) == 0) {
-		if (enc != AYNI_ENC_AUTO && enc != AYNI_ENC_UTF8) {
-			/* Honouring it would garble every accent silently. */
-			rc = ayni_error_set(err, AYNI_EDATA,
-			    "%s: the file starts with a utf-8 bom but "
-			    "--encoding %s was given; drop --encoding",
-			    c->name, ayni_csv_encoding_name(enc));
-			goto out;
-		}
+		/*
+		 * A UTF-8 BOM is skipped whatever the encoding: a file saved
+		 * by a tool that wrote the mark over Windows-1252 text does
+		 * exist, and --encoding says what the text is.  Detected, the
+		 * mark means UTF-8, and a byte that is not (before any
+		 * UTF-8 beyond ASCII) switches to Windows-1252 as for a plain
+		 * ASCII start: the mark itself is not text.
+		 */
 		c->d.bom = 1;
 		c->rpos = 3;
-		c->seen_non_ascii = 1;
 		if (enc == AYNI_ENC_AUTO) {
 			enc = AYNI_ENC_UTF8;
 			c->d.encoding_detected = 1;
@@ -845,15 +892,11 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		    "%s: no header line, only blank lines", c->name);
 		goto out;
 	}
-	if ((c->hdr = calloc(rec->nfields, sizeof(*c->hdr))) == NULL) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	if ((rc = keep_header(c, rec, err)) != 0)
 		goto out;
-	}
-	for (c->nhdr = 0; c->nhdr < rec->nfields; c->nhdr++)
-		if ((c->hdr[c->nhdr] = strdup(rec->fields[c->nhdr])) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-			goto out;
-		}
+	if (opts != NULL && opts->header_ok != NULL &&
+	    (rc = find_header(c, opts, err)) != 0)
+		goto out;
 	*out = c;
 	c = NULL;
 	rc = 0;

@@ -261,6 +261,9 @@ struct upload {
 	ayni_mark_source	 why[AYNI_FIELD_COUNT];
 	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
 	long			 rows_fit[8];	/* see rows_evidence() */
+	int64_t			 last_data_line; /* of a row not a total */
+	long			 footer_rows;	/* totals below it, skipped */
+	int64_t			 footer_line;	/* the first of them */
 	ayni_date_evidence	 dev;
 	ayni_date_order		 order;
 	ayni_returns		*ret;		/* return markers */
@@ -325,30 +328,35 @@ notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
 
 /* Index of the header named name (exactly, else normalised), or -1. */
 static int
-find_header(struct upload *u, const char *name)
+find_header(const char *const *hdr, size_t n, const char *name)
 {
 	char a[256], b[256];
 	size_t i;
 
-	for (i = 0; i < u->nheader; i++)
-		if (strcmp(u->header[i], name) == 0)
+	for (i = 0; i < n; i++)
+		if (strcmp(hdr[i], name) == 0)
 			return (int)i;
 	ayni_field_normalize(name, a, sizeof(a));
-	for (i = 0; i < u->nheader; i++) {
-		ayni_field_normalize(u->header[i], b, sizeof(b));
+	for (i = 0; i < n; i++) {
+		ayni_field_normalize(hdr[i], b, sizeof(b));
 		if (strcmp(a, b) == 0)
 			return (int)i;
 	}
 	return -1;
 }
 
+/*
+ * Fields to columns for header row hdr: the mapping's, then automatic
+ * matching for the rest; AYNI_EDATA when a required field has no column.
+ * No side effects: the reader also asks it of rows above the header.
+ */
 static int
-map_headers(struct upload *u, ayni_error *err)
+build_map(const struct upload *u, const char *const *hdr, size_t n,
+    ayni_header_map *m, ayni_error *err)
 {
-	ayni_header_map m;
 	int f, g, c;
 
-	ayni_header_match((const char *const *)u->header, u->nheader, &m);
+	ayni_header_match(hdr, n, m);
 	/*
 	 * A mapping names some fields; automatic matching fills the rest
 	 * from headers the mapping did not take.
@@ -357,26 +365,48 @@ map_headers(struct upload *u, ayni_error *err)
 		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 			if (u->map->header[f] == NULL)
 				continue;
-			if ((c = find_header(u, u->map->header[f])) < 0)
+			if ((c = find_header(hdr, n, u->map->header[f])) < 0)
 				return ayni_error_set(err, AYNI_EDATA,
 				    "%s: the mapping gives header '%s' for "
 				    "field '%s' but the file has no such "
 				    "header", u->name, u->map->header[f],
 				    ayni_fields[f].name);
 			for (g = 0; g < AYNI_FIELD_COUNT; g++)
-				if (m.col[g] == c && u->map->header[g] == NULL)
-					m.col[g] = -1;
-			m.col[f] = c;
+				if (m->col[g] == c && u->map->header[g] == NULL)
+					m->col[g] = -1;
+			m->col[f] = c;
 		}
 	}
-	if (ayni_header_check(&m, (const char *const *)u->header, u->nheader,
-	    err) != 0) {
+	if (ayni_header_check(m, hdr, n, err) != 0) {
 		char msg[sizeof(err->msg)];
 
+		if (err == NULL)
+			return AYNI_EDATA;
 		memcpy(msg, err->msg, sizeof(msg));
 		return ayni_error_set(err, AYNI_EDATA, "%.100s: %.400s",
 		    u->name, msg);
 	}
+	return 0;
+}
+
+/* For the reader: is this row the header? */
+static int
+header_ok(void *arg, const char *const *fields, size_t n)
+{
+	ayni_header_map m;
+
+	return build_map(arg, fields, n, &m, NULL) == 0;
+}
+
+static int
+map_headers(struct upload *u, ayni_error *err)
+{
+	ayni_header_map m;
+	int f, rc;
+
+	if ((rc = build_map(u, (const char *const *)u->header, u->nheader,
+	    &m, err)) != 0)
+		return rc;
 	/*
 	 * "Precio" beside "Total" is the unit price: a column of prices that
 	 * lost the line total to a better header is one, when the file has
@@ -416,6 +446,29 @@ map_headers(struct upload *u, ayni_error *err)
 }
 
 /* --- pass 1 --- */
+
+/*
+ * A row whose first non-empty cell says it is a total ("TOTAL", "Totales",
+ * "Subtotal", "Resumen", any case or accents): below the last sale it is
+ * an export's footer, skipped; among the sales it is an invalid line.
+ */
+static int
+total_row(const char *const *f, size_t n)
+{
+	static const char *const keys[] = { "total", "subtotal", "resumen" };
+	char key[64];
+	size_t i, k;
+
+	for (i = 0; i < n && f[i][0] == '\0'; i++)
+		;
+	if (i == n)
+		return 0;
+	ayni_field_normalize(f[i], key, sizeof(key));
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		if (strncmp(key, keys[k], strlen(keys[k])) == 0)
+			return 1;
+	return 0;
+}
 
 /* The three numbers that quantity x unit price = total ties together. */
 static const ayni_field_id tied[3] = {
@@ -492,6 +545,8 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		return rc;
 	if (u->map != NULL && copts.delimiter == 0)
 		copts.delimiter = u->map->delimiter;
+	copts.header_ok = header_ok;
+	copts.header_arg = u;
 	if ((rc = ayni_csv_open(&csv, fp, u->name, &copts, err)) != 0)
 		return rc;
 	u->nheader = ayni_csv_header(csv, &names);
@@ -526,6 +581,8 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 			u->res->rows_skipped++;
 			continue;
 		}
+		if (!total_row(r->fields, r->nfields))
+			u->last_data_line = r->line;
 		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 			int c = u->col[f];
 
@@ -715,6 +772,9 @@ dialect_json(struct upload *u)
 	if (u->known != AYNI_EXPORT_NONE)
 		cJSON_AddStringToObject(o, "export",
 		    ayni_export_name(u->known));
+	if (u->dialect.preamble_rows > 0)
+		cJSON_AddNumberToObject(o, "header_line",
+		    (double)u->dialect.header_line);
 	cols = cJSON_AddObjectToObject(o, "columns");
 	dec = cJSON_AddObjectToObject(o, "decimal");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
@@ -774,6 +834,10 @@ dialect_report(struct upload *u)
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
 			    ayni_fields[f].name, u->header[u->col[f]]);
 	}
+	if (u->dialect.preamble_rows > 0)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "header: line %ld; the %ld "
+		    "rows above it (titles, dates) skipped",
+		    u->dialect.header_line, u->dialect.preamble_rows);
 	if (u->known == AYNI_EXPORT_SHOPIFY)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Shopify orders "
 		    "(recognised by its headers)");
@@ -1472,6 +1536,19 @@ stage_lines(struct upload *u, ayni_error *err)
 		goto out;
 	}
 	while ((got = spool_get(u->spool, &r)) == 1) {
+		if (r.line > u->last_data_line && total_row(r.f, r.n)) {
+			if (u->footer_rows++ == 0)
+				u->footer_line = r.line;
+			u->res->rows_skipped++;
+			continue;
+		}
+		if (total_row(r.f, r.n)) {
+			snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total "
+			    "row ('%.40s') among the sales lines", u->name,
+			    r.line, r.f[0][0] ? r.f[0] : "total");
+			reject(u, &r, e.msg);
+			continue;
+		}
 		if (parse_line(u, &r, &l, &e) != 0) {
 			reject(u, &r, e.msg);
 			continue;
@@ -1496,6 +1573,11 @@ stage_lines(struct upload *u, ayni_error *err)
 		    "cannot read back a temporary file in '%s': %s",
 		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
+	if (u->footer_rows > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%" PRId64 ": %ld total "
+		    "row%s below the last sale skipped", u->name,
+		    u->footer_line, u->footer_rows, u->footer_rows > 1 ? "s" :
+		    "");
 out:
 	sqlite3_finalize(st);
 	free(r.buf);

@@ -749,6 +749,47 @@ test_shopify(void **state)
 	assert_verified(db);
 }
 
+/* A report's title above the header, its totals below the sales. */
+static void
+test_preamble_and_footer(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_opts o;
+	ayni_upload_result r;
+	ayni_error err;
+
+	memset(&o, 0, sizeof(o));
+	o.progress = capture;
+	warnings[0] = '\0';
+	assert_int_equal(load_with(db, "Reporte de Ventas Detallado\n"
+	    "Desde: 01/10/2025;Hasta: 31/10/2025\n\nSucursal Centro\n"
+	    "Fecha;Boleta;SKU;Cantidad;Total\n"
+	    "16-10-2025;1;A;1;1.000\n17-10-2025;2;B;2;2.000\n;;;;\n"
+	    "TOTAL;;;3;3.000\nResumen: 2 boletas;;;;\n", &o, &r, &err), 0);
+	assert_int_equal(r.rows_read, 5);
+	assert_int_equal(r.rows_inserted, 2);
+	assert_int_equal(r.rows_skipped, 3);
+	assert_string_equal(warnings, "t.csv:9: 2 total rows below the last "
+	    "sale skipped\n");
+	assert_query(db, "SELECT json_extract(dialect, '$.header_line'),"
+	    " (SELECT group_concat(line_no) FROM raw_transactions) FROM"
+	    " uploads", "5|6,7");
+	/* the same row among the sales is an invalid line */
+	assert_int_equal(load(db, "Fecha;Boleta;SKU;Cantidad;Total\n"
+	    "16-10-2025;1;A;1;1.000\nTotal;;;1;1.000\n"
+	    "17-10-2025;2;B;2;2.000\n", AYNI_UPLOAD_UPSERT, 0, &r, &err),
+	    AYNI_EDATA);
+	assert_string_equal(r.errors[0], "t.csv:3: a total row ('Total') among "
+	    "the sales lines");
+	/* no header in the first 50 rows: the first row is named */
+	assert_int_equal(load(db, "Reporte\nFecha;Nada\n1;2\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), AYNI_EDATA);
+	assert_string_equal(err.msg, "t.csv: missing required fields 'in_dt', "
+	    "'in_trans_id', 'in_product_id', 'in_quantity', 'in_price_total'; "
+	    "headers found: 'Reporte'; name them with --map FIELD=HEADER");
+	assert_verified(db);
+}
+
 /*
  * Random files over a few days, branches and document types, uploaded,
  * replaced and deleted in random order: after each step the rollups
@@ -883,6 +924,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shopify, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_preamble_and_footer,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_mode, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_bad_file_stores_nothing,
