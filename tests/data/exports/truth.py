@@ -142,6 +142,24 @@ def tickets(spec, branch="", doc="", price_cents=False):
     return out
 
 
+def more(dates, tids, k0=0):
+    """Extra tickets, deterministic: one per (date, tid), 1-2 items."""
+    out = []
+    for i, (when, tid) in enumerate(zip(dates, tids)):
+        k = k0 + i
+        items = [((3 * k) % 8, 1 + k % 3)]
+        if i % 2:
+            items.append(((5 * k + 1) % 8, 1))
+        out.append((when, str(tid), items))
+    return out
+
+
+def days(y, m, d0, n, per_day=2):
+    """n datetimes from y-m-d0 on, per_day a day, 10:00 + 2 h apart."""
+    return [dt.datetime(y, m, d0) + dt.timedelta(days=i // per_day,
+            hours=10 + 2 * (i % per_day)) for i in range(n)]
+
+
 # 1. Bsale "detalle de ventas": boletas, facturas sharing folios, and a
 #    credit note with positive amounts (a return).
 def bsale():
@@ -195,6 +213,12 @@ def bsale_semicolon():
          [(3, 2, True)]),
         (T(2025, 11, 5), "Boleta", "80013", "Local Mall", [(1, 3), (0, 12)]),
         (T(2025, 11, 5), "Boleta", "80013", "Local Centro", [(4, 5)]),
+        (T(2025, 11, 6), "Boleta", "80014", "Local Mall", [(6, 2), (7, 8)]),
+        (T(2025, 11, 6), "Nota de Crédito", "3002", "Local Mall",
+         [(7, 3, True)]),
+        (T(2025, 11, 7), "Factura", "80012", "Local Mall", [(0, 48)]),
+        (T(2025, 11, 7), "Boleta", "80015", "Local Centro",
+         [(5, 1), (1, 2)]),
     ]
     lines = []
     for when, doc, tid, br, items in spec:
@@ -219,6 +243,7 @@ def pos_cp1252():
         (T(2025, 10, 31, 21, 55), "10506", [(2, 2)]),
         (T(2025, 11, 1, 8, 5), "10507", [(4, 1), (7, 4)]),
     ]
+    spec += more(days(2025, 11, 3, 4), range(10508, 10512), 3)
     lines = tickets(spec, price_cents=True)
     rows = [[ln.when.strftime("%d/%m/%Y %H:%M"), ln.tid, ln.sku,
              ln.desc.replace("Azúcar", "Azúcar piña"), cl(ln.qty, 3),
@@ -236,6 +261,7 @@ def pos_bom_crlf():
         (T(2025, 9, 14, 18, 0), "A-0094", [(5, 1)]),
         (T(2025, 9, 15, 12, 12), "A-0095", [(1, 2), (0, 4)]),
     ]
+    spec += more(days(2025, 9, 16, 5), ["A-%04d" % i for i in range(96, 101)], 1)
     lines = tickets(spec)
     rows = [[ln.when.strftime("%Y-%m-%d %H:%M:%S"), ln.tid, ln.sku, ln.desc,
              plain(ln.qty), plain(ln.net)] for ln in lines]
@@ -295,6 +321,10 @@ def butcher():
                                    (2, "1.875")]),
         (T(2025, 10, 18), "2204", [(0, "3.010")]),
         (T(2025, 10, 19), "2205", [(4, "1.125"), (1, "2.750")]),
+        (T(2025, 10, 19), "2206", [(2, "1.430")]),
+        (T(2025, 10, 20), "2207", [(0, "1.005"), (3, "1.660")]),
+        (T(2025, 10, 20), "2208", [(1, "4.200"), (4, "2.015"),
+                                   (2, "1.990")]),
     ]
     lines = []
     for when, tid, items in spec:
@@ -318,6 +348,7 @@ def excel_sep():
         (T(2025, 10, 21), "303", [(6, 1), (7, 3), (4, 1)]),
         (T(2025, 10, 22), "304", [(5, 2)]),
     ]
+    spec += more(days(2025, 10, 23, 4), range(305, 309), 2)
     lines = tickets(spec)
     rows = [[ln.when.strftime("%d-%m-%Y"), ln.tid, ln.sku, ln.desc,
              plain(ln.qty), cl(ln.net)] for ln in lines]
@@ -335,6 +366,7 @@ def excel_serial():
         (T(2025, 10, 30), "7004", [(6, 2)]),
         (T(2025, 11, 2), "7005", [(1, 1), (7, 6)]),
     ]
+    spec += more(days(2025, 11, 3, 4), range(7006, 7010), 4)
     lines = tickets(spec)
     base = dt.datetime(1899, 12, 30)
     rows = [[str((ln.when - base).days), ln.tid, ln.sku, ln.desc,
@@ -367,6 +399,10 @@ def shopify():
          [("POL-L", 1)]),
         ("#1004", "ana@example.cl", T(2025, 11, 2, 11, 0, 12),
          D("1500.00"), [("GOR-01", 3), ("POL-M", 1), ("", 1)]),
+        ("#1005", "jose@example.cl", T(2025, 11, 14, 20, 45, 3), D(0),
+         [("POL-L", 2), ("POL-XL", 1)]),
+        ("#1006", "luz@example.cl", T(2025, 11, 30, 23, 59, 59),
+         D("990.00"), [("", 4)]),
     ]
     lines, rows = [], []
     for name, email, when, disc, items in orders:
@@ -403,8 +439,10 @@ def shopify():
 def us_style(ambiguous=False):
     H = ["Date", "Transaction ID", "SKU", "Description", "Quantity",
          "Unit Price", "Total"]
-    days = ([(10, 3), (10, 9), (11, 4), (11, 12)] if ambiguous
-            else [(10, 3), (10, 14), (10, 25), (11, 7), (11, 21)])
+    days = ([(10, 3), (10, 9), (11, 4), (11, 12), (10, 5), (11, 1),
+             (12, 2)] if ambiguous
+            else [(10, 3), (10, 14), (10, 25), (11, 7), (11, 21),
+                  (11, 8), (11, 30)])
     spec = []
     for k, (m, d) in enumerate(days):
         spec.append((T(2025, m, d), "INV-%04d" % (40 + k),
@@ -426,6 +464,7 @@ def gross_iva():
         (T(2025, 9, 23), "90003", [(5, 3), (6, 1), (1, 2)]),
         (T(2025, 10, 1), "90004", [(4, 2)]),
     ]
+    spec += more(days(2025, 10, 2, 5), range(90005, 90010), 5)
     lines = tickets(spec)
     rows = [[ln.when.strftime("%d-%m-%Y"), ln.tid, ln.sku, ln.desc,
              plain(ln.qty), cl(iva(ln.net)), cl(ln.net + iva(ln.net))]
@@ -444,6 +483,10 @@ def sii_codes():
         (T(2025, 10, 9), "39", "1002", [(4, 2)]),
         (T(2025, 10, 9), "61", "201", [(2, 2, True)]),
         (T(2025, 10, 10), "39", "1003", [(5, 1), (7, 4)]),
+        (T(2025, 10, 10), "33", "1002", [(0, 24), (4, 10), (6, 10)]),
+        (T(2025, 10, 11), "39", "1004", [(1, 2)]),
+        (T(2025, 10, 11), "61", "202", [(0, 4, True), (4, 1, True)]),
+        (T(2025, 10, 12), "39", "1005", [(3, 1), (2, 1)]),
     ]
     lines = []
     for when, doc, tid, items in spec:
@@ -458,7 +501,7 @@ def quoted():
     H = ["Fecha", "Boleta", "SKU", "Descripción", "Cantidad", "Total"]
     descs = ['Vino tinto; reserva', 'Queso "mantecoso" laminado',
              'Pack regalo\nincluye tarjeta', 'Galletas; "Tritón"\n(3 un.)',
-             'Aceitunas', 'Pisco 35°; "Mistral"']
+             'Aceitunas', 'Pisco 35°; "Mistral"', 'Bebida 3 L', 'Chocolate\n"Trencito"; 2 un.', 'Pan amasado', '"Todo" a mil', 'Jamón; pierna; 250 g', 'Vienesas']
     lines = []
     for k, desc in enumerate(descs):
         when = T(2025, 11, 10 + k // 2)
@@ -477,7 +520,13 @@ def inch_mark():
              ("CLA-3", 'Clavos 3" (kg)', D(2), D(4980)),
              ("TOR-1", 'Tornillo 1 1/2" x100', D(1), D(3190)),
              ("CIN-1", "Cinta aisladora", D(3), D(1770)),
-             ("MAN-3", 'Manguera 3/4" 15 m', D(1), D(12990))]
+             ("MAN-3", 'Manguera 3/4" 15 m', D(1), D(12990)),
+             ("BRO-1", 'Broca 1/4" acero', D(2), D(3380)),
+             ("TUB-1", 'Tubo PVC 1/2" 6 m', D(4), D(9960)),
+             ("LLA-1", "Llave stilson 14''", D(1), D(15490)),
+             ("CLA-2", 'Clavos 2" (kg)', D(3), D(7470)),
+             ("PER-5", "Pernos 5/16\" x 2\" (10 un)", D(1), D(2290)),
+             ("SIL-1", "Silicona transparente", D(2), D(5380))]
     lines = []
     for k, (sku, desc, q, net) in enumerate(items):
         lines.append(Line(T(2025, 10, 24 + k // 2), str(4400 + k // 2), sku,
@@ -497,6 +546,10 @@ def returns_negative():
         (T(2025, 10, 12), "Devolución", "3301", [(2, 1, True)]),
         (T(2025, 10, 12), "Venta", "3303", [(5, 2), (6, 1)]),
         (T(2025, 10, 13), "NC", "3302", [(3, 1, True)]),
+        (T(2025, 10, 13), "Venta", "3304", [(1, 3), (7, 6)]),
+        (T(2025, 10, 14), "Venta", "3305", [(4, 2)]),
+        (T(2025, 10, 14), "Venta", "3306", [(0, 1), (5, 1), (2, 2)]),
+        (T(2025, 10, 15), "Devolución", "3306", [(5, 1, True)]),
     ]
     lines = []
     for when, typ, tid, items in spec:
@@ -521,6 +574,7 @@ def pesos_sign():
         (T(2025, 9, 6), "55003", [(4, 2), (5, 1), (3, 1)]),
         (T(2025, 9, 8), "55004", [(2, 1, True)]),
     ]
+    spec += more(days(2025, 9, 9, 4), range(55005, 55009), 6)
     lines = tickets(spec)
     for ln in lines:
         if ln.ret:
@@ -540,6 +594,7 @@ def delimiter_rows():
         (T(2025, 10, 28), "8803", [(3, 2), (4, 1)]),
         (T(2025, 10, 28), "8804", [(6, 5)]),
     ]
+    spec += more(days(2025, 10, 29, 4), range(8805, 8809), 7)
     lines = tickets(spec)
     rows = [[ln.when.strftime("%d-%m-%Y"), ln.tid, ln.sku, ln.desc,
              plain(ln.qty), cl(ln.net)] for ln in lines]
@@ -561,6 +616,7 @@ def titled_lines():
         (T(2025, 10, 15, 18, 0), "12003", [(4, 3)]),
         (T(2025, 10, 31, 20, 0), "12004", [(5, 1), (6, 2), (7, 2)]),
     ]
+    spec += more(days(2025, 10, 20, 3), range(12005, 12008), 8)
     lines = tickets(spec)
     H = ["Fecha", "N° Doc. Venta", "Código", "Descripción", "Cantidad",
          "Total"]
@@ -591,6 +647,7 @@ def utf16():
         (T(2025, 11, 17), "662", [(1, "0.5")]),
         (T(2025, 11, 18), "663", [(5, 1), (4, 3), (3, 1)]),
     ]
+    spec += more(days(2025, 11, 19, 4), range(664, 668), 9)
     lines = tickets(spec)
     rows = [[ln.when.strftime("%d-%m-%Y"), ln.tid, ln.sku, ln.desc,
              cl(ln.qty, 1), cl(ln.net)] for ln in lines]
@@ -608,6 +665,7 @@ def tab_plain():
         (T(2025, 9, 2, 12), "V-3", [(6, 2), (7, 3), (1, 1)]),
         (T(2025, 9, 30, 23, 59), "V-4", [(3, 1)]),
     ]
+    spec += more(days(2025, 9, 3, 4), ["V-%d" % i for i in range(5, 9)], 10)
     lines = tickets(spec)
     rows = [[ln.when.strftime("%Y-%m-%dT%H:%M:%S"), ln.tid, ln.sku, ln.desc,
              "Abarrotes", plain(ln.qty), plain(ln.net)] for ln in lines]
