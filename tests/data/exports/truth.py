@@ -573,15 +573,21 @@ def pesos_sign():
         (T(2025, 9, 5), "55002", [(2, 1)]),
         (T(2025, 9, 6), "55003", [(4, 2), (5, 1), (3, 1)]),
         (T(2025, 9, 8), "55004", [(2, 1, True)]),
+        (T(2025, 9, 12), "55010", [(4, 1, True)]),
     ]
     spec += more(days(2025, 9, 9, 4), range(55005, 55009), 6)
     lines = tickets(spec)
+
+    def money(ln):      # a return: "-$ 3.490", or "(1.090)" as accountants
+        if ln.net >= 0:
+            return "$ " + cl(ln.net)
+        return "(%s)" % cl(-ln.net) if ln.tid == "55010" else "-$ " + cl(
+            -ln.net)
     for ln in lines:
         if ln.ret:
             ln.qty, ln.net = -ln.qty, -ln.net
     rows = [[ln.when.strftime("%d-%m-%Y"), ln.tid, ln.sku, ln.desc,
-             plain(ln.qty), ("-$ " if ln.net < 0 else "$ ") + cl(abs(ln.net))]
-            for ln in lines]
+             plain(ln.qty), money(ln)] for ln in lines]
     add("montos-con-signo-peso.csv", table(H, rows, ";"), lines)
 
 
@@ -672,6 +678,51 @@ def tab_plain():
     add("tabulado.tsv", table(H, rows, "\t"), lines)
 
 
+# 24. A UTF-8 BOM, yet Windows-1252 bytes in the text (a POS that writes
+#     a BOM and then its own code page).
+def bom_cp1252():
+    H = ["Fecha", "Boleta", "Código", "Descripción", "Cantidad", "Total"]
+    spec = more(days(2025, 10, 6, 8), range(3101, 3109), 11)
+    lines = tickets(spec)
+    rows = [[ln.when.strftime("%d-%m-%Y"), ln.tid, ln.sku, ln.desc,
+             plain(ln.qty), cl(ln.net)] for ln in lines]
+    add("bom-con-bytes-cp1252.csv", table(H, rows, ";"), lines, "cp1252",
+        b"\xef\xbb\xbf")
+
+
+# 25. The net column after the gross one: "Total" (gross) first, then
+#     "Neto" and "IVA"; the net must win whatever the order.
+def net_after_total():
+    H = ["Fecha", "Tipo Documento", "Folio", "Código", "Descripción",
+         "Cantidad", "Total", "Neto", "IVA"]
+    spec = more(days(2025, 11, 10, 9, 3), range(501, 510), 12)
+    lines = []
+    for k, t in enumerate(spec):
+        lines += tickets([t], doc="Factura" if k % 3 == 0 else "Boleta")
+    rows = [[ln.when.strftime("%d/%m/%Y"), ln.doc, ln.tid, ln.sku, ln.desc,
+             plain(ln.qty), cl(ln.net + iva(ln.net)), cl(ln.net),
+             cl(iva(ln.net))] for ln in lines]
+    add("neto-despues-de-total.csv", table(H, rows, ";"), lines)
+
+
+# 26. An e-commerce export with ISO 8601 offsets (-03:00 and Z): the day
+#     is the one written, even at 23:30 on a month's last day.
+def iso_offsets():
+    H = ["N° Pedido", "Fecha", "SKU", "Nombre", "Cantidad", "Total"]
+    when = [T(2025, 10, 30, 12, 0, 5), T(2025, 10, 31, 23, 30, 0),
+            T(2025, 10, 31, 23, 59, 59), T(2025, 11, 1, 0, 0, 1),
+            T(2025, 11, 1, 2, 15, 0), T(2025, 11, 2, 18, 40, 0)]
+    spec = more(when, range(20451, 20457), 13)
+    lines = tickets(spec)
+    rows = []
+    for k, ln in enumerate(lines):
+        stamp = ln.when.strftime("%Y-%m-%dT%H:%M:%S") + (
+            "Z" if ln.tid in ("20453", "20455") else "-03:00")
+        rows.append([ln.tid, stamp, ln.sku, ln.desc, plain(ln.qty),
+                     plain(ln.net)])
+    add("pedidos-iso-offset.csv", table(H, rows, ","), lines)
+
+
 # ----------------------------------------------------------------- truth
 
 def truth(lines):
@@ -695,7 +746,8 @@ def main():
               excel_serial, shopify, us_style,
               lambda: us_style(ambiguous=True), gross_iva, sii_codes,
               quoted, inch_mark, returns_negative, pesos_sign,
-              delimiter_rows, title_footer, utf16, tab_plain):
+              delimiter_rows, title_footer, utf16, tab_plain, bom_cp1252,
+              net_after_total, iso_offsets):
         f()
     out = ["file,month,revenue,units,transactions,lines,returns"]
     for name, (data, lines) in FILES.items():
