@@ -723,6 +723,44 @@ def iso_offsets():
     add("pedidos-iso-offset.csv", table(H, rows, ","), lines)
 
 
+# 27. The SII sales register (RCV, "detalle ventas"): document level, no
+#     product or quantity; transaction = type + folio; revenue = Monto
+#     Neto + Monto Exento; 61 subtracts, 56 adds, 52 (guia de despacho)
+#     is not a sale and is skipped.
+def rcv():
+    H = ["Nro", "Tipo Doc", "Tipo Venta", "Rut cliente", "Razon Social",
+         "Folio", "Fecha Docto", "Fecha Recepcion", "Fecha Acuse Reclamo",
+         "Fecha Reclamo", "Monto Exento", "Monto Neto", "Monto IVA",
+         "Monto total", "IVA Retenido Total", "IVA Retenido Parcial",
+         "IVA no retenido", "IVA propio", "IVA Terceros"]
+    docs = [  # tipo, folio, day, cliente, exento, neto
+        ("33", "1501", (2025, 10, 1), "76086428-5", 0, 125000),
+        ("33", "1502", (2025, 10, 2), "96512340-K", 0, 89900),
+        ("34", "88", (2025, 10, 2), "65012345-6", 45000, 0),
+        ("33", "1503", (2025, 10, 6), "76086428-5", 12000, 230450),
+        ("52", "4410", (2025, 10, 6), "76086428-5", 0, 230450),
+        ("61", "301", (2025, 10, 9), "96512340-K", 0, 15000),
+        ("56", "41", (2025, 10, 10), "76086428-5", 0, 2500),
+        ("33", "1504", (2025, 10, 14), "77123456-8", 0, 310000),
+        ("33", "1505", (2025, 10, 20), "96512340-K", 0, 56780),
+        ("61", "302", (2025, 10, 28), "76086428-5", 0, 20000),
+        ("33", "1506", (2025, 10, 31), "77123456-8", 0, 99990),
+    ]
+    lines, rows = [], []
+    for k, (tipo, folio, (y, m, d), rut, ex, neto) in enumerate(docs):
+        ex, neto = D(ex), D(neto)
+        tax = iva(neto)
+        if tipo != "52":
+            lines.append(Line(T(y, m, d), folio, "", D(0), ex + neto,
+                              doc=tipo, ret=tipo == "61"))
+        rows.append([str(k + 1), tipo, "Del Giro", rut, "Cliente %d Ltda."
+                     % (k % 4 + 1), folio, "%02d/%02d/%d" % (d, m, y),
+                     "%02d/%02d/%d 10:11:12" % (d, m, y), "", "", plain(ex),
+                     plain(neto), plain(tax), plain(ex + neto + tax), "0",
+                     "0", "0", "0", "0"])
+    add("rcv-ventas-detalle.csv", table(H, rows, ";"), lines)
+
+
 # ----------------------------------------------------------------- truth
 
 def truth(lines):
@@ -747,7 +785,7 @@ def main():
               lambda: us_style(ambiguous=True), gross_iva, sii_codes,
               quoted, inch_mark, returns_negative, pesos_sign,
               delimiter_rows, title_footer, utf16, tab_plain, bom_cp1252,
-              net_after_total, iso_offsets):
+              net_after_total, iso_offsets, rcv):
         f()
     out = ["file,month,revenue,units,transactions,lines,returns"]
     for name, (data, lines) in FILES.items():
