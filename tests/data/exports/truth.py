@@ -275,7 +275,7 @@ def ticket_restart():
          "Total"]
     spec = []
     for day in (29, 30):
-        spec += [(T(2025, 9, day, 9), "1", [(0, 1), (1, 1)]),
+        spec += [(T(2025, 9, day, 9), "1", [(0, 1), (1, 1), (0, 1)]),
                  (T(2025, 9, day, 10), "2", [(2, 1)]),
                  (T(2025, 9, day, 12), "3", [(day % 8, 2)])]
     for day in (1, 2):
@@ -761,6 +761,72 @@ def rcv():
     add("rcv-ventas-detalle.csv", table(H, rows, ";"), lines)
 
 
+# 28. Google Sheets "Download as CSV" in a Chilean-locale sheet: ','
+#     delimiter, displayed values quoted ("$1.990", "1,5"), dates d/m/yyyy
+#     without leading zeros.
+def google_sheets():
+    H = ["Fecha", "N° Boleta", "Código", "Descripción", "Cantidad",
+         "Total"]
+    spec = [(T(2025, 10, 3), "101", [(1, "1.5"), (0, 2)]),
+            (T(2025, 10, 3), "102", [(2, 1)]),
+            (T(2025, 10, 9), "103", [(1, "0.25"), (5, 1)]),
+            (T(2025, 10, 14), "104", [(3, 3)])]
+    spec += more(days(2025, 10, 20, 6), range(105, 111), 14)
+    lines = tickets(spec)
+    rows = [["%d/%d/%d" % (ln.when.day, ln.when.month, ln.when.year),
+             ln.tid, ln.sku, ln.desc, cl(ln.qty, 2 if ln.qty % 1 else 0)
+             .rstrip("0").rstrip(",") if ln.qty % 1 else plain(ln.qty),
+             "$" + cl(ln.net)] for ln in lines]
+    add("google-sheets-es-cl.csv", table(H, rows, ","), lines)
+
+
+# 29. A scale with weights below and above 1 kg (0.850 proves the dot)
+#     and whole kilos written 2.000.
+def butcher_grams():
+    H = ["Fecha", "Boleta", "PLU", "Descripción", "Cantidad", "Precio",
+         "Total"]
+    meats = [("201", "Lomo liso", D(13990)), ("202", "Huachalomo",
+             D(8490)), ("203", "Trutro pollo", D(2990)), ("204",
+             "Longaniza", D(6990))]
+    spec = [(T(2025, 11, 21), "31", [(0, "0.850"), (1, "1.250")]),
+            (T(2025, 11, 21), "32", [(2, "2.000")]),
+            (T(2025, 11, 22), "33", [(3, "0.415"), (2, "1.730"),
+                                     (0, "0.995")]),
+            (T(2025, 11, 22), "34", [(1, "3.000")]),
+            (T(2025, 11, 24), "35", [(3, "1.060"), (0, "0.300")]),
+            (T(2025, 11, 24), "36", [(2, "0.780")])]
+    lines = []
+    for when, tid, items in spec:
+        for i, q in items:
+            plu, desc, price = meats[i]
+            q = D(q)
+            lines.append(Line(when, tid, plu, q, rnd(q * price), desc,
+                              unit=price))
+    rows = [[ln.when.strftime("%d/%m/%Y"), ln.tid, ln.sku, ln.desc,
+             plain(ln.qty, 3), plain(ln.x["unit"]), plain(ln.net)]
+            for ln in lines]
+    add("carniceria-gramos.csv", table(H, rows, ";"), lines, "cp1252")
+
+
+# 30. Excel's empty trailing columns (";;" after the last header and
+#     every row) and a credit note written with negative amounts.
+def trailing_columns():
+    H = ["Fecha", "Tipo Documento", "Folio", "Código", "Descripción",
+         "Cantidad", "Neto", "", ""]
+    spec = more(days(2025, 9, 15, 8), range(7701, 7709), 15)
+    lines = []
+    for t in spec:
+        lines += tickets([t], doc="Boleta")
+    nc = tickets([(T(2025, 9, 19, 12), "410", [(2, 1, True)])],
+                 doc="Nota de Crédito")
+    for ln in nc:
+        ln.qty, ln.net = -ln.qty, -ln.net
+    lines += nc
+    rows = [[ln.when.strftime("%d-%m-%Y"), ln.doc, ln.tid, ln.sku, ln.desc,
+             plain(ln.qty), cl(ln.net), "", ""] for ln in lines]
+    add("columnas-vacias-al-final.csv", table(H, rows, ";"), lines)
+
+
 # ----------------------------------------------------------------- truth
 
 def truth(lines):
@@ -785,7 +851,8 @@ def main():
               lambda: us_style(ambiguous=True), gross_iva, sii_codes,
               quoted, inch_mark, returns_negative, pesos_sign,
               delimiter_rows, title_footer, utf16, tab_plain, bom_cp1252,
-              net_after_total, iso_offsets, rcv):
+              net_after_total, iso_offsets, rcv, google_sheets,
+              butcher_grams, trailing_columns):
         f()
     out = ["file,month,revenue,units,transactions,lines,returns"]
     for name, (data, lines) in FILES.items():
