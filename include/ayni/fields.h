@@ -93,10 +93,12 @@ void	ayni_field_normalize(const char *in, char *out, size_t outsz);
 
 typedef enum ayni_export {
 	AYNI_EXPORT_NONE = 0,
-	AYNI_EXPORT_SHOPIFY	/* orders export: a line per line item */
+	AYNI_EXPORT_SHOPIFY,	/* orders export: a line per line item */
+	AYNI_EXPORT_BSALE	/* "detalle de ventas": net and gross totals,
+				   SKU and product name, by design */
 } ayni_export;
 
-/* "shopify", or NULL for none. */
+/* "shopify", "bsale", or NULL for none. */
 const char *ayni_export_name(ayni_export e);
 
 typedef struct ayni_header_map {

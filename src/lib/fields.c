@@ -363,7 +363,8 @@ synonym_rank(const char *header)
 const char *
 ayni_export_name(ayni_export e)
 {
-	return e == AYNI_EXPORT_SHOPIFY ? "shopify" : NULL;
+	return e == AYNI_EXPORT_SHOPIFY ? "shopify" :
+	    e == AYNI_EXPORT_BSALE ? "bsale" : NULL;
 }
 
 /* The column whose key is key, or -1. */
@@ -431,6 +432,16 @@ ayni_header_match(const char *const *headers, size_t n, ayni_header_map *m)
 	m->product_alt = -1;
 	if (match_shopify(headers, n, m))
 		return;
+	/*
+	 * Bsale's detalle de ventas: the synonyms pick its columns (the net
+	 * subtotal over the gross total, SKU over the product's name); the
+	 * signature only says the choices were meant.
+	 */
+	if (column_of(headers, n, "fechadeemision") >= 0 &&
+	    column_of(headers, n, "tipodocumento") >= 0 &&
+	    column_of(headers, n, "ndocumento") >= 0 &&
+	    column_of(headers, n, "subtotalneto") >= 0)
+		m->known = AYNI_EXPORT_BSALE;
 	for (i = 0; i < AYNI_FIELD_COUNT; i++) {
 		m->col[i] = -1;
 		m->dup[i] = -1;

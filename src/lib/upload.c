@@ -263,6 +263,8 @@ struct upload {
 	long			 rows_fit[8];	/* see rows_evidence() */
 	int64_t			 last_data_line; /* of a row not a total */
 	long			 footer_rows;	/* totals below it, skipped */
+	long			 sci_codes;	/* product ids like 7,8E+12 */
+	char			 sci_example[32];
 	int64_t			 footer_line;	/* the first of them */
 	ayni_date_evidence	 dev;
 	ayni_date_order		 order;
@@ -423,7 +425,8 @@ map_headers(struct upload *u, ayni_error *err)
 		u->col[f] = m.col[f];
 		/* Two headers fit one field: say which won, and how to choose. */
 		if (m.dup[f] >= 0 && m.col[f] >= 0 && m.dup[f] != m.col[f] &&
-		    (u->map == NULL || u->map->header[f] == NULL))
+		    (u->map == NULL || u->map->header[f] == NULL) &&
+		    m.known == AYNI_EXPORT_NONE)
 			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: headers '%s' "
 			    "and '%s' both match %s; using '%s' (choose with "
 			    "--map %s=HEADER)", u->name, u->header[m.col[f]],
@@ -841,6 +844,9 @@ dialect_report(struct upload *u)
 	if (u->known == AYNI_EXPORT_SHOPIFY)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Shopify orders "
 		    "(recognised by its headers)");
+	if (u->known == AYNI_EXPORT_BSALE)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Bsale detalle de "
+		    "ventas (recognised by its headers)");
 	if (u->total_from_unit)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' x '%s'%s%s%s",
 		    u->header[u->col[AYNI_F_QUANTITY]],
@@ -1514,6 +1520,32 @@ out:
 }
 
 /*
+ * "7,80161E+12": a product code that Excel showed as a number and saved
+ * rounded.  The code is lost; the line still counts, under that name.
+ */
+static int
+excel_rounded(const char *s)
+{
+	const char *p = s;
+
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == ',' || *p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	if (*p != 'E' && *p != 'e')
+		return 0;
+	p += p[1] == '+' ? 2 : 1;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0';
+}
+
+/*
  * Pass 2: parse every spooled record once; invalid ones are rejected,
  * valid ones staged, and the days they cover noted.
  */
@@ -1553,6 +1585,10 @@ stage_lines(struct upload *u, ayni_error *err)
 			reject(u, &r, e.msg);
 			continue;
 		}
+		if (excel_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
+		    u->sci_codes++ == 0)
+			snprintf(u->sci_example, sizeof(u->sci_example), "%s",
+			    l.text[AYNI_F_PRODUCT_ID]);
 		bind_line(st, &l, r.line);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			rc = ayni_db_error(u->db, err, "staging the lines");
@@ -1573,6 +1609,11 @@ stage_lines(struct upload *u, ayni_error *err)
 		    "cannot read back a temporary file in '%s': %s",
 		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
+	if (u->sci_codes > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld product codes look "
+		    "like numbers Excel rounded ('%s'); different products may "
+		    "share one; export the column as text", u->name,
+		    u->sci_codes, u->sci_example);
 	if (u->footer_rows > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%" PRId64 ": %ld total "
 		    "row%s below the last sale skipped", u->name,

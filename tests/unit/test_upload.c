@@ -774,6 +774,14 @@ test_preamble_and_footer(void **state)
 	assert_query(db, "SELECT json_extract(dialect, '$.header_line'),"
 	    " (SELECT group_concat(line_no) FROM raw_transactions) FROM"
 	    " uploads", "5|6,7");
+	/* Excel's rounded product codes: loaded, and said */
+	warnings[0] = '\0';
+	assert_int_equal(load_with(db, "Fecha;Boleta;SKU;Cantidad;Total\n"
+	    "18-10-2025;5;7,80161E+12;1;1.000\n18-10-2025;5;7,80161E+12;1;"
+	    "1.000\n18-10-2025;5;A-1;1;1.000\n", &o, &r, &err), 0);
+	assert_string_equal(warnings, "t.csv: 2 product codes look like "
+	    "numbers Excel rounded ('7,80161E+12'); different products may "
+	    "share one; export the column as text\n");
 	/* the same row among the sales is an invalid line */
 	assert_int_equal(load(db, "Fecha;Boleta;SKU;Cantidad;Total\n"
 	    "16-10-2025;1;A;1;1.000\nTotal;;;1;1.000\n"
