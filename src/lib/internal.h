@@ -44,7 +44,7 @@ size_t	ayni_utf8_seq(const char *s);
 /*
  * 1 if s is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
  * Text from argv is checked with it before it is stored, so that JSON
- * output is always valid.  (mapping.c keeps an older private copy.)
+ * output is always valid.
  */
 int	ayni_utf8_valid(const char *s);
 

@@ -16,6 +16,7 @@
 #include "ayni/csvread.h"
 #include "ayni/mapping.h"
 #include "ayni/parse.h"
+#include "internal.h"
 
 const ayni_column ayni_mapping_list_columns[] = {
 	{ "name", AYNI_T_TEXT },
@@ -48,42 +49,6 @@ json_error(ayni_error *err, const char *name, const char *detail)
 		    "out of memory writing mapping '%s'", name);
 	return ayni_error_set(err, AYNI_EDATA, "mapping '%s' is damaged: %s; "
 	    "save it again", name, detail);
-}
-
-/* 1 if s is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
-static int
-utf8_valid(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (*p != '\0') {
-		unsigned c = *p;
-		int n, i;
-		unsigned long cp;
-
-		if (c < 0x80) {
-			p++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3, cp = c & 0x07;
-		else
-			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += n + 1;
-	}
-	return 1;
 }
 
 static int
@@ -135,7 +100,7 @@ ayni_mapping_add_pair(ayni_mapping *m, const char *pair, ayni_error *err)
 	if (all_space(header))
 		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': "
 		    "empty header after '='", pair);
-	if (!utf8_valid(header))
+	if (!ayni_utf8_valid(header))
 		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': the "
 		    "header is not valid UTF-8", pair);
 	if (m->header[id] != NULL)
@@ -312,7 +277,7 @@ check_name(const char *name, ayni_error *err)
 		if (*p < 0x20 || *p == 0x7f)
 			return ayni_error_set(err, AYNI_EUSAGE, "mapping name "
 			    "must not contain control characters");
-	if (!utf8_valid(name))
+	if (!ayni_utf8_valid(name))
 		return ayni_error_set(err, AYNI_EUSAGE, "mapping name is not "
 		    "valid UTF-8");
 	return 0;
