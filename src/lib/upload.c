@@ -1195,12 +1195,13 @@ static const char stage_sql[] =
     " price_total INTEGER NOT NULL, cost_unit INTEGER, cost_total INTEGER,"
     " price_unit INTEGER, discount_total INTEGER,"
     " commission_total INTEGER, margin INTEGER,"
-    " branch TEXT NOT NULL, doc_type TEXT NOT NULL);"
+    " branch TEXT NOT NULL, doc_type TEXT NOT NULL, occurrence INTEGER);"
     "DELETE FROM temp.upload_stage;";
 
 static const char stage_ins_sql[] =
     "INSERT INTO temp.upload_stage VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+    " NULL)";
 
 /*
  * Each staged line with its occurrence, which numbers identical (branch,
@@ -1208,11 +1209,13 @@ static const char stage_ins_sql[] =
  * partition is by the columns, not by txn_key: sorting short values is
  * twice as fast as sorting their concatenation.
  */
-#define KEYED_SQL \
-    "WITH keyed AS (SELECT s.*, row_number() OVER (PARTITION BY branch," \
-    " doc_type, transaction_id, substr(transaction_date, 1, 10)," \
-    " product_id ORDER BY line_no) AS occurrence" \
-    " FROM temp.upload_stage s) "
+static const char number_sql[] =
+    "UPDATE temp.upload_stage AS s SET occurrence = k.n FROM"
+    " (SELECT line_no, row_number() OVER (PARTITION BY branch, doc_type,"
+    " transaction_id, substr(transaction_date, 1, 10), product_id"
+    " ORDER BY line_no) AS n FROM temp.upload_stage) AS k"
+    " WHERE s.line_no = k.line_no";
+#define KEYED_SQL "WITH keyed AS (SELECT * FROM temp.upload_stage) "
 
 /*
  * txn_key as raw_transactions computes it (the same expression:
@@ -1609,6 +1612,9 @@ stage_lines(struct upload *u, ayni_error *err)
 		    "cannot read back a temporary file in '%s': %s",
 		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
+	if (rc == 0 && n > 0 && sqlite3_exec(u->h, number_sql, NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = ayni_db_error(u->db, err, "numbering the lines");
 	if (u->sci_codes > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld product codes look "
 		    "like numbers Excel rounded ('%s'); different products may "
