@@ -1204,8 +1204,10 @@ static const char stage_ins_sql[] =
     " NULL)";
 
 /*
- * Each staged line with its occurrence, which numbers identical (branch,
- * document type, transaction, day, product) tuples in file order.  The
+ * Once all lines are staged: each one's occurrence, which numbers
+ * identical (branch, document type, transaction, day, product) tuples in
+ * file order.  Numbered once here, not in a window of the statements that
+ * read it: each would sort every staged line again (bench/README.md).  The
  * partition is by the columns, not by txn_key: sorting short values is
  * twice as fast as sorting their concatenation.
  */
@@ -1215,6 +1217,7 @@ static const char number_sql[] =
     " transaction_id, substr(transaction_date, 1, 10), product_id"
     " ORDER BY line_no) AS n FROM temp.upload_stage) AS k"
     " WHERE s.line_no = k.line_no";
+/* The staged lines with their keys, as the statements below read them. */
 #define KEYED_SQL "WITH keyed AS (SELECT * FROM temp.upload_stage) "
 
 /*
