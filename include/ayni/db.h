@@ -83,4 +83,10 @@ struct sqlite3 *ayni_db_handle(ayni_db *db);
 /* Translate the connection's last SQLite error into err (the one place). */
 int	ayni_db_error(ayni_db *db, ayni_error *err, const char *what);
 
+/*
+ * Stop the statement under way, if any: it fails as AYNI_ECANCELED.  Safe
+ * from a signal handler (it only sets a flag SQLite checks); db may be NULL.
+ */
+void	ayni_db_interrupt(ayni_db *db);
+
 #endif /* AYNI_DB_H */

@@ -29,7 +29,8 @@ typedef enum ayni_code {
 	AYNI_EBUSY = -10,	/* database locked, upload active (exit 75) */
 	AYNI_EPERM = -11,	/* permission denied, not logged in (exit 77) */
 	AYNI_ECONFIG = -12,	/* configuration, e.g. newer database (exit 78) */
-	AYNI_ENOMEM = -13	/* out of memory (exit 70) */
+	AYNI_ENOMEM = -13,	/* out of memory (exit 70) */
+	AYNI_ECANCELED = -14	/* stopped by a signal (exit 128 + it) */
 } ayni_code;
 
 typedef struct ayni_error {

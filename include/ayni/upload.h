@@ -14,6 +14,7 @@
 #ifndef AYNI_UPLOAD_H
 #define AYNI_UPLOAD_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -81,6 +82,12 @@ typedef struct ayni_upload_opts {
 	int		 dry_run;	/* do everything, commit nothing */
 	int		 wait_seconds;	/* for a busy database: 0 means the
 					   default, 600; negative, no wait */
+	/*
+	 * Set (by a signal handler) to stop: the upload rolls back, is
+	 * marked 'cancelled' and returns AYNI_ECANCELED.  A handler that
+	 * also calls sqlite3_interrupt() stops a statement under way.
+	 */
+	volatile sig_atomic_t *cancel;
 	void		(*progress)(void *arg, const ayni_upload_progress *p);
 	void		*progress_arg;
 } ayni_upload_opts;

@@ -12,6 +12,7 @@
 #define AYNI_CLI_H
 
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "ayni/company.h"
@@ -126,6 +127,12 @@ void	opt_help(FILE *fp, const struct cmd_group *g,
  */
 void	cli_error(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
+/*
+ * The signal that stopped a command (SIGINT, SIGTERM, SIGHUP), for its
+ * exit status 128 + signal when it returns AYNI_ECANCELED; 0 if none.
+ */
+extern volatile sig_atomic_t cli_stop_signal;
+
 /* Print "ayni: warning: ..." on stderr unless --quiet. */
 void	cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

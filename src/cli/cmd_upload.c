@@ -245,9 +245,43 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 	return 0;
 }
 
+/*
+ * Ctrl-C, SIGTERM or SIGHUP during an upload: stop it (the statement under
+ * way too), so that it rolls back and is marked 'cancelled' instead of
+ * dying as 'processing'; the exit status is then 128 + the signal.
+ */
+static volatile sig_atomic_t upload_cancel;
+static ayni_db *upload_db;
+
+static void
+upload_stop(int sig)
+{
+	cli_stop_signal = sig;
+	upload_cancel = 1;
+	ayni_db_interrupt(upload_db);
+}
+
+static void
+catch_stop(int on, struct sigaction old[3])
+{
+	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	int i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = upload_stop;	/* no SA_RESTART: a read stops */
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 3; i++)
+		if (on)
+			sigaction(sigs[i], &sa, &old[i]);
+		else
+			sigaction(sigs[i], &old[i], NULL);
+}
+
 static int
 cmd_upload(struct cmd_ctx *ctx)
 {
+	struct sigaction old[3];
 	const char *path = ctx->o.args[0], *rejects = opt_get(ctx, "rejects");
 	ayni_upload_opts o;
 	ayni_upload_result res;
@@ -311,7 +345,13 @@ cmd_upload(struct cmd_ctx *ctx)
 	o.progress = progress;
 	o.progress_arg = &bar;
 
+	upload_db = ctx->db;
+	upload_cancel = 0;
+	o.cancel = &upload_cancel;
+	catch_stop(1, old);
 	rc = ayni_upload_run(ctx->db, fp, &o, &res, &ctx->err);
+	catch_stop(0, old);
+	upload_db = NULL;
 	if (bar.drawn)
 		fputs("\r\033[K", stderr);
 	/* SPEC §5: a day the shop was closed is not an error. */

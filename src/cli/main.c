@@ -68,6 +68,8 @@ const struct cmd_group cmd_groups[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+volatile sig_atomic_t cli_stop_signal;
+
 /* The exit status of a code.  If you add a code, add it here too. */
 static int
 exit_status(int code)
@@ -85,6 +87,8 @@ exit_status(int code)
 	case AYNI_EBUSY:	return EX_TEMPFAIL;
 	case AYNI_EPERM:	return EX_NOPERM;
 	case AYNI_ECONFIG:	return EX_CONFIG;
+	case AYNI_ECANCELED:	return 128 + (cli_stop_signal ?
+				    cli_stop_signal : SIGINT);
 	case AYNI_EINTERNAL:
 	case AYNI_ENOMEM:
 	default:		return EX_SOFTWARE;

@@ -45,6 +45,9 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 		    "again later", db->path, what);
 	case SQLITE_CONSTRAINT:
 		return ayni_error_set(err, AYNI_EDATA, "%s: %s", what, msg);
+	case SQLITE_INTERRUPT:	/* sqlite3_interrupt(), from a signal */
+		return ayni_error_set(err, AYNI_ECANCELED, "%s: interrupted",
+		    what);
 	case SQLITE_NOMEM:
 		return ayni_error_set(err, AYNI_ENOMEM, "%s: out of memory",
 		    what);
@@ -574,4 +577,11 @@ struct sqlite3 *
 ayni_db_handle(ayni_db *db)
 {
 	return db->h;
+}
+
+void
+ayni_db_interrupt(ayni_db *db)
+{
+	if (db != NULL && db->h != NULL)
+		sqlite3_interrupt(db->h);
 }

@@ -71,6 +71,7 @@ ayni_code_name(int code)
 	case AYNI_EPERM:	return "EPERM";
 	case AYNI_ECONFIG:	return "ECONFIG";
 	case AYNI_ENOMEM:	return "ENOMEM";
+	case AYNI_ECANCELED:	return "ECANCELED";
 	}
 	return "EUNKNOWN";
 }

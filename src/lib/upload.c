@@ -573,6 +573,10 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		goto out;
 	}
 	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
+		if (u->o->cancel != NULL && *u->o->cancel) {
+			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
+			goto out;
+		}
 		u->res->rows_read++;
 		/*
 		 * SPEC §5: a row of only delimiters (",,,,", Excel's empty
@@ -1574,6 +1578,10 @@ stage_lines(struct upload *u, ayni_error *err)
 		goto out;
 	}
 	while ((got = spool_get(u->spool, &r)) == 1) {
+		if (u->o->cancel != NULL && *u->o->cancel) {
+			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
+			goto out;
+		}
 		if (r.line > u->last_data_line && total_row(r.f, r.n)) {
 			if (u->footer_rows++ == 0)
 				u->footer_line = r.line;
@@ -1833,7 +1841,7 @@ errors_json(struct upload *u)
 }
 
 static void
-mark_failed(struct upload *u, const char *msg)
+mark_failed(struct upload *u, const char *status, const char *msg)
 {
 	char *details;
 	char now[20];
@@ -1843,12 +1851,12 @@ mark_failed(struct upload *u, const char *msg)
 	details = errors_json(u);
 	ayni_db_timestamp(ayni_db_now(u->db), now);
 	if (begin_waiting(u, NULL) == 0) {
-		exec_bound(u, "UPDATE uploads SET status = 'failed',"
+		exec_bound(u, "UPDATE uploads SET status = ?7,"
 		    " error_message = ?2, error_details = ?3, error_rows = ?4,"
 		    " original_rows = ?5, completed_at = ?6 WHERE id = ?1",
-		    "failing the upload", NULL, "issiis", u->upload_id, msg,
+		    "failing the upload", NULL, "issiiss", u->upload_id, msg,
 		    details, (int64_t)u->res->rows_rejected,
-		    (int64_t)u->res->rows_read, now);
+		    (int64_t)u->res->rows_read, now, status);
 		ayni_db_commit(u->db, NULL);
 	}
 	cJSON_free(details);
@@ -2090,8 +2098,17 @@ fail:
 	res->rows_inserted = res->rows_updated = res->rows_deleted = 0;
 	res->rows_unchanged = res->rows_other_day = res->rows_less_key = 0;
 	res->first_date[0] = res->last_date[0] = '\0';
+	/*
+	 * Stopped by a signal: whatever failed on the way (a read cut short,
+	 * an interrupted statement) was the signal's doing.
+	 */
+	if (o->cancel != NULL && *o->cancel && err != NULL)
+		rc = ayni_error_set(err, AYNI_ECANCELED, "%s: interrupted; "
+		    "nothing was stored", u.name);
+	if (rc == AYNI_ECANCELED)
+		res->status = "cancelled";
 	if (!o->dry_run && err != NULL)
-		mark_failed(&u, err->msg);
+		mark_failed(&u, res->status, err->msg);
 	res->upload_id = o->dry_run ? 0 : u.upload_id;
 out:
 	/* after the final status is committed (or the record rolled back) */

@@ -245,6 +245,54 @@ check "no upload left processing after kill -9" \
     test "$(sqlite3 "$db" "SELECT count(*) FROM uploads WHERE status = 'processing'")" = 0
 check "integrity after kill -9" test "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok
 
+# --- Ctrl-C, SIGTERM, SIGHUP: rolled back, 'cancelled', 128 + signal ---
+# While reading (a FIFO that stays open), then while writing a big file.
+for sig in INT TERM HUP; do
+	case $sig in INT) n=2 ;; TERM) n=15 ;; HUP) n=1 ;; esac
+	before=$(lines)
+	rm -f "$T/sigfifo"
+	mkfifo "$T/sigfifo"
+	"$AYNI" --format csv upload - <"$T/sigfifo" >"$T/sig.out" 2>"$T/sig.err" &
+	p=$!
+	exec 8>"$T/sigfifo"
+	printf 'Fecha,Boleta,SKU,Cantidad,Total\n01/10/2025,1,A,1,100\n' >&8
+	i=0
+	while [ "$(sqlite3 "$db" "SELECT count(*) FROM uploads WHERE status = 'processing'")" = 0 ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -$sig $p
+	wait $p
+	r=$?
+	exec 8>&-
+	check "SIG$sig while reading: exit $((128 + n)) (got $r)" test $r -eq $((128 + n))
+	check "SIG$sig: one clear message" test "$(cat "$T/sig.err")" = "ayni: <stdin>: interrupted; nothing was stored"
+	check "SIG$sig: the upload is cancelled" test "$(sqlite3 "$db" "SELECT status FROM uploads ORDER BY id DESC LIMIT 1")" = cancelled
+	check "SIG$sig: the summary says so" grep -q '^[0-9]*,cancelled,' "$T/sig.out"
+	check "SIG$sig: nothing stored" test "$(lines)" = "$before"
+done
+before=$(lines)
+"$AYNI" -q --format csv upload --mode replace "$T/big.csv" >"$T/sig.out" 2>"$T/sig.err" &
+p=$!
+# past reading: the lines are being written
+i=0
+while [ "$(sqlite3 "$db" "SELECT count(*) FROM uploads WHERE status = 'processing'")" = 0 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 1.5
+kill -INT $p
+wait $p
+r=$?
+check "SIGINT late: 130 or finished first (got $r)" sh -c "[ $r -eq 130 ] || [ $r -eq 0 ]"
+if [ $r -eq 130 ]; then
+	check "SIGINT late: nothing stored" test "$(lines)" = "$before"
+	check "SIGINT late: cancelled" test "$(sqlite3 "$db" "SELECT status FROM uploads ORDER BY id DESC LIMIT 1")" = cancelled
+fi
+check "integrity after signals" test "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok
+run aggregate verify
+expect_rc 0
+
 # --- uploads of two companies at the same time both land ---
 run company add --rut 12.345.678-5 --name 'Panadería Dos'
 expect_rc 0
