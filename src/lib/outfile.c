@@ -24,7 +24,8 @@ struct ayni_outfile {
 	char	 tmp[PATH_MAX + 16];
 };
 
-static const char *const db_suffix[] = { "", "-wal", "-shm", "-journal" };
+static const char *const db_suffix[] = { "", "-wal", "-shm", "-journal",
+    "-lock" };
 #define NSUFFIX	(sizeof(db_suffix) / sizeof(db_suffix[0]))
 
 /*

@@ -49,6 +49,11 @@ run --format csv upload --max-errors 1 --rejects "$db-wal" "$T/bad.csv"
 expect_rc 73
 expect_err "ayni: refusing to write '$db-wal': it is the database '$db' or one of its files"
 same "rejects = -wal"
+# ... or the upload lock file beside it (uplock.c)
+run --format csv upload --max-errors 1 --rejects "$db-lock" "$T/bad.csv"
+expect_rc 73
+expect_err "ayni: refusing to write '$db-lock': it is the database '$db' or one of its files"
+same "rejects = -lock"
 # 3. ... or its -shm.
 run --format csv upload --max-errors 1 --rejects "$db-shm" "$T/bad.csv"
 expect_rc 73
