@@ -163,9 +163,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_nothing_stored(db, &res, rc, &err);
 		goto out;
 	}
-	FUZZ_CHECK(res.rows_inserted + res.rows_updated + res.rows_rejected ==
-	    res.rows_read, "%ld inserted + %ld updated + %ld rejected != %ld "
-	    "read", res.rows_inserted, res.rows_updated, res.rows_rejected,
+	FUZZ_CHECK(res.rows_inserted + res.rows_updated + res.rows_unchanged +
+	    res.rows_rejected + res.rows_skipped == res.rows_read, "%ld "
+	    "inserted + %ld updated + %ld unchanged + %ld rejected + %ld "
+	    "skipped != %ld read", res.rows_inserted, res.rows_updated,
+	    res.rows_unchanged, res.rows_rejected, res.rows_skipped,
 	    res.rows_read);
 	FUZZ_CHECK(res.rows_rejected <= o.max_errors, "%ld rejected",
 	    res.rows_rejected);
