@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/benchmark.sh - how fast 'ayni benchmark' answers in a database of
-# many companies (SPEC 7 / issue 11: 200 companies x 24 months, under
-# 100 ms).  Builds the database with 'ayni sample --companies' and one
+# many companies (docs/contract.md §7 / issue 11: 200 companies x 24 months,
+# under 100 ms).  Builds the database with 'ayni sample --companies' and one
 # upload per shop, all of one industry and opted in (the worst case: every
 # company is read), then times the command.  Prints figures; asserts
 # nothing.

@@ -8,7 +8,7 @@
 #	mkdir -p ~/.config/ayni
 #	(umask 077; ayni token create --name cron >~/.config/ayni/cron.token)  It does not rotate tokens, fetch the export from the POS, or
 # retry forever: a busy database gets one retry, anything else is reported
-# and the exit status says what went wrong (SPEC §2 exit codes).
+# and the exit status says what went wrong (docs/contract.md §2 exit codes).
 #
 # Settings (environment):
 #	AYNI		the binary (default: ayni on PATH)

@@ -10,8 +10,8 @@ entry in FILES.
     python3 scripts/example-totals.py            # markdown, for the README
     python3 scripts/example-totals.py --csv      # one row per file and month
 
-Definitions follow SPEC §6: revenue = sum of the line totals with return
-lines subtracted (whatever their sign in the file), units likewise,
+Definitions follow docs/contract.md §6: revenue = sum of the line totals
+with return lines subtracted (whatever their sign in the file), units likewise,
 transactions = distinct document ids, lines = rows, returns = return lines.
 """
 import csv

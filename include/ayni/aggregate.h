@@ -1,6 +1,6 @@
 /*
- * aggregate.h - the aggregation rollups of SPEC 6: reports by day, ISO
- * week, month, quarter, year, product, customer and category, their
+ * aggregate.h - the aggregation rollups of docs/contract.md §6: reports by day,
+ * ISO week, month, quarter, year, product, customer and category, their
  * verification against the raw lines, and the bulk-load hooks.
  *
  * The rollups themselves live in schema/0002_rollups.sql (base tables
@@ -45,7 +45,7 @@ typedef struct ayni_aggregate_opts {
  * The writer columns of a level (static storage), for ayni_writer_new:
  * time levels: period, revenue, units, transactions, lines, avg_ticket,
  * customers, products, cost, margin, margin_pct, discount, returns;
- * product, customer and category as in SPEC 6.
+ * product, customer and category as in docs/contract.md §6.
  */
 void	ayni_aggregate_columns(ayni_agg_level level,
 	    const ayni_column **out, int *ncols);

@@ -1,5 +1,6 @@
 /*
- * benchmark.h - industry comparisons under a privacy floor (SPEC 7).
+ * benchmark.h - industry comparisons under a privacy floor (docs/contract.md
+ * §7).
  *
  * A company that opted in (companies.benchmark = 1) is compared with the
  * other active, opted-in companies of its industry that have sales in a

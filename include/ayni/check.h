@@ -1,6 +1,6 @@
 /*
- * check.h - 'ayni check' (SPEC 8): is this database sound, and are its
- * files private?  SQLite's integrity check, foreign keys, the rollups of
+ * check.h - 'ayni check' (docs/contract.md §8): is this database sound, and are
+ * its files private?  SQLite's integrity check, foreign keys, the rollups of
  * every company the caller is a member of against their raw lines
  * (aggregate verify), uploads left pending or processing by a process
  * that is gone or long ago, and the modes of the database, its -wal and

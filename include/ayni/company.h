@@ -1,5 +1,6 @@
 /*
- * company.h - companies, memberships and the permission matrix (SPEC §4).
+ * company.h - companies, memberships and the permission matrix
+ * (docs/contract.md §4).
  *
  * Every company-scoped command names the permission it needs; the driver
  * resolves the company and asks ayni_role_can() before the command runs.
@@ -43,7 +44,7 @@ typedef struct ayni_membership {
 	char		name[256];
 } ayni_membership;
 
-/* The matrix of SPEC §4: 1 if role may do perm. */
+/* The matrix of docs/contract.md §4: 1 if role may do perm. */
 int		 ayni_role_can(ayni_role role, ayni_perm perm);
 /*
  * 0 if the member may do perm, else AYNI_EPERM "permission denied: an

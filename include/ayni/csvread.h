@@ -41,7 +41,10 @@ typedef enum ayni_encoding {
 	AYNI_ENC_UTF16BE
 } ayni_encoding;
 
-/* Non-blank records searched for the header (SPEC: report titles above). */
+/*
+ * Non-blank records searched for the header (docs/contract.md §5: report
+ * titles and other preamble rows above it).
+ */
 #define AYNI_CSV_HEADER_SEARCH	50
 
 typedef struct ayni_csv_opts {

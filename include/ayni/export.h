@@ -1,5 +1,5 @@
 /*
- * export.h - the company's data for other programs (SPEC 8, 'ayni
+ * export.h - the company's data for other programs (docs/contract.md §8, 'ayni
  * export'): the raw sales lines, or any rollup level of aggregate.h, in
  * pesos (never the cents the database stores), through the writer, so
  * csv cells that a spreadsheet would run are neutralised as everywhere.

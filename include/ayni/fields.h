@@ -1,8 +1,8 @@
 /*
  * fields.h - the canonical sales record and how file headers map onto it.
  *
- * The field table (SPEC §5, the original platform's COLUMN_SCHEMA) says
- * each field's name, kind and whether it is required; automatic matching
+ * The field table (docs/contract.md §5, the original platform's COLUMN_SCHEMA)
+ * says each field's name, kind and whether it is required; automatic matching
  * turns a header row into a column per field using normalised Spanish and
  * English synonyms.  Explicit --map pairs and saved mappings are applied by
  * the caller on top of this; nothing here reads a database.
@@ -111,9 +111,10 @@ typedef struct ayni_header_map {
 	 */
 	int	dup[AYNI_FIELD_COUNT];
 	/*
-	 * A known export recognised by its header signature (SPEC: Shopify's
-	 * orders export), whose columns were chosen by that, not by synonyms;
-	 * and for it, a column that stands in for an empty product id.
+	 * A known export recognised by its header signature
+	 * (docs/contract.md §5: Shopify's orders export), whose columns were
+	 * chosen by that, not by synonyms; and for it, a column that stands in
+	 * for an empty product id.
 	 */
 	ayni_export	 known;
 	int		 product_alt;

@@ -1,6 +1,6 @@
 /*
- * mapping.h - saved column mappings (SPEC §5): which source header feeds
- * each canonical field, and the reading options that go with a source
+ * mapping.h - saved column mappings (docs/contract.md §5): which source header
+ * feeds each canonical field, and the reading options that go with a source
  * (date format, decimal mark, encoding, delimiter), kept per company so
  * that next month's export of the same system loads the same way.
  *

@@ -1,6 +1,6 @@
 /*
  * outfile.h - the one rule for every file ayni writes on request
- * (--rejects, sample --out, and any -o to come), SPEC §2:
+ * (--rejects, sample --out, and any -o to come), docs/contract.md §2:
  *
  *  - the data goes to a new temporary file in the target's directory
  *    (mkstemp) and is renamed into place on commit, so a reader never sees

@@ -109,8 +109,8 @@ ayni_value ayni_v_null(void);
 void	ayni_csv_cell(FILE *fp, const char *s);
 
 /*
- * Text from files is data, never terminal control (SPEC §2).  The one home
- * of the rule, for the table writer and the command line's messages:
+ * Text from files is data, never terminal control (docs/contract.md §2).  The
+ * one home of the rule, for the table writer and the command line's messages:
  * C0 controls other than TAB, and DEL, are written \x1b; the C1 controls
  * U+0080-U+009F \u009b; a byte that is not UTF-8 \xff.  A backslash
  * stays a backslash (this is for people, not for reading back).  csv and

@@ -64,7 +64,10 @@ typedef enum ayni_mark_source {
 void	ayni_num_decide(const ayni_num_evidence *ev, size_t n, char *marks,
 	    ayni_mark_source *why);
 
-/* The years a date may have (SPEC §2); others are impossible dates. */
+/*
+ * The years a date may have (docs/contract.md §2); others are impossible
+ * dates.
+ */
 #define AYNI_YEAR_MIN	1900
 #define AYNI_YEAR_MAX	2199
 

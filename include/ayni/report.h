@@ -1,8 +1,8 @@
 /*
- * report.h - the page a shop owner reads at the end of a month (SPEC 8):
- * one period's KPIs against the previous period and the same period a
- * year before, the margin band, top products and categories, ABC and
- * Pareto, weekday and hour peaks, returns and the benchmark position.
+ * report.h - the page a shop owner reads at the end of a month
+ * (docs/contract.md §8): one period's KPIs against the previous period and the
+ * same period a year before, the margin band, top products and categories, ABC
+ * and Pareto, weekday and hour peaks, returns and the benchmark position.
  *
  * Every number is read from the rollup views that 'ayni aggregate' reads
  * (agg_time_rollup, product_aggregations, category_aggregations of
@@ -85,7 +85,7 @@ typedef struct ayni_report {
 	 * from each period's first day (0 on a day without sales) */
 	int		 ndays, nprev_days;
 	int64_t		*days, *prev_days;
-	/* the benchmark (SPEC 7), or why there is none */
+	/* the benchmark (docs/contract.md §7), or why there is none */
 	int		 nbench;
 	ayni_bench_result bench[AYNI_BM_COUNT];
 	char		 bench_why[512];

@@ -1,6 +1,6 @@
 /*
- * returns.h - which lines are returns (SPEC §5 "Returns"): the one home
- * of the rule.
+ * returns.h - which lines are returns (docs/contract.md §5 "Returns"): the one
+ * home of the rule.
  *
  * A line is a return when its transaction type or document type is a
  * return marker: by default the built-in markers (ayni_is_return():

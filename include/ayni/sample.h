@@ -1,6 +1,6 @@
 /*
  * sample.h - deterministic synthetic sales exports of Chilean shops, for the
- * demo, the tests and the benchmarks (SPEC §8 "ayni sample").
+ * demo, the tests and the benchmarks (docs/contract.md §8 "ayni sample").
  *
  * The generator writes CSV in the dialect of a real Chilean point-of-sale
  * export (see ayni_sample_write below) to a FILE * the caller owns; the same
@@ -35,7 +35,8 @@ typedef struct ayni_sample_options {
 
 /*
  * What was written, so that tests can compare the tool's aggregates against
- * the generator's own bookkeeping.  Returns are subtracted, as SPEC §6 does.
+ * the generator's own bookkeeping.  Returns are subtracted, as docs/contract.md
+ * §6 does.
  */
 typedef struct ayni_sample_stats {
 	long		 lines;		/* data lines, header excluded */
@@ -51,8 +52,9 @@ void	ayni_sample_options_init(ayni_sample_options *opt);
 
 /*
  * Shop profiles: 0 minimarket, 1 panaderia, 2 ferreteria, 3 farmacia,
- * 4 cafe, 5 botilleria.  The industry is a SPEC §4 code ("retail", "food",
- * ...) for "ayni company add --industry".  Both return NULL out of range.
+ * 4 cafe, 5 botilleria.  The industry is a docs/contract.md §4 code ("retail",
+ * "food", ...) for "ayni company add --industry".  Both return NULL out of
+ * range.
  */
 int	ayni_sample_profile_count(void);
 const char *ayni_sample_profile_name(int profile);

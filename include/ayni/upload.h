@@ -1,5 +1,6 @@
 /*
- * upload.h - loading one sales export into a company's data (SPEC §5).
+ * upload.h - loading one sales export into a company's data (docs/contract.md
+ * §5).
  *
  * An upload reads the file once to learn it (encoding, delimiter, and the
  * decimal mark and date order of each column from every value, not from a
@@ -127,7 +128,7 @@ typedef struct ayni_upload_result {
 int	ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *opts,
 	    ayni_upload_result *result, ayni_error *err);
 
-/* The summary columns (SPEC §5 JSON keys) and one row of them. */
+/* The summary columns (docs/contract.md §5 JSON keys) and one row of them. */
 extern const ayni_column ayni_upload_summary_columns[];
 extern const int ayni_upload_summary_ncolumns;
 int	ayni_upload_summary_write(const ayni_upload_result *r,

@@ -1,6 +1,6 @@
 /*
  * user.h - users, passwords, sessions, API tokens and the single-use
- * password reset and email verification tokens (SPEC §3).
+ * password reset and email verification tokens (docs/contract.md §3).
  *
  * Passwords are hashed with argon2id and only the encoded hash is stored.
  * Sessions, API tokens and single-use tokens are random 256-bit secrets

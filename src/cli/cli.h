@@ -4,9 +4,9 @@
  * permission, transaction) is declared as flags on its table entry and
  * done by the driver in main.c, so commands never repeat that plumbing.
  *
- * Adding a command: see the checklist in STYLE.md.  In short: core function
- * in include/ayni/, an entry in the group's table (cmd_<group>.c), output
- * through the writer, a unit and a CLI test, the man page.
+ * Adding a command: see the checklist in docs/README.md.  In short: core
+ * function in include/ayni/, an entry in the group's table (cmd_<group>.c),
+ * output through the writer, a unit and a CLI test, the man page.
  */
 #ifndef AYNI_CLI_H
 #define AYNI_CLI_H

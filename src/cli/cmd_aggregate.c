@@ -1,6 +1,6 @@
 /*
  * cmd_aggregate.c - 'ayni aggregate [verify|rebuild]': the rollups of
- * SPEC 6 by day, week, month, quarter, year, product, customer or
+ * docs/contract.md §6 by day, week, month, quarter, year, product, customer or
  * category; their check against the raw lines, and their rebuild.
  *
  * The numbers come from src/lib/aggregate.c through the writer; this file

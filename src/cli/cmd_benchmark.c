@@ -1,13 +1,13 @@
 /*
  * cmd_benchmark.c - 'ayni benchmark [refresh]': where the selected company
- * stands among the opted-in companies of its industry (SPEC 7), and the
- * refresh of the anonymous benchmarks table.
+ * stands among the opted-in companies of its industry (docs/contract.md §7),
+ * and the refresh of the anonymous benchmarks table.
  *
  * The statistics and every privacy rule are src/lib/benchmark.c's; this
  * file turns options into a call and results into writer rows: the
- * stable json/csv columns of SPEC 7, or for people a table whose cells are
- * already formatted per metric (pesos, percent, counts).  Reading needs
- * "view" (csv/json need "export", as for all company data).
+ * stable json/csv columns of docs/contract.md §7, or for people a table whose
+ * cells are already formatted per metric (pesos, percent, counts).  Reading
+ * needs "view" (csv/json need "export", as for all company data).
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,7 +26,7 @@ static const struct opt_spec compare_opts[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
-/* SPEC 7's json/csv fields: a stable interface. */
+/* The json/csv fields of docs/contract.md §7: a stable interface. */
 static const ayni_column data_cols[] = {
 	{ "industry", AYNI_T_TEXT }, { "period", AYNI_T_TEXT },
 	{ "metric", AYNI_T_TEXT }, { "companies", AYNI_T_INT },

@@ -1,7 +1,7 @@
 /*
  * cmd_check.c - 'ayni check': one line per finding of src/lib/check.c on
- * stdout, a summary on stderr, exit 65 when anything is wrong (SPEC 8).
- * It repairs nothing.
+ * stdout, a summary on stderr, exit 65 when anything is wrong (docs/contract.md
+ * §8).  It repairs nothing.
  */
 #include "ayni/check.h"
 #include "cli.h"

@@ -1,7 +1,7 @@
 /*
  * cmd_company.c - 'ayni company': companies, the session's default company
- * and members (SPEC §4).  The rules live in the core (company.c); this file
- * reads options, selects the company, and hands rows to the writer.
+ * and members (docs/contract.md §4).  The rules live in the core (company.c);
+ * this file reads options, selects the company, and hands rows to the writer.
  *
  * Most verbs name their company with a RUT argument: their entries carry
  * CMD_COMPANY_ARG, and the driver selects that company and checks the

@@ -1,7 +1,7 @@
 /*
  * cmd_mapping.c - 'ayni mapping save|list|show|remove': a company's saved
- * column mappings (SPEC §5), which 'ayni upload --mapping NAME' (or the
- * default one) applies to a file's headers.
+ * column mappings (docs/contract.md §5), which 'ayni upload --mapping NAME' (or
+ * the default one) applies to a file's headers.
  *
  * Whoever may upload may say how files are read (save, remove need
  * "upload"); anyone who may view may read the mappings.  A mapping is

@@ -1,7 +1,7 @@
 /*
  * cmd_report.c - 'ayni report [--period P] [--html FILE]': the page a shop
- * owner reads at the end of a month (SPEC 8), as text (table), one record
- * (csv, json) or a self-contained HTML file written atomically.
+ * owner reads at the end of a month (docs/contract.md §8), as text (table), one
+ * record (csv, json) or a self-contained HTML file written atomically.
  *
  * The numbers and their rendering are src/lib/report*.c; this file only
  * chooses where they go.  Reading needs "view"; csv and json, as all

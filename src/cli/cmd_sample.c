@@ -1,8 +1,8 @@
 /*
- * cmd_sample.c - 'ayni sample': synthetic Chilean POS exports (SPEC §8) for
- * the demo, the tests and the benchmarks.  One shop's CSV goes to stdout;
- * with --companies K --out DIR, K files go to DIR and stdout gets a summary
- * of them through the writer.
+ * cmd_sample.c - 'ayni sample': synthetic Chilean POS exports (docs/contract.md
+ * §8) for the demo, the tests and the benchmarks.  One shop's CSV goes to
+ * stdout; with --companies K --out DIR, K files go to DIR and stdout gets a
+ * summary of them through the writer.
  *
  * This file only checks the command line and says what was written: the
  * generator (and its byte-for-byte determinism) is src/lib/sample.c.  It

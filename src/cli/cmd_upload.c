@@ -354,7 +354,7 @@ cmd_upload(struct cmd_ctx *ctx)
 	upload_db = NULL;
 	if (bar.drawn)
 		fputs("\r\033[K", stderr);
-	/* SPEC §5: a day the shop was closed is not an error. */
+	/* docs/contract.md §5: a day the shop was closed is not an error. */
 	if (rc == 0 && res.rows_read == res.rows_skipped)
 		cli_note(ctx, "no sales lines in %s", o.name);
 	for (i = 0; i < res.nerrors; i++)

@@ -2,7 +2,7 @@
  * main.c - the ayni driver: global options, the group table, and the set-up
  * that command flags ask for (database, session, company, permission,
  * transaction).  It is also the one place where an ayni_code becomes a
- * process exit status (sysexits.h values, SPEC §2).
+ * process exit status (sysexits.h values, docs/contract.md §2).
  *
  * Commands live in cmd_<group>.c; this file holds no command logic.
  */
@@ -219,7 +219,7 @@ read_line(FILE *fp, const char *what, char **out, ayni_error *err)
 
 /*
  * While echo is off, a Ctrl-C, SIGTERM or SIGHUP must not leave the
- * terminal without it (SPEC §2): the handler puts it back and exits
+ * terminal without it (docs/contract.md §2): the handler puts it back and exits
  * 128 + the signal.  Only async-signal-safe calls in it.
  */
 static volatile sig_atomic_t tty_fd = -1;
@@ -594,10 +594,10 @@ choose_format(struct cmd_ctx *ctx, const char *arg)
 }
 
 /*
- * The one-line caption over a table of company data on a terminal (SPEC
- * 8): whose data, and which dates when the command was given some.  Not in
- * a pipe or a file, where it would be data.  Company names are cleaned of
- * control characters when stored (ayni_company_name_clean).
+ * The one-line caption over a table of company data on a terminal
+ * (docs/contract.md §8): whose data, and which dates when the command was given
+ * some.  Not in a pipe or a file, where it would be data.  Company names are
+ * cleaned of control characters when stored (ayni_company_name_clean).
  */
 static void
 caption(struct cmd_ctx *ctx)
@@ -719,7 +719,10 @@ run(struct cmd_ctx *ctx)
 		if ((rc = ayni_membership_check(&ctx->company, c->perm,
 		    &ctx->err)) != 0)
 			return rc;
-		/* csv and json of company data are an export (SPEC §4). */
+		/*
+		 * csv and json of company data are an export
+		 * (docs/contract.md §4).
+		 */
 		if ((c->flags & CMD_DATA) &&
 		    !ayni_role_can(ctx->company.role, AYNI_PERM_EXPORT)) {
 			if (ctx->format_explicit &&

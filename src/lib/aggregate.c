@@ -53,7 +53,10 @@ static const char time_select[] =
     "period, revenue, units, transactions, lines, avg_ticket, customers, "
     "products, cost, margin, margin_pct, discount, returns";
 
-/* Writer columns; names are the stable csv/json interface (SPEC 6). */
+/*
+ * Writer columns; names are the stable csv/json interface
+ * (docs/contract.md §6).
+ */
 static const ayni_column time_cols[] = {
 	{ "period", AYNI_T_TEXT }, { "revenue", AYNI_T_MONEY },
 	{ "units", AYNI_T_QTY }, { "transactions", AYNI_T_INT },
@@ -1138,8 +1141,8 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 		/*
 		 * SQLite's date() ends at 9999-12-31: the ISO week of 27-31
 		 * Dec 9999 has no label and no bounds.  Uploads refuse such
-		 * years (SPEC §2: 1900-2199), but a line put in by other
-		 * means must not crash a refresh: a bound SQLite cannot
+		 * years (docs/contract.md §2: 1900-2199), but a line put in by
+		 * other means must not crash a refresh: a bound SQLite cannot
 		 * name is the end of its range, a label it cannot name
 		 * leaves the period out.
 		 */

@@ -1,6 +1,6 @@
 /*
  * auth.c - logins and lockout, sessions, API tokens and the single-use
- * password reset and email verification tokens (SPEC §3).
+ * password reset and email verification tokens (docs/contract.md §3).
  *
  * Every token is 256 random bits from getrandom(2) handed out once; the
  * database keeps only a deterministic argon2id hash of it (the tokens are
@@ -238,8 +238,8 @@ touch_session(ayni_db *db, int64_t id)
 
 /*
  * A token that matched no live session: say why, so that a cron job's log
- * tells an expired or revoked token from a typo (SPEC 8).  A hash that
- * matches nothing, or a removed user, is only "not logged in".
+ * tells an expired or revoked token from a typo (docs/contract.md §8).  A hash
+ * that matches nothing, or a removed user, is only "not logged in".
  */
 static int
 dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)

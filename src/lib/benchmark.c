@@ -1,6 +1,6 @@
 /*
- * benchmark.c - industry comparisons (SPEC 7): who contributes, the
- * statistics and the percentile rank, and the anonymous rows of the
+ * benchmark.c - industry comparisons (docs/contract.md §7): who contributes,
+ * the statistics and the percentile rank, and the anonymous rows of the
  * benchmarks table.
  *
  * A company's numbers for a period are one row of agg_time_rollup
@@ -102,7 +102,7 @@ ayni_bench_period_parse(const char *s, ayni_bench_period *out,
 	if (n < 4 || !digits(s, 4))
 		goto bad;
 	y = atoi(s);
-	/* the years a stored date may have (SPEC 2) */
+	/* the years a stored date may have (docs/contract.md §2) */
 	if (y < 1900 || y > 2199)
 		goto bad;
 	if (n == 4) {

@@ -1,7 +1,7 @@
 /*
- * company.c - companies, memberships, the permission matrix of SPEC §4 and
- * company selection.  The matrix is data: one row per role, one column per
- * permission, so the tests can generate their cases from the same table.
+ * company.c - companies, memberships, the permission matrix of docs/contract.md
+ * §4 and company selection.  The matrix is data: one row per role, one column
+ * per permission, so the tests can generate their cases from the same table.
  *
  * Removing is soft (is_active = 0) for companies and memberships alike:
  * every query that serves a user filters on is_active; only the
@@ -17,7 +17,10 @@
 #include "ayni/company.h"
 #include "ayni/rut.h"
 
-/* If you change this table, also change SPEC §4's and ayni-company(1)'s. */
+/*
+ * If you change this table, also change the one in docs/contract.md §4
+ * and ayni-company(1).
+ */
 static const struct {
 	const char	*name;
 	unsigned	 perms;		/* bit 1 << ayni_perm */
@@ -512,7 +515,7 @@ ayni_company_remove(ayni_db *db, const ayni_membership *by, ayni_error *err)
 	int rc;
 
 	ayni_rut_display(by->rut, disp);
-	/* SPEC §4 says so in words, not only through the matrix. */
+	/* docs/contract.md §4 says so in words, not only through the matrix. */
 	if (by->role != AYNI_ROLE_OWNER)
 		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
 		    "only an owner removes a company, and you are a %s of "

@@ -534,10 +534,10 @@ count_lines(ayni_csv *c, const unsigned char *s, size_t len)
 /*
  * Quotes, as libcsv reads them without CSV_STRICT.  A quote inside an
  * unquoted field (Clavos 2") is a literal character, as Excel and DuckDB
- * read it (SPEC §5), which is why the parser runs without CSV_STRICT.  But
- * non-strict libcsv also takes text after a closing quote ("2"x) as part
- * of the quoted field, which then runs on across delimiters and lines:
- * that one case is refused here, before the line reaches the parser.
+ * read it (docs/contract.md §5), which is why the parser runs without
+ * CSV_STRICT.  But non-strict libcsv also takes text after a closing quote
+ * ("2"x) as part of the quoted field, which then runs on across delimiters and
+ * lines: that one case is refused here, before the line reaches the parser.
  * This mirrors libcsv's states; if its rules change, change these.
  */
 enum { Q_START, Q_UNQUOTED, Q_QUOTED, Q_MAYBE_END };

@@ -282,11 +282,11 @@ query_int(ayni_db *db, const char *sql)
 }
 
 /*
- * Whether the file is ours (SPEC §2), decided before anything is written to
- * it, journal mode included: marked with our application_id; or empty (a
- * new database); or made by an ayni from before the mark (a schema version
- * and our tables), which migration then marks.  Anything else with tables
- * is another application's file.  *mark says the mark is missing.
+ * Whether the file is ours (docs/contract.md §2), decided before anything is
+ * written to it, journal mode included: marked with our application_id; or
+ * empty (a new database); or made by an ayni from before the mark (a schema
+ * version and our tables), which migration then marks.  Anything else with
+ * tables is another application's file.  *mark says the mark is missing.
  */
 static int
 check_ours(ayni_db *db, int *mark, ayni_error *err)

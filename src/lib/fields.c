@@ -184,7 +184,7 @@ static const struct synonym {
 	 * The document type and the branch are part of a line's key: folio
 	 * 1200 of a boleta and of a factura are different sales, and so are
 	 * ticket 7 of two cash registers.  "documento" alone stays a
-	 * transaction id (SPEC: "n° documento").
+	 * transaction id (docs/contract.md §5: "n° documento").
 	 */
 	{ "tipodocumento", AYNI_F_DOC_TYPE },
 	{ "tipodedocumento", AYNI_F_DOC_TYPE },

@@ -318,9 +318,9 @@ dt_out(const char *s, const struct dt *t, char out[AYNI_DATE_LEN],
     ayni_error *err)
 {
 	/*
-	 * SPEC §2: years outside 1900-2199 are impossible.  31/12/9999 is
-	 * a common ERP "no date" placeholder and 01/01/0001 an empty
-	 * DateTime: bad data, not sales, and every period of a stored day
+	 * docs/contract.md §2: years outside 1900-2199 are impossible.
+	 * 31/12/9999 is a common ERP "no date" placeholder and 01/01/0001 an
+	 * empty DateTime: bad data, not sales, and every period of a stored day
 	 * must have a label (SQLite's date() ends at 9999-12-31, and an
 	 * ISO week may end in the next year).
 	 */

@@ -1,5 +1,6 @@
 /*
- * report_html.c - 'ayni report --html': one self-contained page (SPEC 8).
+ * report_html.c - 'ayni report --html': one self-contained page
+ * (docs/contract.md §8).
  *
  * Inline CSS and SVG only: no script, no font, no image or link to fetch,
  * so the page opens offline, from a mail attachment, and prints on A4

@@ -2,8 +2,8 @@
  * report_text.c - 'ayni report' as text for a terminal or a mail, and as
  * one writer record for csv and json (report.h).  Numbers are formatted
  * as the table writer does (CLP as $1.234.567, decimal comma); text from
- * files is shown with control characters escaped (SPEC 2).  It does not
- * compute anything: report.c did.
+ * files is shown with control characters escaped (docs/contract.md §2).  It
+ * does not compute anything: report.c did.
  */
 #include <errno.h>
 #include <inttypes.h>

@@ -1,5 +1,5 @@
 /*
- * sample.c - synthetic sales exports of Chilean shops (SPEC §8).
+ * sample.c - synthetic sales exports of Chilean shops (docs/contract.md §8).
  *
  * One call streams a whole export line by line: nothing grows with the
  * number of rows, so a million lines cost a second or two and no memory.
@@ -254,7 +254,8 @@ static const struct product_tpl botilleria_products[] = {
  */
 struct profile {
 	const char			*name;
-	const char			*industry;	/* SPEC §4 code */
+	/* industry: one of the codes listed in docs/contract.md §4 */
+	const char			*industry;
 	const struct product_tpl	*products;
 	int				 nproducts;
 	const char			*plu;		/* internal code prefix */

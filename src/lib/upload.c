@@ -5,9 +5,9 @@
  * evidence that decides each numeric column's decimal mark and the date
  * order from every value in the file, and spools the records to an
  * anonymous temporary file.  Pass 2 reads the spool back, parses and
- * checks each line once, infers what SPEC §5 lets it infer, and stages the
- * valid lines in a TEMP table; set-based statements then merge them into
- * raw_transactions inside one transaction that also marks the upload
+ * checks each line once, infers what docs/contract.md §5 lets it infer, and
+ * stages the valid lines in a TEMP table; set-based statements then merge them
+ * into raw_transactions inside one transaction that also marks the upload
  * completed and records data_updates.  Memory is bounded by the longest
  * record, SQLite's caches and the number of distinct days, never by the
  * number of lines.
@@ -579,8 +579,8 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		}
 		u->res->rows_read++;
 		/*
-		 * SPEC §5: a row of only delimiters (",,,,", Excel's empty
-		 * rows) is skipped, and counted as such.
+		 * docs/contract.md §5: a row of only delimiters (",,,,",
+		 * Excel's empty rows) is skipped, and counted as such.
 		 */
 		for (i = 0; i < r->nfields && r->lens[i] == 0; i++)
 			;
@@ -910,7 +910,10 @@ unsign_return(struct line *l)
 		l->num[AYNI_F_MARGIN] = -l->num[AYNI_F_MARGIN];
 }
 
-/* SPEC §5 inference: only from inputs that exist; nothing invented. */
+/*
+ * Inference, docs/contract.md §5: only from inputs that exist; nothing
+ * invented.
+ */
 static void
 infer(struct line *l)
 {
@@ -2127,7 +2130,10 @@ out:
 
 /* --- summary, reaping, listing, deleting --- */
 
-/* If you change these, change SPEC §5's JSON keys and ayni-upload(1). */
+/*
+ * If you change these, change the summary keys in docs/contract.md §5 and
+ * ayni-upload(1).
+ */
 const ayni_column ayni_upload_summary_columns[] = {
 	{ "upload_id", AYNI_T_INT },
 	{ "status", AYNI_T_TEXT },

@@ -317,7 +317,7 @@ ayni_password_set(ayni_db *db, int64_t user_id, const char *password,
 
 /*
  * AYNI_EEXISTS naming the company when user_id is the last active owner
- * of one (removed companies too: they can be restored), SPEC §3/§4.
+ * of one (removed companies too: they can be restored), docs/contract.md §3/§4.
  */
 static int
 last_owner_of(ayni_db *db, int64_t user_id, const char *email,

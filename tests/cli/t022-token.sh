@@ -76,7 +76,8 @@ q "UPDATE sessions SET expires_at = datetime('now', '-1 second') WHERE name = 'n
 AYNI_TOKEN=$tok; export AYNI_TOKEN
 run whoami
 expect_rc 77
-# its own message, with the day and what to do (SPEC 8: a cron log says it)
+# its own message, with the day and what to do (docs/contract.md §8: a cron log
+# says it)
 expect_err "ayni: token 'nightly' expired on $(q "SELECT substr(expires_at, 1, 10) FROM sessions WHERE name = 'nightly'"): create a new one with 'ayni token create --name nightly'"
 unset AYNI_TOKEN
 run --format csv token list

@@ -1,6 +1,6 @@
 #!/bin/sh
-# t032-permissions.sh - every cell of the permission matrix of SPEC §4 for
-# every company-scoped command, generated from two tables below: the
+# t032-permissions.sh - every cell of the permission matrix of docs/contract.md
+# §4 for every company-scoped command, generated from two tables below: the
 # matrix (role -> permissions) and the commands (command -> permission it
 # needs).  Each command is run as each of the five roles, as a member of
 # another company and as a superuser who is not a member; the expected
@@ -13,7 +13,7 @@
 #                (WHO: owner or root), or empty
 . "$(dirname "$0")/lib.sh"
 
-# SPEC §4, one line per role.
+# docs/contract.md §4, one line per role.
 matrix='owner view upload export manage_users delete_data manage_company
 admin view upload export manage_users
 manager view upload export

@@ -36,7 +36,7 @@ same() {
 }
 count() { sqlite3 "$db" "SELECT count(*) FROM $1"; }
 
-# ---- output files: --rejects and sample --out (SPEC §2) ----
+# ---- output files: --rejects and sample --out (docs/contract.md §2) ----
 
 # 1. --rejects is the database: refused before anything is stored.
 snap

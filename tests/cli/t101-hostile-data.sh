@@ -1,7 +1,7 @@
 #!/bin/sh
 # t101-hostile-data.sh - a catalogue of hostile and clumsy input files for
-# 'ayni upload' (issue 10, SPEC §2 and §5): bad bytes, encodings, NUL
-# bytes, binary files, quotes, sizes, field counts, impossible dates at the
+# 'ayni upload' (issue 10, docs/contract.md §2 and §5): bad bytes, encodings,
+# NUL bytes, binary files, quotes, sizes, field counts, impossible dates at the
 # edges of 1900-2199, numbers past int64 cents, control characters, empty
 # and header-only files, 'sep=' lines, duplicate headers, output and temp
 # space that fail.  Each case asserts the exit code, the one message that
@@ -91,8 +91,8 @@ fails "$T/sepbad.csv" 65 "ayni: $T/sepbad.csv:1: 'sep=x' names an unsupported de
 # --- encodings and bad bytes ---
 printf 'F\0e\0c\0h\0a\0,\0\n\0' >"$T/utf16.csv"
 fails "$T/utf16.csv" 65 "ayni: $T/utf16.csv:1: NUL byte; the file looks like utf-16 or binary, save it as csv utf-8"
-# (UTF-16 with a BOM is refused today; SPEC §5 wants it converted, so it
-# is not pinned here.)
+# (UTF-16 with a BOM is refused today; docs/contract.md §5 wants it converted,
+# so it is not pinned here.)
 mk nul.csv "$H\n01/10/2025,1,A\0,1,100\n"
 fails "$T/nul.csv" 65 "ayni: $T/nul.csv:2: NUL byte; the file looks like utf-16 or binary, save it as csv utf-8"
 head -c 3000 /dev/urandom | tr -d '\000' >"$T/random.bin"
@@ -155,7 +155,7 @@ mk dup.csv 'Fecha,Boleta,SKU,Cantidad,Total,Total\n13/10/2025,99,A,1,100,200\n'
 loads "$T/dup.csv"
 expect_err "ayni: warning: $T/dup.csv: headers 'Total' and 'Total' both match in_price_total; using 'Total' (choose with --map in_price_total=HEADER)"
 
-# --- dates: SPEC §2, years 1900-2199 ---
+# --- dates: docs/contract.md §2, years 1900-2199 ---
 mk y9999.csv "$H\n31/12/9999,1,A,1,100\n"
 fails "$T/y9999.csv" 65 "ayni: $T/y9999.csv:2: field 'in_dt' (header 'Fecha'): '31/12/9999' is an impossible date: years 1900-2199 only"
 mk y9999w.csv "$H\n28/12/9999,1,A,1,100\n"

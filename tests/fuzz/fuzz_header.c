@@ -9,9 +9,9 @@
  *
  * Oracles: columns are real columns, a loser (dup) only beside a winner;
  * a missing-field message names something; matching ignores ASCII case
- * and the separators SPEC §5 says it ignores (so a header row upper-cased
- * and padded with ' ', '_', '-', '.' maps exactly the same); a refused
- * pair leaves the mapping as it was, an accepted one stores the header
+ * and the separators docs/contract.md §5 says it ignores (so a header row
+ * upper-cased and padded with ' ', '_', '-', '.' maps exactly the same); a
+ * refused pair leaves the mapping as it was, an accepted one stores the header
  * after the first '='; a second pair for a field is refused.
  */
 #include <stdint.h>

@@ -1,10 +1,10 @@
 /*
  * test_company.c - companies, memberships and the permission matrix
- * (src/lib/company.c) on :memory: databases: the matrix against SPEC §4,
- * the schema's canonical-RUT and list CHECKs, create/find/update, soft
- * delete and restore, company selection, 'company use', and the member
- * rules (owners made by owners, the last owner kept).  The command line
- * and its exit codes are tests/cli/t03*.sh's business.
+ * (src/lib/company.c) on :memory: databases: the matrix against
+ * docs/contract.md §4, the schema's canonical-RUT and list CHECKs,
+ * create/find/update, soft delete and restore, company selection, 'company
+ * use', and the member rules (owners made by owners, the last owner kept).  The
+ * command line and its exit codes are tests/cli/t03*.sh's business.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,7 +86,10 @@ create(struct fx *fx, int who, const char *rut, const char *name)
 static void
 test_matrix(void **state)
 {
-	/* SPEC §4, written out again so a change to either is noticed. */
+	/*
+	 * The table of docs/contract.md §4, written out again so a change to
+	 * either is noticed.
+	 */
 	static const char *const want[] = {
 		/* view upload export users delete company */
 		[AYNI_ROLE_OWNER] = "111111",

@@ -340,8 +340,8 @@ test_unterminated(void **state)
 }
 
 /*
- * SPEC §5: a quote inside an unquoted field is a literal character, as
- * Excel and DuckDB read it; text after a closing quote is still an error,
+ * docs/contract.md §5: a quote inside an unquoted field is a literal character,
+ * as Excel and DuckDB read it; text after a closing quote is still an error,
  * naming the line and the field.
  */
 static void
@@ -386,7 +386,10 @@ test_stray_quote(void **state)
 	fclose(fp);
 }
 
-/* SPEC §5: a first line "sep=;" (Excel's hint) sets the delimiter. */
+/*
+ * docs/contract.md §5: a first line "sep=;" (Excel's hint) sets the
+ * delimiter.
+ */
 static void
 test_sep_line(void **state)
 {

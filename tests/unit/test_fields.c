@@ -93,7 +93,7 @@ test_synonyms(void **state)
 		const char	*header;
 		int		 field;
 	} cases[] = {
-		/* SPEC §5 */
+		/* docs/contract.md §5 */
 		{ "fecha", AYNI_F_DT }, { "Fecha Venta", AYNI_F_DT },
 		{ "date", AYNI_F_DT },
 		{ "boleta", AYNI_F_TRANS_ID }, { "Folio", AYNI_F_TRANS_ID },

@@ -229,7 +229,7 @@ render_text(ayni_format fmt, const char *text)
 	return buf;
 }
 
-/* SPEC §2: text from files is data, never terminal control. */
+/* docs/contract.md §2: text from files is data, never terminal control. */
 static void
 test_controls_escaped(void **state)
 {

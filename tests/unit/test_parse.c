@@ -270,7 +270,7 @@ test_dates_impossible(void **state)
 	const ayni_date_order D = AYNI_DATE_DAY_FIRST;
 
 	(void)state;
-	/* SPEC §2: years 1900-2199, the edges included */
+	/* docs/contract.md §2: years 1900-2199, the edges included */
 	date_ok("01/01/1900", D, "1900-01-01 00:00:00");
 	date_ok("31/12/2199 23:59:59", D, "2199-12-31 23:59:59");
 	date_bad("31/12/9999", D, "'31/12/9999' is an impossible date: "

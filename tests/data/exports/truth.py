@@ -8,7 +8,7 @@ the style of one real export (Bsale, a cp1252 POS, a butcher scale,
 Shopify, Excel...) and computes the truth with decimal.Decimal.  Nothing
 here parses a CSV, so the truth does not depend on ayni's reader.
 
-Truth per file and month (SPEC 5 line identity, SPEC 6):
+Truth per file and month (docs/line-identity.md, docs/contract.md §6):
   revenue       sum of net amounts, returns subtracted (2 decimals)
   units         sum of quantities, returns subtracted (3 decimals)
   transactions  distinct (branch, document type, sale day, transaction id)
