@@ -91,8 +91,13 @@ fails "$T/sepbad.csv" 65 "ayni: $T/sepbad.csv:1: 'sep=x' names an unsupported de
 # --- encodings and bad bytes ---
 printf 'F\0e\0c\0h\0a\0,\0\n\0' >"$T/utf16.csv"
 fails "$T/utf16.csv" 65 "ayni: $T/utf16.csv:1: NUL byte; the file looks like utf-16 or binary, save it as csv utf-8"
-# (UTF-16 with a BOM is refused today; docs/contract.md §5 wants it converted,
-# so it is not pinned here.)
+# UTF-16 with its byte order mark is converted (docs/contract.md §5):
+printf '\377\376F\0e\0c\0h\0a\0\t\0B\0o\0l\0e\0t\0a\0\t\0S\0K\0U\0\t\0C\0a\0n\0t\0\t\0T\0o\0t\0a\0l\0\n\0' >"$T/utf16bom.csv"
+printf '1\0003\0/\0001\0000\0/\0002\0000\0002\0005\0\t\0009\0\t\0A\0\t\0001\0\t\0001\0000\0\n\0' >>"$T/utf16bom.csv"
+up "$T/utf16bom.csv" --dry-run
+expect_rc 0
+expect_out_has '^,dry-run,1,1,0,0,0,0,0,2025-10-13,2025-10-13,'
+unchanged
 mk nul.csv "$H\n01/10/2025,1,A\0,1,100\n"
 fails "$T/nul.csv" 65 "ayni: $T/nul.csv:2: NUL byte; the file looks like utf-16 or binary, save it as csv utf-8"
 head -c 3000 /dev/urandom | tr -d '\000' >"$T/random.bin"
