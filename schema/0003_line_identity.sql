@@ -189,6 +189,20 @@ CREATE TABLE raw_transactions_v3 (
 	processed_at		TEXT NOT NULL,
 	-- If you change this expression, change txn_key() in upload.c's
 	-- staging SQL too: the upsert matches on it.
+	-- The line as the rollups count it: a return subtracts its revenue,
+	-- units and cost whatever their sign in the file, and gives its
+	-- margin back.  The one place this rule is written: triggers, views
+	-- and aggregate.c read these columns.
+	net_revenue		INTEGER GENERATED ALWAYS AS (CASE WHEN is_return
+				    THEN -abs(price_total) ELSE price_total END)
+				    VIRTUAL,
+	net_units		INTEGER GENERATED ALWAYS AS (CASE WHEN is_return
+				    THEN -abs(quantity) ELSE quantity END) VIRTUAL,
+	net_cost		INTEGER GENERATED ALWAYS AS (CASE WHEN is_return
+				    THEN -abs(cost_total) ELSE cost_total END)
+				    VIRTUAL,
+	net_margin		INTEGER GENERATED ALWAYS AS (CASE WHEN is_return
+				    THEN -margin ELSE margin END) VIRTUAL,
 	txn_key			TEXT GENERATED ALWAYS AS (branch || char(31) ||
 				    doc_type || char(31) || transaction_id ||
 				    char(31) || substr(transaction_date, 1, 10))
@@ -262,7 +276,9 @@ DELETE FROM agg_period;
 DELETE FROM agg_day;
 
 -- 7. The triggers and views of 0002 that read transaction_id, now reading
--- txn_key; otherwise as they were.  Their comments are 0002's.
+-- txn_key, and reading a line's signed amounts from the net_* columns
+-- instead of spelling out the return rule each time; otherwise as they
+-- were.  Their comments are 0002's.
 
 -- The raw lines of irregular transactions, which the distinct counts of
 -- transactions subtract from (usually no rows).
@@ -403,15 +419,8 @@ BEGIN
 	    substr(NEW.transaction_date, 1, 10), NEW.txn_key,
 	    NEW.product_id, coalesce(NEW.category, ''),
 	    coalesce(NEW.description, ''), nullif(NEW.customer_id, ''),
-	    NEW.is_return,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.price_total)
-		ELSE NEW.price_total END,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.quantity)
-		ELSE NEW.quantity END,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.cost_total)
-		ELSE NEW.cost_total END,
-	    CASE WHEN NEW.is_return THEN -NEW.margin
-		ELSE NEW.margin END,
+	    NEW.is_return, NEW.net_revenue, NEW.net_units, NEW.net_cost,
+	    NEW.net_margin,
 	    NEW.discount_total);
 END;
 
@@ -423,15 +432,8 @@ BEGIN
 	    substr(OLD.transaction_date, 1, 10), OLD.txn_key,
 	    OLD.product_id, coalesce(OLD.category, ''),
 	    coalesce(OLD.description, ''), nullif(OLD.customer_id, ''),
-	    OLD.is_return,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.price_total)
-		ELSE OLD.price_total END,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.quantity)
-		ELSE OLD.quantity END,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.cost_total)
-		ELSE OLD.cost_total END,
-	    CASE WHEN OLD.is_return THEN -OLD.margin
-		ELSE OLD.margin END,
+	    OLD.is_return, OLD.net_revenue, OLD.net_units, OLD.net_cost,
+	    OLD.net_margin,
 	    OLD.discount_total);
 END;
 
@@ -456,15 +458,8 @@ BEGIN
 	    substr(OLD.transaction_date, 1, 10), OLD.txn_key,
 	    OLD.product_id, coalesce(OLD.category, ''),
 	    coalesce(OLD.description, ''), nullif(OLD.customer_id, ''),
-	    OLD.is_return,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.price_total)
-		ELSE OLD.price_total END,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.quantity)
-		ELSE OLD.quantity END,
-	    CASE WHEN OLD.is_return THEN -abs(OLD.cost_total)
-		ELSE OLD.cost_total END,
-	    CASE WHEN OLD.is_return THEN -OLD.margin
-		ELSE OLD.margin END,
+	    OLD.is_return, OLD.net_revenue, OLD.net_units, OLD.net_cost,
+	    OLD.net_margin,
 	    OLD.discount_total
 	WHERE NOT EXISTS (SELECT 1 FROM agg_deferred
 	    WHERE company_id = OLD.company_id);
@@ -472,15 +467,8 @@ BEGIN
 	    substr(NEW.transaction_date, 1, 10), NEW.txn_key,
 	    NEW.product_id, coalesce(NEW.category, ''),
 	    coalesce(NEW.description, ''), nullif(NEW.customer_id, ''),
-	    NEW.is_return,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.price_total)
-		ELSE NEW.price_total END,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.quantity)
-		ELSE NEW.quantity END,
-	    CASE WHEN NEW.is_return THEN -abs(NEW.cost_total)
-		ELSE NEW.cost_total END,
-	    CASE WHEN NEW.is_return THEN -NEW.margin
-		ELSE NEW.margin END,
+	    NEW.is_return, NEW.net_revenue, NEW.net_units, NEW.net_cost,
+	    NEW.net_margin,
 	    NEW.discount_total
 	WHERE NOT EXISTS (SELECT 1 FROM agg_deferred
 	    WHERE company_id = NEW.company_id);
@@ -696,11 +684,9 @@ SELECT company_id, substr(transaction_date, 1, 10) AS day, txn_key,
     product_id, coalesce(category, '') AS category,
     coalesce(description, '') AS description,
     nullif(customer_id, '') AS customer_id, is_return,
-    CASE WHEN is_return THEN -abs(price_total) ELSE price_total END
-	AS revenue,
-    CASE WHEN is_return THEN -abs(quantity) ELSE quantity END AS units,
-    CASE WHEN is_return THEN -abs(cost_total) ELSE cost_total END AS cost,
-    CASE WHEN is_return THEN -margin ELSE margin END AS margin,
+    net_revenue AS revenue, net_units AS units,
+    net_cost AS cost,
+    net_margin AS margin,
     discount_total AS discount,
     cost_total IS NOT NULL AND margin IS NOT NULL AS costed,
     transaction_date

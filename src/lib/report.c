@@ -307,8 +307,7 @@ load_hours(ayni_db *db, int64_t company_id, ayni_report *r, ayni_error *err)
 	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT "
 	    "(CAST(strftime('%w', transaction_date) AS INTEGER) + 6) % 7, "
 	    "CAST(substr(transaction_date, 12, 2) AS INTEGER), "
-	    "sum(CASE WHEN is_return THEN -abs(price_total) "
-	    "ELSE price_total END), "
+	    "sum(net_revenue), "
 	    "max(substr(transaction_date, 12) <> '00:00:00') "
 	    "FROM raw_transactions WHERE company_id = ?1 "
 	    "AND transaction_date BETWEEN ?2 AND ?3 GROUP BY 1, 2", -1, &st,
