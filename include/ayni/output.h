@@ -120,7 +120,18 @@ void	ayni_csv_cell(FILE *fp, const char *s);
 void	ayni_fputs_safe(const char *s, FILE *fp);
 char   *ayni_text_safe(const char *s);
 
-/* "$1.234.568" from cents, rounding half away from zero; buf >= 32. */
+/*
+ * Numbers as the writer prints them, for code that lays out its own text
+ * (reports).  One home for each rule:
+ *   ayni_fmt_clp    "$1.234.568" from cents, half away from zero; len >= 32
+ *   ayni_fmt_qty    "1.624,714" from thousandths (es-CL, as table output)
+ *   ayni_fmt_fixed  "1624.714" from v / 10^scale, scale 0, 2 or 3, trailing
+ *                   zeros dropped (as csv and json)
+ *   ayni_fmt_pct    "23,46 %", or "+23,46 %" with sign: two decimals
+ */
 void	ayni_fmt_clp(int64_t cents, char *buf, size_t len);
+void	ayni_fmt_qty(int64_t thousandths, char *buf, size_t len);
+void	ayni_fmt_fixed(int64_t v, int scale, char *buf, size_t len);
+void	ayni_fmt_pct(double v, int sign, char *buf, size_t len);
 
 #endif /* AYNI_OUTPUT_H */

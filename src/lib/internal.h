@@ -48,4 +48,12 @@ size_t	ayni_utf8_seq(const char *s);
  */
 int	ayni_utf8_valid(const char *s);
 
+/*
+ * A benchmark statistic of metric m (an ayni_bench_metric) as people read
+ * it: "$1.234" for money, "29,41 %", "631,197" units, counts as integers
+ * or with one decimal when a median falls between two.  report.c; used by
+ * both report layouts.
+ */
+void	ayni_report_bench_fmt(int m, double v, char *buf, size_t len);
+
 #endif /* AYNI_INTERNAL_H */

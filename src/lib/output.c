@@ -127,18 +127,52 @@ ayni_fmt_clp(int64_t cents, char *buf, size_t len)
 }
 
 /* Exact decimal text of v / 10^scale, trailing zeros dropped: 1234.5 */
-static void
-fixed(int64_t v, int scale, char *buf, size_t len)
+void
+ayni_fmt_fixed(int64_t v, int scale, char *buf, size_t len)
 {
-	uint64_t a = uabs(v), div = scale == 2 ? 100 : 1000;
-	char frac[8];
-	int n;
+	uint64_t a = uabs(v), div = scale == 2 ? 100 : scale == 3 ? 1000 : 1;
+	char frac[8] = "";
+	int n = 0;
 
-	n = snprintf(frac, sizeof(frac), "%0*" PRIu64, scale, a % div);
-	while (n > 0 && frac[n - 1] == '0')
-		frac[--n] = '\0';
+	if (scale > 0) {
+		n = snprintf(frac, sizeof(frac), "%0*" PRIu64, scale, a % div);
+		while (n > 0 && frac[n - 1] == '0')
+			frac[--n] = '\0';
+	}
 	snprintf(buf, len, "%s%" PRIu64 "%s%s", v < 0 ? "-" : "", a / div,
 	    n > 0 ? "." : "", frac);
+}
+
+/* "1234.5" (plain, dot decimal) as es-CL: "1.234,5", then suffix. */
+static void
+es_cl(const char *plain, const char *suffix, char *buf, size_t len)
+{
+	const char *s = plain[0] == '-' ? plain + 1 : plain, *dot;
+	char ip[40];
+
+	dot = strchr(s, '.');
+	group(strtoull(s, NULL, 10), '.', ip, sizeof(ip));
+	snprintf(buf, len, "%s%s%s%s%s", plain[0] == '-' ? "-" : "", ip,
+	    dot ? "," : "", dot ? dot + 1 : "", suffix);
+}
+
+void
+ayni_fmt_qty(int64_t thousandths, char *buf, size_t len)
+{
+	char tmp[40];
+
+	ayni_fmt_fixed(thousandths, 3, tmp, sizeof(tmp));
+	es_cl(tmp, "", buf, len);
+}
+
+void
+ayni_fmt_pct(double v, int sign, char *buf, size_t len)
+{
+	char *dot;
+
+	snprintf(buf, len, sign ? "%+.2f %%" : "%.2f %%", v);
+	if ((dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
 }
 
 /* Plain real with at most 2 decimals, trailing zeros dropped. */
@@ -172,10 +206,10 @@ plain(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 		snprintf(buf, len, "%d", v->i != 0);
 		break;
 	case AYNI_T_MONEY:
-		fixed(v->i, 2, buf, len);
+		ayni_fmt_fixed(v->i, 2, buf, len);
 		break;
 	case AYNI_T_QTY:
-		fixed(v->i, 3, buf, len);
+		ayni_fmt_fixed(v->i, 3, buf, len);
 		break;
 	case AYNI_T_REAL:
 	case AYNI_T_PCT:
@@ -192,7 +226,7 @@ plain(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 static void
 human(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 {
-	char tmp[64], *dot;
+	char tmp[64];
 
 	if (c->type == AYNI_T_MONEY) {
 		ayni_fmt_clp(v->i, buf, len);
@@ -213,17 +247,7 @@ human(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 		buf[0] = '\0';
 		return;
 	}
-	{
-		char ip[40];
-		const char *s = tmp[0] == '-' ? tmp + 1 : tmp;
-		uint64_t whole = strtoull(s, NULL, 10);
-
-		dot = strchr(s, '.');
-		group(whole, '.', ip, sizeof(ip));
-		snprintf(buf, len, "%s%s%s%s%s", tmp[0] == '-' ? "-" : "", ip,
-		    dot ? "," : "", dot ? dot + 1 : "",
-		    c->type == AYNI_T_PCT ? " %" : "");
-	}
+	es_cl(tmp, c->type == AYNI_T_PCT ? " %" : "", buf, len);
 }
 
 static int

@@ -4,6 +4,7 @@
  * the two share one text of SQL per number.  Rendering is in
  * report_text.c and report_html.c.  Nothing here checks roles or prints.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,4 +441,30 @@ out:
 	else
 		*out = r;
 	return rc;
+}
+
+void
+ayni_report_bench_fmt(int m, double v, char *buf, size_t len)
+{
+	switch (m) {
+	case AYNI_BM_REVENUE:
+	case AYNI_BM_AVG_TICKET:
+		ayni_fmt_clp((int64_t)llround(v * 100), buf, len);
+		break;
+	case AYNI_BM_MARGIN_PCT:
+		ayni_fmt_pct(v, 0, buf, len);
+		break;
+	case AYNI_BM_UNITS:
+		ayni_fmt_qty((int64_t)llround(v * 1000), buf, len);
+		break;
+	default:
+		/* a median of counts may fall between two: 151,5 */
+		if (v == floor(v))
+			snprintf(buf, len, "%.0f", v);
+		else {
+			snprintf(buf, len, "%.1f", v);
+			if (strchr(buf, '.') != NULL)
+				*strchr(buf, '.') = ',';
+		}
+	}
 }

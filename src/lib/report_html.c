@@ -17,6 +17,7 @@
 
 #include "ayni/calendar.h"
 #include "ayni/report.h"
+#include "internal.h"
 
 #define BLUE	"#1f5fa8"
 #define GREY	"#9a9a9a"
@@ -45,23 +46,11 @@ esc(FILE *fp, const char *s)
 	}
 }
 
-/* Plain decimal of v / 10^scale, trailing zeros dropped (as csv). */
+/* The writer's formats (output.h), as expressions. */
 static const char *
 plain(int64_t v, int scale, char buf[40])
 {
-	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	uint64_t div = scale == 2 ? 100 : scale == 3 ? 1000 : 1;
-	char frac[8];
-	int n = 0;
-
-	frac[0] = '\0';
-	if (scale > 0) {
-		n = snprintf(frac, sizeof(frac), "%0*" PRIu64, scale, a % div);
-		while (n > 0 && frac[n - 1] == '0')
-			frac[--n] = '\0';
-	}
-	snprintf(buf, 40, "%s%" PRIu64 "%s%s", v < 0 ? "-" : "", a / div,
-	    n > 0 ? "." : "", frac);
+	ayni_fmt_fixed(v, scale, buf, 40);
 	return buf;
 }
 
@@ -72,28 +61,17 @@ clp(int64_t cents, char buf[40])
 	return buf;
 }
 
-/* es-CL: "1.624,714" for thousandths, "23,45 %" for percentages. */
 static const char *
 qty(int64_t v, char buf[40])
 {
-	char whole[32], p[40], *dot;
-
-	plain(v, 3, p);
-	ayni_fmt_clp((int64_t)(llabs(v) / 1000) * 100, whole, sizeof(whole));
-	dot = strchr(p, '.');
-	snprintf(buf, 40, "%s%s%s%s", v < 0 ? "-" : "", whole + 1,
-	    dot ? "," : "", dot ? dot + 1 : "");
+	ayni_fmt_qty(v, buf, 40);
 	return buf;
 }
 
 static const char *
 pct(double v, int sign, char buf[40])
 {
-	char *dot;
-
-	snprintf(buf, 40, sign ? "%+.2f %%" : "%.2f %%", v);
-	if ((dot = strchr(buf, '.')) != NULL)
-		*dot = ',';
+	ayni_fmt_pct(v, sign, buf, 40);
 	return buf;
 }
 
@@ -385,27 +363,8 @@ bench_value(FILE *fp, ayni_bench_metric m, double v)
 {
 	char buf[40];
 
-	switch (m) {
-	case AYNI_BM_REVENUE:
-	case AYNI_BM_AVG_TICKET:
-		fputs(clp((int64_t)llround(v * 100), buf), fp);
-		break;
-	case AYNI_BM_MARGIN_PCT:
-		fputs(pct(v, 0, buf), fp);
-		break;
-	case AYNI_BM_UNITS:
-		fputs(qty((int64_t)llround(v * 1000), buf), fp);
-		break;
-	default:
-		/* a median of counts may fall between two: 151,5 */
-		if (v == floor(v))
-			fprintf(fp, "%.0f", v);
-		else {
-			snprintf(buf, sizeof(buf), "%.1f", v);
-			*strchr(buf, '.') = ',';
-			fputs(buf, fp);
-		}
-	}
+	ayni_report_bench_fmt(m, v, buf, sizeof(buf));
+	fputs(buf, fp);
 }
 
 static void

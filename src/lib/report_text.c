@@ -7,11 +7,11 @@
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ayni/report.h"
+#include "internal.h"
 
 /* Display width of UTF-8 text: code points, as the table writer counts. */
 static int
@@ -66,33 +66,18 @@ clp(int64_t cents, char buf[32])
 	return buf;
 }
 
-/* 1624714 thousandths -> "1.624,714" (es-CL, as the table writer). */
+/* The writer's formats (output.h), as expressions. */
 static const char *
 qty(int64_t v, char buf[40])
 {
-	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	char frac[4], whole[32];
-	int n;
-
-	ayni_fmt_clp((int64_t)(a / 1000) * 100, whole, sizeof(whole));
-	n = snprintf(frac, sizeof(frac), "%03" PRIu64, a % 1000);
-	while (n > 0 && frac[n - 1] == '0')
-		frac[--n] = '\0';
-	/* whole is "$1.624": the grouping of ayni_fmt_clp without '$' */
-	snprintf(buf, 40, "%s%s%s%s", v < 0 ? "-" : "", whole + 1,
-	    n > 0 ? "," : "", frac);
+	ayni_fmt_qty(v, buf, 40);
 	return buf;
 }
 
-/* 23.456 -> "23,46 %"; with sign: "+23,46 %". */
 static const char *
 pct(double v, int sign, char buf[40])
 {
-	char *dot;
-
-	snprintf(buf, 40, sign ? "%+.2f %%" : "%.2f %%", v);
-	if ((dot = strchr(buf, '.')) != NULL)
-		*dot = ',';
+	ayni_fmt_pct(v, sign, buf, 40);
 	return buf;
 }
 
@@ -172,27 +157,8 @@ bench_value(FILE *fp, ayni_bench_metric m, double v)
 {
 	char buf[40];
 
-	switch (m) {
-	case AYNI_BM_REVENUE:
-	case AYNI_BM_AVG_TICKET:
-		fputs(clp((int64_t)llround(v * 100), buf), fp);
-		break;
-	case AYNI_BM_MARGIN_PCT:
-		fputs(pct(v, 0, buf), fp);
-		break;
-	case AYNI_BM_UNITS:
-		fputs(qty((int64_t)llround(v * 1000), buf), fp);
-		break;
-	default:
-		/* a median of counts may fall between two: 151,5 */
-		if (v == floor(v))
-			fprintf(fp, "%.0f", v);
-		else {
-			snprintf(buf, sizeof(buf), "%.1f", v);
-			*strchr(buf, '.') = ',';
-			fputs(buf, fp);
-		}
-	}
+	ayni_report_bench_fmt(m, v, buf, sizeof(buf));
+	fputs(buf, fp);
 }
 
 int

@@ -283,6 +283,33 @@ test_clp(void **state)
 	assert_string_equal(buf, "$92.233.720.368.547.758");
 }
 
+/* The other formats reports share with the writer. */
+static void
+test_fmt_numbers(void **state)
+{
+	char buf[40];
+
+	(void)state;
+	ayni_fmt_qty(1624714, buf, sizeof(buf));
+	assert_string_equal(buf, "1.624,714");
+	ayni_fmt_qty(-2500, buf, sizeof(buf));
+	assert_string_equal(buf, "-2,5");
+	ayni_fmt_qty(7000, buf, sizeof(buf));
+	assert_string_equal(buf, "7");
+	ayni_fmt_fixed(123450, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "1234.5");
+	ayni_fmt_fixed(-5, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "-0.005");
+	ayni_fmt_fixed(42, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "42");
+	ayni_fmt_pct(23.456, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "23,46 %");
+	ayni_fmt_pct(-8.5, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "-8,50 %");
+	ayni_fmt_pct(1.954, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "+1,95 %");
+}
+
 static void
 test_format_parse(void **state)
 {
@@ -392,6 +419,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_fmt_numbers),
 		cmocka_unit_test(test_csv_formulas_neutralised),
 		cmocka_unit_test(test_json_list),
 		cmocka_unit_test(test_json_invalid_utf8_replaced),
