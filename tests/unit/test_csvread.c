@@ -532,6 +532,18 @@ test_utf16(void **state)
 		    "--encoding");
 		fclose(fp);
 	}
+	/* a lone surrogate is not utf-16 */
+	{
+		static char bad[] = "\xff\xfe" "a\0\n\0" "\x00\xd8" "b\0\n\0";
+
+		fp = fmemopen(bad, sizeof(bad) - 1, "r");
+		csv = NULL;
+		assert_int_equal(ayni_csv_open(&csv, fp, "s.txt", NULL, &err),
+		    AYNI_EDATA);
+		assert_string_equal(err.msg, "s.txt: invalid utf-16 after line 1");
+		assert_null(csv);
+		fclose(fp);
+	}
 }
 
 static void

@@ -746,6 +746,13 @@ test_shopify(void **state)
 	    "3896000");
 	assert_query(db, "SELECT json_extract(dialect, '$.export') FROM"
 	    " uploads", "shopify");
+	/* a line item without its price has no revenue to compute */
+	assert_int_equal(load(db, "Name,Created at,Lineitem quantity,"
+	    "Lineitem price,Lineitem sku\n#1003,2025-10-05 10:00:00,1,,X\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), AYNI_EDATA);
+	assert_string_equal(r.errors[0], "t.csv:2: field 'in_price_unit' "
+	    "(header 'Lineitem price'): empty, and the file has no line total "
+	    "to read instead");
 	assert_verified(db);
 }
 
