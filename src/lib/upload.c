@@ -1286,7 +1286,7 @@ static const char counts_sql[] = KEYED_SQL
     "  AND o.txn_key <> " TXN_KEY("k") "))"
     " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
     " AND r.txn_key = " TXN_KEY("k")
-    " AND r.product_id = k.product_id AND r.occurrence = k.occurrence"
+    " AND r.product_key = k.product_id AND r.occurrence = k.occurrence"
     " GROUP BY 1";
 
 /* The upsert itself: a line whose key exists is updated in place. */
@@ -1302,7 +1302,7 @@ static const char merge_sql[] = KEYED_SQL
     " customer_id, description, category, unit_type, quantity, stock,"
     " price_total, cost_unit, cost_total, price_unit, discount_total,"
     " commission_total, margin, ?3 FROM keyed WHERE true ORDER BY line_no"
-    " ON CONFLICT (company_id, txn_key, product_id, occurrence)"
+    " ON CONFLICT (company_id, txn_key, product_key, occurrence)"
     " DO UPDATE SET upload_id = excluded.upload_id,"
     " line_no = excluded.line_no,"
     " transaction_date = excluded.transaction_date,"
