@@ -39,6 +39,7 @@ typedef enum ayni_field_id {
 	AYNI_F_COMMISSION_TOTAL,
 	AYNI_F_MARGIN,
 	AYNI_F_TAX,		/* IVA of a gross total: read, never stored */
+	AYNI_F_EXEMPT,		/* tax-exempt amount, added to a net total */
 	AYNI_FIELD_COUNT
 } ayni_field_id;
 
@@ -94,11 +95,14 @@ void	ayni_field_normalize(const char *in, char *out, size_t outsz);
 typedef enum ayni_export {
 	AYNI_EXPORT_NONE = 0,
 	AYNI_EXPORT_SHOPIFY,	/* orders export: a line per line item */
-	AYNI_EXPORT_BSALE	/* "detalle de ventas": net and gross totals,
+	AYNI_EXPORT_BSALE,	/* "detalle de ventas": net and gross totals,
 				   SKU and product name, by design */
+	AYNI_EXPORT_SII_RCV	/* the SII sales register (Registro de
+				   Compras y Ventas): a row per tax
+				   document, no products */
 } ayni_export;
 
-/* "shopify", "bsale", or NULL for none. */
+/* "shopify", "bsale", "sii-rcv", or NULL for none. */
 const char *ayni_export_name(ayni_export e);
 
 typedef struct ayni_header_map {
@@ -120,6 +124,14 @@ typedef struct ayni_header_map {
 	int		 product_alt;
 } ayni_header_map;
 
+/*
+ * 1 if m has neither a product nor a quantity column: a document-level
+ * file, whose rows are lines with no product and no quantity (one per
+ * invoice, say).  A file with a quantity but no product column is not one:
+ * its product header was not recognised, and ayni_header_check says so.
+ */
+int	ayni_header_document_level(const ayni_header_map *m);
+
 /* Fill m from the header names by automatic matching; never fails. */
 void	ayni_header_match(const char *const *headers, size_t n,
 	    ayni_header_map *m);
@@ -127,7 +139,8 @@ void	ayni_header_match(const char *const *headers, size_t n,
 /*
  * 0 if every required field has a column in m, else AYNI_EDATA naming the
  * missing fields and the headers found.  A file without a line total but
- * with quantity and unit price passes: the upload computes the total.
+ * with quantity and unit price passes: the upload computes the total.  A
+ * document-level file needs no product or quantity.
  */
 int	ayni_header_check(const ayni_header_map *m,
 	    const char *const *headers, size_t n, ayni_error *err);

@@ -34,6 +34,7 @@ const ayni_field_def ayni_fields[AYNI_FIELD_COUNT] = {
 				    0, 1 },
 	[AYNI_F_MARGIN] =	{ "in_margin", AYNI_KIND_MONEY, 0, 1 },
 	[AYNI_F_TAX] =		{ "in_tax", AYNI_KIND_MONEY, 0, 0 },
+	[AYNI_F_EXEMPT] =	{ "in_exempt", AYNI_KIND_MONEY, 0, 0 },
 };
 
 /*
@@ -66,6 +67,7 @@ static const struct synonym {
 	{ "incommissiontotal", AYNI_F_COMMISSION_TOTAL },
 	{ "inmargin", AYNI_F_MARGIN },
 	{ "intax", AYNI_F_TAX },
+	{ "inexempt", AYNI_F_EXEMPT },
 
 	{ "fechaventa", AYNI_F_DT },
 	{ "fecha", AYNI_F_DT },
@@ -73,6 +75,7 @@ static const struct synonym {
 	{ "fechadeventa", AYNI_F_DT },
 	{ "fechaemision", AYNI_F_DT },
 	{ "fechadeemision", AYNI_F_DT },
+	{ "fechadocto", AYNI_F_DT },
 	{ "datetime", AYNI_F_DT },
 	{ "date", AYNI_F_DT },
 	{ "timestamp", AYNI_F_DT },
@@ -246,6 +249,12 @@ static const struct synonym {
 	{ "valoriva", AYNI_F_TAX },
 	{ "impuesto", AYNI_F_TAX },
 	{ "impuestos", AYNI_F_TAX },
+
+	/* amounts only: a column "Exento" may be a yes/no flag */
+	{ "montoexento", AYNI_F_EXEMPT },
+	{ "totalexento", AYNI_F_EXEMPT },
+	{ "valorexento", AYNI_F_EXEMPT },
+	{ "exemptamount", AYNI_F_EXEMPT },
 	{ "tax", AYNI_F_TAX },
 	{ "taxes", AYNI_F_TAX },
 };
@@ -364,7 +373,8 @@ const char *
 ayni_export_name(ayni_export e)
 {
 	return e == AYNI_EXPORT_SHOPIFY ? "shopify" :
-	    e == AYNI_EXPORT_BSALE ? "bsale" : NULL;
+	    e == AYNI_EXPORT_BSALE ? "bsale" :
+	    e == AYNI_EXPORT_SII_RCV ? "sii-rcv" : NULL;
 }
 
 /* The column whose key is key, or -1. */
@@ -421,6 +431,49 @@ match_shopify(const char *const *headers, size_t n, ayni_header_map *m)
 	return 1;
 }
 
+/*
+ * The SII sales register as an accountant downloads it from the SII
+ * (RCV_VENTA_<RUT>_<YYYYMM>.csv): one row per tax document, "Nro;Tipo Doc;
+ * Tipo Venta;Rut cliente;Razon Social;Folio;Fecha Docto;...;Monto Exento;
+ * Monto Neto;Monto IVA;Monto total;...".  The transaction is the document
+ * type and folio; the revenue is the net plus the exempt amount, never the
+ * total with IVA.  What the document types mean is the upload's
+ * (docs/contract.md §5 "Document-level files").
+ */
+static int
+match_rcv(const char *const *headers, size_t n, ayni_header_map *m)
+{
+	static const struct {
+		const char	*key;
+		ayni_field_id	 field;
+	} cols[] = {
+		{ "fechadocto", AYNI_F_DT },
+		{ "folio", AYNI_F_TRANS_ID },
+		{ "tipodoc", AYNI_F_DOC_TYPE },
+		{ "rutcliente", AYNI_F_CUSTOMER_ID },
+		{ "montoneto", AYNI_F_PRICE_TOTAL },
+		{ "montoexento", AYNI_F_EXEMPT },
+	};
+	int c[6];
+	size_t i;
+
+	for (i = 0; i < 6; i++)
+		if ((c[i] = column_of(headers, n, cols[i].key)) < 0)
+			return 0;
+	for (i = 0; i < AYNI_FIELD_COUNT; i++)
+		m->col[i] = m->dup[i] = -1;
+	for (i = 0; i < 6; i++)
+		m->col[cols[i].field] = c[i];
+	m->known = AYNI_EXPORT_SII_RCV;
+	return 1;
+}
+
+int
+ayni_header_document_level(const ayni_header_map *m)
+{
+	return m->col[AYNI_F_PRODUCT_ID] < 0 && m->col[AYNI_F_QUANTITY] < 0;
+}
+
 void
 ayni_header_match(const char *const *headers, size_t n, ayni_header_map *m)
 {
@@ -430,7 +483,7 @@ ayni_header_match(const char *const *headers, size_t n, ayni_header_map *m)
 
 	m->known = AYNI_EXPORT_NONE;
 	m->product_alt = -1;
-	if (match_shopify(headers, n, m))
+	if (match_shopify(headers, n, m) || match_rcv(headers, n, m))
 		return;
 	/*
 	 * Bsale's detalle de ventas: the synonyms pick its columns (the net
@@ -462,6 +515,23 @@ ayni_header_match(const char *const *headers, size_t n, ayni_header_map *m)
 	}
 }
 
+/*
+ * Whether a required field other than product and quantity has no column:
+ * then a file without those two is more likely one whose headers were not
+ * recognised than a document-level file, and the error lists them all.
+ */
+static int
+other_missing(const ayni_header_map *m)
+{
+	int f;
+
+	for (f = 0; f < AYNI_FIELD_COUNT; f++)
+		if (ayni_fields[f].required && m->col[f] < 0 &&
+		    f != AYNI_F_PRODUCT_ID && f != AYNI_F_QUANTITY)
+			return 1;
+	return 0;
+}
+
 int
 ayni_header_check(const ayni_header_map *m, const char *const *headers,
     size_t n, ayni_error *err)
@@ -473,6 +543,9 @@ ayni_header_check(const ayni_header_map *m, const char *const *headers,
 	missing[0] = found[0] = '\0';
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		if (!ayni_fields[f].required || m->col[f] >= 0)
+			continue;
+		if ((f == AYNI_F_PRODUCT_ID || f == AYNI_F_QUANTITY) &&
+		    ayni_header_document_level(m) && !other_missing(m))
 			continue;
 		if (f == AYNI_F_PRICE_TOTAL && m->col[AYNI_F_QUANTITY] >= 0 &&
 		    m->col[AYNI_F_PRICE_UNIT] >= 0)

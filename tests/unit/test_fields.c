@@ -320,6 +320,78 @@ test_real_headers(void **state)
 	assert_int_equal(m.col[AYNI_F_TAX], 6);
 }
 
+/*
+ * The SII sales register is recognised by its headers; a file with no
+ * product and no quantity column is document-level, but one that also
+ * lacks a date (say) still lists every missing field.
+ */
+static void
+test_document_level(void **state)
+{
+	static const char *const rcv[] = {
+		"Nro", "Tipo Doc", "Tipo Venta", "Rut cliente", "Razon Social",
+		"Folio", "Fecha Docto", "Fecha Recepcion", "Fecha Acuse Reclamo",
+		"Fecha Reclamo", "Monto Exento", "Monto Neto", "Monto IVA",
+		"Monto total", "IVA Retenido Total",
+	};
+	static const char *const invoices[] = {
+		"Fecha", "Folio", "Cliente", "Total neto", "Total exento",
+	};
+	static const char *const bad[] = { "Folio", "Producto", "Monto" };
+	static const char *const noproduct[] = {
+		"Fecha", "Folio", "Cantidad", "Total",
+	};
+	ayni_header_map m;
+	ayni_error err = { 0, "", 0 };
+	int f;
+
+	(void)state;
+	ayni_header_match(rcv, 15, &m);
+	assert_int_equal(m.known, AYNI_EXPORT_SII_RCV);
+	assert_string_equal(ayni_export_name(m.known), "sii-rcv");
+	assert_int_equal(m.col[AYNI_F_DT], 6);
+	assert_int_equal(m.col[AYNI_F_TRANS_ID], 5);
+	assert_int_equal(m.col[AYNI_F_DOC_TYPE], 1);
+	assert_int_equal(m.col[AYNI_F_CUSTOMER_ID], 3);
+	assert_int_equal(m.col[AYNI_F_PRICE_TOTAL], 11);	/* net */
+	assert_int_equal(m.col[AYNI_F_EXEMPT], 10);
+	/* nothing else: not "Monto IVA" as a tax, not "Nro" */
+	for (f = 0; f < AYNI_FIELD_COUNT; f++)
+		if (f != AYNI_F_DT && f != AYNI_F_TRANS_ID &&
+		    f != AYNI_F_DOC_TYPE && f != AYNI_F_CUSTOMER_ID &&
+		    f != AYNI_F_PRICE_TOTAL && f != AYNI_F_EXEMPT)
+			assert_int_equal(m.col[f], -1);
+	assert_true(ayni_header_document_level(&m));
+	assert_int_equal(ayni_header_check(&m, rcv, 15, &err), 0);
+
+	/* any invoice list: synonyms, no signature */
+	ayni_header_match(invoices, 5, &m);
+	assert_int_equal(m.known, AYNI_EXPORT_NONE);
+	assert_int_equal(m.col[AYNI_F_EXEMPT], 4);
+	assert_true(ayni_header_document_level(&m));
+	assert_int_equal(ayni_header_check(&m, invoices, 5, &err), 0);
+
+	/* a product but no quantity is not document-level */
+	ayni_header_match(bad, 3, &m);
+	assert_false(ayni_header_document_level(&m));
+	assert_int_equal(ayni_header_check(&m, bad, 3, &err), AYNI_EDATA);
+	assert_non_null(strstr(err.msg, "'in_dt', 'in_quantity'"));
+
+	/* nor is a quantity without a product: its header went unseen */
+	ayni_header_match(noproduct, 4, &m);
+	assert_false(ayni_header_document_level(&m));
+	assert_int_equal(ayni_header_check(&m, noproduct, 4, &err),
+	    AYNI_EDATA);
+	assert_non_null(strstr(err.msg, "missing required fields "
+	    "'in_product_id';"));
+
+	/* no product or quantity, and no date: all of them are named */
+	ayni_header_match(bad + 0, 1, &m);
+	assert_int_equal(ayni_header_check(&m, bad, 1, &err), AYNI_EDATA);
+	assert_non_null(strstr(err.msg, "'in_dt', 'in_product_id', "
+	    "'in_quantity', 'in_price_total'"));
+}
+
 int
 main(void)
 {
@@ -332,6 +404,7 @@ main(void)
 		cmocka_unit_test(test_duplicates_and_missing),
 		cmocka_unit_test(test_synonyms_unique),
 		cmocka_unit_test(test_real_headers),
+		cmocka_unit_test(test_document_level),
 	};
 
 	return cmocka_run_group_tests_name("fields", tests, NULL, NULL);
