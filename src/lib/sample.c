@@ -29,6 +29,7 @@
 #include "ayni/calendar.h"
 #include "ayni/outfile.h"
 #include "ayni/sample.h"
+#include "rng.h"
 
 enum unit { UN, KG, MT };
 
@@ -349,43 +350,6 @@ static const int company_size_pct[10] = {
 #define NOCOST_PCT		5	/* of products */
 #define MAX_LINES		25	/* per ticket */
 #define BUSINESS_CUSTOMERS	25
-
-/* splitmix64: tiny, fast, and the same everywhere. */
-static uint64_t
-mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
-}
-
-struct rng {
-	uint64_t	s;
-};
-
-static void
-rng_seed(struct rng *r, uint64_t a, uint64_t b, uint64_t c)
-{
-	r->s = mix64(mix64(mix64(a) ^ b) ^ c);
-}
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	r->s += UINT64_C(0x9e3779b97f4a7c15);
-	return mix64(r->s);
-}
-
-/*
- * Uniform in [0, n).  The modulo bias is below 2^-40 for every n used here,
- * and determinism, not perfection, is the point.
- */
-static uint32_t
-rng_below(struct rng *r, uint32_t n)
-{
-	assert(n > 0);
-	return (uint32_t)(rng_next(r) % n);
-}
 
 /* Strict YYYY-MM-DD, 1970 to 9000 (far from the end of 4-digit years). */
 static int
