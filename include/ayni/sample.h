@@ -104,4 +104,62 @@ int	ayni_sample_company_options(ayni_sample_options *out,
 int	ayni_sample_companies(const char *dir, int count,
 	    const ayni_sample_options *base, ayni_error *err);
 
+
+/*
+ * The SII sales register (Registro de Compras y Ventas, "detalle" of
+ * sales) of one company for one month, as an accountant downloads it:
+ * RCV_VENTA_<RUT>_<YYYYMM>.csv, ';'-separated, Windows-1252, CRLF, one row
+ * per tax document with "Nro;Tipo Doc;Tipo Venta;Rut cliente;Razon Social;
+ * Folio;Fecha Docto;...;Monto Exento;Monto Neto;Monto IVA;Monto total;...;
+ * Tipo Docto. Referencia;Folio Docto. Referencia".
+ *
+ * Documents: facturas (33, some with an exempt part), facturas exentas
+ * (34), export invoices (110), notas de credito (61) and debito (56) that
+ * reference an earlier factura of the month by type and folio, and guias
+ * de despacho (52), which are not sales.  Folios rise month after month
+ * per document type; customers are companies with valid RUTs, some
+ * returning every month.
+ */
+typedef struct ayni_register_options {
+	uint64_t	 seed;		/* default 1 */
+	int		 year, month;	/* default 2025-10 */
+	int		 documents;	/* rows, about; default 60 */
+} ayni_register_options;
+
+#define AYNI_REGISTER_MAX_DOCUMENTS	100000
+
+/* What one register holds, for tests: amounts in pesos. */
+typedef struct ayni_register_stats {
+	long		 rows;		/* data rows */
+	long		 guides;	/* type 52: not sales */
+	long		 credit_notes;	/* type 61 */
+	long		 debit_notes;	/* type 56 */
+	int64_t		 net;		/* sum of Monto Neto + Monto Exento, a
+					   credit note subtracting, guides
+					   left out */
+} ayni_register_stats;
+
+void	ayni_register_options_init(ayni_register_options *opt);
+
+/* Write one month's register; stats may be NULL.  Errors as above. */
+int	ayni_register_write(FILE *out, ayni_register_stats *stats,
+	    const ayni_register_options *opt, ayni_error *err);
+
+/*
+ * Client number index (1-based) of an accountant's run whose base seed is
+ * seed: its RUT (canonical, "76123456-0"), its name and its industry
+ * (docs/contract.md §4 codes; half "services", half "retail", so that
+ * twenty clients make two benchmarks), and the options of its month.
+ */
+typedef struct ayni_register_client {
+	char		 rut[16];
+	char		 name[64];
+	const char	*industry;
+} ayni_register_client;
+
+int	ayni_register_client_get(ayni_register_client *out, uint64_t seed,
+	    int index, ayni_error *err);
+int	ayni_register_client_options(ayni_register_options *out,
+	    const ayni_register_options *base, int index, ayni_error *err);
+
 #endif /* AYNI_SAMPLE_H */
