@@ -185,3 +185,49 @@ ayni_rut_display(const char *canonical, char out[AYNI_RUT_MAX])
 	}
 	snprintf(out + j, AYNI_RUT_MAX - j, "%s", hy ? hy : "");
 }
+
+int
+ayni_rut_match(const char *s, char out[AYNI_RUT_MAX])
+{
+	const char *p = s;
+	size_t digits = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	for (; isdigit((unsigned char)*p) || *p == '.'; p++)
+		digits += *p != '.';
+	if (digits == 0 || digits > 8 || *p != '-')
+		return 0;
+	return ayni_rut_parse(s, out, NULL) == 0;
+}
+
+int
+ayni_rut_in_name(const char *name, char out[AYNI_RUT_MAX])
+{
+	char cand[AYNI_RUT_MAX + 8], rut[AYNI_RUT_MAX];
+	const char *p, *q;
+	int found = 0;
+
+	for (p = name; *p != '\0'; p++) {
+		/* a candidate starts at a digit after no digit, letter or dot */
+		if (!isdigit((unsigned char)*p) || (p > name &&
+		    (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+			continue;
+		for (q = p; isdigit((unsigned char)*q) || *q == '.'; q++)
+			;
+		if (q[0] != '-' || (!isdigit((unsigned char)q[1]) &&
+		    q[1] != 'k' && q[1] != 'K') ||
+		    isalnum((unsigned char)q[2]) ||
+		    (size_t)(q + 2 - p) >= sizeof(cand))
+			continue;
+		memcpy(cand, p, (size_t)(q + 2 - p));
+		cand[q + 2 - p] = '\0';
+		if (!ayni_rut_match(cand, rut))
+			continue;
+		if (found && strcmp(rut, out) != 0)
+			return -1;
+		memcpy(out, rut, sizeof(rut));
+		found = 1;
+	}
+	return found;
+}

@@ -173,6 +173,41 @@ test_check_digit_and_display(void **state)
 	assert_string_equal(out, "10.000.013-K");
 }
 
+static void
+test_rut_in_text(void **state)
+{
+	char out[AYNI_RUT_MAX];
+
+	(void)state;
+	assert_int_equal(ayni_rut_match("76.086.428-5", out), 1);
+	assert_string_equal(out, "76086428-5");
+	assert_int_equal(ayni_rut_match(" 96512344-k ", out), 1);
+	assert_string_equal(out, "96512344-K");
+	assert_int_equal(ayni_rut_match("760864285", out), 0);	/* no hyphen */
+	assert_int_equal(ayni_rut_match("76086428-4", out), 0);	/* bad digit */
+	assert_int_equal(ayni_rut_match("Juan Pérez", out), 0);
+	assert_int_equal(ayni_rut_match("123456789-0", out), 0);
+
+	assert_int_equal(ayni_rut_in_name("RCV_VENTA_76086428-5_202510.csv",
+	    out), 1);
+	assert_string_equal(out, "76086428-5");
+	assert_int_equal(ayni_rut_in_name("/home/ana/clientes/"
+	    "RCV_VENTA_11111111-1_202511.csv", out), 1);
+	assert_string_equal(out, "11111111-1");
+	assert_int_equal(ayni_rut_in_name("ventas 76.086.428-5 oct.csv", out),
+	    1);
+	assert_string_equal(out, "76086428-5");
+	assert_int_equal(ayni_rut_in_name("ventas-2025-10.csv", out), 0);
+	assert_int_equal(ayni_rut_in_name("RCV_VENTA_76086428-4_202510.csv",
+	    out), 0);					/* wrong digit */
+	assert_int_equal(ayni_rut_in_name("x76086428-5.csv", out), 0);
+	assert_int_equal(ayni_rut_in_name("76086428-5a.csv", out), 0);
+	assert_int_equal(ayni_rut_in_name("76086428-5_76086428-5.csv", out),
+	    1);
+	assert_int_equal(ayni_rut_in_name("76086428-5_11111111-1.csv", out),
+	    -1);
+}
+
 int
 main(void)
 {
@@ -181,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_peer_vectors),
 		cmocka_unit_test(test_spellings),
 		cmocka_unit_test(test_check_digit_and_display),
+		cmocka_unit_test(test_rut_in_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
