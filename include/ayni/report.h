@@ -26,6 +26,12 @@
 #include "ayni/error.h"
 #include "ayni/output.h"
 
+/* What the report says instead of products when there are none. */
+#define AYNI_REPORT_NO_PRODUCTS \
+	"This company's data has no products: its files have one row per " \
+	"document (such as the SII sales register), so units, products " \
+	"and categories are not counted."
+
 /* Top products and categories shown. */
 #define AYNI_REPORT_TOP		10
 
@@ -68,6 +74,12 @@ typedef struct ayni_report {
 	int		 ntop, ncat;
 	ayni_report_item top[AYNI_REPORT_TOP];
 	ayni_report_item cat[AYNI_REPORT_TOP];
+	/*
+	 * The company's lines have no products (only document-level files,
+	 * such as the SII sales register, were uploaded): units, products,
+	 * categories, ABC and Pareto are not shown, rather than as zeros.
+	 */
+	int		 no_products;
 	long		 nproducts, ncategories;
 	long		 abc[3];		/* products in A, B, C */
 	long		 pareto;	/* fewest products making 80 % */

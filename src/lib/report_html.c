@@ -139,8 +139,9 @@ kpis(FILE *fp, const ayni_report *r)
 	    p->transactions, p->has, y->transactions, y->has, K_INT);
 	kpi_row(fp, r, "Average ticket", "avg_ticket", c->avg_ticket,
 	    p->avg_ticket, p->has, y->avg_ticket, y->has, K_MONEY);
-	kpi_row(fp, r, "Units", "units", c->units, p->units, p->has,
-	    y->units, y->has, K_QTY);
+	if (!r->no_products)
+		kpi_row(fp, r, "Units", "units", c->units, p->units, p->has,
+		    y->units, y->has, K_QTY);
 	fprintf(fp, "<tr><th>Customers</th>");
 	cell(fp, "customers", c->has_customers, c->customers, K_INT);
 	cell(fp, "prev_customers", p->has_customers, p->customers, K_INT);
@@ -358,6 +359,29 @@ items(FILE *fp, const ayni_report_item *it, int n, int is_product)
 	fputs("</tbody></table>\n", fp);
 }
 
+/* Top products and categories, for a company whose lines have them. */
+static void
+product_sections(FILE *fp, const ayni_report *r)
+{
+	fprintf(fp, "<section><h2>Top products</h2>\n<p>"
+	    "<span data-k=\"products\" data-v=\"%ld\">%ld</span> "
+	    "products sold; ABC: A <b data-k=\"abc_a\" data-v=\"%ld\">"
+	    "%ld</b>, B <b data-k=\"abc_b\" data-v=\"%ld\">%ld</b>, "
+	    "C <b data-k=\"abc_c\" data-v=\"%ld\">%ld</b>; "
+	    "<b data-k=\"pareto_products\" data-v=\"%ld\">%ld</b> "
+	    "products make 80 %% of the revenue.</p>\n",
+	    r->nproducts, r->nproducts, r->abc[0], r->abc[0],
+	    r->abc[1], r->abc[1], r->abc[2], r->abc[2], r->pareto,
+	    r->pareto);
+	product_chart(fp, r);
+	items(fp, r->top, r->ntop, 1);
+	fputs("</section>\n", fp);
+
+	fputs("<section><h2>Top categories</h2>\n", fp);
+	items(fp, r->cat, r->ncat, 0);
+	fputs("</section>\n", fp);
+}
+
 static void
 bench_value(FILE *fp, ayni_bench_metric m, double v)
 {
@@ -499,23 +523,12 @@ ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 		daily_chart(fp, r);
 		fputs("</section>\n", fp);
 
-		fprintf(fp, "<section><h2>Top products</h2>\n<p>"
-		    "<span data-k=\"products\" data-v=\"%ld\">%ld</span> "
-		    "products sold; ABC: A <b data-k=\"abc_a\" data-v=\"%ld\">"
-		    "%ld</b>, B <b data-k=\"abc_b\" data-v=\"%ld\">%ld</b>, "
-		    "C <b data-k=\"abc_c\" data-v=\"%ld\">%ld</b>; "
-		    "<b data-k=\"pareto_products\" data-v=\"%ld\">%ld</b> "
-		    "products make 80 %% of the revenue.</p>\n",
-		    r->nproducts, r->nproducts, r->abc[0], r->abc[0],
-		    r->abc[1], r->abc[1], r->abc[2], r->abc[2], r->pareto,
-		    r->pareto);
-		product_chart(fp, r);
-		items(fp, r->top, r->ntop, 1);
-		fputs("</section>\n", fp);
-
-		fputs("<section><h2>Top categories</h2>\n", fp);
-		items(fp, r->cat, r->ncat, 0);
-		fputs("</section>\n", fp);
+		if (r->no_products)
+			fprintf(fp, "<section><h2>Products</h2>\n"
+			    "<p data-k=\"no_products\">%s</p></section>\n",
+			    AYNI_REPORT_NO_PRODUCTS);
+		else
+			product_sections(fp, r);
 
 		fputs("<section><h2>Revenue by weekday and hour</h2>\n", fp);
 		if (r->has_hours)

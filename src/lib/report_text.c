@@ -183,8 +183,9 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	    p->has, y->transactions, y->has, count40);
 	kpi_line(fp, r, "avg ticket", c->avg_ticket, p->avg_ticket, p->has,
 	    y->avg_ticket, y->has, clp40);
-	kpi_line(fp, r, "units", c->units, p->units, p->has, y->units,
-	    y->has, qty40);
+	if (!r->no_products)
+		kpi_line(fp, r, "units", c->units, p->units, p->has,
+		    y->units, y->has, qty40);
 	kpi_line(fp, r, "customers", c->customers, p->customers,
 	    p->has && p->has_customers, y->customers,
 	    y->has && y->has_customers, count40);
@@ -203,12 +204,16 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	fprintf(fp, "returns: %" PRId64 " of %" PRId64 " lines\n", c->returns,
 	    c->lines);
 
-	fprintf(fp, "\ntop products: %ld sold; ABC: A %ld, B %ld, C %ld; "
-	    "%ld make 80 %% of the revenue\n", r->nproducts, r->abc[0],
-	    r->abc[1], r->abc[2], r->pareto);
-	items(fp, r->top, r->ntop, 1);
-	fprintf(fp, "\ntop categories: %ld\n", r->ncategories);
-	items(fp, r->cat, r->ncat, 0);
+	if (r->no_products)
+		fprintf(fp, "\n%s\n", AYNI_REPORT_NO_PRODUCTS);
+	else {
+		fprintf(fp, "\ntop products: %ld sold; ABC: A %ld, B %ld, "
+		    "C %ld; %ld make 80 %% of the revenue\n", r->nproducts,
+		    r->abc[0], r->abc[1], r->abc[2], r->pareto);
+		items(fp, r->top, r->ntop, 1);
+		fprintf(fp, "\ntop categories: %ld\n", r->ncategories);
+		items(fp, r->cat, r->ncat, 0);
+	}
 
 	fputc('\n', fp);
 	if (r->best_wd >= 0)
@@ -310,9 +315,11 @@ ayni_report_write(const ayni_report *r, ayni_writer *w, ayni_error *err)
 	v[i++] = c->has ? ayni_v_int(c->revenue) : ayni_v_null();
 	v[i++] = c->has ? ayni_v_int(c->transactions) : ayni_v_null();
 	v[i++] = c->has ? ayni_v_int(c->avg_ticket) : ayni_v_null();
-	v[i++] = c->has ? ayni_v_int(c->units) : ayni_v_null();
+	v[i++] = c->has && !r->no_products ? ayni_v_int(c->units) :
+	    ayni_v_null();
 	v[i++] = c->has_customers ? ayni_v_int(c->customers) : ayni_v_null();
-	v[i++] = c->has ? ayni_v_int(c->products) : ayni_v_null();
+	v[i++] = c->has && !r->no_products ? ayni_v_int(c->products) :
+	    ayni_v_null();
 	v[i++] = c->has ? ayni_v_int(c->lines) : ayni_v_null();
 	v[i++] = c->has_margin ? ayni_v_int(c->margin) : ayni_v_null();
 	v[i++] = c->has_margin_pct ? ayni_v_real(c->margin_pct) :
@@ -331,10 +338,9 @@ ayni_report_write(const ayni_report *r, ayni_writer *w, ayni_error *err)
 	v[i++] = c->has && r->year_ago.has &&
 	    ayni_report_change(c->revenue, r->year_ago.revenue, &d) ?
 	    ayni_v_real(d) : ayni_v_null();
-	v[i++] = ayni_v_int(r->abc[0]);
-	v[i++] = ayni_v_int(r->abc[1]);
-	v[i++] = ayni_v_int(r->abc[2]);
-	v[i++] = ayni_v_int(r->pareto);
+	for (k = 0; k < 3; k++)
+		v[i++] = r->no_products ? ayni_v_null() : ayni_v_int(r->abc[k]);
+	v[i++] = r->no_products ? ayni_v_null() : ayni_v_int(r->pareto);
 	v[i++] = ayni_v_text(r->ntop > 0 ? r->top[0].id : NULL);
 	v[i++] = ayni_v_text(r->ncat > 0 ? r->cat[0].id : NULL);
 	v[i++] = ayni_v_text(r->best_wd >= 0 ?
