@@ -132,8 +132,14 @@ int	ayni_date_parse_format(const char *s, const char *fmt,
 /*
  * True when a transaction type marks a return: return, devolución,
  * devolucion, nota de crédito, nota de credito, nc (any case, accents,
- * spaces or dots, e.g. "N.C.").
+ * spaces or dots, e.g. "N.C."), and the SII's credit notes 61 and 112.
  */
 int	ayni_is_return(const char *trans_type);
+
+/*
+ * True when a document type is not a sale: the SII's guía de despacho
+ * (52), which moves goods that a factura, counted already, sells.
+ */
+int	ayni_is_not_sale(const char *doc_type);
 
 #endif /* AYNI_PARSE_H */

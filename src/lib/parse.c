@@ -664,6 +664,22 @@ bad:
 	    "format '%s'", s, fmt);
 }
 
+/* Whether text, normalised as a header is, is one of keys. */
+static int
+key_in(const char *text, const char *const *keys, size_t n)
+{
+	char key[64];
+	size_t i;
+
+	if (text == NULL)
+		return 0;
+	ayni_field_normalize(text, key, sizeof(key));
+	for (i = 0; i < n; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 ayni_is_return(const char *trans_type)
 {
@@ -672,15 +688,19 @@ ayni_is_return(const char *trans_type)
 		"notadecreditoelectronica", "notacreditoelectronica", "nc",
 		"n/c",
 		"61",		/* SII: nota de crédito electrónica */
+		"112",		/* SII: nota de crédito de exportación */
 	};
-	char key[64];
-	size_t i;
 
-	if (trans_type == NULL)
-		return 0;
-	ayni_field_normalize(trans_type, key, sizeof(key));
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (strcmp(key, keys[i]) == 0)
-			return 1;
-	return 0;
+	return key_in(trans_type, keys, sizeof(keys) / sizeof(keys[0]));
+}
+
+int
+ayni_is_not_sale(const char *doc_type)
+{
+	static const char *const keys[] = {
+		"52", "guiadedespacho", "guiadespacho",
+		"guiadedespachoelectronica", "guiadespachoelectronica",
+	};
+
+	return key_in(doc_type, keys, sizeof(keys) / sizeof(keys[0]));
 }

@@ -443,6 +443,16 @@ test_returns(void **state)
 	assert_false(ayni_is_return("venta"));
 	assert_false(ayni_is_return("Efectivo"));
 	assert_false(ayni_is_return("nota de débito"));
+	assert_true(ayni_is_return("112"));	/* export credit note */
+	assert_false(ayni_is_return("111"));	/* export debit note */
+	assert_false(ayni_is_return("56"));
+	/* a dispatch guide is not a sale, whatever its spelling */
+	assert_true(ayni_is_not_sale("52"));
+	assert_true(ayni_is_not_sale("Guía de Despacho"));
+	assert_true(ayni_is_not_sale("GUIA DE DESPACHO ELECTRONICA"));
+	assert_false(ayni_is_not_sale("33"));
+	assert_false(ayni_is_not_sale("Factura"));
+	assert_false(ayni_is_not_sale(NULL));
 	assert_false(ayni_is_return("nc2"));
 	assert_false(ayni_is_return(""));
 	assert_false(ayni_is_return(NULL));
