@@ -3,14 +3,12 @@
  * levels, their writer columns and the reports.  The bulk refresh engine
  * is refresh.c, verification verify.c.
  *
- * The SQL of every report is the text of its view: the view is written
- * with an open range ('0000-01-01' .. '9999-12-31') and "company_id > 0",
- * and this file reads it back from sqlite_schema and binds those markers,
- * so the views sqlite3 users query and the reports cannot disagree.
- * Nothing here checks roles, prints, or decides the output format.
+ * Every report reads a rollup view restricted to one company and a range
+ * of days by bound parameters (scoped_sql below), never by editing the
+ * view's text.  Nothing here checks roles, prints, or decides the output
+ * format.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +23,7 @@
 
 static const struct level {
 	const char	*name;
-	const char	*view;		/* view whose text is the report */
+	const char	*view;		/* the view the report reads */
 	const char	*select;	/* its columns, in writer order */
 	const char	*order;		/* ORDER BY of the report */
 } levels[] = {
@@ -189,90 +187,244 @@ ayni_agg_xprintf(const char *fmt, ...)
 	return s;
 }
 
-/* Replace every occurrence of from in *s by to; *s is malloc'd. */
-static int
-replace_all(char **s, const char *from, const char *to)
+/*
+ * The rollup views of schema/ (0003_line_identity.sql), each restricted
+ * to one company and a range of days by bound parameters: ?1 the first
+ * day, ?2 the last, ?3 the company.  Every base table they read is
+ * filtered by "company_id = ?3", and scoped() puts the same filter on the
+ * rows that come out, so no row of another company can: an unbound ?3 is
+ * NULL and matches nothing.  The views keep the open range and all
+ * companies for sqlite3 users; test_aggregate.c checks that the two
+ * agree.  If you change a view, change its twin here (and the test
+ * tells you if you did not).
+ */
+#define TIME_HEAD \
+    "SELECT company_id, level, period, year, num, lo, hi, revenue, units," \
+      " transactions, lines," \
+      " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_ticket," \
+      " nullif(customers, 0) AS customers, products, cost, margin," \
+      " margin_pct," \
+      " discount, returns" \
+    " FROM (SELECT g.*," \
+      " g.trans - (SELECT count(*) - count(DISTINCT x.txn_key)" \
+        " FROM (SELECT DISTINCT y.txn_key, y.day" \
+        " FROM agg_irregular_lines y" \
+        " WHERE y.company_id = g.company_id" \
+        " AND y.day BETWEEN g.lo AND g.hi) AS x) AS transactions," \
+      " CASE WHEN g.level = 'day' THEN g.day_products" \
+        " WHEN g.whole THEN (SELECT a.products FROM agg_period a" \
+        " WHERE a.company_id = g.company_id AND a.period = g.period)" \
+        " ELSE (SELECT count(DISTINCT x.product_id) FROM agg_product_day x" \
+        " WHERE x.company_id = g.company_id" \
+        " AND x.day BETWEEN g.lo AND g.hi) END AS products," \
+      " CASE WHEN g.level = 'day' THEN g.day_customers" \
+        " WHEN g.whole THEN (SELECT a.customers FROM agg_period a" \
+        " WHERE a.company_id = g.company_id AND a.period = g.period)" \
+        " ELSE (SELECT count(DISTINCT x.customer_id)" \
+        " FROM agg_customer_day x" \
+        " WHERE x.company_id = g.company_id" \
+        " AND x.day BETWEEN g.lo AND g.hi) END AS customers" \
+      " FROM (SELECT company_id, level, period, year, num," \
+        " max(lo, ?1) AS lo, min(hi, ?2) AS hi," \
+        " lo >= ?1 AND hi <= ?2 AS whole," \
+        " sum(lines) AS lines, sum(revenue) AS revenue," \
+        " sum(units) AS units," \
+        " CASE WHEN sum(cost_lines) > 0 THEN sum(cost) END AS cost," \
+        " CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin," \
+        " CASE WHEN sum(costed_lines) > 0" \
+        " THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct," \
+        " CASE WHEN sum(discount_lines) > 0" \
+        " THEN sum(discount) END AS discount," \
+        " sum(returns) AS returns, sum(trans) AS trans," \
+        " sum(products) AS day_products, sum(customers) AS day_customers" \
+      " FROM agg_day_period" \
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+
+#define TIME_TAIL \
+      " GROUP BY company_id, level, period) AS g)"
+
+static const char product_sql[] =
+    "WITH pd AS ("
+      " SELECT * FROM agg_product_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3),"
+    " corr AS ("
+      " SELECT company_id, product_id,"
+        " count(*) - count(DISTINCT txn_key) AS n"
+      " FROM (SELECT DISTINCT company_id, product_id, txn_key, day,"
+        " category, description"
+        " FROM agg_irregular_lines"
+        " WHERE day BETWEEN ?1 AND ?2"
+        " AND company_id = ?3)"
+      " GROUP BY company_id, product_id),"
+    " latest AS ("
+      /* bare columns come from the row holding the max() */
+      " SELECT company_id, product_id, category, description,"
+        " max(day || x'1f' || description || x'1f' || category)"
+      " FROM pd GROUP BY company_id, product_id),"
+    " p AS ("
+      " SELECT company_id, product_id, sum(revenue) AS revenue,"
+        " sum(units) AS units, sum(trans) AS trans,"
+        " CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin,"
+        " CASE WHEN sum(costed_lines) > 0"
+        " THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct,"
+        " count(DISTINCT day) AS days, min(day) AS first_sale,"
+        " max(day) AS last_sale"
+      " FROM pd GROUP BY company_id, product_id),"
+    " r AS ("
+      " SELECT p.company_id, p.product_id,"
+        " nullif(l.description, '') AS description,"
+        " nullif(l.category, '') AS category, p.revenue, p.units,"
+        " p.trans - coalesce(c.n, 0) AS transactions, p.margin,"
+        " p.margin_pct, p.units / 1000.0 / p.days AS velocity,"
+        " p.first_sale, p.last_sale"
+      " FROM p JOIN latest l USING (company_id, product_id)"
+      " LEFT JOIN corr c USING (company_id, product_id)),"
+    " k AS ("
+      " SELECT r.*,"
+        " sum(revenue) OVER (PARTITION BY company_id) AS total,"
+        " sum(revenue) OVER (PARTITION BY company_id"
+        " ORDER BY revenue DESC, product_id ROWS UNBOUNDED PRECEDING)"
+        " AS cum,"
+        " row_number() OVER (PARTITION BY company_id"
+        " ORDER BY velocity, product_id) AS vrank,"
+        " row_number() OVER (PARTITION BY company_id"
+        " ORDER BY revenue, product_id) AS rrank,"
+        " count(*) OVER (PARTITION BY company_id) AS n"
+      " FROM r),"
+    " m AS ("
+      " SELECT company_id,"
+        " avg(CASE WHEN vrank IN ((n + 1) / 2, (n + 2) / 2)"
+        " THEN velocity END) AS med_velocity,"
+        " avg(CASE WHEN rrank IN ((n + 1) / 2, (n + 2) / 2)"
+        " THEN revenue END) AS med_revenue"
+      " FROM k GROUP BY company_id)"
+    " SELECT company_id, product_id, description, category, revenue, units,"
+      " transactions, margin, margin_pct, velocity, first_sale, last_sale,"
+      " CASE WHEN total <> 0 THEN 100.0 * revenue / total END AS share_pct,"
+      " CASE WHEN cum * 100 <= total * 80 THEN 'A'"
+      " WHEN cum * 100 <= total * 95 THEN 'B' ELSE 'C' END AS abc,"
+      " CASE WHEN velocity > med_velocity THEN"
+        " CASE WHEN revenue > med_revenue THEN 'STAR' ELSE 'WORKHORSE' END"
+      " WHEN revenue > med_revenue THEN 'CASH_COW'"
+      " ELSE 'DEAD_STOCK' END AS quadrant"
+    " FROM k JOIN m USING (company_id)";
+
+static const char customer_sql[] =
+    "WITH corr AS ("
+      " SELECT company_id, customer_id,"
+        " count(*) - count(DISTINCT txn_key) AS n"
+      " FROM (SELECT DISTINCT company_id, customer_id, txn_key, day"
+        " FROM agg_irregular_lines"
+        " WHERE customer_id IS NOT NULL"
+        " AND day BETWEEN ?1 AND ?2"
+        " AND company_id = ?3)"
+      " GROUP BY company_id, customer_id),"
+    " latest AS ("
+      " SELECT company_id, max(day) AS day FROM agg_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id),"
+    " c AS ("
+      " SELECT company_id, customer_id, sum(revenue) AS revenue,"
+        " sum(trans) AS trans, min(day) AS first_purchase,"
+        " max(day) AS last_purchase, count(*) AS purchase_days"
+      " FROM agg_customer_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id, customer_id)"
+    " SELECT company_id, customer_id, revenue, transactions,"
+      " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_order,"
+      " first_purchase, last_purchase, recency_days, purchase_days"
+    " FROM (SELECT c.company_id, c.customer_id, c.revenue,"
+      " c.trans - coalesce(corr.n, 0) AS transactions, c.first_purchase,"
+      " c.last_purchase,"
+      " CAST(julianday(latest.day) - julianday(c.last_purchase) AS INTEGER)"
+        " AS recency_days,"
+      " c.purchase_days"
+      " FROM c JOIN latest USING (company_id)"
+      " LEFT JOIN corr USING (company_id, customer_id))";
+
+static const char category_sql[] =
+    "WITH corr AS ("
+      " SELECT company_id, category,"
+        " count(*) - count(DISTINCT txn_key) AS n"
+      " FROM (SELECT DISTINCT company_id, category, txn_key, day"
+        " FROM agg_irregular_lines"
+        " WHERE day BETWEEN ?1 AND ?2"
+        " AND company_id = ?3)"
+      " GROUP BY company_id, category),"
+    " s AS ("
+      " SELECT company_id, category, sum(revenue) AS revenue,"
+        " sum(units) AS units, count(DISTINCT product_id) AS products,"
+        " CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin,"
+        " CASE WHEN sum(costed_lines) > 0"
+        " THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct"
+      " FROM agg_product_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id, category),"
+    " t AS ("
+      " SELECT company_id, category, sum(trans) AS trans"
+      " FROM agg_category_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id, category)"
+    " SELECT s.company_id, nullif(s.category, '') AS category, s.revenue,"
+      " s.units, s.products, t.trans - coalesce(corr.n, 0) AS transactions,"
+      " s.margin, s.margin_pct,"
+      " CASE WHEN sum(s.revenue) OVER w <> 0"
+      " THEN 100.0 * s.revenue / sum(s.revenue) OVER w END AS share_pct"
+    " FROM s JOIN t USING (company_id, category)"
+    " LEFT JOIN corr USING (company_id, category)"
+    " WINDOW w AS (PARTITION BY s.company_id)";
+
+static const char time_sql[] = TIME_HEAD TIME_TAIL;
+/* one level and period (?4, ?5) chosen before grouping: benchmark.c */
+static const char period_sql[] =
+    TIME_HEAD " AND level = ?4 AND period = ?5" TIME_TAIL;
+
+static const struct scoped {
+	const char	*name;
+	const char	*sql;
+} scoped_sql[] = {
+	{ "agg_time_rollup", time_sql },
+	{ "agg_time_rollup_period", period_sql },
+	{ "product_aggregations", product_sql },
+	{ "customer_aggregations", customer_sql },
+	{ "category_aggregations", category_sql },
+};
+
+const char *
+ayni_agg_scoped_sql(const char *name)
 {
-	size_t nf = strlen(from), nt = strlen(to), n = 0, len;
-	const char *p;
-	char *out, *q;
+	size_t i;
 
-	for (p = *s; (p = strstr(p, from)) != NULL; p += nf)
-		n++;
-	len = strlen(*s) + n * nt + 1;
-	if ((out = malloc(len)) == NULL)
-		return -1;
-	for (p = *s, q = out; ; ) {
-		const char *hit = strstr(p, from);
-
-		if (hit == NULL) {
-			strcpy(q, p);
-			break;
-		}
-		memcpy(q, p, (size_t)(hit - p));
-		q += hit - p;
-		memcpy(q, to, nt);
-		q += nt;
-		p = hit + nf;
-	}
-	free(*s);
-	*s = out;
-	return 0;
+	for (i = 0; i < sizeof(scoped_sql) / sizeof(scoped_sql[0]); i++)
+		if (strcmp(scoped_sql[i].name, name) == 0)
+			return scoped_sql[i].sql;
+	return NULL;
 }
 
 /*
- * The body of view name (what follows "AS") with its range and company
- * markers turned into ?1 (from), ?2 (to) and ?3 (company).
+ * "head (view of company ?3 in [?1, ?2]) tail", prepared.  The company
+ * filter is outside the view's text as well as inside it.
  */
-static int
-view_query(ayni_db *db, const char *name, char **out, ayni_error *err)
+int
+ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
+    const char *tail, sqlite3_stmt **st, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
-	const char *text, *p;
-	char *body = NULL;
+	const char *body = ayni_agg_scoped_sql(view);
+	char *sql;
 	int rc = 0;
 
-	*out = NULL;
-	if (sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_schema "
-	    "WHERE type = 'view' AND name = ?", -1, &st, NULL) != SQLITE_OK)
-		return sql_error(db, err, "reading the rollup views");
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ayni_error_set(err, AYNI_EINTERNAL, "no view '%s': the "
-		    "database schema is incomplete", name);
-		goto out;
-	}
-	text = (const char *)sqlite3_column_text(st, 0);
-	/* "CREATE VIEW name AS ..." */
-	p = text + strlen("CREATE VIEW ") + strlen(name);
-	while (isspace((unsigned char)*p))
-		p++;
-	if (strncmp(text, "CREATE VIEW ", 12) != 0 ||
-	    strncmp(p, "AS", 2) != 0 || !isspace((unsigned char)p[2])) {
-		rc = ayni_error_set(err, AYNI_EINTERNAL, "cannot read view "
-		    "'%s'", name);
-		goto out;
-	}
-	if ((body = strdup(p + 2)) == NULL ||
-	    replace_all(&body, "'0000-01-01'", "?1") != 0 ||
-	    replace_all(&body, "'9999-12-31'", "?2") != 0 ||
-	    replace_all(&body, "company_id > 0", "company_id = ?3") != 0) {
-		free(body);
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-		goto out;
-	}
-	*out = body;
-out:
-	sqlite3_finalize(st);
+	*st = NULL;
+	if (body == NULL)
+		return ayni_error_set(err, AYNI_EINTERNAL, "no rollup view "
+		    "'%s'", view);
+	if ((sql = ayni_agg_xprintf("%s (SELECT * FROM (%s) WHERE "
+	    "company_id = ?3) %s", head, body, tail)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, st, NULL) !=
+	    SQLITE_OK)
+		rc = sql_error(db, err, "preparing the report");
+	free(sql);
 	return rc;
-}
-
-/* For other core modules: benchmark.c reads agg_time_rollup so. */
-int
-ayni_agg_view_sql(ayni_db *db, const char *name, char **out, ayni_error *err)
-{
-	return view_query(db, name, out, err);
 }
 
 int
@@ -281,27 +433,23 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 {
 	const struct level *lv;
 	sqlite3_stmt *st = NULL;
-	char *body = NULL, *sql = NULL;
+	char *head = NULL, *tail = NULL;
 	int rc, is_time;
 
 	if ((rc = ayni_aggregate_opts_check(opts, err)) != 0)
 		return rc;
 	lv = &levels[opts->level];
 	is_time = lv->select == NULL;
-	if ((rc = view_query(db, lv->view, &body, err)) != 0)
-		return rc;
-	if ((sql = ayni_agg_xprintf("SELECT %s FROM (%s)%s ORDER BY %s "
-	    "LIMIT ?5",
-	    is_time ? time_select : lv->select, body,
-	    is_time ? " WHERE level = ?4" : "", lv->order)) == NULL) {
+	head = ayni_agg_xprintf("SELECT %s FROM",
+	    is_time ? time_select : lv->select);
+	tail = ayni_agg_xprintf("%s ORDER BY %s LIMIT ?5",
+	    is_time ? "WHERE level = ?4" : "", lv->order);
+	if (head == NULL || tail == NULL) {
 		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		goto out;
 	}
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = sql_error(db, err, "preparing the report");
+	if ((rc = ayni_agg_prepare(db, lv->view, head, tail, &st, err)) != 0)
 		goto out;
-	}
 	sqlite3_bind_text(st, 1, opts->from ? opts->from : "0000-01-01", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, opts->to ? opts->to : "9999-12-31", -1,
@@ -313,8 +461,7 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 	rc = ayni_writer_stmt(w, st, err);
 out:
 	sqlite3_finalize(st);
-	free(sql);
-	free(body);
+	free(head);
+	free(tail);
 	return rc;
 }
-
