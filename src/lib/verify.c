@@ -304,20 +304,14 @@ out:
 	free(sql);
 }
 
-int
-ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
+/* Deferred refreshes that never came: stale rollups, counted in *n. */
+static int
+pending(ayni_db *db, int64_t company_id, long *n, char *first, size_t len,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	char first[512] = "", base[256] = "", *sql = NULL;
-	int64_t *ids = NULL;
-	long n = 0, nk = 0, nbase = 0, nview;
-	size_t k, nids = 0;
-	int side, rc = 0, src;
+	sqlite3_stmt *st;
+	int src;
 
-	if (ndiff != NULL)
-		*ndiff = 0;
-	/* A deferred refresh that never came: stale rollups. */
 	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT company_id, "
 	    "from_day, to_day FROM agg_deferred WHERE ?1 = 0 OR "
 	    "company_id = ?1 ORDER BY company_id", -1, &st, NULL) !=
@@ -325,8 +319,8 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 		return sql_error(db, err, "verifying the rollups");
 	sqlite3_bind_int64(st, 1, company_id);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			snprintf(first, sizeof(first), "company %lld: refresh "
+		if ((*n)++ == 0)
+			snprintf(first, len, "company %lld: refresh "
 			    "of days %s to %s still pending: run 'ayni "
 			    "aggregate rebuild'",
 			    (long long)sqlite3_column_int64(st, 0),
@@ -336,88 +330,135 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 			    (const char *)sqlite3_column_text(st, 2) : "-");
 	}
 	sqlite3_finalize(st);
-	st = NULL;
-	if (src != SQLITE_DONE)
-		return sql_error(db, err, "verifying the rollups");
+	return src == SQLITE_DONE ? 0 :
+	    sql_error(db, err, "verifying the rollups");
+}
 
-	/* the base tables first: when they are right, so are the views */
+/* The base tables of every company concerned: *nbase rows differ. */
+static int
+check_bases(ayni_db *db, int64_t company_id, long *nbase, char *base,
+    size_t len, ayni_error *err)
+{
+	int64_t *ids = NULL;
+	size_t k, nids = 0;
+	int rc;
+
 	if ((rc = company_ids(db, company_id, &ids, &nids, err)) != 0)
-		goto out;
+		return rc;
 	for (k = 0; k < nids; k++) {
 		const char *w = NULL;
 		long d = 0;
 
 		if ((rc = check_company(db, ids[k], &d, &w, err)) != 0)
-			goto out;
-		if (d > 0 && nbase == 0)
-			snprintf(base, sizeof(base), "%s: company %lld differs "
+			break;
+		if (d > 0 && *nbase == 0)
+			snprintf(base, len, "%s: company %lld differs "
 			    "from the raw lines: run 'ayni aggregate rebuild'",
 			    w, (long long)ids[k]);
-		nbase += d;
+		*nbase += d;
 	}
-	nview = n;
-	for (k = 0; nbase > 0 && k < sizeof(checks) / sizeof(checks[0]);
-	    k++) {
-		const struct check *c = &checks[k];
+	free(ids);
+	return rc;
+}
 
-		/*
-		 * Differing rows, counted once by key: a changed row is
-		 * on both sides of the EXCEPTs.  Then the first one, field
-		 * by field, if it is the first difference found.
-		 */
+/*
+ * One query of view check c: side -1 counts the differing rows into *nk,
+ * once by key (a changed row is on both sides of the EXCEPTs, each side
+ * computed once: the expected one is slow); side 0 (a row only in the
+ * view) and 1 (only expected) describe the first one into first, if
+ * nothing is there yet.
+ */
+static int
+view_side(ayni_db *db, const struct check *c, int side, int64_t company_id,
+    long *nk, char *first, size_t len, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql;
+	int rc = 0, src;
+
+	if (side == -1)
+		sql = ayni_agg_xprintf("WITH a AS MATERIALIZED (SELECT * "
+		    "FROM %s WHERE %s), b AS MATERIALIZED "
+		    "(SELECT * FROM %s WHERE %s) "
+		    "SELECT count(*) FROM ("
+		    "SELECT company_id, %s FROM (SELECT * "
+		    "FROM a EXCEPT SELECT * FROM b) UNION "
+		    "SELECT company_id, %s FROM (SELECT * "
+		    "FROM b EXCEPT SELECT * FROM a))", c->view,
+		    COMPANY, c->expected, COMPANY, c->key, c->key);
+	else
+		sql = ayni_agg_xprintf("SELECT * FROM %s WHERE %s "
+		    "EXCEPT SELECT * FROM %s WHERE %s "
+		    "ORDER BY 1, 2 LIMIT 1",
+		    side == 0 ? c->view : c->expected, COMPANY,
+		    side == 0 ? c->expected : c->view, COMPANY);
+	if (sql == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		rc = sql_error(db, err, "verifying the rollups");
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, company_id);
+	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (side == -1)
+			*nk = sqlite3_column_int64(st, 0);
+		else if (first[0] == '\0')
+			describe(db, c, st, side == 0, first, len);
+	} else if (src != SQLITE_DONE)
+		rc = sql_error(db, err, "verifying the rollups");
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+/* Every public view against its twin: *n more rows differ. */
+static int
+check_views(ayni_db *db, int64_t company_id, long *n, char *first,
+    size_t len, ayni_error *err)
+{
+	size_t k;
+	int side, rc;
+
+	for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++) {
+		long nk = 0;
+
 		for (side = -1; side < 2; side++) {
-			/* each side computed once: the expected one is slow */
-			if (side == -1)
-				sql = ayni_agg_xprintf("WITH a AS MATERIALIZED (SELECT * "
-				    "FROM %s WHERE %s), b AS MATERIALIZED "
-				    "(SELECT * FROM %s WHERE %s) "
-				    "SELECT count(*) FROM ("
-				    "SELECT company_id, %s FROM (SELECT * "
-				    "FROM a EXCEPT SELECT * FROM b) UNION "
-				    "SELECT company_id, %s FROM (SELECT * "
-				    "FROM b EXCEPT SELECT * FROM a))", c->view,
-				    COMPANY, c->expected, COMPANY, c->key,
-				    c->key);
-			else
-				sql = ayni_agg_xprintf("SELECT * FROM %s WHERE %s "
-				    "EXCEPT SELECT * FROM %s WHERE %s "
-				    "ORDER BY 1, 2 LIMIT 1",
-				    side == 0 ? c->view : c->expected, COMPANY,
-				    side == 0 ? c->expected : c->view,
-				    COMPANY);
-			if (sql == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
+			if ((rc = view_side(db, &checks[k], side, company_id,
+			    &nk, first, len, err)) != 0)
+				return rc;
+			if (side == -1) {
+				*n += nk;
+				if (nk == 0)
+					break;
 			}
-			if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1,
-			    &st, NULL) != SQLITE_OK) {
-				rc = sql_error(db, err,
-				    "verifying the rollups");
-				goto out;
-			}
-			sqlite3_bind_int64(st, 1, company_id);
-			if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-				if (side == -1) {
-					nk = sqlite3_column_int64(st, 0);
-					n += nk;
-				} else if (first[0] == '\0')
-					describe(db, c, st, side == 0, first,
-					    sizeof(first));
-			}
-			sqlite3_finalize(st);
-			st = NULL;
-			free(sql);
-			sql = NULL;
-			if (src != SQLITE_DONE && src != SQLITE_ROW) {
-				rc = sql_error(db, err,
-				    "verifying the rollups");
-				goto out;
-			}
-			if (side == -1 && nk == 0)
-				break;
 		}
 	}
+	return 0;
+}
+
+int
+ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
+    ayni_error *err)
+{
+	char first[512] = "", base[256] = "";
+	long n = 0, nbase = 0, nview;
+	int rc;
+
+	if (ndiff != NULL)
+		*ndiff = 0;
+	if ((rc = pending(db, company_id, &n, first, sizeof(first), err)) !=
+	    0)
+		return rc;
+	/* the base tables first: when they are right, so are the views */
+	if ((rc = check_bases(db, company_id, &nbase, base, sizeof(base),
+	    err)) != 0)
+		return rc;
+	nview = n;
+	if (nbase > 0 && (rc = check_views(db, company_id, &n, first,
+	    sizeof(first), err)) != 0)
+		return rc;
 	/* base tables that differ where no view shows it */
 	if (n == nview) {
 		n += nbase;
@@ -427,11 +468,7 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 	if (ndiff != NULL)
 		*ndiff = n;
 	if (n > 0)
-		rc = ayni_error_set(err, AYNI_EDATA, "%s (%ld difference%s)",
+		return ayni_error_set(err, AYNI_EDATA, "%s (%ld difference%s)",
 		    first, n, n == 1 ? "" : "s");
-out:
-	sqlite3_finalize(st);
-	free(sql);
-	free(ids);
-	return rc;
+	return 0;
 }
