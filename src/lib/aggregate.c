@@ -1,15 +1,14 @@
 /*
- * aggregate.c - reading, verifying and rebuilding the rollups of
- * schema/0002_rollups.sql.
+ * aggregate.c - reading the rollups of schema/0002_rollups.sql: the
+ * levels, their writer columns and the reports.  The bulk refresh engine
+ * is refresh.c, verification verify.c.
  *
- * The SQL of every report is the text of its view: the view is written
- * with an open range ('0000-01-01' .. '9999-12-31') and "company_id > 0",
- * and this file reads it back from sqlite_schema and binds those markers,
- * so the views sqlite3 users query and the reports cannot disagree.
- * Nothing here checks roles, prints, or decides the output format.
+ * Every report reads a rollup view restricted to one company and a range
+ * of days by bound parameters (scoped_sql below), never by editing the
+ * view's text.  Nothing here checks roles, prints, or decides the output
+ * format.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +18,12 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/calendar.h"
+#include "aggregate_int.h"
 #include "internal.h"
 
 static const struct level {
 	const char	*name;
-	const char	*view;		/* view whose text is the report */
+	const char	*view;		/* the view the report reads */
 	const char	*select;	/* its columns, in writer order */
 	const char	*order;		/* ORDER BY of the report */
 } levels[] = {
@@ -168,12 +168,9 @@ sql_error(ayni_db *db, ayni_error *err, const char *what)
 	return ayni_db_error(db, err, what);
 }
 
-/* A malloc'd printf, or NULL when out of memory. */
-static char *
-xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xprintf(const char *fmt, ...)
+/* A malloc'd printf, or NULL when out of memory (aggregate_int.h). */
+char *
+ayni_agg_xprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
@@ -190,90 +187,244 @@ xprintf(const char *fmt, ...)
 	return s;
 }
 
-/* Replace every occurrence of from in *s by to; *s is malloc'd. */
-static int
-replace_all(char **s, const char *from, const char *to)
+/*
+ * The rollup views of schema/ (0003_line_identity.sql), each restricted
+ * to one company and a range of days by bound parameters: ?1 the first
+ * day, ?2 the last, ?3 the company.  Every base table they read is
+ * filtered by "company_id = ?3", and scoped() puts the same filter on the
+ * rows that come out, so no row of another company can: an unbound ?3 is
+ * NULL and matches nothing.  The views keep the open range and all
+ * companies for sqlite3 users; test_aggregate.c checks that the two
+ * agree.  If you change a view, change its twin here (and the test
+ * tells you if you did not).
+ */
+#define TIME_HEAD \
+    "SELECT company_id, level, period, year, num, lo, hi, revenue, units," \
+      " transactions, lines," \
+      " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_ticket," \
+      " nullif(customers, 0) AS customers, products, cost, margin," \
+      " margin_pct," \
+      " discount, returns" \
+    " FROM (SELECT g.*," \
+      " g.trans - (SELECT count(*) - count(DISTINCT x.txn_key)" \
+        " FROM (SELECT DISTINCT y.txn_key, y.day" \
+        " FROM agg_irregular_lines y" \
+        " WHERE y.company_id = g.company_id" \
+        " AND y.day BETWEEN g.lo AND g.hi) AS x) AS transactions," \
+      " CASE WHEN g.level = 'day' THEN g.day_products" \
+        " WHEN g.whole THEN (SELECT a.products FROM agg_period a" \
+        " WHERE a.company_id = g.company_id AND a.period = g.period)" \
+        " ELSE (SELECT count(DISTINCT x.product_id) FROM agg_product_day x" \
+        " WHERE x.company_id = g.company_id" \
+        " AND x.day BETWEEN g.lo AND g.hi) END AS products," \
+      " CASE WHEN g.level = 'day' THEN g.day_customers" \
+        " WHEN g.whole THEN (SELECT a.customers FROM agg_period a" \
+        " WHERE a.company_id = g.company_id AND a.period = g.period)" \
+        " ELSE (SELECT count(DISTINCT x.customer_id)" \
+        " FROM agg_customer_day x" \
+        " WHERE x.company_id = g.company_id" \
+        " AND x.day BETWEEN g.lo AND g.hi) END AS customers" \
+      " FROM (SELECT company_id, level, period, year, num," \
+        " max(lo, ?1) AS lo, min(hi, ?2) AS hi," \
+        " lo >= ?1 AND hi <= ?2 AS whole," \
+        " sum(lines) AS lines, sum(revenue) AS revenue," \
+        " sum(units) AS units," \
+        " CASE WHEN sum(cost_lines) > 0 THEN sum(cost) END AS cost," \
+        " CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin," \
+        " CASE WHEN sum(costed_lines) > 0" \
+        " THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct," \
+        " CASE WHEN sum(discount_lines) > 0" \
+        " THEN sum(discount) END AS discount," \
+        " sum(returns) AS returns, sum(trans) AS trans," \
+        " sum(products) AS day_products, sum(customers) AS day_customers" \
+      " FROM agg_day_period" \
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+
+#define TIME_TAIL \
+      " GROUP BY company_id, level, period) AS g)"
+
+static const char product_sql[] =
+    "WITH pd AS ("
+      " SELECT * FROM agg_product_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3),"
+    " corr AS ("
+      " SELECT company_id, product_id,"
+        " count(*) - count(DISTINCT txn_key) AS n"
+      " FROM (SELECT DISTINCT company_id, product_id, txn_key, day,"
+        " category, description"
+        " FROM agg_irregular_lines"
+        " WHERE day BETWEEN ?1 AND ?2"
+        " AND company_id = ?3)"
+      " GROUP BY company_id, product_id),"
+    " latest AS ("
+      /* bare columns come from the row holding the max() */
+      " SELECT company_id, product_id, category, description,"
+        " max(day || x'1f' || description || x'1f' || category)"
+      " FROM pd GROUP BY company_id, product_id),"
+    " p AS ("
+      " SELECT company_id, product_id, sum(revenue) AS revenue,"
+        " sum(units) AS units, sum(trans) AS trans,"
+        " CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin,"
+        " CASE WHEN sum(costed_lines) > 0"
+        " THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct,"
+        " count(DISTINCT day) AS days, min(day) AS first_sale,"
+        " max(day) AS last_sale"
+      " FROM pd GROUP BY company_id, product_id),"
+    " r AS ("
+      " SELECT p.company_id, p.product_id,"
+        " nullif(l.description, '') AS description,"
+        " nullif(l.category, '') AS category, p.revenue, p.units,"
+        " p.trans - coalesce(c.n, 0) AS transactions, p.margin,"
+        " p.margin_pct, p.units / 1000.0 / p.days AS velocity,"
+        " p.first_sale, p.last_sale"
+      " FROM p JOIN latest l USING (company_id, product_id)"
+      " LEFT JOIN corr c USING (company_id, product_id)),"
+    " k AS ("
+      " SELECT r.*,"
+        " sum(revenue) OVER (PARTITION BY company_id) AS total,"
+        " sum(revenue) OVER (PARTITION BY company_id"
+        " ORDER BY revenue DESC, product_id ROWS UNBOUNDED PRECEDING)"
+        " AS cum,"
+        " row_number() OVER (PARTITION BY company_id"
+        " ORDER BY velocity, product_id) AS vrank,"
+        " row_number() OVER (PARTITION BY company_id"
+        " ORDER BY revenue, product_id) AS rrank,"
+        " count(*) OVER (PARTITION BY company_id) AS n"
+      " FROM r),"
+    " m AS ("
+      " SELECT company_id,"
+        " avg(CASE WHEN vrank IN ((n + 1) / 2, (n + 2) / 2)"
+        " THEN velocity END) AS med_velocity,"
+        " avg(CASE WHEN rrank IN ((n + 1) / 2, (n + 2) / 2)"
+        " THEN revenue END) AS med_revenue"
+      " FROM k GROUP BY company_id)"
+    " SELECT company_id, product_id, description, category, revenue, units,"
+      " transactions, margin, margin_pct, velocity, first_sale, last_sale,"
+      " CASE WHEN total <> 0 THEN 100.0 * revenue / total END AS share_pct,"
+      " CASE WHEN cum * 100 <= total * 80 THEN 'A'"
+      " WHEN cum * 100 <= total * 95 THEN 'B' ELSE 'C' END AS abc,"
+      " CASE WHEN velocity > med_velocity THEN"
+        " CASE WHEN revenue > med_revenue THEN 'STAR' ELSE 'WORKHORSE' END"
+      " WHEN revenue > med_revenue THEN 'CASH_COW'"
+      " ELSE 'DEAD_STOCK' END AS quadrant"
+    " FROM k JOIN m USING (company_id)";
+
+static const char customer_sql[] =
+    "WITH corr AS ("
+      " SELECT company_id, customer_id,"
+        " count(*) - count(DISTINCT txn_key) AS n"
+      " FROM (SELECT DISTINCT company_id, customer_id, txn_key, day"
+        " FROM agg_irregular_lines"
+        " WHERE customer_id IS NOT NULL"
+        " AND day BETWEEN ?1 AND ?2"
+        " AND company_id = ?3)"
+      " GROUP BY company_id, customer_id),"
+    " latest AS ("
+      " SELECT company_id, max(day) AS day FROM agg_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id),"
+    " c AS ("
+      " SELECT company_id, customer_id, sum(revenue) AS revenue,"
+        " sum(trans) AS trans, min(day) AS first_purchase,"
+        " max(day) AS last_purchase, count(*) AS purchase_days"
+      " FROM agg_customer_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id, customer_id)"
+    " SELECT company_id, customer_id, revenue, transactions,"
+      " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_order,"
+      " first_purchase, last_purchase, recency_days, purchase_days"
+    " FROM (SELECT c.company_id, c.customer_id, c.revenue,"
+      " c.trans - coalesce(corr.n, 0) AS transactions, c.first_purchase,"
+      " c.last_purchase,"
+      " CAST(julianday(latest.day) - julianday(c.last_purchase) AS INTEGER)"
+        " AS recency_days,"
+      " c.purchase_days"
+      " FROM c JOIN latest USING (company_id)"
+      " LEFT JOIN corr USING (company_id, customer_id))";
+
+static const char category_sql[] =
+    "WITH corr AS ("
+      " SELECT company_id, category,"
+        " count(*) - count(DISTINCT txn_key) AS n"
+      " FROM (SELECT DISTINCT company_id, category, txn_key, day"
+        " FROM agg_irregular_lines"
+        " WHERE day BETWEEN ?1 AND ?2"
+        " AND company_id = ?3)"
+      " GROUP BY company_id, category),"
+    " s AS ("
+      " SELECT company_id, category, sum(revenue) AS revenue,"
+        " sum(units) AS units, count(DISTINCT product_id) AS products,"
+        " CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin,"
+        " CASE WHEN sum(costed_lines) > 0"
+        " THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct"
+      " FROM agg_product_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id, category),"
+    " t AS ("
+      " SELECT company_id, category, sum(trans) AS trans"
+      " FROM agg_category_day"
+      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+      " GROUP BY company_id, category)"
+    " SELECT s.company_id, nullif(s.category, '') AS category, s.revenue,"
+      " s.units, s.products, t.trans - coalesce(corr.n, 0) AS transactions,"
+      " s.margin, s.margin_pct,"
+      " CASE WHEN sum(s.revenue) OVER w <> 0"
+      " THEN 100.0 * s.revenue / sum(s.revenue) OVER w END AS share_pct"
+    " FROM s JOIN t USING (company_id, category)"
+    " LEFT JOIN corr USING (company_id, category)"
+    " WINDOW w AS (PARTITION BY s.company_id)";
+
+static const char time_sql[] = TIME_HEAD TIME_TAIL;
+/* one level and period (?4, ?5) chosen before grouping: benchmark.c */
+static const char period_sql[] =
+    TIME_HEAD " AND level = ?4 AND period = ?5" TIME_TAIL;
+
+static const struct scoped {
+	const char	*name;
+	const char	*sql;
+} scoped_sql[] = {
+	{ "agg_time_rollup", time_sql },
+	{ "agg_time_rollup_period", period_sql },
+	{ "product_aggregations", product_sql },
+	{ "customer_aggregations", customer_sql },
+	{ "category_aggregations", category_sql },
+};
+
+const char *
+ayni_agg_scoped_sql(const char *name)
 {
-	size_t nf = strlen(from), nt = strlen(to), n = 0, len;
-	const char *p;
-	char *out, *q;
+	size_t i;
 
-	for (p = *s; (p = strstr(p, from)) != NULL; p += nf)
-		n++;
-	len = strlen(*s) + n * nt + 1;
-	if ((out = malloc(len)) == NULL)
-		return -1;
-	for (p = *s, q = out; ; ) {
-		const char *hit = strstr(p, from);
-
-		if (hit == NULL) {
-			strcpy(q, p);
-			break;
-		}
-		memcpy(q, p, (size_t)(hit - p));
-		q += hit - p;
-		memcpy(q, to, nt);
-		q += nt;
-		p = hit + nf;
-	}
-	free(*s);
-	*s = out;
-	return 0;
+	for (i = 0; i < sizeof(scoped_sql) / sizeof(scoped_sql[0]); i++)
+		if (strcmp(scoped_sql[i].name, name) == 0)
+			return scoped_sql[i].sql;
+	return NULL;
 }
 
 /*
- * The body of view name (what follows "AS") with its range and company
- * markers turned into ?1 (from), ?2 (to) and ?3 (company).
+ * "head (view of company ?3 in [?1, ?2]) tail", prepared.  The company
+ * filter is outside the view's text as well as inside it.
  */
-static int
-view_query(ayni_db *db, const char *name, char **out, ayni_error *err)
+int
+ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
+    const char *tail, sqlite3_stmt **st, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
-	const char *text, *p;
-	char *body = NULL;
+	const char *body = ayni_agg_scoped_sql(view);
+	char *sql;
 	int rc = 0;
 
-	*out = NULL;
-	if (sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_schema "
-	    "WHERE type = 'view' AND name = ?", -1, &st, NULL) != SQLITE_OK)
-		return sql_error(db, err, "reading the rollup views");
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ayni_error_set(err, AYNI_EINTERNAL, "no view '%s': the "
-		    "database schema is incomplete", name);
-		goto out;
-	}
-	text = (const char *)sqlite3_column_text(st, 0);
-	/* "CREATE VIEW name AS ..." */
-	p = text + strlen("CREATE VIEW ") + strlen(name);
-	while (isspace((unsigned char)*p))
-		p++;
-	if (strncmp(text, "CREATE VIEW ", 12) != 0 ||
-	    strncmp(p, "AS", 2) != 0 || !isspace((unsigned char)p[2])) {
-		rc = ayni_error_set(err, AYNI_EINTERNAL, "cannot read view "
-		    "'%s'", name);
-		goto out;
-	}
-	if ((body = strdup(p + 2)) == NULL ||
-	    replace_all(&body, "'0000-01-01'", "?1") != 0 ||
-	    replace_all(&body, "'9999-12-31'", "?2") != 0 ||
-	    replace_all(&body, "company_id > 0", "company_id = ?3") != 0) {
-		free(body);
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-		goto out;
-	}
-	*out = body;
-out:
-	sqlite3_finalize(st);
+	*st = NULL;
+	if (body == NULL)
+		return ayni_error_set(err, AYNI_EINTERNAL, "no rollup view "
+		    "'%s'", view);
+	if ((sql = ayni_agg_xprintf("%s (SELECT * FROM (%s) WHERE "
+	    "company_id = ?3) %s", head, body, tail)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, st, NULL) !=
+	    SQLITE_OK)
+		rc = sql_error(db, err, "preparing the report");
+	free(sql);
 	return rc;
-}
-
-/* For other core modules: benchmark.c reads agg_time_rollup so. */
-int
-ayni_agg_view_sql(ayni_db *db, const char *name, char **out, ayni_error *err)
-{
-	return view_query(db, name, out, err);
 }
 
 int
@@ -282,26 +433,23 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 {
 	const struct level *lv;
 	sqlite3_stmt *st = NULL;
-	char *body = NULL, *sql = NULL;
+	char *head = NULL, *tail = NULL;
 	int rc, is_time;
 
 	if ((rc = ayni_aggregate_opts_check(opts, err)) != 0)
 		return rc;
 	lv = &levels[opts->level];
 	is_time = lv->select == NULL;
-	if ((rc = view_query(db, lv->view, &body, err)) != 0)
-		return rc;
-	if ((sql = xprintf("SELECT %s FROM (%s)%s ORDER BY %s LIMIT ?5",
-	    is_time ? time_select : lv->select, body,
-	    is_time ? " WHERE level = ?4" : "", lv->order)) == NULL) {
+	head = ayni_agg_xprintf("SELECT %s FROM",
+	    is_time ? time_select : lv->select);
+	tail = ayni_agg_xprintf("%s ORDER BY %s LIMIT ?5",
+	    is_time ? "WHERE level = ?4" : "", lv->order);
+	if (head == NULL || tail == NULL) {
 		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		goto out;
 	}
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = sql_error(db, err, "preparing the report");
+	if ((rc = ayni_agg_prepare(db, lv->view, head, tail, &st, err)) != 0)
 		goto out;
-	}
 	sqlite3_bind_text(st, 1, opts->from ? opts->from : "0000-01-01", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, opts->to ? opts->to : "9999-12-31", -1,
@@ -313,1570 +461,7 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 	rc = ayni_writer_stmt(w, st, err);
 out:
 	sqlite3_finalize(st);
-	free(sql);
-	free(body);
-	return rc;
-}
-
-/* Run a ';'-separated script with ?1 bound to company and ?2.. to days. */
-static int
-run(ayni_db *db, const char *script, int64_t company_id, const char **days,
-    int ndays, ayni_error *err)
-{
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st;
-	const char *tail = script;
-	int i, src;
-
-	while (*tail != '\0') {
-		if (sqlite3_prepare_v2(h, tail, -1, &st, &tail) != SQLITE_OK)
-			return sql_error(db, err, "updating the rollups");
-		if (st == NULL)
-			continue;	/* trailing blanks */
-		sqlite3_bind_int64(st, 1, company_id);
-		for (i = 0; i < ndays && i + 2 <= sqlite3_bind_parameter_count(st);
-		    i++)
-			sqlite3_bind_text(st, i + 2, days[i], -1,
-			    SQLITE_TRANSIENT);
-		while ((src = sqlite3_step(st)) == SQLITE_ROW)
-			;
-		sqlite3_finalize(st);
-		if (src != SQLITE_DONE)
-			return sql_error(db, err, "updating the rollups");
-	}
-	return 0;
-}
-
-int
-ayni_aggregate_defer(ayni_db *db, int64_t company_id, ayni_error *err)
-{
-	return run(db, "INSERT INTO agg_deferred (company_id) VALUES (?1) "
-	    "ON CONFLICT DO NOTHING", company_id, NULL, 0, err);
-}
-
-/*
- * The refresh, in one pass.  The raw lines of the days to refresh are
- * read once, in the order of the (company_id, transaction_date) index, so
- * that a day's lines arrive together; each day is grouped in memory (its
- * few thousand lines sort in well under a millisecond) and its rows of
- * agg_day, agg_product_day, agg_customer_day and agg_category_day are
- * written in key order.  The distinct counts of weeks, months, quarters
- * and years come from one ordered scan of each day set's (key, day)
- * index.  The SQL GROUP BYs this replaces read and sorted every line four
- * times, and counted periods with correlated subqueries: 2.4x slower.
- *
- * The same code verifies: with sink.check set, every row it would write
- * is looked up in the base table instead (see sink_sql).
- */
-struct str {
-	const char	*p;		/* NULL: SQL NULL */
-	int		 n;
-};
-
-/* SQLite's BINARY collation: memcmp, then the shorter first. */
-static int
-str_cmp(struct str a, struct str b)
-{
-	int c = memcmp(a.p, b.p, (size_t)(a.n < b.n ? a.n : b.n));
-
-	return c != 0 ? c : (a.n > b.n) - (a.n < b.n);
-}
-
-static int
-str_eq(struct str a, struct str b)
-{
-	return a.n == b.n && memcmp(a.p, b.p, (size_t)a.n) == 0;
-}
-
-/* Strings that stay put until arena_free(). */
-struct ablock {
-	struct ablock	*next;
-	size_t		 used, size;
-	char		 buf[];
-};
-
-struct arena {
-	struct ablock	*head;
-};
-
-static int
-arena_str(struct arena *a, sqlite3_stmt *st, int col, struct str *out)
-{
-	const char *p = (const char *)sqlite3_column_text(st, col);
-	int n = sqlite3_column_bytes(st, col);
-	struct ablock *b = a->head;
-
-	if (p == NULL) {
-		out->p = NULL;
-		out->n = -1;
-		return 0;
-	}
-	if (b == NULL || b->size - b->used < (size_t)n + 1) {
-		size_t size = (size_t)n + 1 > 65536 ? (size_t)n + 1 : 65536;
-
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
-			return -1;
-		b->next = a->head;
-		b->used = 0;
-		b->size = size;
-		a->head = b;
-	}
-	memcpy(b->buf + b->used, p, (size_t)n);
-	b->buf[b->used + (size_t)n] = '\0';
-	out->p = b->buf + b->used;
-	out->n = n;
-	b->used += (size_t)n + 1;
-	return 0;
-}
-
-static void
-arena_free(struct arena *a)
-{
-	struct ablock *b, *next;
-
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	a->head = NULL;
-}
-
-/* One raw line, its values signed for returns as in agg_expected_lines. */
-struct rline {
-	struct str	 trans, product, category, description, customer;
-	int64_t		 revenue, units, cost, margin, discount;
-	unsigned char	 has_cost, has_margin, has_discount, is_return;
-};
-
-/* The transactions seen so far in the pass, and on which day. */
-struct tent {
-	struct str	 key;
-	int		 day;
-	int		 irregular;
-};
-
-struct tset {
-	struct tent	*v;
-	size_t		 cap, n;
-	struct arena	 a;
-};
-
-static uint64_t
-str_hash(struct str s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	int i;
-
-	for (i = 0; i < s.n; i++)
-		h = (h ^ (unsigned char)s.p[i]) * 1099511628211ULL;
-	return h;
-}
-
-/* The entry of k, added (day -1) if new; NULL when out of memory. */
-static struct tent *
-tset_get(struct tset *s, struct str k)
-{
-	size_t i;
-
-	if (2 * (s->n + 1) > s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 4096, j;
-		struct tent *v = calloc(cap, sizeof(*v));
-
-		if (v == NULL)
-			return NULL;
-		for (j = 0; j < s->cap; j++) {
-			if (s->v[j].key.p == NULL)
-				continue;
-			for (i = str_hash(s->v[j].key) & (cap - 1);
-			    v[i].key.p != NULL; i = (i + 1) & (cap - 1))
-				;
-			v[i] = s->v[j];
-		}
-		free(s->v);
-		s->v = v;
-		s->cap = cap;
-	}
-	for (i = str_hash(k) & (s->cap - 1); s->v[i].key.p != NULL;
-	    i = (i + 1) & (s->cap - 1))
-		if (str_eq(s->v[i].key, k))
-			return &s->v[i];
-	/* k lives in the day's arena: copy it into the set's */
-	{
-		struct ablock *b = s->a.head;
-
-		if (b == NULL || b->size - b->used < (size_t)k.n + 1) {
-			size_t size = (size_t)k.n + 1 > 65536 ?
-			    (size_t)k.n + 1 : 65536;
-
-			if ((b = malloc(sizeof(*b) + size)) == NULL)
-				return NULL;
-			b->next = s->a.head;
-			b->used = 0;
-			b->size = size;
-			s->a.head = b;
-		}
-		memcpy(b->buf + b->used, k.p, (size_t)k.n);
-		b->buf[b->used + (size_t)k.n] = '\0';
-		s->v[i].key.p = b->buf + b->used;
-		s->v[i].key.n = k.n;
-		b->used += (size_t)k.n + 1;
-	}
-	s->v[i].day = -1;
-	s->v[i].irregular = 0;
-	s->n++;
-	return &s->v[i];
-}
-
-static void
-tset_free(struct tset *s)
-{
-	free(s->v);
-	arena_free(&s->a);
-}
-
-/*
- * Where the rows go: inserted into the base tables, or (check) looked up
- * there with every column equal.  Same parameters either way.
- */
-enum { K_DAY, K_PRODUCT, K_CUSTOMER, K_CATEGORY, K_IRREGULAR, K_PERIOD,
-	NSINK };
-
-static const struct {
-	const char	*table, *insert, *check;
-} sink_sql[NSINK] = {
-	[K_DAY] = { "agg_day",
-	    "INSERT INTO agg_day (company_id, day, lines, revenue, units,"
-	    " cost, cost_lines, margin, margin_lines, revenue_c, margin_c,"
-	    " costed_lines, discount, discount_lines, returns, trans,"
-	    " products, customers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-	    "SELECT count(*) FROM agg_day WHERE company_id = ?1 AND day = ?2"
-	    " AND lines = ?3 AND revenue = ?4 AND units = ?5 AND cost = ?6"
-	    " AND cost_lines = ?7 AND margin = ?8 AND margin_lines = ?9"
-	    " AND revenue_c = ?10 AND margin_c = ?11 AND costed_lines = ?12"
-	    " AND discount = ?13 AND discount_lines = ?14 AND returns = ?15"
-	    " AND trans = ?16 AND products = ?17 AND customers = ?18" },
-	[K_PRODUCT] = { "agg_product_day",
-	    "INSERT INTO agg_product_day (company_id, day, product_id,"
-	    " category, description, lines, revenue, units, margin,"
-	    " margin_lines, revenue_c, margin_c, costed_lines, trans)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14)",
-	    "SELECT count(*) FROM agg_product_day WHERE company_id = ?1"
-	    " AND day = ?2 AND product_id = ?3 AND category = ?4"
-	    " AND description = ?5 AND lines = ?6 AND revenue = ?7"
-	    " AND units = ?8 AND margin = ?9 AND margin_lines = ?10"
-	    " AND revenue_c = ?11 AND margin_c = ?12 AND costed_lines = ?13"
-	    " AND trans = ?14" },
-	[K_CUSTOMER] = { "agg_customer_day",
-	    "INSERT INTO agg_customer_day (company_id, day, customer_id,"
-	    " lines, revenue, trans) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	    "SELECT count(*) FROM agg_customer_day WHERE company_id = ?1"
-	    " AND day = ?2 AND customer_id = ?3 AND lines = ?4"
-	    " AND revenue = ?5 AND trans = ?6" },
-	[K_CATEGORY] = { "agg_category_day",
-	    "INSERT INTO agg_category_day (company_id, day, category, lines,"
-	    " trans) VALUES (?1, ?2, ?3, ?4, ?5)",
-	    "SELECT count(*) FROM agg_category_day WHERE company_id = ?1"
-	    " AND day = ?2 AND category = ?3 AND lines = ?4 AND trans = ?5" },
-	/* a superset: only missing rows are differences */
-	[K_IRREGULAR] = { NULL,
-	    "INSERT OR IGNORE INTO agg_irregular (company_id, txn_key)"
-	    " VALUES (?1, ?2)",
-	    "SELECT count(*) FROM agg_irregular WHERE company_id = ?1"
-	    " AND txn_key = ?2" },
-	[K_PERIOD] = { "agg_period",
-	    "INSERT INTO agg_period (company_id, period, products, customers)"
-	    " VALUES (?1, ?2, ?3, ?4)",
-	    "SELECT count(*) FROM agg_period WHERE company_id = ?1"
-	    " AND period = ?2 AND products = ?3 AND customers = ?4" },
-};
-
-struct sink {
-	ayni_db		*db;
-	int		 check;
-	int64_t		 company;
-	sqlite3_stmt	*st[NSINK];
-	long		 rows[NSINK], found[NSINK];
-};
-
-static int
-sink_open(struct sink *k, ayni_db *db, int64_t company, int check,
-    ayni_error *err)
-{
-	int i;
-
-	memset(k, 0, sizeof(*k));
-	k->db = db;
-	k->company = company;
-	k->check = check;
-	for (i = 0; i < NSINK; i++) {
-		if (sqlite3_prepare_v2(ayni_db_handle(db), check ?
-		    sink_sql[i].check : sink_sql[i].insert, -1, &k->st[i],
-		    NULL) != SQLITE_OK)
-			return sql_error(db, err, "updating the rollups");
-		sqlite3_bind_int64(k->st[i], 1, company);
-	}
-	return 0;
-}
-
-static void
-sink_close(struct sink *k)
-{
-	int i;
-
-	for (i = 0; i < NSINK; i++)
-		sqlite3_finalize(k->st[i]);
-}
-
-/* Write (or look up) the row whose parameters 2.. are bound. */
-static int
-sink_put(struct sink *k, int which, ayni_error *err)
-{
-	sqlite3_stmt *st = k->st[which];
-	int src = sqlite3_step(st);
-
-	if (k->check && src == SQLITE_ROW) {
-		k->found[which] += sqlite3_column_int64(st, 0);
-		src = sqlite3_step(st);
-	}
-	sqlite3_reset(st);
-	if (src != SQLITE_DONE)
-		return sql_error(k->db, err, k->check ?
-		    "verifying the rollups" : "updating the rollups");
-	k->rows[which]++;
-	return 0;
-}
-
-static void
-bind_str(sqlite3_stmt *st, int i, struct str s)
-{
-	sqlite3_bind_text(st, i, s.p, s.n, SQLITE_STATIC);
-}
-
-/* One pass over the raw lines of a company's days. */
-struct pass {
-	struct sink	*k;
-	char		 day[11];
-	int		 nday;		/* ordinal of day in the pass */
-	struct rline	*v;
-	struct rline	**o;
-	size_t		 n, cap;
-	struct arena	 a;		/* the day's strings */
-	struct tset	 trans;
-};
-
-static int
-cmp_product(const void *x, const void *y)
-{
-	const struct rline *a = *(const struct rline *const *)x;
-	const struct rline *b = *(const struct rline *const *)y;
-	int c;
-
-	if ((c = str_cmp(a->product, b->product)) != 0 ||
-	    (c = str_cmp(a->category, b->category)) != 0 ||
-	    (c = str_cmp(a->description, b->description)) != 0)
-		return c;
-	return str_cmp(a->trans, b->trans);
-}
-
-static int
-cmp_category(const void *x, const void *y)
-{
-	const struct rline *a = *(const struct rline *const *)x;
-	const struct rline *b = *(const struct rline *const *)y;
-	int c;
-
-	if ((c = str_cmp(a->category, b->category)) != 0)
-		return c;
-	return str_cmp(a->trans, b->trans);
-}
-
-/* Lines without a customer last. */
-static int
-cmp_customer(const void *x, const void *y)
-{
-	const struct rline *a = *(const struct rline *const *)x;
-	const struct rline *b = *(const struct rline *const *)y;
-	int c;
-
-	if (a->customer.p == NULL || b->customer.p == NULL)
-		return (a->customer.p == NULL) - (b->customer.p == NULL);
-	if ((c = str_cmp(a->customer, b->customer)) != 0)
-		return c;
-	return str_cmp(a->trans, b->trans);
-}
-
-static int
-cmp_trans(const void *x, const void *y)
-{
-	const struct rline *a = *(const struct rline *const *)x;
-	const struct rline *b = *(const struct rline *const *)y;
-	int c;
-
-	if ((c = str_cmp(a->trans, b->trans)) != 0)
-		return c;
-	return cmp_product(x, y);
-}
-
-static int
-costed(const struct rline *l)
-{
-	return l->has_cost && l->has_margin;
-}
-
-/* The rows of the day in p->o[0 .. n - 1]. */
-static int
-flush_day(struct pass *p, ayni_error *err)
-{
-	struct sink *k = p->k;
-	struct rline **o = p->o;
-	struct str day = { p->day, 10 };
-	sqlite3_stmt *st;
-	size_t n = p->n, i, j, m;
-	int64_t products = 0, customers = 0, trans = 0, t, s[9];
-	int rc;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		o[i] = &p->v[i];
-
-	/* products: (product, category, description) groups */
-	qsort(o, n, sizeof(*o), cmp_product);
-	st = k->st[K_PRODUCT];
-	bind_str(st, 2, day);
-	for (i = 0; i < n; i = j) {
-		memset(s, 0, sizeof(s));
-		for (j = i, t = 0; j < n && str_eq(o[j]->product,
-		    o[i]->product) && str_eq(o[j]->category, o[i]->category) &&
-		    str_eq(o[j]->description, o[i]->description); j++) {
-			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
-			s[0] += o[j]->revenue;
-			s[1] += o[j]->units;
-			if (o[j]->has_margin) {
-				s[2] += o[j]->margin;
-				s[3]++;
-			}
-			if (costed(o[j])) {
-				s[4] += o[j]->revenue;
-				s[5] += o[j]->margin;
-				s[6]++;
-			}
-		}
-		products += i == 0 || !str_eq(o[i]->product,
-		    o[i - 1]->product);
-		bind_str(st, 3, o[i]->product);
-		bind_str(st, 4, o[i]->category);
-		bind_str(st, 5, o[i]->description);
-		sqlite3_bind_int64(st, 6, (int64_t)(j - i));
-		for (m = 0; m < 7; m++)
-			sqlite3_bind_int64(st, (int)m + 7, s[m]);
-		sqlite3_bind_int64(st, 14, t);
-		if ((rc = sink_put(k, K_PRODUCT, err)) != 0)
-			return rc;
-	}
-
-	qsort(o, n, sizeof(*o), cmp_category);
-	st = k->st[K_CATEGORY];
-	bind_str(st, 2, day);
-	for (i = 0; i < n; i = j) {
-		for (j = i, t = 0; j < n && str_eq(o[j]->category,
-		    o[i]->category); j++)
-			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
-		bind_str(st, 3, o[i]->category);
-		sqlite3_bind_int64(st, 4, (int64_t)(j - i));
-		sqlite3_bind_int64(st, 5, t);
-		if ((rc = sink_put(k, K_CATEGORY, err)) != 0)
-			return rc;
-	}
-
-	qsort(o, n, sizeof(*o), cmp_customer);
-	st = k->st[K_CUSTOMER];
-	bind_str(st, 2, day);
-	for (i = 0; i < n && o[i]->customer.p != NULL; i = j) {
-		int64_t rev = 0;
-
-		for (j = i, t = 0; j < n && o[j]->customer.p != NULL &&
-		    str_eq(o[j]->customer, o[i]->customer); j++) {
-			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
-			rev += o[j]->revenue;
-		}
-		customers++;
-		bind_str(st, 3, o[i]->customer);
-		sqlite3_bind_int64(st, 4, (int64_t)(j - i));
-		sqlite3_bind_int64(st, 5, rev);
-		sqlite3_bind_int64(st, 6, t);
-		if ((rc = sink_put(k, K_CUSTOMER, err)) != 0)
-			return rc;
-	}
-
-	/*
-	 * Transactions: counted, and irregular (agg_irregular) when seen
-	 * on an earlier day of the pass, or when one product has lines of
-	 * different category or description.
-	 */
-	qsort(o, n, sizeof(*o), cmp_trans);
-	for (i = 0; i < n; i = j) {
-		struct tent *e;
-		int irregular = 0;
-
-		for (j = i + 1; j < n && str_eq(o[j]->trans, o[i]->trans); j++)
-			if (str_eq(o[j]->product, o[j - 1]->product) &&
-			    (!str_eq(o[j]->category, o[j - 1]->category) ||
-			    !str_eq(o[j]->description,
-			    o[j - 1]->description)))
-				irregular = 1;
-		trans++;
-		if ((e = tset_get(&p->trans, o[i]->trans)) == NULL)
-			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
-		if (e->day >= 0 && e->day != p->nday)
-			irregular = 1;
-		e->day = p->nday;
-		if (irregular && !e->irregular) {
-			e->irregular = 1;
-			bind_str(k->st[K_IRREGULAR], 2, e->key);
-			if ((rc = sink_put(k, K_IRREGULAR, err)) != 0)
-				return rc;
-		}
-	}
-
-	st = k->st[K_DAY];
-	{
-		int64_t d[13] = { 0 };
-
-		for (i = 0; i < n; i++) {
-			const struct rline *l = o[i];
-
-			d[0] += l->revenue;
-			d[1] += l->units;
-			if (l->has_cost) {
-				d[2] += l->cost;
-				d[3]++;
-			}
-			if (l->has_margin) {
-				d[4] += l->margin;
-				d[5]++;
-			}
-			if (costed(l)) {
-				d[6] += l->revenue;
-				d[7] += l->margin;
-				d[8]++;
-			}
-			if (l->has_discount) {
-				d[9] += l->discount;
-				d[10]++;
-			}
-			d[11] += l->is_return;
-		}
-		d[12] = trans;
-		bind_str(st, 2, day);
-		sqlite3_bind_int64(st, 3, (int64_t)n);
-		for (m = 0; m < 13; m++)
-			sqlite3_bind_int64(st, (int)m + 4, d[m]);
-		sqlite3_bind_int64(st, 17, products);
-		sqlite3_bind_int64(st, 18, customers);
-	}
-	if ((rc = sink_put(k, K_DAY, err)) != 0)
-		return rc;
-	p->n = 0;
-	p->nday++;
-	arena_free(&p->a);
-	return 0;
-}
-
-/* Values as in agg_expected_lines; ?2 .. ?3: days, ?4: the day after ?3. */
-static const char pass_sql[] =
-    "SELECT substr(transaction_date, 1, 10), txn_key, product_id,"
-    " coalesce(category, ''), coalesce(description, ''),"
-    " nullif(customer_id, ''), is_return,"
-    " net_revenue, net_units, net_cost, net_margin,"
-    " discount_total"
-    " FROM raw_transactions WHERE company_id = ?1"
-    " AND transaction_date >= ?2 AND transaction_date < ?4"
-    " ORDER BY transaction_date";
-
-/*
- * Recompute days [from, to] of the sink's company into the sink: day
- * sets, agg_day and the transactions that became irregular.  A
- * transaction with lines outside the days is looked up in the raw table
- * (only when the company has such lines: never on a first upload or a
- * rebuild).
- */
-static int
-pass_days(struct sink *k, const char *from, const char *to,
-    ayni_error *err)
-{
-	sqlite3 *h = ayni_db_handle(k->db);
-	sqlite3_stmt *st = NULL;
-	struct pass p;
-	char next[12] = "";
-	int rc = 0, src, outside = 0;
-	size_t i;
-
-	memset(&p, 0, sizeof(p));
-	p.k = k;
-	if (sqlite3_prepare_v2(h, "SELECT date(?2, '+1 day'),"
-	    " EXISTS (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
-	    "  AND transaction_date < ?3)"
-	    " OR EXISTS (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
-	    "  AND transaction_date >= date(?2, '+1 day'))", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return sql_error(k->db, err, "updating the rollups");
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	/*
-	 * date() has no day after 9999-12-31: "~" sorts after every
-	 * "9999-12-31 HH:MM:SS", so the last day is still read (a NULL
-	 * bound read nothing, and a rebuild emptied every rollup).
-	 */
-	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-		snprintf(next, sizeof(next), "%.10s~", to);
-	else
-		snprintf(next, sizeof(next), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-	outside = sqlite3_column_int(st, 1);
-	sqlite3_finalize(st);
-	st = NULL;
-
-	if (sqlite3_prepare_v2(h, pass_sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = sql_error(k->db, err, "reading the raw lines");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 0);
-		struct rline *l;
-
-		if (d == NULL || strlen(d) != 10) {
-			rc = ayni_error_set(err, AYNI_EINTERNAL, "bad "
-			    "transaction_date in raw_transactions");
-			goto out;
-		}
-		if (memcmp(d, p.day, 10) != 0) {
-			if ((rc = flush_day(&p, err)) != 0)
-				goto out;
-			memcpy(p.day, d, 11);
-		}
-		if (p.n == p.cap) {
-			size_t cap = p.cap ? 2 * p.cap : 1024;
-			struct rline *v = realloc(p.v, cap * sizeof(*v));
-			struct rline **o;
-
-			if (v == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			p.v = v;
-			if ((o = realloc(p.o, cap * sizeof(*o))) == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			p.o = o;
-			p.cap = cap;
-		}
-		l = &p.v[p.n];
-		if (arena_str(&p.a, st, 1, &l->trans) != 0 ||
-		    arena_str(&p.a, st, 2, &l->product) != 0 ||
-		    arena_str(&p.a, st, 3, &l->category) != 0 ||
-		    arena_str(&p.a, st, 4, &l->description) != 0 ||
-		    arena_str(&p.a, st, 5, &l->customer) != 0) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-			goto out;
-		}
-		l->is_return = (unsigned char)(sqlite3_column_int(st, 6) != 0);
-		l->revenue = sqlite3_column_int64(st, 7);
-		l->units = sqlite3_column_int64(st, 8);
-		l->has_cost = sqlite3_column_type(st, 9) != SQLITE_NULL;
-		l->cost = sqlite3_column_int64(st, 9);
-		l->has_margin = sqlite3_column_type(st, 10) != SQLITE_NULL;
-		l->margin = sqlite3_column_int64(st, 10);
-		l->has_discount = sqlite3_column_type(st, 11) != SQLITE_NULL;
-		l->discount = sqlite3_column_int64(st, 11);
-		p.n++;
-	}
-	if (src != SQLITE_DONE) {
-		rc = sql_error(k->db, err, "reading the raw lines");
-		goto out;
-	}
-	if ((rc = flush_day(&p, err)) != 0)
-		goto out;
-	sqlite3_finalize(st);
-	st = NULL;
-
-	if (!outside)
-		goto out;
-	/* "+": by the transaction's few lines, not all the other days' */
-	if (sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1"
-	    " FROM raw_transactions WHERE company_id = ?1"
-	    " AND txn_key = ?2"
-	    " AND (+transaction_date < ?3 OR +transaction_date >= ?4))", -1,
-	    &st, NULL) != SQLITE_OK) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
-	for (i = 0; i < p.trans.cap; i++) {
-		struct tent *e = &p.trans.v[i];
-		int found;
-
-		if (e->key.p == NULL || e->irregular)
-			continue;
-		bind_str(st, 2, e->key);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			rc = sql_error(k->db, err, "updating the rollups");
-			goto out;
-		}
-		found = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
-		if (found) {
-			bind_str(k->st[K_IRREGULAR], 2, e->key);
-			if ((rc = sink_put(k, K_IRREGULAR, err)) != 0)
-				goto out;
-		}
-	}
-out:
-	sqlite3_finalize(st);
-	free(p.v);
-	free(p.o);
-	arena_free(&p.a);
-	tset_free(&p.trans);
-	return rc;
-}
-
-/*
- * agg_period of the sink's company: distinct products and customers of
- * every week, month, quarter and year that has a day in [lo, hi], from
- * the day sets.  Those periods may reach beyond [lo, hi]; the day sets
- * are read over all of their days.  When those are all the company's
- * days (a first upload, a rebuild, verify), each set is read in (key,
- * day) order from its index, and a key counts once per period where its
- * period changes: no memory.  Otherwise (an upload of a few new days)
- * the set is read by primary key, only those days, and a (period, key)
- * pair counts the first time it is seen (a hash set: 1.5 s more than the
- * ordered scan on a million lines, but the scan reads every day).
- */
-struct period {
-	char	 label[12];
-	int64_t	 count[2];	/* products, customers */
-	int	 last[2];	/* the key ordinal that counted last */
-};
-
-struct pday {
-	char	 day[11];
-	int	 period[4];	/* week, month, quarter, year; -1: none */
-};
-
-static int
-cmp_period(const void *a, const void *b)
-{
-	return strcmp(((const struct period *)a)->label,
-	    ((const struct period *)b)->label);
-}
-
-static int
-cmp_pday(const void *a, const void *b)
-{
-	return strcmp(((const struct pday *)a)->day,
-	    ((const struct pday *)b)->day);
-}
-
-static int
-pass_periods(struct sink *k, const char *lo, const char *hi,
-    ayni_error *err)
-{
-	static const char *const sets[2][2] = { {
-		"SELECT product_id, day FROM agg_product_day"
-		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
-		"SELECT customer_id, day FROM agg_customer_day"
-		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
-	}, {
-		"SELECT product_id, day FROM agg_product_day"
-		" INDEXED BY agg_product_day_product WHERE company_id = ?1"
-		" AND day BETWEEN ?2 AND ?3 ORDER BY product_id, day",
-		"SELECT customer_id, day FROM agg_customer_day"
-		" INDEXED BY agg_customer_day_customer WHERE company_id = ?1"
-		" AND day BETWEEN ?2 AND ?3 ORDER BY customer_id, day",
-	} };
-	struct tset seen;
-	sqlite3 *h = ayni_db_handle(k->db);
-	sqlite3_stmt *st = NULL;
-	struct period *pv = NULL, key, *hit;
-	struct pday *dv = NULL, dkey, *dhit;
-	size_t np = 0, pcap = 0, nd = 0, dcap = 0, i;
-	char first[11] = "", last[11] = "", *pk = NULL;
-	size_t pkcap = 0, pklen = 0;
-	int rc = 0, src, s, lv, ord, full = 0;
-
-	memset(&seen, 0, sizeof(seen));
-
-	/* the periods, and the first and last day of all of them */
-	if (sqlite3_prepare_v2(h, "SELECT DISTINCT period, lo, hi"
-	    " FROM agg_day_period WHERE company_id = ?1"
-	    " AND day BETWEEN ?2 AND ?3 AND level <> 'day' ORDER BY period",
-	    -1, &st, NULL) != SQLITE_OK)
-		return sql_error(k->db, err, "updating the rollups");
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *plo = (const char *)sqlite3_column_text(st, 1);
-		const char *phi = (const char *)sqlite3_column_text(st, 2);
-
-		/*
-		 * SQLite's date() ends at 9999-12-31: the ISO week of 27-31
-		 * Dec 9999 has no label and no bounds.  Uploads refuse such
-		 * years (docs/contract.md §2: 1900-2199), but a line put in by
-		 * other means must not crash a refresh: a bound SQLite cannot
-		 * name is the end of its range, a label it cannot name
-		 * leaves the period out.
-		 */
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-			continue;
-		if (plo == NULL)
-			plo = "0000-01-01";
-		if (phi == NULL)
-			phi = "9999-12-31";
-		if (np == pcap) {
-			struct period *v;
-
-			pcap = pcap ? 2 * pcap : 64;
-			if ((v = realloc(pv, pcap * sizeof(*v))) == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			pv = v;
-		}
-		memset(&pv[np], 0, sizeof(pv[np]));
-		pv[np].last[0] = pv[np].last[1] = -1;
-		snprintf(pv[np].label, sizeof(pv[np].label), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		np++;
-		if (first[0] == '\0' || strcmp(plo, first) < 0)
-			snprintf(first, sizeof(first), "%s", plo);
-		if (strcmp(phi, last) > 0)
-			snprintf(last, sizeof(last), "%s", phi);
-	}
-	if (src != SQLITE_DONE) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (np == 0)
-		goto out;
-	/* ORDER BY period is BINARY; strcmp is the same on these labels */
-	qsort(pv, np, sizeof(*pv), cmp_period);
-	if (sqlite3_prepare_v2(h, "SELECT min(day) >= ?2 AND max(day) <= ?3"
-	    " FROM agg_day WHERE company_id = ?1", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, k->company) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	full = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
-
-	/* every day of those periods, with the periods of interest */
-	if (sqlite3_prepare_v2(h, "SELECT day, level, period"
-	    " FROM agg_day_period WHERE company_id = ?1"
-	    " AND day BETWEEN ?2 AND ?3 AND level <> 'day' ORDER BY day", -1,
-	    &st, NULL) !=
-	    SQLITE_OK) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 0);
-		const char *l = (const char *)sqlite3_column_text(st, 1);
-
-		/* A period SQLite cannot name, as above. */
-		if (d == NULL || l == NULL ||
-		    sqlite3_column_type(st, 2) == SQLITE_NULL)
-			continue;
-		if (nd == 0 || strcmp(dv[nd - 1].day, d) != 0) {
-			if (nd == dcap) {
-				struct pday *v;
-
-				dcap = dcap ? 2 * dcap : 512;
-				if ((v = realloc(dv, dcap * sizeof(*v))) ==
-				    NULL) {
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				dv = v;
-			}
-			snprintf(dv[nd].day, sizeof(dv[nd].day), "%s", d);
-			dv[nd].period[0] = dv[nd].period[1] = -1;
-			dv[nd].period[2] = dv[nd].period[3] = -1;
-			nd++;
-		}
-		lv = strcmp(l, "week") == 0 ? 0 : strcmp(l, "month") == 0 ?
-		    1 : strcmp(l, "quarter") == 0 ? 2 : 3;
-		snprintf(key.label, sizeof(key.label), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
-		hit = bsearch(&key, pv, np, sizeof(*pv), cmp_period);
-		dv[nd - 1].period[lv] = hit ? (int)(hit - pv) : -1;
-	}
-	if (src != SQLITE_DONE) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	qsort(dv, nd, sizeof(*dv), cmp_pday);
-
-	for (s = 0; s < 2; s++) {
-		if (sqlite3_prepare_v2(h, sets[full][s], -1, &st, NULL) !=
-		    SQLITE_OK) {
-			rc = sql_error(k->db, err, "updating the rollups");
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, k->company);
-		sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
-		dhit = NULL;
-		ord = -1;
-		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *kp = (const char *)sqlite3_column_text(st,
-			    0);
-			size_t kn = (size_t)sqlite3_column_bytes(st, 0);
-			const char *d = (const char *)sqlite3_column_text(st,
-			    1);
-
-			/* rows come by day: look a day up once */
-			if (dhit == NULL || strcmp(dhit->day, d) != 0) {
-				snprintf(dkey.day, sizeof(dkey.day), "%s", d);
-				dhit = bsearch(&dkey, dv, nd, sizeof(*dv),
-				    cmp_pday);
-			}
-			if (full && (ord < 0 || kn != pklen ||
-			    memcmp(pk + 4, kp, kn) != 0))
-				ord++;
-			/* (period ordinal, key): 4 bytes, then the key */
-			if (kn + 8 > pkcap) {
-				char *n2 = realloc(pk, kn + 8);
-
-				if (n2 == NULL) {
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				pk = n2;
-				pkcap = kn + 8;
-			}
-			memcpy(pk + 4, kp, kn);
-			pklen = kn;
-			if (dhit == NULL)
-				continue;	/* a day set row without a day */
-			for (lv = 0; lv < 4; lv++) {
-				int q = dhit->period[lv];
-				struct str key2 = { pk, (int)kn + 4 };
-				struct tent *e;
-
-				if (q < 0)
-					continue;
-				if (full) {
-					if (pv[q].last[s] != ord) {
-						pv[q].last[s] = ord;
-						pv[q].count[s]++;
-					}
-					continue;
-				}
-				pk[0] = (char)(q & 0xff);
-				pk[1] = (char)((q >> 8) & 0xff);
-				pk[2] = (char)((q >> 16) & 0xff);
-				pk[3] = (char)s;
-				if ((e = tset_get(&seen, key2)) == NULL) {
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				if (e->day < 0) {
-					e->day = 0;
-					pv[q].count[s]++;
-				}
-			}
-		}
-		if (src != SQLITE_DONE) {
-			rc = sql_error(k->db, err, "updating the rollups");
-			goto out;
-		}
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-
-	for (i = 0; i < np; i++) {
-		sqlite3_stmt *ps = k->st[K_PERIOD];
-
-		sqlite3_bind_text(ps, 2, pv[i].label, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ps, 3, pv[i].count[0]);
-		sqlite3_bind_int64(ps, 4, pv[i].count[1]);
-		if ((rc = sink_put(k, K_PERIOD, err)) != 0)
-			goto out;
-	}
-out:
-	sqlite3_finalize(st);
-	free(pv);
-	free(dv);
-	free(pk);
-	tset_free(&seen);
-	return rc;
-}
-
-/*
- * Days [?2, ?3] of company ?1 emptied, and the weeks, months, quarters
- * and years of the days in [?4, ?5] (those that meet [?2, ?3]), before
- * pass_days() and pass_periods() write them again.  The day-set triggers
- * are off (the company is in agg_deferred) until the end.
- */
-static const char refresh_clear_sql[] =
-    "DELETE FROM agg_period WHERE company_id = ?1 AND period IN ("
-    "  SELECT period FROM agg_day_period WHERE company_id = ?1"
-    "  AND day BETWEEN ?4 AND ?5 AND level <> 'day');"
-    "DELETE FROM agg_day WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3;"
-    "DELETE FROM agg_product_day WHERE company_id = ?1"
-    "  AND day BETWEEN ?2 AND ?3;"
-    "DELETE FROM agg_customer_day WHERE company_id = ?1"
-    "  AND day BETWEEN ?2 AND ?3;"
-    "DELETE FROM agg_category_day WHERE company_id = ?1"
-    "  AND day BETWEEN ?2 AND ?3;";
-
-/*
- * The refresh with a page cache of at least 64 MiB: its inserts into the
- * day sets' secondary indexes come in random order, and with SQLite's
- * default 2 MB cache they re-read pages all the time (measured: twice
- * as slow on a million lines).  The connection's own setting is put
- * back afterwards.
- */
-static int
-refresh_days(ayni_db *db, int64_t company_id, const char **days,
-    ayni_error *err)
-{
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st;
-	struct sink k;
-	long long old = -2000;
-	char sql[64];
-	int rc;
-
-	if (sqlite3_prepare_v2(h, "PRAGMA cache_size", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			old = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	if (old > -65536 && old < 65536 / 4)
-		sqlite3_exec(h, "PRAGMA cache_size = -65536", NULL, NULL,
-		    NULL);
-	memset(&k, 0, sizeof(k));
-	if ((rc = run(db, refresh_clear_sql, company_id, days, 4, err)) == 0 &&
-	    (rc = sink_open(&k, db, company_id, 0, err)) == 0 &&
-	    (rc = pass_days(&k, days[0], days[1], err)) == 0)
-		rc = pass_periods(&k, days[2], days[3], err);
-	sink_close(&k);
-	if (rc == 0)
-		rc = run(db, "DELETE FROM agg_deferred WHERE company_id = ?1",
-		    company_id, NULL, 0, err);
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld", old);
-	sqlite3_exec(h, sql, NULL, NULL, NULL);
-	return rc;
-}
-
-int
-ayni_aggregate_refresh(ayni_db *db, int64_t company_id, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	char days[4][11];
-	const char *dp[4];
-	int i, rc, src, found = 0, empty = 0;
-
-	/*
-	 * The days touched, and the first and last day of the periods
-	 * around them: a year's start, or the Monday of the ISO week of
-	 * the first day when that is earlier; likewise at the end.  A
-	 * week SQLite's date() cannot reach (after 9999-12-31) is NULL,
-	 * and a NULL would make the multi-argument min()/max() NULL: the
-	 * year bound stands in for it.
-	 */
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT from_day, to_day,"
-	    " min(substr(from_day, 1, 4) || '-01-01',"
-	    "  coalesce(date(from_day, '-3 days', 'weekday 4', '-3 days'),"
-	    "   substr(from_day, 1, 4) || '-01-01')),"
-	    " max(substr(to_day, 1, 4) || '-12-31',"
-	    "  coalesce(date(to_day, '-3 days', 'weekday 4', '+3 days'),"
-	    "   substr(to_day, 1, 4) || '-12-31'))"
-	    " FROM agg_deferred WHERE company_id = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return sql_error(db, err, "reading the deferred days");
-	sqlite3_bind_int64(st, 1, company_id);
-	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		found = 1;
-		empty = sqlite3_column_type(st, 0) == SQLITE_NULL;
-		for (i = 0; i < 4 && !empty; i++) {
-			const char *v = (const char *)sqlite3_column_text(st,
-			    i);
-
-			snprintf(days[i], sizeof(days[i]), "%s",
-			    v ? v : "");
-			dp[i] = days[i];
-		}
-	}
-	sqlite3_finalize(st);
-	if (src != SQLITE_ROW && src != SQLITE_DONE)
-		return sql_error(db, err, "reading the deferred days");
-	if (!found)
-		return 0;
-	if ((rc = ayni_db_begin(db, err)) != 0)
-		return rc;
-	if (empty)
-		rc = run(db, "DELETE FROM agg_deferred WHERE company_id = ?1",
-		    company_id, NULL, 0, err);
-	else
-		rc = refresh_days(db, company_id, dp, err);
-	if (rc != 0) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	return ayni_db_commit(db, err);
-}
-
-static int
-rebuild_one(ayni_db *db, int64_t company_id, ayni_error *err)
-{
-	int rc;
-
-	if ((rc = run(db,
-	    "INSERT INTO agg_deferred (company_id) VALUES (?1)"
-	    " ON CONFLICT DO NOTHING;"
-	    "DELETE FROM agg_day WHERE company_id = ?1;"
-	    "DELETE FROM agg_product_day WHERE company_id = ?1;"
-	    "DELETE FROM agg_customer_day WHERE company_id = ?1;"
-	    "DELETE FROM agg_category_day WHERE company_id = ?1;"
-	    "DELETE FROM agg_period WHERE company_id = ?1;"
-	    "DELETE FROM agg_irregular WHERE company_id = ?1;"
-	    "UPDATE agg_deferred SET"
-	    " from_day = (SELECT substr(min(transaction_date), 1, 10)"
-	    "  FROM raw_transactions WHERE company_id = ?1),"
-	    " to_day = (SELECT substr(max(transaction_date), 1, 10)"
-	    "  FROM raw_transactions WHERE company_id = ?1)"
-	    " WHERE company_id = ?1;", company_id, NULL, 0, err)) != 0)
-		return rc;
-	return ayni_aggregate_refresh(db, company_id, err);
-}
-
-int
-ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, src;
-
-	if ((rc = ayni_db_begin(db, err)) != 0)
-		return rc;
-	if (company_id != 0) {
-		rc = rebuild_one(db, company_id, err);
-		goto out;
-	}
-	/* Every company that has lines or rollups, even a removed one. */
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT DISTINCT company_id FROM raw_transactions"
-	    " UNION SELECT company_id FROM agg_day"
-	    " UNION SELECT company_id FROM agg_irregular"
-	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = sql_error(db, err, "listing companies");
-		goto out;
-	}
-	/*
-	 * The statement reads tables that rebuild_one() writes: collect
-	 * the ids first.
-	 */
-	{
-		int64_t *ids = NULL, *nids;
-		size_t n = 0, cap = 0, k;
-
-		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 16;
-				if ((nids = realloc(ids, cap *
-				    sizeof(*ids))) == NULL) {
-					free(ids);
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				ids = nids;
-			}
-			ids[n++] = sqlite3_column_int64(st, 0);
-		}
-		if (src != SQLITE_DONE)
-			rc = sql_error(db, err, "listing companies");
-		sqlite3_finalize(st);
-		st = NULL;
-		for (k = 0; rc == 0 && k < n; k++)
-			rc = rebuild_one(db, ids[k], err);
-		free(ids);
-	}
-out:
-	sqlite3_finalize(st);
-	if (rc != 0) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	return ayni_db_commit(db, err);
-}
-
-/*
- * Verification: each public view against its agg_expected_* twin, which
- * computes the same columns from raw_transactions alone.  key: the
- * columns that identify a row (after company_id).
- */
-static const struct check {
-	const char	*view, *expected, *key;
-} checks[] = {
-	{ "daily_aggregations", "agg_expected_daily", "period" },
-	{ "weekly_aggregations", "agg_expected_weekly", "period" },
-	{ "monthly_aggregations", "agg_expected_monthly", "period" },
-	{ "quarterly_aggregations", "agg_expected_quarterly", "period" },
-	{ "yearly_aggregations", "agg_expected_yearly", "period" },
-	{ "product_aggregations", "agg_expected_product", "product_id" },
-	{ "customer_aggregations", "agg_expected_customer", "customer_id" },
-	{ "category_aggregations", "agg_expected_category", "category" },
-};
-
-#define COMPANY "(?1 = 0 OR company_id = ?1)"
-
-/*
- * The base tables of company against one recomputation from its raw
- * lines (pass_days and pass_periods looking every row up instead of
- * writing it): *ndiff rows differ, the first in table *what.  Equal base
- * tables make equal views; only when they differ does verify compute the
- * views from the raw lines (agg_expected_*, slow) to name the difference.
- */
-static int
-check_company(ayni_db *db, int64_t company, long *ndiff, const char **what,
-    ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	struct sink k;
-	char from[11] = "", to[11] = "", *sql = NULL;
-	int rc, i, src;
-
-	memset(&k, 0, sizeof(k));
-	if ((rc = sink_open(&k, db, company, 1, err)) != 0)
-		goto out;
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT"
-	    " substr(min(transaction_date), 1, 10),"
-	    " substr(max(transaction_date), 1, 10)"
-	    " FROM raw_transactions WHERE company_id = ?1", -1, &st, NULL) !=
-	    SQLITE_OK || sqlite3_bind_int64(st, 1, company) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = sql_error(db, err, "verifying the rollups");
-		goto out;
-	}
-	if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		snprintf(from, sizeof(from), "%s", sqlite3_column_text(st, 0));
-		snprintf(to, sizeof(to), "%s", sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (from[0] != '\0' && (rc = pass_days(&k, from, to, err)) != 0)
-		goto out;
-	if ((rc = pass_periods(&k, "0000-01-01", "9999-12-31", err)) != 0)
-		goto out;
-	for (i = 0; i < NSINK; i++) {
-		long have = k.found[i], d;
-
-		if (sink_sql[i].table != NULL) {
-			sql = xprintf("SELECT count(*) FROM %s"
-			    " WHERE company_id = ?1", sink_sql[i].table);
-			if (sql == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1,
-			    &st, NULL) != SQLITE_OK ||
-			    sqlite3_bind_int64(st, 1, company) != SQLITE_OK ||
-			    (src = sqlite3_step(st)) != SQLITE_ROW) {
-				rc = sql_error(db, err,
-				    "verifying the rollups");
-				goto out;
-			}
-			have = (long)sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
-			st = NULL;
-			free(sql);
-			sql = NULL;
-		}
-		/* rows only computed, plus rows only stored */
-		d = (k.rows[i] - k.found[i]) + (have - k.found[i]);
-		if (d > 0 && *ndiff == 0)
-			*what = sink_sql[i].table ? sink_sql[i].table :
-			    "agg_irregular";
-		*ndiff += d;
-	}
-out:
-	sqlite3_finalize(st);
-	free(sql);
-	sink_close(&k);
-	return rc;
-}
-
-/* Every company that has lines or rollups (even a removed one), or id. */
-static int
-company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
-    ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t *ids = NULL, *nids;
-	size_t cap = 0;
-	int rc = 0, src;
-
-	*out = NULL;
-	*n = 0;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT DISTINCT company_id FROM raw_transactions"
-	    " UNION SELECT company_id FROM agg_day"
-	    " UNION SELECT company_id FROM agg_irregular"
-	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return sql_error(db, err, "listing companies");
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (id != 0 && sqlite3_column_int64(st, 0) != id)
-			continue;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 16;
-			if ((nids = realloc(ids, cap * sizeof(*ids))) == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			ids = nids;
-		}
-		ids[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	if (src != SQLITE_DONE)
-		rc = sql_error(db, err, "listing companies");
-out:
-	sqlite3_finalize(st);
-	if (rc != 0) {
-		free(ids);
-		*n = 0;
-	} else
-		*out = ids;
-	return rc;
-}
-
-static void
-value_text(sqlite3_stmt *st, int i, char *buf, size_t len)
-{
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
-		snprintf(buf, len, "null");
-		break;
-	case SQLITE_FLOAT:
-		snprintf(buf, len, "%.17g", sqlite3_column_double(st, i));
-		break;
-	default:
-		snprintf(buf, len, "%s", sqlite3_column_text(st, i));
-		break;
-	}
-}
-
-/*
- * Describe the first row of st (a row of one side only) as the
- * difference: the other side's row with the same key, field by field.
- */
-static void
-describe(ayni_db *db, const struct check *c, sqlite3_stmt *st, int in_view,
-    char *buf, size_t len)
-{
-	sqlite3_stmt *o = NULL;
-	char *sql = NULL, key[96], a[48], b[48];
-	int i, n = sqlite3_column_count(st);
-
-	value_text(st, 1, key, sizeof(key));
-	sql = xprintf("SELECT * FROM %s WHERE company_id = ?1 AND %s IS ?2",
-	    in_view ? c->expected : c->view, c->key);
-	if (sql == NULL || sqlite3_prepare_v2(ayni_db_handle(db), sql, -1,
-	    &o, NULL) != SQLITE_OK)
-		goto plain;
-	sqlite3_bind_value(o, 1, sqlite3_column_value(st, 0));
-	sqlite3_bind_value(o, 2, sqlite3_column_value(st, 1));
-	if (sqlite3_step(o) != SQLITE_ROW)
-		goto plain;
-	for (i = 2; i < n; i++) {
-		sqlite3_stmt *v = in_view ? st : o, *e = in_view ? o : st;
-
-		value_text(e, i, a, sizeof(a));
-		value_text(v, i, b, sizeof(b));
-		if (strcmp(a, b) != 0) {
-			snprintf(buf, len, "%s: company %lld %s '%s': %s "
-			    "expected %s, found %s", c->view,
-			    (long long)sqlite3_column_int64(st, 0), c->key,
-			    key, sqlite3_column_name(st, i), a, b);
-			goto out;
-		}
-	}
-plain:
-	snprintf(buf, len, "%s: company %lld %s '%s': %s", c->view,
-	    (long long)sqlite3_column_int64(st, 0), c->key, key, in_view ?
-	    "found but not expected" : "expected but missing");
-out:
-	sqlite3_finalize(o);
-	free(sql);
-}
-
-int
-ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
-    ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	char first[512] = "", base[256] = "", *sql = NULL;
-	int64_t *ids = NULL;
-	long n = 0, nk = 0, nbase = 0, nview;
-	size_t k, nids = 0;
-	int side, rc = 0, src;
-
-	if (ndiff != NULL)
-		*ndiff = 0;
-	/* A deferred refresh that never came: stale rollups. */
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT company_id, "
-	    "from_day, to_day FROM agg_deferred WHERE ?1 = 0 OR "
-	    "company_id = ?1 ORDER BY company_id", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return sql_error(db, err, "verifying the rollups");
-	sqlite3_bind_int64(st, 1, company_id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			snprintf(first, sizeof(first), "company %lld: refresh "
-			    "of days %s to %s still pending: run 'ayni "
-			    "aggregate rebuild'",
-			    (long long)sqlite3_column_int64(st, 0),
-			    sqlite3_column_text(st, 1) ?
-			    (const char *)sqlite3_column_text(st, 1) : "-",
-			    sqlite3_column_text(st, 2) ?
-			    (const char *)sqlite3_column_text(st, 2) : "-");
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (src != SQLITE_DONE)
-		return sql_error(db, err, "verifying the rollups");
-
-	/* the base tables first: when they are right, so are the views */
-	if ((rc = company_ids(db, company_id, &ids, &nids, err)) != 0)
-		goto out;
-	for (k = 0; k < nids; k++) {
-		const char *w = NULL;
-		long d = 0;
-
-		if ((rc = check_company(db, ids[k], &d, &w, err)) != 0)
-			goto out;
-		if (d > 0 && nbase == 0)
-			snprintf(base, sizeof(base), "%s: company %lld differs "
-			    "from the raw lines: run 'ayni aggregate rebuild'",
-			    w, (long long)ids[k]);
-		nbase += d;
-	}
-	nview = n;
-	for (k = 0; nbase > 0 && k < sizeof(checks) / sizeof(checks[0]);
-	    k++) {
-		const struct check *c = &checks[k];
-
-		/*
-		 * Differing rows, counted once by key: a changed row is
-		 * on both sides of the EXCEPTs.  Then the first one, field
-		 * by field, if it is the first difference found.
-		 */
-		for (side = -1; side < 2; side++) {
-			/* each side computed once: the expected one is slow */
-			if (side == -1)
-				sql = xprintf("WITH a AS MATERIALIZED (SELECT * "
-				    "FROM %s WHERE %s), b AS MATERIALIZED "
-				    "(SELECT * FROM %s WHERE %s) "
-				    "SELECT count(*) FROM ("
-				    "SELECT company_id, %s FROM (SELECT * "
-				    "FROM a EXCEPT SELECT * FROM b) UNION "
-				    "SELECT company_id, %s FROM (SELECT * "
-				    "FROM b EXCEPT SELECT * FROM a))", c->view,
-				    COMPANY, c->expected, COMPANY, c->key,
-				    c->key);
-			else
-				sql = xprintf("SELECT * FROM %s WHERE %s "
-				    "EXCEPT SELECT * FROM %s WHERE %s "
-				    "ORDER BY 1, 2 LIMIT 1",
-				    side == 0 ? c->view : c->expected, COMPANY,
-				    side == 0 ? c->expected : c->view,
-				    COMPANY);
-			if (sql == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1,
-			    &st, NULL) != SQLITE_OK) {
-				rc = sql_error(db, err,
-				    "verifying the rollups");
-				goto out;
-			}
-			sqlite3_bind_int64(st, 1, company_id);
-			if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-				if (side == -1) {
-					nk = sqlite3_column_int64(st, 0);
-					n += nk;
-				} else if (first[0] == '\0')
-					describe(db, c, st, side == 0, first,
-					    sizeof(first));
-			}
-			sqlite3_finalize(st);
-			st = NULL;
-			free(sql);
-			sql = NULL;
-			if (src != SQLITE_DONE && src != SQLITE_ROW) {
-				rc = sql_error(db, err,
-				    "verifying the rollups");
-				goto out;
-			}
-			if (side == -1 && nk == 0)
-				break;
-		}
-	}
-	/* base tables that differ where no view shows it */
-	if (n == nview) {
-		n += nbase;
-		if (first[0] == '\0' && nbase > 0)
-			snprintf(first, sizeof(first), "%s", base);
-	}
-	if (ndiff != NULL)
-		*ndiff = n;
-	if (n > 0)
-		rc = ayni_error_set(err, AYNI_EDATA, "%s (%ld difference%s)",
-		    first, n, n == 1 ? "" : "s");
-out:
-	sqlite3_finalize(st);
-	free(sql);
-	free(ids);
+	free(head);
+	free(tail);
 	return rc;
 }

@@ -4,8 +4,8 @@
  * benchmarks table.
  *
  * A company's numbers for a period are one row of agg_time_rollup
- * (schema/0002_rollups.sql) read with the view's own text bound to the
- * period's days and the company (ayni_agg_view_sql), so a benchmark and
+ * (schema/0002_rollups.sql) read for the period's days and the company
+ * through ayni_agg_prepare (aggregate_int.h), so a benchmark and
  * 'ayni aggregate' cannot disagree, and nothing here reads raw lines.
  * The privacy rules and definitions are man/ayni-benchmark.1's; this file
  * does not check roles, print, or decide the output format.
@@ -21,6 +21,7 @@
 #include "ayni/benchmark.h"
 #include "ayni/calendar.h"
 #include "ayni/rut.h"
+#include "aggregate_int.h"
 #include "internal.h"
 
 /* Names as in benchmarks.metric_name; col: agg_time_rollup's column. */
@@ -221,53 +222,18 @@ sql_error(ayni_db *db, ayni_error *err, const char *what)
 	return ayni_db_error(db, err, what);
 }
 
-/* One prepared statement: a company's metrics in a period, or no row. */
+/*
+ * One prepared statement: a company's metrics in a period, or no row.
+ * The level and period are chosen before the view groups (its
+ * agg_time_rollup_period form), not after: grouping every level of a
+ * year's days first would cost some 430 groups a company.
+ */
 static int
 prepare_values(ayni_db *db, sqlite3_stmt **out, ayni_error *err)
 {
-	char *body = NULL, *sql = NULL;
-	size_t len;
-	int rc;
-
-	*out = NULL;
-	if ((rc = ayni_agg_view_sql(db, "agg_time_rollup", &body, err)) != 0)
-		return rc;
-	len = strlen(body) + 256;
-	if ((sql = malloc(len)) == NULL) {
-		free(body);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-	}
-	/*
-	 * The view groups every level of the days in the range, each group
-	 * with its correlated distinct counts, before the outer WHERE picks
-	 * one (SQLite does not push it into the GROUP BY): a year would cost
-	 * some 430 groups a company.  So the level and period also go where
-	 * the company filter is, on agg_day_period's own columns, when the
-	 * view's text has that filter exactly once; else the plain (slower,
-	 * equally right) query.
-	 */
-	{
-		const char *mark = "company_id = ?3";
-		char *hit = strstr(body, mark);
-
-		if (hit != NULL && strstr(hit + 1, mark) == NULL) {
-			*hit = '\0';
-			snprintf(sql, len, "SELECT revenue, transactions, "
-			    "avg_ticket, margin_pct, customers, units FROM "
-			    "(%s%s AND level = ?4 AND period = ?5%s) WHERE "
-			    "level = ?4 AND period = ?5", body, mark,
-			    hit + strlen(mark));
-		} else
-			snprintf(sql, len, "SELECT revenue, transactions, "
-			    "avg_ticket, margin_pct, customers, units FROM "
-			    "(%s) WHERE level = ?4 AND period = ?5", body);
-	}
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, out, NULL) !=
-	    SQLITE_OK)
-		rc = sql_error(db, err, "reading the rollups for a benchmark");
-	free(sql);
-	free(body);
-	return rc;
+	return ayni_agg_prepare(db, "agg_time_rollup_period", "SELECT "
+	    "revenue, transactions, avg_ticket, margin_pct, customers, units "
+	    "FROM", "WHERE level = ?4 AND period = ?5", out, err);
 }
 
 /*

@@ -1,6 +1,6 @@
 /*
  * report.c - building the numbers of 'ayni report' (report.h) from the
- * rollup views that 'ayni aggregate' reads, through ayni_agg_view_sql, so
+ * rollup views that 'ayni aggregate' reads, through ayni_agg_prepare, so
  * the two share one text of SQL per number.  Rendering is in
  * report_text.c and report_html.c.  Nothing here checks roles or prints.
  */
@@ -14,6 +14,7 @@
 #include "ayni/calendar.h"
 #include "ayni/report.h"
 #include "ayni/rut.h"
+#include "aggregate_int.h"
 #include "internal.h"
 
 const char *
@@ -87,30 +88,12 @@ last_day(const ayni_bench_period *p, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, ayni_month_days(y, m));
 }
 
-/* "head (view body) tail", prepared: the view's text is the query. */
+/* "head (view of the company in the range) tail", prepared. */
 static int
 prepare_view(ayni_db *db, const char *view, const char *head,
     const char *tail, sqlite3_stmt **st, ayni_error *err)
 {
-	char *body = NULL, *sql = NULL;
-	size_t n;
-	int rc;
-
-	*st = NULL;
-	if ((rc = ayni_agg_view_sql(db, view, &body, err)) != 0)
-		return rc;
-	n = strlen(head) + strlen(body) + strlen(tail) + 5;
-	if ((sql = malloc(n)) == NULL) {
-		free(body);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-	}
-	snprintf(sql, n, "%s (%s) %s", head, body, tail);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, st, NULL) !=
-	    SQLITE_OK)
-		rc = ayni_db_error(db, err, "preparing the report");
-	free(sql);
-	free(body);
-	return rc;
+	return ayni_agg_prepare(db, view, head, tail, st, err);
 }
 
 static void

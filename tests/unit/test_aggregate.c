@@ -21,6 +21,7 @@
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
 #include "ayni/output.h"
+#include "aggregate_int.h"
 
 static void
 exec_sql(ayni_db *db, const char *sql)
@@ -716,6 +717,204 @@ test_randomized(void **state)
 	ayni_db_close(db);
 }
 
+/* Scalar of sql (an integer), with ?1 bound to n. */
+static long long
+scalar(ayni_db *db, const char *sql, long long n)
+{
+	sqlite3_stmt *st;
+	long long v;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(ayni_db_handle(db)));
+	sqlite3_bind_int64(st, 1, n);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * A rollup row corrupted by hand, in each base table: verify, which
+ * recomputes them from the raw lines with SQL of its own, reports it.
+ */
+static void
+test_verify_finds_corruption(void **state)
+{
+	static const char *const bad[] = {
+		"UPDATE agg_day SET units = units + 1"
+		" WHERE company_id = 1 AND day = '2025-01-06'",
+		"UPDATE agg_product_day SET revenue = revenue - 7"
+		" WHERE product_id = 'P4'",
+		"DELETE FROM agg_customer_day WHERE customer_id = 'C2'",
+		"UPDATE agg_category_day SET lines = 9"
+		" WHERE category = 'Licores'",
+		"UPDATE agg_period SET customers = customers + 1"
+		" WHERE company_id = 1 AND period = '2025-01'",
+		"INSERT INTO agg_day SELECT company_id, '2031-01-01', lines,"
+		" revenue, units, cost, cost_lines, margin, margin_lines,"
+		" revenue_c, margin_c, costed_lines, discount, discount_lines,"
+		" returns, trans, products, customers FROM agg_day"
+		" WHERE company_id = 1 LIMIT 1",
+	};
+	ayni_db *db = new_db();
+	ayni_error err;
+	size_t i;
+	long n;
+
+	(void)state;
+	load_fixture(db);
+	assert_verified(db);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		exec_sql(db, bad[i]);
+		n = 0;
+		if (ayni_aggregate_verify(db, 1, &n, &err) != AYNI_EDATA)
+			fail_msg("not found: %s", bad[i]);
+		assert_true(n > 0);
+		/* the other company is not concerned */
+		if (ayni_aggregate_verify(db, 2, &n, &err) != 0)
+			fail_msg("%s: %s", bad[i], err.msg);
+		assert_int_equal(ayni_aggregate_rebuild(db, 1, &err), 0);
+		assert_verified(db);
+	}
+	ayni_db_close(db);
+}
+
+/*
+ * The refresh engine and verify agree on randomized data: loads through
+ * the bulk path verify clean, and one changed cell of a base table,
+ * chosen at random, is always found.
+ */
+static void
+test_engine_and_verify_agree(void **state)
+{
+	static const char *const cells[][3] = {
+		{ "agg_day", "revenue", "day" },
+		{ "agg_day", "trans", "day" },
+		{ "agg_day", "customers", "day" },
+		{ "agg_product_day", "margin_c", "day" },
+		{ "agg_product_day", "trans", "product_id" },
+		{ "agg_customer_day", "revenue", "customer_id" },
+		{ "agg_category_day", "trans", "day" },
+		{ "agg_period", "products", "period" },
+	};
+	ayni_db *db = new_db();
+	ayni_error err;
+	char sql[512];
+	int round, line = 0;
+	long n;
+
+	(void)state;
+	for (round = 0; round < 8; round++) {
+		int c = (int)rnd(sizeof(cells) / sizeof(cells[0]));
+
+		assert_int_equal(ayni_db_begin(db, &err), 0);
+		assert_int_equal(ayni_aggregate_defer(db, 1, &err), 0);
+		random_lines(db, 1, 1, 120, &line);
+		exec_sql(db, "DELETE FROM raw_transactions WHERE id % 13 = 0");
+		assert_int_equal(ayni_aggregate_refresh(db, 1, &err), 0);
+		assert_int_equal(ayni_db_commit(db, &err), 0);
+		assert_verified(db);
+		/* a row picked at random: every row with its key */
+		snprintf(sql, sizeof(sql), "UPDATE %s SET %s = %s + 1"
+		    " WHERE company_id = 1 AND %s = (SELECT %s FROM %s"
+		    " WHERE company_id = 1 ORDER BY 1 LIMIT 1 OFFSET %u)",
+		    cells[c][0], cells[c][1], cells[c][1], cells[c][2],
+		    cells[c][2], cells[c][0], rnd(3));
+		exec_sql(db, sql);
+		n = 0;
+		assert_int_equal(ayni_aggregate_verify(db, 1, &n, &err),
+		    AYNI_EDATA);
+		assert_true(n > 0);
+		assert_int_equal(ayni_aggregate_rebuild(db, 1, &err), 0);
+		assert_verified(db);
+	}
+	ayni_db_close(db);
+}
+
+/*
+ * Reports read the views for one company through bound parameters: a
+ * report of company 1 is the same whatever company 2 holds, on the same
+ * days, products and customers; left unbound, a scoped view returns no
+ * row at all; and with the open range each equals its public view.
+ */
+static void
+test_company_isolation(void **state)
+{
+	static const char *const views[] = { "agg_time_rollup",
+	    "product_aggregations", "customer_aggregations",
+	    "category_aggregations" };
+	ayni_db *db = new_db();
+	char *alone[AYNI_AGG_CATEGORY + 1], *got, sql[256], head[256];
+	char tail[256];
+	sqlite3_stmt *st;
+	ayni_error err;
+	int lv, line = 100, c, side;
+	size_t i;
+
+	(void)state;
+	load_fixture(db);
+	exec_sql(db, "DELETE FROM raw_transactions WHERE company_id = 2");
+	for (lv = 0; lv <= AYNI_AGG_CATEGORY; lv++)
+		alone[lv] = report(db, 1, (ayni_agg_level)lv, NULL, NULL, 0);
+	/* company 2: the same lines, ten times the money, and more */
+	exec_sql(db, "INSERT INTO raw_transactions (company_id, upload_id,"
+	    " line_no, transaction_date, transaction_id, product_id,"
+	    " is_return, customer_id, description, category, quantity,"
+	    " price_total, cost_total, margin, discount_total, processed_at)"
+	    " SELECT 2, 2, line_no, transaction_date, transaction_id,"
+	    " product_id, is_return, customer_id, description, category,"
+	    " quantity, price_total * 10, cost_total, margin, discount_total,"
+	    " 'x' FROM raw_transactions WHERE company_id = 1");
+	random_lines(db, 2, 2, 80, &line);
+	assert_verified(db);
+	for (lv = 0; lv <= AYNI_AGG_CATEGORY; lv++) {
+		got = report(db, 1, (ayni_agg_level)lv, NULL, NULL, 0);
+		assert_string_equal(got, alone[lv]);
+		free(got);
+		free(alone[lv]);
+	}
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		/* nothing bound: no company, no row */
+		assert_int_equal(ayni_agg_prepare(db, views[i],
+		    "SELECT count(*) FROM", "", &st, &err), 0);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 0);
+		sqlite3_finalize(st);
+		/* open range: the public view's rows of each company */
+		for (c = 1; c <= 2; c++)
+			for (side = 0; side < 3; side++) {
+				snprintf(head, sizeof(head), side == 0 ?
+				    "SELECT count(*) FROM (SELECT * FROM %s"
+				    " WHERE company_id = ?3 EXCEPT SELECT *"
+				    " FROM" : side == 1 ? "SELECT count(*)"
+				    " FROM (SELECT * FROM" : "SELECT count(*)"
+				    " FROM", views[i]);
+				snprintf(tail, sizeof(tail), side == 0 ? ")" :
+				    side == 1 ? "EXCEPT SELECT * FROM %s"
+				    " WHERE company_id = ?3)" : "", views[i]);
+				assert_int_equal(ayni_agg_prepare(db, views[i],
+				    head, tail, &st, &err), 0);
+				sqlite3_bind_text(st, 1, "0000-01-01", -1,
+				    SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, "9999-12-31", -1,
+				    SQLITE_STATIC);
+				sqlite3_bind_int(st, 3, c);
+				assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+				snprintf(sql, sizeof(sql), "SELECT count(*)"
+				    " FROM %s WHERE company_id = ?1", views[i]);
+				if (side == 2)
+					assert_int_equal(sqlite3_column_int64(
+					    st, 0), scalar(db, sql, c));
+				else
+					assert_int_equal(sqlite3_column_int64(
+					    st, 0), 0);
+				sqlite3_finalize(st);
+			}
+	}
+	ayni_db_close(db);
+}
+
 int
 main(void)
 {
@@ -731,6 +930,9 @@ main(void)
 		cmocka_unit_test(test_year_9999),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_randomized),
+		cmocka_unit_test(test_verify_finds_corruption),
+		cmocka_unit_test(test_engine_and_verify_agree),
+		cmocka_unit_test(test_company_isolation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
