@@ -12,14 +12,6 @@
 #include "ayni/error.h"
 
 /*
- * The body of rollup view name (schema/0002_rollups.sql), what follows
- * "AS", with its markers turned into parameters: ?1 the first day, ?2 the
- * last day, ?3 the company.  The caller frees *out.  aggregate.c.
- */
-int	ayni_agg_view_sql(ayni_db *db, const char *name, char **out,
-	    ayni_error *err);
-
-/*
  * Upload liveness (uplock.c).  A running upload holds a lock on byte
  * upload_id of the file "<database>-lock" from before its record is
  * committed until after its final status is; the kernel drops the lock
