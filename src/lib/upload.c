@@ -41,6 +41,7 @@
 #include "ayni/calendar.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
+#include "ayni/record.h"
 #include "ayni/returns.h"
 #include "ayni/upload.h"
 #include "internal.h"
@@ -231,22 +232,7 @@ days_get(struct days *ds, long day)
 	return &ds->v[lo];
 }
 
-/* --- one parsed line --- */
-
-/*
- * No amount or quantity of one line reaches a trillion (10^12 pesos or
- * units): beyond that it is a broken cell, and sums of millions of lines
- * must stay far from the int64 limit (9.2 * 10^18 in cents).
- */
-#define AYNI_UPLOAD_MAX	INT64_C(100000000000000)	/* 10^12 * 100 */
-
-struct line {
-	char		 dt[AYNI_DATE_LEN];
-	const char	*text[AYNI_FIELD_COUNT];	/* text fields or NULL */
-	int64_t		 num[AYNI_FIELD_COUNT];
-	int		 has[AYNI_FIELD_COUNT];		/* numeric present */
-	int		 is_return;
-};
+/* --- one upload --- */
 
 struct upload {
 	ayni_db			*db;
@@ -256,8 +242,8 @@ struct upload {
 	const char		*name;		/* for messages */
 	ayni_mapping		 dflt;		/* company default, if used */
 	const ayni_mapping	*map;		/* explicit mapping or NULL */
-	int			 col[AYNI_FIELD_COUNT];
-	char			 mark[AYNI_FIELD_COUNT];
+	/* the decisions records are read by (record.h) */
+	ayni_record_format	 fmt;
 	ayni_mark_source	 why[AYNI_FIELD_COUNT];
 	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
 	long			 rows_fit[8];	/* see rows_evidence() */
@@ -267,16 +253,9 @@ struct upload {
 	char			 sci_example[32];
 	int64_t			 footer_line;	/* the first of them */
 	ayni_date_evidence	 dev;
-	ayni_date_order		 order;
 	ayni_returns		*ret;		/* return markers */
-	int			 net_from_tax;	/* revenue = gross total - tax */
-	int			 total_from_unit; /* revenue = qty x unit price
-						    - discount: no total */
 	ayni_export		 known;		/* a recognised export */
-	int			 product_alt;	/* column for an empty product
-						   id, or -1 */
 	char			 forced_order;	/* from a mapping: 'd', 'm' */
-	const char		*date_format;
 	char			 decimal;
 	size_t			 nheader;
 	char			**header;	/* copies of the header names */
@@ -422,7 +401,7 @@ map_headers(struct upload *u, ayni_error *err)
 		m.dup[AYNI_F_PRICE_TOTAL] = -1;
 	}
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		u->col[f] = m.col[f];
+		u->fmt.col[f] = m.col[f];
 		/* Two headers fit one field: say which won, and how to choose. */
 		if (m.dup[f] >= 0 && m.col[f] >= 0 && m.dup[f] != m.col[f] &&
 		    (u->map == NULL || u->map->header[f] == NULL) &&
@@ -439,39 +418,16 @@ map_headers(struct upload *u, ayni_error *err)
 	 * net as their difference, unless a mapping chose the column.
 	 */
 	u->known = m.known;
-	u->product_alt = m.product_alt;
-	u->total_from_unit = u->col[AYNI_F_PRICE_TOTAL] < 0;
-	u->net_from_tax = u->col[AYNI_F_TAX] >= 0 &&
-	    u->col[AYNI_F_PRICE_TOTAL] >= 0 &&
+	u->fmt.product_alt = m.product_alt;
+	u->fmt.total_from_unit = u->fmt.col[AYNI_F_PRICE_TOTAL] < 0;
+	u->fmt.net_from_tax = u->fmt.col[AYNI_F_TAX] >= 0 &&
+	    u->fmt.col[AYNI_F_PRICE_TOTAL] >= 0 &&
 	    (u->map == NULL || u->map->header[AYNI_F_PRICE_TOTAL] == NULL) &&
-	    ayni_field_gross(u->header[u->col[AYNI_F_PRICE_TOTAL]]);
+	    ayni_field_gross(u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]]);
 	return 0;
 }
 
 /* --- pass 1 --- */
-
-/*
- * A row whose first non-empty cell says it is a total ("TOTAL", "Totales",
- * "Subtotal", "Resumen", any case or accents): below the last sale it is
- * an export's footer, skipped; among the sales it is an invalid line.
- */
-static int
-total_row(const char *const *f, size_t n)
-{
-	static const char *const keys[] = { "total", "subtotal", "resumen" };
-	char key[64];
-	size_t i, k;
-
-	for (i = 0; i < n && f[i][0] == '\0'; i++)
-		;
-	if (i == n)
-		return 0;
-	ayni_field_normalize(f[i], key, sizeof(key));
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-		if (strncmp(key, keys[k], strlen(keys[k])) == 0)
-			return 1;
-	return 0;
-}
 
 /* The three numbers that quantity x unit price = total ties together. */
 static const ayni_field_id tied[3] = {
@@ -507,7 +463,7 @@ rows_evidence(struct upload *u, const ayni_csv_record *r)
 	int i, way, marks = 0;
 
 	for (i = 0; i < 3; i++) {
-		int c = u->col[tied[i]];
+		int c = u->fmt.col[tied[i]];
 
 		if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
 			return;
@@ -557,6 +513,8 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		goto out;
 	}
+	u->fmt.header = (const char *const *)u->header;
+	u->fmt.nheader = u->nheader;
 	for (i = 0; i < u->nheader; i++)
 		if ((u->header[i] = strdup(names[i])) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
@@ -588,10 +546,10 @@ pass1(struct upload *u, FILE *fp, ayni_error *err)
 			u->res->rows_skipped++;
 			continue;
 		}
-		if (!total_row(r->fields, r->nfields))
+		if (!ayni_record_is_total(r->fields, r->nfields))
 			u->last_data_line = r->line;
 		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-			int c = u->col[f];
+			int c = u->fmt.col[f];
 
 			if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
 				continue;
@@ -649,12 +607,12 @@ guess_date_order(struct upload *u)
 	size_t i;
 	int us = 0, colons;
 
-	ayni_field_normalize(u->header[u->col[AYNI_F_DT]], key, sizeof(key));
+	ayni_field_normalize(u->header[u->fmt.col[AYNI_F_DT]], key, sizeof(key));
 	for (i = 0; i < sizeof(english) / sizeof(english[0]); i++)
 		if (strcmp(key, english[i]) == 0)
-			us = u->mark[AYNI_F_PRICE_TOTAL] == '.' &&
+			us = u->fmt.mark[AYNI_F_PRICE_TOTAL] == '.' &&
 			    u->why[AYNI_F_PRICE_TOTAL] != AYNI_MARK_DEFAULT;
-	u->order = us ? AYNI_DATE_MONTH_FIRST : AYNI_DATE_DAY_FIRST;
+	u->fmt.order = us ? AYNI_DATE_MONTH_FIRST : AYNI_DATE_DAY_FIRST;
 	/* the format that reads the example the other way */
 	sep = strchr(u->dev.example, '/') != NULL ? '/' : '-';
 	colons = (int)(strchr(u->dev.example, ':') != NULL) +
@@ -681,11 +639,11 @@ rows_decide(struct upload *u)
 	int i, way, fixed = 0, want = 0;
 
 	for (i = 0; i < 3; i++) {
-		if (u->col[tied[i]] < 0)
+		if (u->fmt.col[tied[i]] < 0)
 			return;
 		if (u->why[tied[i]] == AYNI_MARK_COLUMN) {
 			fixed |= 1 << i;
-			if (u->mark[tied[i]] == '.')
+			if (u->fmt.mark[tied[i]] == '.')
 				want |= 1 << i;
 		}
 	}
@@ -702,7 +660,7 @@ rows_decide(struct upload *u)
 			}
 		if (dot == comma)
 			continue;
-		u->mark[tied[i]] = dot > comma ? '.' : ',';
+		u->fmt.mark[tied[i]] = dot > comma ? '.' : ',';
 		u->why[tied[i]] = AYNI_MARK_ROWS;
 	}
 }
@@ -717,7 +675,7 @@ decide(struct upload *u)
 	int idx[AYNI_FIELD_COUNT], n = 0, f, i;
 
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		if (u->col[f] < 0 || (ayni_fields[f].kind != AYNI_KIND_MONEY &&
+		if (u->fmt.col[f] < 0 || (ayni_fields[f].kind != AYNI_KIND_MONEY &&
 		    ayni_fields[f].kind != AYNI_KIND_QTY))
 			continue;
 		idx[n] = f;
@@ -725,24 +683,24 @@ decide(struct upload *u)
 	}
 	ayni_num_decide(ev, (size_t)n, marks, why);
 	for (i = 0; i < n; i++) {
-		u->mark[idx[i]] = u->decimal ? u->decimal : marks[i];
+		u->fmt.mark[idx[i]] = u->decimal ? u->decimal : marks[i];
 		u->why[idx[i]] = why[i];
 	}
 	if (u->decimal == 0)
 		rows_decide(u);
 	/* A reading with no evidence at all is a guess: say it. */
 	for (f = 0; f < AYNI_FIELD_COUNT; f++)
-		if (u->col[f] >= 0 && u->why[f] == AYNI_MARK_DEFAULT &&
+		if (u->fmt.col[f] >= 0 && u->why[f] == AYNI_MARK_DEFAULT &&
 		    u->decimal == 0 && u->ev[f].ambiguous > 0)
 			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: nothing shows "
 			    "whether '%s' in '%s' has a decimal point or a "
 			    "thousands point; read '.' as thousands, as in "
 			    "Chile; if not, give --decimal .", u->name,
-			    u->ev[f].example, u->header[u->col[f]]);
-	u->order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
+			    u->ev[f].example, u->header[u->fmt.col[f]]);
+	u->fmt.order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
 	    u->forced_order == 'd' ? AYNI_DATE_DAY_FIRST :
 	    ayni_date_evidence_order(&u->dev);
-	if (u->forced_order == 0 && u->date_format == NULL &&
+	if (u->forced_order == 0 && u->fmt.date_format == NULL &&
 	    ayni_date_evidence_guessed(&u->dev))
 		guess_date_order(u);
 }
@@ -766,12 +724,12 @@ dialect_json(struct upload *u)
 	cJSON_AddStringToObject(o, "delimiter", d);
 	cJSON_AddBoolToObject(o, "delimiter_detected",
 	    u->dialect.delimiter_detected);
-	if (u->date_format != NULL)
-		cJSON_AddStringToObject(o, "date_format", u->date_format);
+	if (u->fmt.date_format != NULL)
+		cJSON_AddStringToObject(o, "date_format", u->fmt.date_format);
 	else
 		cJSON_AddStringToObject(o, "date_order",
-		    u->order == AYNI_DATE_MONTH_FIRST ? "month-first" :
-		    u->order == AYNI_DATE_EXCEL_SERIAL ? "excel-serial" :
+		    u->fmt.order == AYNI_DATE_MONTH_FIRST ? "month-first" :
+		    u->fmt.order == AYNI_DATE_EXCEL_SERIAL ? "excel-serial" :
 		    "day-first");
 	if (ayni_returns_pattern(u->ret) != NULL)
 		cJSON_AddStringToObject(o, "returns",
@@ -785,12 +743,12 @@ dialect_json(struct upload *u)
 	cols = cJSON_AddObjectToObject(o, "columns");
 	dec = cJSON_AddObjectToObject(o, "decimal");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		if (u->col[f] < 0)
+		if (u->fmt.col[f] < 0)
 			continue;
 		cJSON_AddStringToObject(cols, ayni_fields[f].name,
-		    u->header[u->col[f]]);
-		if (u->mark[f] != 0) {
-			m[0] = u->mark[f];
+		    u->header[u->fmt.col[f]]);
+		if (u->fmt.mark[f] != 0) {
+			m[0] = u->fmt.mark[f];
 			cJSON_AddStringToObject(dec, ayni_fields[f].name, m);
 		}
 	}
@@ -817,29 +775,29 @@ dialect_report(struct upload *u)
 	    u->dialect.delimiter_detected ? "(detected)" :
 	    u->dialect.sep_line && u->o->csv.delimiter == 0 ?
 	    "(sep= line)" : "(given)");
-	if (u->date_format != NULL)
+	if (u->fmt.date_format != NULL)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: '%s' (given)",
-		    u->date_format);
+		    u->fmt.date_format);
 	else
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
-		    u->forced_order != 0 ? (u->order == AYNI_DATE_MONTH_FIRST ?
+		    u->forced_order != 0 ? (u->fmt.order == AYNI_DATE_MONTH_FIRST ?
 		    "month first (given)" : "day first (given)") :
-		    u->order == AYNI_DATE_EXCEL_SERIAL ?
+		    u->fmt.order == AYNI_DATE_EXCEL_SERIAL ?
 		    "Excel serial numbers (every value is one)" :
-		    u->order == AYNI_DATE_MONTH_FIRST ?
+		    u->fmt.order == AYNI_DATE_MONTH_FIRST ?
 		    (ayni_date_evidence_guessed(&u->dev) ? "month first (guessed)"
 		    : "month first (proven by a value)") : "day first");
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		if (u->col[f] < 0)
+		if (u->fmt.col[f] < 0)
 			continue;
-		if (u->mark[f] != 0)
+		if (u->fmt.mark[f] != 0)
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT,
 			    "%s <- '%s', decimal '%c' (%s)", ayni_fields[f].name,
-			    u->header[u->col[f]], u->mark[f],
+			    u->header[u->fmt.col[f]], u->fmt.mark[f],
 			    u->decimal ? "given" : whys[u->why[f]]);
 		else
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
-			    ayni_fields[f].name, u->header[u->col[f]]);
+			    ayni_fields[f].name, u->header[u->fmt.col[f]]);
 	}
 	if (u->dialect.preamble_rows > 0)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "header: line %ld; the %ld "
@@ -851,19 +809,19 @@ dialect_report(struct upload *u)
 	if (u->known == AYNI_EXPORT_BSALE)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Bsale detalle de "
 		    "ventas (recognised by its headers)");
-	if (u->total_from_unit)
+	if (u->fmt.total_from_unit)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' x '%s'%s%s%s",
-		    u->header[u->col[AYNI_F_QUANTITY]],
-		    u->header[u->col[AYNI_F_PRICE_UNIT]],
-		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? " minus '" : "",
-		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ?
-		    u->header[u->col[AYNI_F_DISCOUNT_TOTAL]] : "",
-		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? "'" : "");
-	if (u->net_from_tax)
+		    u->header[u->fmt.col[AYNI_F_QUANTITY]],
+		    u->header[u->fmt.col[AYNI_F_PRICE_UNIT]],
+		    u->fmt.col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? " minus '" : "",
+		    u->fmt.col[AYNI_F_DISCOUNT_TOTAL] >= 0 ?
+		    u->header[u->fmt.col[AYNI_F_DISCOUNT_TOTAL]] : "",
+		    u->fmt.col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? "'" : "");
+	if (u->fmt.net_from_tax)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' minus '%s' "
 		    "(the total includes the tax)",
-		    u->header[u->col[AYNI_F_PRICE_TOTAL]],
-		    u->header[u->col[AYNI_F_TAX]]);
+		    u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]],
+		    u->header[u->fmt.col[AYNI_F_TAX]]);
 	if (u->dialect.encoding_switch_line > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%ld: not UTF-8; read "
 		    "as windows-1252 from this line on (use --encoding to "
@@ -871,283 +829,6 @@ dialect_report(struct upload *u)
 }
 
 /* --- pass 2: parse, infer, write --- */
-
-/* Round a / b half away from zero (b > 0). */
-static int64_t
-div_round(__int128 a, __int128 b)
-{
-	__int128 q = (a < 0 ? a - b / 2 : a + b / 2) / b;
-
-	return (int64_t)q;
-}
-
-static int
-fits(__int128 v)
-{
-	return v >= INT64_MIN && v <= INT64_MAX;
-}
-
-/*
- * A return is stored as magnitudes, whatever signs the file used (POS
- * exports write credit notes both ways, sometimes mixed on one line); the
- * rollups subtract it.  A margin given with the file's negative convention
- * is turned around with the total, so a return of a sale that lost money
- * keeps its (negative) margin and the rollup gives it back.
- */
-static void
-unsign_return(struct line *l)
-{
-	static const int f[] = { AYNI_F_QUANTITY, AYNI_F_PRICE_TOTAL,
-	    AYNI_F_COST_UNIT, AYNI_F_COST_TOTAL, AYNI_F_PRICE_UNIT,
-	    AYNI_F_DISCOUNT_TOTAL, AYNI_F_COMMISSION_TOTAL };
-	int negative = l->num[AYNI_F_PRICE_TOTAL] < 0;
-	size_t i;
-
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if (l->num[f[i]] < 0)
-			l->num[f[i]] = -l->num[f[i]];
-	if (negative && l->has[AYNI_F_MARGIN])
-		l->num[AYNI_F_MARGIN] = -l->num[AYNI_F_MARGIN];
-}
-
-/*
- * Inference, docs/contract.md §5: only from inputs that exist; nothing
- * invented.
- */
-static void
-infer(struct line *l)
-{
-	int64_t q = l->num[AYNI_F_QUANTITY];
-	int given_pu = l->has[AYNI_F_PRICE_UNIT];
-	__int128 v;
-
-	if (!l->has[AYNI_F_COST_UNIT] && l->has[AYNI_F_COST_TOTAL] && q != 0) {
-		l->num[AYNI_F_COST_UNIT] = div_round(
-		    (__int128)l->num[AYNI_F_COST_TOTAL] * 1000, q);
-		l->has[AYNI_F_COST_UNIT] = 1;
-	}
-	if (!l->has[AYNI_F_COST_TOTAL] && l->has[AYNI_F_COST_UNIT]) {
-		v = (__int128)l->num[AYNI_F_COST_UNIT] * q;
-		if (fits(v / 1000)) {
-			l->num[AYNI_F_COST_TOTAL] = div_round(v, 1000);
-			l->has[AYNI_F_COST_TOTAL] = 1;
-		}
-	}
-	if (!l->has[AYNI_F_PRICE_UNIT] && q != 0) {
-		l->num[AYNI_F_PRICE_UNIT] = div_round(
-		    (__int128)l->num[AYNI_F_PRICE_TOTAL] * 1000, q);
-		l->has[AYNI_F_PRICE_UNIT] = 1;
-	}
-	/*
-	 * Only a price_unit from the file can reveal a discount; without
-	 * one there is nothing to infer it from, and it stays NULL.
-	 */
-	if (!l->has[AYNI_F_DISCOUNT_TOTAL] && given_pu) {
-		int64_t d = 0;
-
-		v = (__int128)l->num[AYNI_F_PRICE_UNIT] * q;
-		if (fits(v / 1000)) {
-			d = div_round(v, 1000) - l->num[AYNI_F_PRICE_TOTAL];
-			if (d < 0)
-				d = 0;
-		}
-		l->num[AYNI_F_DISCOUNT_TOTAL] = d;
-		l->has[AYNI_F_DISCOUNT_TOTAL] = 1;
-	}
-	if (!l->has[AYNI_F_MARGIN] && l->has[AYNI_F_COST_TOTAL]) {
-		l->num[AYNI_F_MARGIN] = l->num[AYNI_F_PRICE_TOTAL] -
-		    l->num[AYNI_F_COST_TOTAL] -
-		    (l->has[AYNI_F_COMMISSION_TOTAL] ?
-		    l->num[AYNI_F_COMMISSION_TOTAL] : 0);
-		l->has[AYNI_F_MARGIN] = 1;
-	}
-}
-
-/*
- * Whether l is a return (returns.h has the rule): a marker in its
- * transaction or document type, or, with neither column in the file, a
- * negative quantity and a negative total.
- */
-static int
-mark_return(struct upload *u, const struct rec *r, struct line *l,
-    ayni_error *err)
-{
-	static const ayni_field_id marker[] = {
-		AYNI_F_TRANS_TYPE, AYNI_F_DOC_TYPE
-	};
-	ayni_error e;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < sizeof(marker) / sizeof(marker[0]); i++) {
-		if (u->col[marker[i]] < 0)
-			continue;
-		if ((rc = ayni_returns_match(u->ret, l->text[marker[i]], &e)) <
-		    0)
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
-			    u->name, r->line, ayni_fields[marker[i]].name,
-			    u->header[u->col[marker[i]]], e.msg);
-		if (rc == 1) {
-			l->is_return = 1;
-			return 0;
-		}
-	}
-	if (u->col[AYNI_F_TRANS_TYPE] < 0 && u->col[AYNI_F_DOC_TYPE] < 0 &&
-	    l->num[AYNI_F_QUANTITY] < 0 && l->num[AYNI_F_PRICE_TOTAL] < 0)
-		l->is_return = 1;
-	return 0;
-}
-
-/*
- * A file without a line total (Shopify's orders export): the revenue is
- * quantity x unit price, less the discount the line carries.
- */
-static int
-total_from_unit(struct upload *u, const struct rec *r, struct line *l,
-    ayni_error *err)
-{
-	__int128 v;
-
-	if (!l->has[AYNI_F_PRICE_UNIT])
-		return ayni_error_set_line(err, AYNI_EDATA, r->line,
-		    "%s:%" PRId64 ": field 'in_price_unit' (header '%s'): "
-		    "empty, and the file has no line total to read instead",
-		    u->name, r->line, u->header[u->col[AYNI_F_PRICE_UNIT]]);
-	v = (__int128)l->num[AYNI_F_QUANTITY] * l->num[AYNI_F_PRICE_UNIT];
-	v = v >= 0 ? (v + 500) / 1000 : (v - 500) / 1000;
-	if (l->has[AYNI_F_DISCOUNT_TOTAL])
-		v -= l->num[AYNI_F_DISCOUNT_TOTAL];
-	if (v > AYNI_UPLOAD_MAX || v < -AYNI_UPLOAD_MAX)
-		return ayni_error_set_line(err, AYNI_EDATA, r->line,
-		    "%s:%" PRId64 ": quantity x unit price is too large for "
-		    "one sales line", u->name, r->line);
-	l->num[AYNI_F_PRICE_TOTAL] = (int64_t)v;
-	l->has[AYNI_F_PRICE_TOTAL] = 1;
-	return 0;
-}
-
-/*
- * Parse record r into l.  On a bad value, returns AYNI_EDATA with the
- * message "file:line: field 'x' (header 'y'): reason".
- */
-static int
-parse_line(struct upload *u, const struct rec *r, struct line *l,
-    ayni_error *err)
-{
-	static const ayni_field_id joined[] = {
-		AYNI_F_TRANS_ID, AYNI_F_DOC_TYPE, AYNI_F_BRANCH
-	};
-	ayni_error e;
-	size_t i;
-	int f, rc;
-
-	memset(l, 0, sizeof(*l));
-	if (r->n < u->nheader)
-		return ayni_error_set_line(err, AYNI_EDATA, r->line,
-		    "%s:%" PRId64 ": expected %zu fields, found %" PRIu32,
-		    u->name, r->line, u->nheader, r->n);
-	for (f = (int)u->nheader; f < (int)r->n; f++)
-		if (r->f[f][0] != '\0')
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": expected %zu fields, found %"
-			    PRIu32 " ('%.40s' after the last column)", u->name,
-			    r->line, u->nheader, r->n, r->f[f]);
-	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		const char *s;
-		int c = u->col[f];
-
-		if (c < 0)
-			continue;
-		s = r->f[c];
-		if (s[0] == '\0' && f == AYNI_F_PRODUCT_ID &&
-		    u->product_alt >= 0 && (size_t)u->product_alt < r->n)
-			s = r->f[u->product_alt];	/* no SKU: its name */
-		if (s[0] == '\0') {
-			/*
-			 * Empty because the line's fields do not line up
-			 * with the header's: say that, it is the cause.
-			 */
-			if (ayni_fields[f].required && r->n != u->nheader)
-				return ayni_error_set_line(err, AYNI_EDATA,
-				    r->line, "%s:%" PRId64 ": expected %zu "
-				    "fields, found %" PRIu32 " (field '%s', "
-				    "header '%s', is empty)", u->name, r->line,
-				    u->nheader, r->n, ayni_fields[f].name,
-				    u->header[c]);
-			if (ayni_fields[f].required)
-				return ayni_error_set_line(err, AYNI_EDATA,
-				    r->line, "%s:%" PRId64 ": field '%s' "
-				    "(header '%s'): empty", u->name, r->line,
-				    ayni_fields[f].name, u->header[c]);
-			continue;
-		}
-		switch (ayni_fields[f].kind) {
-		case AYNI_KIND_TEXT:
-			l->text[f] = s;
-			rc = 0;
-			break;
-		case AYNI_KIND_DATE:
-			rc = u->date_format != NULL ?
-			    ayni_date_parse_format(s, u->date_format, l->dt,
-				&e) :
-			    ayni_date_parse(s, u->order, l->dt, &e);
-			break;
-		case AYNI_KIND_MONEY:
-			rc = ayni_num_parse(s, u->mark[f], AYNI_SCALE_MONEY,
-			    &l->num[f], &e);
-			/*
-			 * Unit prices and costs may carry more decimals than
-			 * a peso has cents (833,3333): round those to cents.
-			 * Totals must be exact: they are what is summed.
-			 */
-			if (rc != 0 && (f == AYNI_F_PRICE_UNIT ||
-			    f == AYNI_F_COST_UNIT) && ayni_num_parse(s,
-			    u->mark[f], 6, &l->num[f], NULL) == 0) {
-				l->num[f] = div_round(l->num[f], 10000);
-				rc = 0;
-			}
-			l->has[f] = rc == 0;
-			break;
-		case AYNI_KIND_QTY:
-		default:
-			rc = ayni_num_parse(s, u->mark[f], AYNI_SCALE_QTY,
-			    &l->num[f], &e);
-			l->has[f] = rc == 0;
-			break;
-		}
-		if (rc == 0 && l->has[f] && (l->num[f] > AYNI_UPLOAD_MAX ||
-		    l->num[f] < -AYNI_UPLOAD_MAX))
-			rc = ayni_error_set(&e, AYNI_EDATA, "'%.64s' is too "
-			    "large for one sales line", s);
-		if (rc != 0)
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
-			    u->name, r->line, ayni_fields[f].name,
-			    u->header[c], e.msg);
-	}
-	/* U+001F joins the parts of txn_key: it cannot be one of them. */
-	for (i = 0; i < sizeof(joined) / sizeof(joined[0]); i++) {
-		f = joined[i];
-		if (l->text[f] != NULL && strchr(l->text[f], 0x1f) != NULL)
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): control "
-			    "character U+001F in a key field", u->name,
-			    r->line, ayni_fields[f].name,
-			    u->header[u->col[f]]);
-	}
-	if (u->total_from_unit && (rc = total_from_unit(u, r, l, err)) != 0)
-		return rc;
-	/* Both are bounded by AYNI_UPLOAD_MAX: the difference fits. */
-	if (u->net_from_tax && l->has[AYNI_F_TAX])
-		l->num[AYNI_F_PRICE_TOTAL] -= l->num[AYNI_F_TAX];
-	if ((rc = mark_return(u, r, l, err)) != 0)
-		return rc;
-	if (l->is_return)
-		unsign_return(l);
-	infer(l);
-	return 0;
-}
 
 static void
 write_reject(struct upload *u, const struct rec *r, const char *reason)
@@ -1334,7 +1015,7 @@ bind_opt_text(sqlite3_stmt *st, int i, const char *s)
 }
 
 static void
-bind_opt_num(sqlite3_stmt *st, int i, const struct line *l, int f)
+bind_opt_num(sqlite3_stmt *st, int i, const ayni_record *l, int f)
 {
 	if (l->has[f])
 		sqlite3_bind_int64(st, i, l->num[f]);
@@ -1343,7 +1024,7 @@ bind_opt_num(sqlite3_stmt *st, int i, const struct line *l, int f)
 }
 
 static void
-bind_line(sqlite3_stmt *st, const struct line *l, int64_t line_no)
+bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
 {
 	sqlite3_bind_int64(st, 1, line_no);
 	sqlite3_bind_text(st, 2, l->dt, -1, SQLITE_STATIC);
@@ -1533,32 +1214,6 @@ out:
 }
 
 /*
- * "7,80161E+12": a product code that Excel showed as a number and saved
- * rounded.  The code is lost; the line still counts, under that name.
- */
-static int
-excel_rounded(const char *s)
-{
-	const char *p = s;
-
-	if (*p < '0' || *p > '9')
-		return 0;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (*p == ',' || *p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	if (*p != 'E' && *p != 'e')
-		return 0;
-	p += p[1] == '+' ? 2 : 1;
-	if (*p < '0' || *p > '9')
-		return 0;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return *p == '\0';
-}
-
-/*
  * Pass 2: parse every spooled record once; invalid ones are rejected,
  * valid ones staged, and the days they cover noted.
  */
@@ -1567,7 +1222,7 @@ stage_lines(struct upload *u, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct rec r = { 0 };
-	struct line l;
+	ayni_record l;
 	ayni_error e;
 	long n = 0, d;
 	int got, rc = 0;
@@ -1585,24 +1240,25 @@ stage_lines(struct upload *u, ayni_error *err)
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		if (r.line > u->last_data_line && total_row(r.f, r.n)) {
+		if (r.line > u->last_data_line && ayni_record_is_total((const char *const *)r.f, r.n)) {
 			if (u->footer_rows++ == 0)
 				u->footer_line = r.line;
 			u->res->rows_skipped++;
 			continue;
 		}
-		if (total_row(r.f, r.n)) {
+		if (ayni_record_is_total((const char *const *)r.f, r.n)) {
 			snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total "
 			    "row ('%.40s') among the sales lines", u->name,
 			    r.line, r.f[0][0] ? r.f[0] : "total");
 			reject(u, &r, e.msg);
 			continue;
 		}
-		if (parse_line(u, &r, &l, &e) != 0) {
+		if (ayni_record_parse(&u->fmt, r.line,
+		    (const char *const *)r.f, r.n, &l, &e) != 0) {
 			reject(u, &r, e.msg);
 			continue;
 		}
-		if (excel_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
+		if (ayni_record_code_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
 		    u->sci_codes++ == 0)
 			snprintf(u->sci_example, sizeof(u->sci_example), "%s",
 			    l.text[AYNI_F_PRODUCT_ID]);
@@ -2030,8 +1686,9 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 	u.o = o;
 	u.res = res;
 	u.name = o->name != NULL ? o->name : "-";
+	u.fmt.name = u.name;
 	u.map = o->mapping;
-	u.date_format = o->date_format;
+	u.fmt.date_format = o->date_format;
 	u.decimal = o->decimal;
 	clock_gettime(CLOCK_MONOTONIC, &u.t0);
 	ayni_db_timestamp(ayni_db_now(db), u.now);
@@ -2046,18 +1703,19 @@ ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
 			return rc;
 	}
 	if (u.map != NULL) {
-		if (u.date_format == NULL && u.map->date_format[0] != '\0')
-			u.date_format = u.map->date_format;
+		if (u.fmt.date_format == NULL && u.map->date_format[0] != '\0')
+			u.fmt.date_format = u.map->date_format;
 		if (u.decimal == 0)
 			u.decimal = u.map->decimal;
 		u.forced_order = u.map->date_order;
 	}
-	if (u.date_format != NULL &&
-	    (rc = ayni_date_format_check(u.date_format, err)) != 0)
+	if (u.fmt.date_format != NULL &&
+	    (rc = ayni_date_format_check(u.fmt.date_format, err)) != 0)
 		goto out;
 	if ((rc = ayni_returns_new(&u.ret, o->returns != NULL ? o->returns :
 	    u.map != NULL ? u.map->returns : NULL, err)) != 0)
 		goto out;
+	u.fmt.ret = u.ret;
 	if ((rc = check_active(&u, err)) != 0)
 		goto out;
 	if (!o->dry_run) {
