@@ -43,7 +43,7 @@ typedef struct ayni_record_format {
 	ayni_date_order		 order;
 	const char		*date_format;	/* or NULL: order decides */
 	const ayni_returns	*ret;		/* return markers */
-	int			 net_from_tax;	/* revenue = gross total - tax */
+	int			 net_from_tax;	/* revenue = gross - tax */
 	int			 total_from_unit; /* no total: revenue = qty x
 						    unit price - discount */
 } ayni_record_format;
@@ -55,7 +55,7 @@ typedef struct ayni_record_format {
  */
 typedef struct ayni_record {
 	char		 dt[AYNI_DATE_LEN];	/* "YYYY-MM-DD HH:MM:SS" */
-	const char	*text[AYNI_FIELD_COUNT];	/* text fields or NULL */
+	const char	*text[AYNI_FIELD_COUNT];	/* or NULL */
 	int64_t		 num[AYNI_FIELD_COUNT];
 	int		 has[AYNI_FIELD_COUNT];		/* num[f] is a value */
 	int		 is_return;	/* amounts are then magnitudes */
