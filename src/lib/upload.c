@@ -48,8 +48,8 @@
 
 /* --- days and periods --- */
 
-static long
-day_of(const char *iso)
+long
+ayni_upload_day_of(const char *iso)
 {
 	return ayni_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
 }
@@ -58,8 +58,8 @@ static const char *const period_types[P_COUNT] = {
 	"daily", "weekly", "monthly", "quarterly", "yearly"
 };
 
-static void
-period_label(long day, int type, char buf[16])
+void
+ayni_upload_period_label(long day, int type, char buf[16])
 {
 	int y, m, d, wy, w;
 
@@ -112,6 +112,13 @@ days_get(struct days *ds, long day)
 	ds->v[lo].day = day;
 	ds->n++;
 	return &ds->v[lo];
+}
+
+struct daystat *
+ayni_upload_day_at(struct upload *u, sqlite3_stmt *st, int col)
+{
+	return days_get(&u->days, ayni_upload_day_of((const char *)
+	    sqlite3_column_text(st, col)));
 }
 /* --- pass 2: parse, infer, write --- */
 
@@ -361,8 +368,7 @@ merge(struct upload *u, ayni_error *err)
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	sqlite3_bind_int(st, 2, any);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = days_get(&u->days, day_of((const char *)
-		    sqlite3_column_text(st, 0)))) == NULL) {
+		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -425,16 +431,17 @@ out:
  * The range spans whole years (and the ISO weeks at their edges), so
  * that each affected week, month, quarter and year is counted whole.
  */
-static int
-count_days(struct upload *u, long from, long to, int after, ayni_error *err)
+int
+ayni_upload_count_days(struct upload *u, long from, long to, int after,
+    ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char a[16], b[16];
 	struct daystat *ds;
 	int rc = 0, src;
 
-	period_label(from, P_DAY, a);
-	period_label(to + 1, P_DAY, b);
+	ayni_upload_period_label(from, P_DAY, a);
+	ayni_upload_period_label(to + 1, P_DAY, b);
 	if (sqlite3_prepare_v2(u->h,
 	    "SELECT substr(transaction_date, 1, 10), count(*)"
 	    " FROM raw_transactions WHERE company_id = ?1"
@@ -445,8 +452,7 @@ count_days(struct upload *u, long from, long to, int after, ayni_error *err)
 	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = days_get(&u->days, day_of((const char *)
-		    sqlite3_column_text(st, 0)))) == NULL) {
+		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -471,8 +477,8 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 	struct daystat *ds;
 	int rc = 0, src;
 
-	period_label(from, P_DAY, a);
-	period_label(to + 1, P_DAY, b);
+	ayni_upload_period_label(from, P_DAY, a);
+	ayni_upload_period_label(to + 1, P_DAY, b);
 	if (sqlite3_prepare_v2(u->h,
 	    "DELETE FROM raw_transactions WHERE company_id = ?1"
 	    " AND transaction_date >= ?2 AND transaction_date < ?3"
@@ -483,8 +489,7 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = days_get(&u->days, day_of((const char *)
-		    sqlite3_column_text(st, 0)))) == NULL) {
+		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -554,7 +559,7 @@ stage_lines(struct upload *u, ayni_error *err)
 			goto out;
 		}
 		sqlite3_reset(st);
-		d = day_of(l.dt);
+		d = ayni_upload_day_of(l.dt);
 		if (d < u->first_day)
 			u->first_day = d;
 		if (d > u->last_day)
@@ -591,8 +596,9 @@ out:
  * data_updates: one row per affected period of each type; action is
  * 'upload' or 'delete' (ayni_upload_delete).
  */
-static int
-write_updates(struct upload *u, const char *action, ayni_error *err)
+int
+ayni_upload_write_updates(struct upload *u, const char *action,
+    ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char label[16], cur[16];
@@ -616,11 +622,11 @@ write_updates(struct upload *u, const char *action, ayni_error *err)
 			long deleted = 0;
 			int touched = 0;
 
-			period_label(u->days.v[i].day, t, cur);
+			ayni_upload_period_label(u->days.v[i].day, t, cur);
 			for (j = i; j < u->days.n; j++) {
 				struct daystat *d = &u->days.v[j];
 
-				period_label(d->day, t, label);
+				ayni_upload_period_label(d->day, t, label);
 				if (strcmp(label, cur) != 0)
 					break;
 				before += d->before;
@@ -663,8 +669,8 @@ out:
 
 /* --- the upload record --- */
 
-static int
-exec_bound(struct upload *u, const char *sql, const char *what,
+int
+ayni_upload_exec_bound(struct upload *u, const char *sql, const char *what,
     ayni_error *err, const char *fmt, ...)
 {
 	sqlite3_stmt *st = NULL;
@@ -748,7 +754,7 @@ create_record(struct upload *u, ayni_error *err)
 	gethostname(host, sizeof(host) - 1);
 	if (strcmp(u->name, "-") != 0 && stat(u->name, &sb) == 0)
 		size = sb.st_size;
-	rc = exec_bound(u,
+	rc = ayni_upload_exec_bound(u,
 	    "INSERT INTO uploads (company_id, user_id, filename, file_size,"
 	    " mode, status, pid, host, created_at, started_at) VALUES (?1,"
 	    " nullif(?2, 0), ?3, nullif(?4, -1), ?5, 'processing', ?6, ?7, ?8,"
@@ -795,7 +801,7 @@ mark_failed(struct upload *u, const char *status, const char *msg)
 	details = errors_json(u);
 	ayni_db_timestamp(ayni_db_now(u->db), now);
 	if (begin_waiting(u, NULL) == 0) {
-		exec_bound(u, "UPDATE uploads SET status = ?7,"
+		ayni_upload_exec_bound(u, "UPDATE uploads SET status = ?7,"
 		    " error_message = ?2, error_details = ?3, error_rows = ?4,"
 		    " original_rows = ?5, completed_at = ?6 WHERE id = ?1",
 		    "failing the upload", NULL, "issiiss", u->upload_id, msg,
@@ -837,8 +843,8 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 			    "--to must be two dates YYYY-MM-DD, in order");
 		if (u->first_day <= u->last_day && (u->first_day < *from ||
 		    u->last_day > *to)) {
-			period_label(u->first_day, P_DAY, a);
-			period_label(u->last_day, P_DAY, b);
+			ayni_upload_period_label(u->first_day, P_DAY, a);
+			ayni_upload_period_label(u->last_day, P_DAY, b);
 			return ayni_error_set(err, AYNI_EDATA, "%s has lines "
 			    "from %s to %s, outside --from %s --to %s: widen "
 			    "the range; nothing was stored", u->name, a, b,
@@ -904,36 +910,38 @@ load(struct upload *u, ayni_error *err)
 				lo = dfrom;
 			if (u->first_day > u->last_day || dto > hi)
 				hi = dto;
-			period_label(dfrom, P_DAY, rf);
-			period_label(dto, P_DAY, rt);
+			ayni_upload_period_label(dfrom, P_DAY, rf);
+			ayni_upload_period_label(dto, P_DAY, rt);
 		}
 		/* whole years, and the ISO weeks that straddle them */
 		ayni_civil_from_days(lo, &y, &m, &d);
 		from = ayni_days_from_civil(y, 1, 1) - 7;
 		ayni_civil_from_days(hi, &y, &m, &d);
 		to = ayni_days_from_civil(y, 12, 31) + 7;
-		if ((rc = count_days(u, from, to, 0, err)) != 0)
+		if ((rc = ayni_upload_count_days(u, from, to, 0, err)) != 0)
 			return rc;
-		if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
+		if (dfrom <= dto &&
+		    (rc = delete_range(u, dfrom, dto, err)) != 0)
 			return rc;
 		if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
 			return rc;
-		if ((rc = count_days(u, from, to, 1, err)) != 0)
+		if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
 			return rc;
-		if ((rc = write_updates(u, "upload", err)) != 0)
+		if ((rc = ayni_upload_write_updates(u, "upload", err)) != 0)
 			return rc;
 	}
 	if (u->first_day <= u->last_day) {
-		period_label(u->first_day, P_DAY, cmap);
+		ayni_upload_period_label(u->first_day, P_DAY, cmap);
 		memcpy(u->res->first_date, cmap, 10);
-		period_label(u->last_day, P_DAY, cmap);
+		ayni_upload_period_label(u->last_day, P_DAY, cmap);
 		memcpy(u->res->last_date, cmap, 10);
 	}
 	if ((rc = ayni_aggregate_refresh(u->db, u->o->company_id, err)) != 0)
 		return rc;
 	dialect = ayni_dialect_json(u);
 	details = errors_json(u);
-	rc = exec_bound(u, "UPDATE uploads SET status = 'completed',"
+	rc = ayni_upload_exec_bound(u,
+	    "UPDATE uploads SET status = 'completed',"
 	    " dialect = ?2, column_mappings = json_extract(?2, '$.columns'),"
 	    " error_details = ?11,"
 	    " original_rows = ?3, processed_rows = ?4, updated_rows = ?5,"
@@ -1071,7 +1079,7 @@ out:
 	return rc;
 }
 
-/* --- summary, reaping, listing, deleting --- */
+/* --- the summary --- */
 
 /*
  * If you change these, change the summary keys in docs/contract.md §5 and
@@ -1115,405 +1123,4 @@ ayni_upload_summary_write(const ayni_upload_result *r, ayni_writer *w,
 	};
 
 	return ayni_writer_row(w, v, err);
-}
-
-/*
- * An upload is stale when nobody holds its lock (uplock.c): that is
- * what survives containers and reused pids.  Where the lock cannot be
- * tested, the pid on this host still decides, and another host's upload
- * is not ours to judge.
- */
-int
-ayni_upload_reap(ayni_db *db, ayni_error *err)
-{
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL, *up = NULL;
-	char host[256] = "", now[20];
-	int n = 0, src, began = 0, alive;
-
-	gethostname(host, sizeof(host) - 1);
-	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h, "SELECT id, pid, host FROM uploads"
-	    " WHERE status IN ('pending', 'processing')", -1,
-	    &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking stale uploads");
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		pid_t pid = (pid_t)sqlite3_column_int64(st, 1);
-		const char *uh = (const char *)sqlite3_column_text(st, 2);
-
-		alive = ayni_uplock_alive(ayni_db_path(db),
-		    sqlite3_column_int64(st, 0));
-		if (alive == 1)
-			continue;
-		/* Alive, or not ours to judge (EPERM means alive). */
-		if (alive < 0 && (uh == NULL || strcmp(uh, host) != 0 ||
-		    (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))))
-			continue;
-		if (!began) {
-			if (ayni_db_begin(db, err) != 0)
-				break;
-			began = 1;
-			if (sqlite3_prepare_v2(h, "UPDATE uploads SET"
-			    " status = 'failed', error_message = 'interrupted:"
-			    " the process doing it ended before it finished',"
-			    " completed_at = ?2 WHERE id = ?1 AND status IN"
-			    " ('pending', 'processing')", -1, &up, NULL) !=
-			    SQLITE_OK)
-				break;
-		}
-		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
-		sqlite3_bind_text(up, 2, now, -1, SQLITE_STATIC);
-		if (sqlite3_step(up) == SQLITE_DONE)
-			n += sqlite3_changes(h);
-		sqlite3_reset(up);
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(up);
-	if (began && ayni_db_commit(db, err) != 0)
-		return err != NULL ? err->code : AYNI_EINTERNAL;
-	return n;
-}
-
-const ayni_column ayni_upload_list_columns[] = {
-	{ "upload_id", AYNI_T_INT },
-	{ "filename", AYNI_T_TEXT },
-	{ "status", AYNI_T_TEXT },
-	{ "mode", AYNI_T_TEXT },
-	{ "rows_read", AYNI_T_INT },
-	{ "rows_inserted", AYNI_T_INT },
-	{ "rows_updated", AYNI_T_INT },
-	{ "rows_unchanged", AYNI_T_INT },
-	{ "rows_deleted", AYNI_T_INT },
-	{ "rows_rejected", AYNI_T_INT },
-	{ "first_date", AYNI_T_TEXT },
-	{ "last_date", AYNI_T_TEXT },
-	{ "user", AYNI_T_TEXT },
-	{ "created_at", AYNI_T_TEXT },
-	{ "deleted_at", AYNI_T_TEXT },
-	{ "error", AYNI_T_TEXT },
-};
-const int ayni_upload_list_ncolumns =
-    sizeof(ayni_upload_list_columns) /
-    sizeof(ayni_upload_list_columns[0]);
-
-int
-ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
-    ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
-	    " u.processed_rows, u.updated_rows, u.unchanged_rows,"
-	    " u.deleted_rows, u.error_rows, u.first_date,"
-	    " u.last_date, us.email, u.created_at, u.deleted_at,"
-	    " u.error_message"
-	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
-	    " WHERE u.company_id = ?1 ORDER BY u.id", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "listing uploads");
-	sqlite3_bind_int64(st, 1, company_id);
-	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-const ayni_column ayni_upload_show_columns[] = {
-	{ "upload_id", AYNI_T_INT },
-	{ "filename", AYNI_T_TEXT },
-	{ "status", AYNI_T_TEXT },
-	{ "mode", AYNI_T_TEXT },
-	{ "rows_read", AYNI_T_INT },
-	{ "rows_inserted", AYNI_T_INT },
-	{ "rows_updated", AYNI_T_INT },
-	{ "rows_unchanged", AYNI_T_INT },
-	{ "rows_deleted", AYNI_T_INT },
-	{ "rows_rejected", AYNI_T_INT },
-	{ "rows_skipped", AYNI_T_INT },
-	{ "first_date", AYNI_T_TEXT },
-	{ "last_date", AYNI_T_TEXT },
-	{ "replace_from", AYNI_T_TEXT },
-	{ "replace_to", AYNI_T_TEXT },
-	{ "user", AYNI_T_TEXT },
-	{ "created_at", AYNI_T_TEXT },
-	{ "completed_at", AYNI_T_TEXT },
-	{ "deleted_at", AYNI_T_TEXT },
-	{ "deleted_by", AYNI_T_TEXT },
-	{ "rows_removed", AYNI_T_INT },
-	{ "error", AYNI_T_TEXT },
-	{ "dialect", AYNI_T_JSON },
-	{ "data_updates", AYNI_T_JSON },
-	{ "errors", AYNI_T_JSON },
-};
-const int ayni_upload_show_ncolumns =
-    sizeof(ayni_upload_show_columns) /
-    sizeof(ayni_upload_show_columns[0]);
-
-int
-ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
-    ayni_writer *w, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
-	    " u.processed_rows, u.updated_rows, u.unchanged_rows,"
-	    " u.deleted_rows, u.error_rows, u.skipped_rows,"
-	    " u.first_date, u.last_date, u.replace_from, u.replace_to,"
-	    " us.email, u.created_at, u.completed_at, u.deleted_at,"
-	    " (SELECT email FROM users WHERE id = u.deleted_by),"
-	    " u.removed_rows, u.error_message, u.dialect,"
-	    " (SELECT json_group_array(json_object('action', action,"
-	    "   'period_type', period_type,"
-	    "   'period', period, 'rows_before', rows_before, 'rows_after',"
-	    "   rows_after, 'rows_added', rows_added, 'rows_updated',"
-	    "   rows_updated, 'rows_deleted', rows_deleted)) FROM (SELECT *"
-	    "   FROM data_updates d WHERE d.upload_id = u.id ORDER BY"
-	    "   action DESC, CASE period_type WHEN 'daily' THEN 1 WHEN 'weekly' THEN 2"
-	    "   WHEN 'monthly' THEN 3 WHEN 'quarterly' THEN 4 ELSE 5 END,"
-	    "   period)),"
-	    " coalesce(u.error_details, '[]')"
-	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
-	    " WHERE u.id = ?1 AND u.company_id = ?2", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "showing the upload");
-	sqlite3_bind_int64(st, 1, upload_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	if ((rc = ayni_writer_stmt(w, st, err)) == 0 &&
-	    ayni_writer_rows(w) == 0)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no upload %" PRId64
-		    " in this company", upload_id);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* If you change these, change ayni-uploads(1). */
-const ayni_column ayni_upload_deletion_columns[] = {
-	{ "upload_id", AYNI_T_INT },
-	{ "filename", AYNI_T_TEXT },
-	{ "status", AYNI_T_TEXT },
-	{ "rows_deleted", AYNI_T_INT },
-	{ "first_date", AYNI_T_TEXT },
-	{ "last_date", AYNI_T_TEXT },
-	{ "months", AYNI_T_TEXT },
-};
-const int ayni_upload_deletion_ncolumns =
-    sizeof(ayni_upload_deletion_columns) /
-    sizeof(ayni_upload_deletion_columns[0]);
-
-int
-ayni_upload_deletion_write(const ayni_upload_deletion *d, ayni_writer *w,
-    ayni_error *err)
-{
-	ayni_value v[7] = {
-		ayni_v_int(d->upload_id),
-		ayni_v_text(d->filename),
-		ayni_v_text(d->status),
-		ayni_v_int(d->rows_deleted),
-		ayni_v_text(d->first_date[0] ? d->first_date : NULL),
-		ayni_v_text(d->last_date[0] ? d->last_date : NULL),
-		ayni_v_text(d->months[0] ? d->months : NULL),
-	};
-
-	return ayni_writer_row(w, v, err);
-}
-
-/* "2025-09: 5, 2025-10: 37": the months of the days with deletions. */
-static void
-deleted_months(const struct days *ds, char *out, size_t outsz)
-{
-	char cur[16] = "", label[16];
-	size_t i, o = 0;
-	long n = 0;
-	int months = 0, more = 0;
-
-	out[0] = '\0';
-	for (i = 0; i <= ds->n; i++) {
-		if (i < ds->n && ds->v[i].deleted == 0)
-			continue;
-		if (i < ds->n)
-			period_label(ds->v[i].day, P_MONTH, label);
-		if (i == ds->n || strcmp(label, cur) != 0) {
-			if (cur[0] != '\0' && months < AYNI_UPLOAD_DELETE_MONTHS)
-				o += (size_t)snprintf(out + o, outsz - o,
-				    "%s%s: %ld", months ? ", " : "", cur, n);
-			else if (cur[0] != '\0')
-				more++;
-			if (cur[0] != '\0')
-				months++;
-			if (i == ds->n)
-				break;
-			memcpy(cur, label, sizeof(cur));
-			n = 0;
-		}
-		n += ds->v[i].deleted;
-	}
-	if (more > 0)
-		snprintf(out + o, outsz - o, " and %d more months", more);
-}
-
-/* Status and file name of an upload that may be deleted, or why not. */
-static int
-deletable(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	const char *status;
-	int rc = 0, src;
-
-	if (sqlite3_prepare_v2(u->h, "SELECT status, filename, deleted_at"
-	    " FROM uploads WHERE id = ?1 AND company_id = ?2", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting the upload");
-	sqlite3_bind_int64(st, 1, u->upload_id);
-	sqlite3_bind_int64(st, 2, u->o->company_id);
-	if ((src = sqlite3_step(st)) == SQLITE_DONE)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND,
-		    "no upload %" PRId64 " in this company", u->upload_id);
-	else if (src != SQLITE_ROW)
-		rc = ayni_db_error(u->db, err, "deleting the upload");
-	else if (strcmp(status = (const char *)sqlite3_column_text(st, 0),
-	    "deleted") == 0)
-		rc = ayni_error_set(err, AYNI_EEXISTS, "upload %" PRId64
-		    " was already deleted on %s", u->upload_id,
-		    sqlite3_column_text(st, 2));
-	else if (strcmp(status, "processing") == 0 ||
-	    strcmp(status, "pending") == 0)
-		rc = ayni_error_set(err, AYNI_EBUSY, "upload %" PRId64
-		    " is still %s: wait for it to finish", u->upload_id,
-		    status);
-	else
-		snprintf(out->filename, sizeof(out->filename), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* The first and last day of the upload's lines; *first > *last: none. */
-static int
-upload_days(struct upload *u, long *first, long *last, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
-
-	*first = 0;
-	*last = -1;
-	if (sqlite3_prepare_v2(u->h, "SELECT min(transaction_date),"
-	    " max(transaction_date) FROM raw_transactions"
-	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting the upload");
-	sqlite3_bind_int64(st, 1, u->upload_id);
-	sqlite3_bind_int64(st, 2, u->o->company_id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = ayni_db_error(u->db, err, "deleting the upload");
-	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		*first = day_of((const char *)sqlite3_column_text(st, 0));
-		*last = day_of((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Inside the transaction: everything ayni_upload_delete() does. */
-static int
-delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	struct daystat *ds;
-	char label[16];
-	long first, last, from, to;
-	int rc, src, y, m, d;
-
-	if ((rc = deletable(u, out, err)) != 0 ||
-	    (rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0 ||
-	    (rc = upload_days(u, &first, &last, err)) != 0)
-		return rc;
-	if (first <= last) {
-		/* as in an upload: whole years around the days touched */
-		ayni_civil_from_days(first, &y, &m, &d);
-		from = ayni_days_from_civil(y, 1, 1) - 7;
-		ayni_civil_from_days(last, &y, &m, &d);
-		to = ayni_days_from_civil(y, 12, 31) + 7;
-		if ((rc = count_days(u, from, to, 0, err)) != 0)
-			return rc;
-		if (sqlite3_prepare_v2(u->h, "DELETE FROM raw_transactions"
-		    " WHERE upload_id = ?1 AND company_id = ?2"
-		    " RETURNING substr(transaction_date, 1, 10)", -1, &st,
-		    NULL) != SQLITE_OK)
-			return ayni_db_error(u->db, err, "deleting the upload");
-		sqlite3_bind_int64(st, 1, u->upload_id);
-		sqlite3_bind_int64(st, 2, u->o->company_id);
-		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-			if ((ds = days_get(&u->days, day_of((const char *)
-			    sqlite3_column_text(st, 0)))) == NULL) {
-				sqlite3_finalize(st);
-				return ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-			}
-			ds->deleted++;
-			out->rows_deleted++;
-		}
-		sqlite3_finalize(st);
-		if (src != SQLITE_DONE)
-			return ayni_db_error(u->db, err, "deleting the upload");
-		if ((rc = count_days(u, from, to, 1, err)) != 0 ||
-		    (rc = write_updates(u, "delete", err)) != 0)
-			return rc;
-		period_label(first, P_DAY, label);
-		memcpy(out->first_date, label, 10);
-		period_label(last, P_DAY, label);
-		memcpy(out->last_date, label, 10);
-		deleted_months(&u->days, out->months, sizeof(out->months));
-	}
-	if ((rc = exec_bound(u, "UPDATE uploads SET status = 'deleted',"
-	    " deleted_at = ?2, deleted_by = nullif(?3, 0), removed_rows = ?4"
-	    " WHERE id = ?1", "deleting the upload", err, "isii",
-	    u->upload_id, u->now, u->o->user_id, (int64_t)out->rows_deleted))
-	    != 0)
-		return rc;
-	return ayni_aggregate_refresh(u->db, u->o->company_id, err);
-}
-
-int
-ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
-    int64_t user_id, int dry_run, ayni_upload_deletion *out,
-    ayni_error *err)
-{
-	struct upload u;
-	ayni_upload_opts o;
-	ayni_upload_result res;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	memset(&u, 0, sizeof(u));
-	memset(&o, 0, sizeof(o));
-	memset(&res, 0, sizeof(res));
-	out->upload_id = upload_id;
-	out->status = dry_run ? "dry-run" : "deleted";
-	o.company_id = company_id;
-	o.user_id = user_id;
-	u.db = db;
-	u.h = ayni_db_handle(db);
-	u.o = &o;
-	u.res = &res;
-	u.upload_id = upload_id;
-	ayni_db_timestamp(ayni_db_now(db), u.now);
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if ((rc = ayni_db_begin(db, err)) != 0)
-		return rc;
-	rc = delete_upload(&u, out, err);
-	free(u.days.v);
-	if (rc != 0 || dry_run) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	return ayni_db_commit(db, err);
 }

@@ -34,6 +34,8 @@
 #include "ayni/returns.h"
 #include "ayni/upload.h"
 
+struct upload;
+
 /* --- days and periods (upload.c) --- */
 
 enum { P_DAY, P_WEEK, P_MONTH, P_QUARTER, P_YEAR, P_COUNT };
@@ -52,6 +54,17 @@ struct days {
 	struct daystat	*v;
 	size_t		 n, cap;
 };
+
+/* The day number of "YYYY-MM-DD..." (calendar.h). */
+long	ayni_upload_day_of(const char *iso);
+/* The label of the period of type P_* that day falls in: "2025-W07". */
+void	ayni_upload_period_label(long day, int type, char buf[16]);
+/*
+ * The counters in u->days of the day in column col of st, added if new;
+ * NULL when out of memory.
+ */
+struct daystat *ayni_upload_day_at(struct upload *u, sqlite3_stmt *st,
+	    int col);
 
 /* --- the spool (spool.c) --- */
 
@@ -140,6 +153,28 @@ notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
 	va_end(ap);
 	notify(u, ev, 0, 0, 0, buf);
 }
+
+/* --- the store (upload.c), also used by uploads.c --- */
+
+/*
+ * Lines per day of the company over days [from, to], into the before or
+ * (after != 0) after counters of u->days.
+ */
+int	ayni_upload_count_days(struct upload *u, long from, long to,
+	    int after, ayni_error *err);
+/*
+ * data_updates: one row per affected period of each type, from u->days;
+ * action is 'upload' or 'delete'.
+ */
+int	ayni_upload_write_updates(struct upload *u, const char *action,
+	    ayni_error *err);
+/*
+ * Run sql once with parameters bound from the arguments, one per letter of
+ * fmt: 'i' an int64_t, 's' a string or NULL.  what names the step in an
+ * error.
+ */
+int	ayni_upload_exec_bound(struct upload *u, const char *sql,
+	    const char *what, ayni_error *err, const char *fmt, ...);
 
 /* --- dialect.c --- */
 
