@@ -504,6 +504,69 @@ out:
 }
 
 /*
+ * Pass 2 for one spooled record: a footer total is skipped, an invalid
+ * record rejected, a valid line staged and its day noted.  1 if staged,
+ * 0 if not, or a negative code.
+ */
+static int
+stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
+    ayni_error *err)
+{
+	const char *const *f = (const char *const *)r->f;
+	ayni_record l;
+	ayni_error e;
+	long d;
+
+	if (r->line > u->last_data_line && ayni_record_is_total(f, r->n)) {
+		if (u->footer_rows++ == 0)
+			u->footer_line = r->line;
+		u->res->rows_skipped++;
+		return 0;
+	}
+	if (ayni_record_is_total(f, r->n)) {
+		snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total row "
+		    "('%.40s') among the sales lines", u->name, r->line,
+		    f[0][0] ? f[0] : "total");
+		reject(u, r, e.msg);
+		return 0;
+	}
+	if (ayni_record_parse(&u->fmt, r->line, f, r->n, &l, &e) != 0) {
+		reject(u, r, e.msg);
+		return 0;
+	}
+	if (ayni_record_code_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
+	    u->sci_codes++ == 0)
+		snprintf(u->sci_example, sizeof(u->sci_example), "%s",
+		    l.text[AYNI_F_PRODUCT_ID]);
+	bind_line(st, &l, r->line);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return ayni_db_error(u->db, err, "staging the lines");
+	sqlite3_reset(st);
+	d = ayni_upload_day_of(l.dt);
+	if (d < u->first_day)
+		u->first_day = d;
+	if (d > u->last_day)
+		u->last_day = d;
+	return 1;
+}
+
+/* What pass 2 noticed and did not refuse. */
+static void
+stage_warnings(struct upload *u)
+{
+	if (u->sci_codes > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld product codes look "
+		    "like numbers Excel rounded ('%s'); different products may "
+		    "share one; export the column as text", u->name,
+		    u->sci_codes, u->sci_example);
+	if (u->footer_rows > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%" PRId64 ": %ld total "
+		    "row%s below the last sale skipped", u->name,
+		    u->footer_line, u->footer_rows, u->footer_rows > 1 ? "s" :
+		    "");
+}
+
+/*
  * Pass 2: parse every spooled record once; invalid ones are rejected,
  * valid ones staged, and the days they cover noted.
  */
@@ -512,9 +575,7 @@ stage_lines(struct upload *u, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct spool_rec r = { 0 };
-	ayni_record l;
-	ayni_error e;
-	long n = 0, d;
+	long n = 0;
 	int got, rc = 0;
 
 	u->first_day = LONG_MAX;
@@ -530,43 +591,12 @@ stage_lines(struct upload *u, ayni_error *err)
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		if (r.line > u->last_data_line && ayni_record_is_total(
-		    (const char *const *)r.f, r.n)) {
-			if (u->footer_rows++ == 0)
-				u->footer_line = r.line;
-			u->res->rows_skipped++;
-			continue;
-		}
-		if (ayni_record_is_total((const char *const *)r.f, r.n)) {
-			snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total "
-			    "row ('%.40s') among the sales lines", u->name,
-			    r.line, r.f[0][0] ? r.f[0] : "total");
-			reject(u, &r, e.msg);
-			continue;
-		}
-		if (ayni_record_parse(&u->fmt, r.line,
-		    (const char *const *)r.f, r.n, &l, &e) != 0) {
-			reject(u, &r, e.msg);
-			continue;
-		}
-		if (ayni_record_code_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
-		    u->sci_codes++ == 0)
-			snprintf(u->sci_example, sizeof(u->sci_example), "%s",
-			    l.text[AYNI_F_PRODUCT_ID]);
-		bind_line(st, &l, r.line);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			rc = ayni_db_error(u->db, err, "staging the lines");
+		if ((rc = stage_record(u, st, &r, err)) < 0)
 			goto out;
-		}
-		sqlite3_reset(st);
-		d = ayni_upload_day_of(l.dt);
-		if (d < u->first_day)
-			u->first_day = d;
-		if (d > u->last_day)
-			u->last_day = d;
-		if ((++n & 0x3fff) == 0)
+		if (rc == 1 && (++n & 0x3fff) == 0)
 			notify(u, AYNI_UPLOAD_EV_WRITING, n,
 			    u->res->rows_read, 0, NULL);
+		rc = 0;
 	}
 	if (got < 0)
 		rc = ayni_error_set(err, AYNI_EIO,
@@ -576,16 +606,7 @@ stage_lines(struct upload *u, ayni_error *err)
 	if (rc == 0 && n > 0 && sqlite3_exec(u->h, number_sql, NULL, NULL,
 	    NULL) != SQLITE_OK)
 		rc = ayni_db_error(u->db, err, "numbering the lines");
-	if (u->sci_codes > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld product codes look "
-		    "like numbers Excel rounded ('%s'); different products may "
-		    "share one; export the column as text", u->name,
-		    u->sci_codes, u->sci_example);
-	if (u->footer_rows > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%" PRId64 ": %ld total "
-		    "row%s below the last sale skipped", u->name,
-		    u->footer_line, u->footer_rows, u->footer_rows > 1 ? "s" :
-		    "");
+	stage_warnings(u);
 out:
 	sqlite3_finalize(st);
 	ayni_spool_rec_free(&r);
@@ -871,73 +892,51 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 	return 0;
 }
 
-/* Everything that happens inside the data transaction. */
+/*
+ * The lines into raw_transactions: what --mode replace empties first,
+ * days [dfrom, dto] (none when dfrom > dto), then the merge, with the
+ * lines of the years around them counted before and after for
+ * data_updates.
+ */
 static int
-load(struct upload *u, ayni_error *err)
+write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
 {
-	char *dialect = NULL, *details = NULL, cmap[16], rf[16] = "",
-	    rt[16] = "";
-	long from = 0, to = 0, dfrom = 0, dto = -1;
+	long lo = u->first_day, hi = u->last_day, from, to;
 	int rc, y, m, d;
 
-	if (u->o->dry_run && (rc = create_record(u, err)) != 0)
+	if (dfrom <= dto) {
+		if (lo > hi || dfrom < lo)
+			lo = dfrom;
+		if (u->first_day > u->last_day || dto > hi)
+			hi = dto;
+	}
+	/* whole years, and the ISO weeks that straddle them */
+	ayni_civil_from_days(lo, &y, &m, &d);
+	from = ayni_days_from_civil(y, 1, 1) - 7;
+	ayni_civil_from_days(hi, &y, &m, &d);
+	to = ayni_days_from_civil(y, 12, 31) + 7;
+	if ((rc = ayni_upload_count_days(u, from, to, 0, err)) != 0)
 		return rc;
-	/*
-	 * Rollups: per-line triggers cost as much as the insert itself, so
-	 * they are switched off for this company until the refresh below,
-	 * which recomputes the touched days set-based before COMMIT.  Both
-	 * live inside this transaction: a rollback undoes them together.
-	 */
-	if ((rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0)
+	if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
 		return rc;
-	if ((rc = stage_lines(u, err)) != 0)
+	if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
 		return rc;
-	/* Too many bad rows: stop before raw_transactions is touched. */
-	if (u->res->rows_rejected > u->o->max_errors)
-		return ayni_error_set(err, AYNI_EDATA, "%s: %ld of %ld rows "
-		    "are invalid%s; nothing was stored%s", u->name,
-		    u->res->rows_rejected, u->res->rows_read,
-		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
-		    u->o->rejects != NULL ? " (see the rejects file)" : "");
-	if (u->o->mode == AYNI_UPLOAD_REPLACE &&
-	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
+	if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
 		return rc;
-	if (u->first_day <= u->last_day || dfrom <= dto) {
-		long lo = u->first_day, hi = u->last_day;
+	return ayni_upload_write_updates(u, "upload", err);
+}
 
-		if (dfrom <= dto) {
-			if (lo > hi || dfrom < lo)
-				lo = dfrom;
-			if (u->first_day > u->last_day || dto > hi)
-				hi = dto;
-			ayni_upload_period_label(dfrom, P_DAY, rf);
-			ayni_upload_period_label(dto, P_DAY, rt);
-		}
-		/* whole years, and the ISO weeks that straddle them */
-		ayni_civil_from_days(lo, &y, &m, &d);
-		from = ayni_days_from_civil(y, 1, 1) - 7;
-		ayni_civil_from_days(hi, &y, &m, &d);
-		to = ayni_days_from_civil(y, 12, 31) + 7;
-		if ((rc = ayni_upload_count_days(u, from, to, 0, err)) != 0)
-			return rc;
-		if (dfrom <= dto &&
-		    (rc = delete_range(u, dfrom, dto, err)) != 0)
-			return rc;
-		if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
-			return rc;
-		if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
-			return rc;
-		if ((rc = ayni_upload_write_updates(u, "upload", err)) != 0)
-			return rc;
-	}
-	if (u->first_day <= u->last_day) {
-		ayni_upload_period_label(u->first_day, P_DAY, cmap);
-		memcpy(u->res->first_date, cmap, 10);
-		ayni_upload_period_label(u->last_day, P_DAY, cmap);
-		memcpy(u->res->last_date, cmap, 10);
-	}
-	if ((rc = ayni_aggregate_refresh(u->db, u->o->company_id, err)) != 0)
-		return rc;
+/*
+ * The upload record, completed: what was read and stored, the dialect,
+ * the first errors, and the replaced range rf..rt ("" for none).
+ */
+static int
+complete_record(struct upload *u, const char *rf, const char *rt,
+    ayni_error *err)
+{
+	char *dialect, *details;
+	int rc;
+
 	dialect = ayni_dialect_json(u);
 	details = errors_json(u);
 	rc = ayni_upload_exec_bound(u,
@@ -962,92 +961,171 @@ load(struct upload *u, ayni_error *err)
 	return rc;
 }
 
-int
-ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
-    ayni_upload_result *res, ayni_error *err)
+/* Everything that happens inside the data transaction. */
+static int
+load(struct upload *u, ayni_error *err)
 {
-	struct upload u;
-	size_t i;
+	char day[16], rf[16] = "", rt[16] = "";
+	long dfrom = 0, dto = -1;
 	int rc;
 
-	memset(res, 0, sizeof(*res));
-	memset(&u, 0, sizeof(u));
-	u.lockfd = -1;
-	res->status = "failed";
-	u.db = db;
-	u.h = ayni_db_handle(db);
-	u.o = o;
-	u.res = res;
-	u.name = o->name != NULL ? o->name : "-";
-	u.fmt.name = u.name;
-	u.map = o->mapping;
-	u.fmt.date_format = o->date_format;
-	u.decimal = o->decimal;
-	clock_gettime(CLOCK_MONOTONIC, &u.t0);
-	ayni_db_timestamp(ayni_db_now(db), u.now);
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
+	if (u->o->dry_run && (rc = create_record(u, err)) != 0)
 		return rc;
-	if (u.map == NULL) {
-		rc = ayni_mapping_get(db, o->company_id, NULL, &u.dflt, err);
+	/*
+	 * Rollups: per-line triggers cost as much as the insert itself, so
+	 * they are switched off for this company until the refresh below,
+	 * which recomputes the touched days set-based before COMMIT.  Both
+	 * live inside this transaction: a rollback undoes them together.
+	 */
+	if ((rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0)
+		return rc;
+	if ((rc = stage_lines(u, err)) != 0)
+		return rc;
+	/* Too many bad rows: stop before raw_transactions is touched. */
+	if (u->res->rows_rejected > u->o->max_errors)
+		return ayni_error_set(err, AYNI_EDATA, "%s: %ld of %ld rows "
+		    "are invalid%s; nothing was stored%s", u->name,
+		    u->res->rows_rejected, u->res->rows_read,
+		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
+		    u->o->rejects != NULL ? " (see the rejects file)" : "");
+	if (u->o->mode == AYNI_UPLOAD_REPLACE &&
+	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
+		return rc;
+	if (dfrom <= dto) {
+		ayni_upload_period_label(dfrom, P_DAY, rf);
+		ayni_upload_period_label(dto, P_DAY, rt);
+	}
+	if ((u->first_day <= u->last_day || dfrom <= dto) &&
+	    (rc = write_lines(u, dfrom, dto, err)) != 0)
+		return rc;
+	if (u->first_day <= u->last_day) {
+		ayni_upload_period_label(u->first_day, P_DAY, day);
+		memcpy(u->res->first_date, day, 10);
+		ayni_upload_period_label(u->last_day, P_DAY, day);
+		memcpy(u->res->last_date, day, 10);
+	}
+	if ((rc = ayni_aggregate_refresh(u->db, u->o->company_id, err)) != 0)
+		return rc;
+	return complete_record(u, rf, rt, err);
+}
+
+static void
+upload_init(struct upload *u, ayni_db *db, const ayni_upload_opts *o,
+    ayni_upload_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	memset(u, 0, sizeof(*u));
+	u->lockfd = -1;
+	res->status = "failed";
+	u->db = db;
+	u->h = ayni_db_handle(db);
+	u->o = o;
+	u->res = res;
+	u->name = o->name != NULL ? o->name : "-";
+	u->fmt.name = u->name;
+	u->map = o->mapping;
+	u->fmt.date_format = o->date_format;
+	u->decimal = o->decimal;
+	clock_gettime(CLOCK_MONOTONIC, &u->t0);
+	ayni_db_timestamp(ayni_db_now(db), u->now);
+}
+
+/* The company's default mapping when none is given, and what it fixes. */
+static int
+use_mapping(struct upload *u, ayni_error *err)
+{
+	int rc;
+
+	if (u->map == NULL) {
+		rc = ayni_mapping_get(u->db, u->o->company_id, NULL, &u->dflt,
+		    err);
 		if (rc == 0)
-			u.map = &u.dflt;
+			u->map = &u->dflt;
 		else if (rc != AYNI_ENOTFOUND)
 			return rc;
 	}
-	if (u.map != NULL) {
-		if (u.fmt.date_format == NULL && u.map->date_format[0] != '\0')
-			u.fmt.date_format = u.map->date_format;
-		if (u.decimal == 0)
-			u.decimal = u.map->decimal;
-		u.forced_order = u.map->date_order;
+	if (u->map != NULL) {
+		if (u->fmt.date_format == NULL &&
+		    u->map->date_format[0] != '\0')
+			u->fmt.date_format = u->map->date_format;
+		if (u->decimal == 0)
+			u->decimal = u->map->decimal;
+		u->forced_order = u->map->date_order;
 	}
-	if (u.fmt.date_format != NULL &&
-	    (rc = ayni_date_format_check(u.fmt.date_format, err)) != 0)
-		goto out;
-	if ((rc = ayni_returns_new(&u.ret, o->returns != NULL ? o->returns :
-	    u.map != NULL ? u.map->returns : NULL, err)) != 0)
-		goto out;
-	u.fmt.ret = u.ret;
-	if ((rc = check_active(&u, err)) != 0)
-		goto out;
-	if (!o->dry_run) {
-		if ((rc = begin_waiting(&u, err)) != 0)
-			goto out;
-		if ((rc = create_record(&u, err)) == 0)
-			rc = ayni_db_commit(db, err);
-		else
-			ayni_db_rollback(db);
-		if (rc != 0)
-			goto out;
-	}
-	if ((rc = ayni_dialect_pass1(&u, fp, err)) != 0)
-		goto fail;
+	return 0;
+}
+
+/*
+ * Before the file is read: the options checked, no other upload running,
+ * and (unless a dry run) the upload record committed as 'processing'.
+ */
+static int
+prepare(struct upload *u, ayni_error *err)
+{
+	const ayni_upload_opts *o = u->o;
+	int rc;
+
+	if (u->fmt.date_format != NULL &&
+	    (rc = ayni_date_format_check(u->fmt.date_format, err)) != 0)
+		return rc;
+	if ((rc = ayni_returns_new(&u->ret, o->returns != NULL ? o->returns :
+	    u->map != NULL ? u->map->returns : NULL, err)) != 0)
+		return rc;
+	u->fmt.ret = u->ret;
+	if ((rc = check_active(u, err)) != 0)
+		return rc;
+	if (o->dry_run)
+		return 0;
+	if ((rc = begin_waiting(u, err)) != 0)
+		return rc;
+	if ((rc = create_record(u, err)) == 0)
+		rc = ayni_db_commit(u->db, err);
+	else
+		ayni_db_rollback(u->db);
+	return rc;
+}
+
+/* Pass 1, the decisions, and pass 2 with the store in one transaction. */
+static int
+run_passes(struct upload *u, FILE *fp, ayni_error *err)
+{
+	int rc;
+
+	if ((rc = ayni_dialect_pass1(u, fp, err)) != 0)
+		return rc;
 	/*
 	 * A large transaction spills SQLite's page cache to the WAL page by
 	 * page; a bigger cache, bounded at 32 MiB whatever the file, keeps the
 	 * indexes in memory.
 	 */
-	sqlite3_exec(u.h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
-	ayni_dialect_decide(&u);
-	ayni_dialect_report(&u);
-	if ((rc = begin_waiting(&u, err)) != 0)
-		goto fail;
-	rc = load(&u, err);
-	if (rc != 0 || o->dry_run) {
-		ayni_db_rollback(db);
+	sqlite3_exec(u->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+	ayni_dialect_decide(u);
+	ayni_dialect_report(u);
+	if ((rc = begin_waiting(u, err)) != 0)
+		return rc;
+	rc = load(u, err);
+	if (rc != 0 || u->o->dry_run) {
+		ayni_db_rollback(u->db);
 		if (rc != 0)
-			goto fail;
-		res->status = "dry-run";
-		res->upload_id = 0;
-	} else if ((rc = ayni_db_commit(db, err)) != 0)
-		goto fail;
-	else {
-		res->status = "completed";
-		res->upload_id = u.upload_id;
+			return rc;
+		u->res->status = "dry-run";
+		u->res->upload_id = 0;
+		return 0;
 	}
-	goto out;
-fail:
+	if ((rc = ayni_db_commit(u->db, err)) != 0)
+		return rc;
+	u->res->status = "completed";
+	u->res->upload_id = u->upload_id;
+	return 0;
+}
+
+/* After rc stopped the passes: the result and the record say so. */
+static int
+failed(struct upload *u, int rc, ayni_error *err)
+{
+	const ayni_upload_opts *o = u->o;
+	ayni_upload_result *res = u->res;
+
 	/* Nothing was stored: the summary must not say otherwise. */
 	res->rows_inserted = res->rows_updated = res->rows_deleted = 0;
 	res->rows_unchanged = res->rows_other_day = res->rows_less_key = 0;
@@ -1058,24 +1136,48 @@ fail:
 	 */
 	if (o->cancel != NULL && *o->cancel && err != NULL)
 		rc = ayni_error_set(err, AYNI_ECANCELED, "%s: interrupted; "
-		    "nothing was stored", u.name);
+		    "nothing was stored", u->name);
 	if (rc == AYNI_ECANCELED)
 		res->status = "cancelled";
 	if (!o->dry_run && err != NULL)
-		mark_failed(&u, res->status, err->msg);
-	res->upload_id = o->dry_run ? 0 : u.upload_id;
-out:
+		mark_failed(u, res->status, err->msg);
+	res->upload_id = o->dry_run ? 0 : u->upload_id;
+	return rc;
+}
+
+static void
+upload_free(struct upload *u)
+{
+	size_t i;
+
 	/* after the final status is committed (or the record rolled back) */
-	ayni_uplock_release(u.lockfd);
-	res->elapsed_s = elapsed(&u);
-	if (u.spool != NULL)
-		fclose(u.spool);
-	for (i = 0; u.header != NULL && i < u.fmt.nheader; i++)
-		free(u.header[i]);
-	free(u.header);
-	free(u.days.v);
-	ayni_returns_free(u.ret);
-	ayni_mapping_release(&u.dflt);
+	ayni_uplock_release(u->lockfd);
+	u->res->elapsed_s = elapsed(u);
+	if (u->spool != NULL)
+		fclose(u->spool);
+	for (i = 0; u->header != NULL && i < u->fmt.nheader; i++)
+		free(u->header[i]);
+	free(u->header);
+	free(u->days.v);
+	ayni_returns_free(u->ret);
+	ayni_mapping_release(&u->dflt);
+}
+
+int
+ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
+    ayni_upload_result *res, ayni_error *err)
+{
+	struct upload u;
+	int rc;
+
+	upload_init(&u, db, o, res);
+	if ((rc = ayni_upload_reap(db, err)) < 0 ||
+	    (rc = use_mapping(&u, err)) != 0)
+		return rc;
+	if ((rc = prepare(&u, err)) == 0 &&
+	    (rc = run_passes(&u, fp, err)) != 0)
+		rc = failed(&u, rc, err);
+	upload_free(&u);
 	return rc;
 }
 
