@@ -205,15 +205,12 @@ rows_evidence(struct upload *u, const ayni_csv_record *r)
 	}
 }
 
-int
-ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
+/* The reader, with the encoding and delimiter the options or mapping give. */
+static int
+open_csv(struct upload *u, FILE *fp, ayni_csv **csv, ayni_error *err)
 {
-	ayni_csv *csv = NULL;
-	const ayni_csv_record *r;
-	const char *const *names;
 	ayni_csv_opts copts = u->o->csv;
-	size_t i;
-	int f, rc;
+	int rc;
 
 	if (u->map != NULL && copts.encoding == AYNI_ENC_AUTO &&
 	    u->map->encoding[0] != '\0' &&
@@ -224,20 +221,94 @@ ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
 		copts.delimiter = u->map->delimiter;
 	copts.header_ok = header_ok;
 	copts.header_arg = u;
-	if ((rc = ayni_csv_open(&csv, fp, u->name, &copts, err)) != 0)
-		return rc;
+	return ayni_csv_open(csv, fp, u->name, &copts, err);
+}
+
+/* Copies of the header names, which outlive the reader. */
+static int
+copy_header(struct upload *u, ayni_csv *csv, ayni_error *err)
+{
+	const char *const *names;
+	size_t i;
+
 	u->fmt.nheader = ayni_csv_header(csv, &names);
-	if ((u->header = calloc(u->fmt.nheader + 1, sizeof(char *))) == NULL) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-		goto out;
-	}
+	if ((u->header = calloc(u->fmt.nheader + 1, sizeof(char *))) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 	u->fmt.header = (const char *const *)u->header;
 	for (i = 0; i < u->fmt.nheader; i++)
-		if ((u->header[i] = strdup(names[i])) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-			goto out;
-		}
-	if ((rc = map_headers(u, err)) != 0)
+		if ((u->header[i] = strdup(names[i])) == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
+	return 0;
+}
+
+/* What the values of record r show about their columns' formats. */
+static void
+add_evidence(struct upload *u, const ayni_csv_record *r)
+{
+	int f;
+
+	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
+		int c = u->fmt.col[f];
+
+		if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
+			continue;
+		if (ayni_fields[f].kind == AYNI_KIND_MONEY &&
+		    f != AYNI_F_PRICE_UNIT && f != AYNI_F_COST_UNIT)
+			ayni_num_evidence_add_scaled(&u->ev[f],
+			    r->fields[c], AYNI_SCALE_MONEY);
+		else if (ayni_fields[f].kind == AYNI_KIND_MONEY ||
+		    ayni_fields[f].kind == AYNI_KIND_QTY)
+			ayni_num_evidence_add(&u->ev[f], r->fields[c]);
+		else if (ayni_fields[f].kind == AYNI_KIND_DATE)
+			ayni_date_evidence_add(&u->dev, r->fields[c]);
+	}
+	rows_evidence(u, r);
+}
+
+/* One record of pass 1: counted, and skipped or learnt from and spooled. */
+static int
+read_record(struct upload *u, ayni_csv *csv, const ayni_csv_record *r,
+    ayni_error *err)
+{
+	size_t i;
+
+	u->res->rows_read++;
+	/*
+	 * docs/contract.md §5: a row of only delimiters (",,,,",
+	 * Excel's empty rows) is skipped, and counted as such.
+	 */
+	for (i = 0; i < r->nfields && r->lens[i] == 0; i++)
+		;
+	if (i == r->nfields) {
+		u->res->rows_skipped++;
+		return 0;
+	}
+	if (!ayni_record_is_total(r->fields, r->nfields))
+		u->last_data_line = r->line;
+	add_evidence(u, r);
+	if (ayni_spool_put(u->spool, r) != 0)
+		return ayni_error_set(err, AYNI_EIO,
+		    "cannot write a temporary file in '%s': %s (set "
+		    "TMPDIR to a directory with room)", u->spool_dir,
+		    strerror(errno));
+	if ((u->res->rows_read & 0xffff) == 0)
+		notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
+		    ayni_csv_bytes_read(csv), NULL);
+	return 0;
+}
+
+int
+ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
+{
+	ayni_csv *csv = NULL;
+	const ayni_csv_record *r;
+	int rc;
+
+	if ((rc = open_csv(u, fp, &csv, err)) != 0)
+		return rc;
+	if ((rc = copy_header(u, csv, err)) != 0 ||
+	    (rc = map_headers(u, err)) != 0)
 		goto out;
 	if ((u->spool = ayni_spool_open(u->spool_dir, sizeof(u->spool_dir))) ==
 	    NULL) {
@@ -252,45 +323,8 @@ ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		u->res->rows_read++;
-		/*
-		 * docs/contract.md §5: a row of only delimiters (",,,,",
-		 * Excel's empty rows) is skipped, and counted as such.
-		 */
-		for (i = 0; i < r->nfields && r->lens[i] == 0; i++)
-			;
-		if (i == r->nfields) {
-			u->res->rows_skipped++;
-			continue;
-		}
-		if (!ayni_record_is_total(r->fields, r->nfields))
-			u->last_data_line = r->line;
-		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-			int c = u->fmt.col[f];
-
-			if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
-				continue;
-			if (ayni_fields[f].kind == AYNI_KIND_MONEY &&
-			    f != AYNI_F_PRICE_UNIT && f != AYNI_F_COST_UNIT)
-				ayni_num_evidence_add_scaled(&u->ev[f],
-				    r->fields[c], AYNI_SCALE_MONEY);
-			else if (ayni_fields[f].kind == AYNI_KIND_MONEY ||
-			    ayni_fields[f].kind == AYNI_KIND_QTY)
-				ayni_num_evidence_add(&u->ev[f], r->fields[c]);
-			else if (ayni_fields[f].kind == AYNI_KIND_DATE)
-				ayni_date_evidence_add(&u->dev, r->fields[c]);
-		}
-		rows_evidence(u, r);
-		if (ayni_spool_put(u->spool, r) != 0) {
-			rc = ayni_error_set(err, AYNI_EIO,
-			    "cannot write a temporary file in '%s': %s (set "
-			    "TMPDIR to a directory with room)", u->spool_dir,
-			    strerror(errno));
+		if ((rc = read_record(u, csv, r, err)) != 0)
 			goto out;
-		}
-		if ((u->res->rows_read & 0xffff) == 0)
-			notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
-			    ayni_csv_bytes_read(csv), NULL);
 	}
 	if (rc < 0)
 		goto out;
@@ -498,7 +532,8 @@ ayni_dialect_report(struct upload *u)
 		    u->fmt.date_format);
 	else
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
-		    u->forced_order != 0 ? (u->fmt.order == AYNI_DATE_MONTH_FIRST ?
+		    u->forced_order != 0 ?
+		    (u->fmt.order == AYNI_DATE_MONTH_FIRST ?
 		    "month first (given)" : "day first (given)") :
 		    u->fmt.order == AYNI_DATE_EXCEL_SERIAL ?
 		    "Excel serial numbers (every value is one)" :
