@@ -1,16 +1,14 @@
 /*
- * upload.c - one sales export into raw_transactions, all or nothing.
+ * upload.c - one sales export into raw_transactions, all or nothing: pass 2
+ * and the store.
  *
- * Pass 1 reads the CSV once: it maps headers to fields, gathers the
- * evidence that decides each numeric column's decimal mark and the date
- * order from every value in the file, and spools the records to an
- * anonymous temporary file.  Pass 2 reads the spool back, parses and
- * checks each line once, infers what docs/contract.md §5 lets it infer, and
- * stages the valid lines in a TEMP table; set-based statements then merge them
- * into raw_transactions inside one transaction that also marks the upload
- * completed and records data_updates.  Memory is bounded by the longest
- * record, SQLite's caches and the number of distinct days, never by the
- * number of lines.
+ * Pass 1 (dialect.c) has read the CSV once, decided how it is written and
+ * spooled its records.  Pass 2 reads the spool back, turns each record
+ * into a line once (record.c) and stages the valid lines in a TEMP table;
+ * set-based statements then merge them into raw_transactions inside one
+ * transaction that also marks the upload completed and records
+ * data_updates.  Memory is bounded by the longest record, SQLite's caches
+ * and the number of distinct days, never by the number of lines.
  *
  * A line's stable key is (company, branch, document type, sale day,
  * transaction id, product id, occurrence), where occurrence numbers
@@ -21,7 +19,8 @@
  * docs/line-identity.md says why each part is there.
  *
  * Not here: the company and the caller's role (the driver checks them),
- * printing (the progress callback), the rollups (SQL triggers keep them).
+ * printing (the progress callback), the rollups (SQL triggers keep them),
+ * the uploads commands (uploads.c).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -41,127 +40,26 @@
 #include "ayni/calendar.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
+#include "ayni/record.h"
 #include "ayni/returns.h"
 #include "ayni/upload.h"
 #include "internal.h"
-
-/* --- the spool: length-prefixed records in a temporary file --- */
-
-static int
-spool_put(FILE *sp, const ayni_csv_record *r)
-{
-	uint32_t n = (uint32_t)r->nfields, len;
-	int64_t line = r->line;
-	size_t i;
-
-	if (fwrite(&line, sizeof(line), 1, sp) != 1 ||
-	    fwrite(&n, sizeof(n), 1, sp) != 1)
-		return -1;
-	for (i = 0; i < r->nfields; i++) {
-		len = (uint32_t)r->lens[i];
-		if (fwrite(&len, sizeof(len), 1, sp) != 1 ||
-		    (len > 0 && fwrite(r->fields[i], 1, len, sp) != len))
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * The spool is an unlinked file in $TMPDIR (else /tmp): tmpfile() ignores
- * TMPDIR, and a user whose /tmp is small must be able to point it
- * elsewhere.  dir keeps the directory for messages.
- */
-static FILE *
-spool_open(char *dir, size_t dirlen)
-{
-	const char *t = getenv("TMPDIR");
-	char path[4200];
-	FILE *fp;
-	int fd;
-
-	if (t == NULL || t[0] == '\0')
-		t = "/tmp";
-	snprintf(dir, dirlen, "%s", t);
-	if ((size_t)snprintf(path, sizeof(path), "%s/ayni-spool-XXXXXX", t) >=
-	    sizeof(path)) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	if ((fd = mkstemp(path)) < 0)
-		return NULL;
-	unlink(path);
-	if ((fp = fdopen(fd, "w+b")) == NULL)
-		close(fd);
-	return fp;
-}
-
-struct rec {
-	int64_t		  line;
-	uint32_t	  n;
-	char		 *buf;		/* fields, each NUL-terminated */
-	size_t		  cap;
-	const char	**f;
-	size_t		  fcap;
-};
-
-/* 1 for a record, 0 at the end, -1 on a read error. */
-static int
-spool_get(FILE *sp, struct rec *r)
-{
-	size_t used = 0, i;
-	uint32_t len;
-
-	if (fread(&r->line, sizeof(r->line), 1, sp) != 1)
-		return feof(sp) ? 0 : -1;
-	if (fread(&r->n, sizeof(r->n), 1, sp) != 1)
-		return -1;
-	if (r->n > r->fcap) {
-		const char **f = realloc(r->f, r->n * sizeof(*f));
-
-		if (f == NULL)
-			return -1;
-		r->f = f;
-		r->fcap = r->n;
-	}
-	for (i = 0; i < r->n; i++) {
-		if (fread(&len, sizeof(len), 1, sp) != 1)
-			return -1;
-		if (used + len + 1 > r->cap) {
-			size_t cap = (used + len + 1) * 2;
-			char *b = realloc(r->buf, cap);
-
-			if (b == NULL)
-				return -1;
-			r->buf = b;
-			r->cap = cap;
-		}
-		if (len > 0 && fread(r->buf + used, 1, len, sp) != len)
-			return -1;
-		r->buf[used + len] = '\0';
-		/* Offsets now, pointers once the buffer stops moving. */
-		r->f[i] = (const char *)(uintptr_t)used;
-		used += len + 1;
-	}
-	for (i = 0; i < r->n; i++)
-		r->f[i] = r->buf + (uintptr_t)r->f[i];
-	return 1;
-}
+#include "upload_int.h"
 
 /* --- days and periods --- */
 
-static long
-day_of(const char *iso)
+long
+ayni_upload_day_of(const char *iso)
 {
 	return ayni_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
 }
 
-enum { P_DAY, P_WEEK, P_MONTH, P_QUARTER, P_YEAR, P_COUNT };
 static const char *const period_types[P_COUNT] = {
 	"daily", "weekly", "monthly", "quarterly", "yearly"
 };
 
-static void
-period_label(long day, int type, char buf[16])
+void
+ayni_upload_period_label(long day, int type, char buf[16])
 {
 	int y, m, d, wy, w;
 
@@ -185,21 +83,6 @@ period_label(long day, int type, char buf[16])
 		snprintf(buf, 16, "%04d", y % 10000);
 	}
 }
-
-/*
- * Per-day counters, sorted by day.  Their number is bounded by the
- * calendar, not by the file.
- */
-struct daystat {
-	long	day;
-	long	before, after, added, updated, deleted;
-	int	touched;	/* the file has a line on this day */
-};
-
-struct days {
-	struct daystat	*v;
-	size_t		 n, cap;
-};
 
 static struct daystat *
 days_get(struct days *ds, long day)
@@ -231,926 +114,16 @@ days_get(struct days *ds, long day)
 	return &ds->v[lo];
 }
 
-/* --- one parsed line --- */
-
-/*
- * No amount or quantity of one line reaches a trillion (10^12 pesos or
- * units): beyond that it is a broken cell, and sums of millions of lines
- * must stay far from the int64 limit (9.2 * 10^18 in cents).
- */
-#define AYNI_UPLOAD_MAX	INT64_C(100000000000000)	/* 10^12 * 100 */
-
-struct line {
-	char		 dt[AYNI_DATE_LEN];
-	const char	*text[AYNI_FIELD_COUNT];	/* text fields or NULL */
-	int64_t		 num[AYNI_FIELD_COUNT];
-	int		 has[AYNI_FIELD_COUNT];		/* numeric present */
-	int		 is_return;
-};
-
-struct upload {
-	ayni_db			*db;
-	sqlite3			*h;
-	const ayni_upload_opts	*o;
-	ayni_upload_result	*res;
-	const char		*name;		/* for messages */
-	ayni_mapping		 dflt;		/* company default, if used */
-	const ayni_mapping	*map;		/* explicit mapping or NULL */
-	int			 col[AYNI_FIELD_COUNT];
-	char			 mark[AYNI_FIELD_COUNT];
-	ayni_mark_source	 why[AYNI_FIELD_COUNT];
-	ayni_num_evidence	 ev[AYNI_FIELD_COUNT];
-	long			 rows_fit[8];	/* see rows_evidence() */
-	int64_t			 last_data_line; /* of a row not a total */
-	long			 footer_rows;	/* totals below it, skipped */
-	long			 sci_codes;	/* product ids like 7,8E+12 */
-	char			 sci_example[32];
-	int64_t			 footer_line;	/* the first of them */
-	ayni_date_evidence	 dev;
-	ayni_date_order		 order;
-	ayni_returns		*ret;		/* return markers */
-	int			 net_from_tax;	/* revenue = gross total - tax */
-	int			 total_from_unit; /* revenue = qty x unit price
-						    - discount: no total */
-	ayni_export		 known;		/* a recognised export */
-	int			 product_alt;	/* column for an empty product
-						   id, or -1 */
-	char			 forced_order;	/* from a mapping: 'd', 'm' */
-	const char		*date_format;
-	char			 decimal;
-	size_t			 nheader;
-	char			**header;	/* copies of the header names */
-	ayni_csv_dialect	 dialect;
-	FILE			*spool;
-	char			 spool_dir[256];	/* for messages */
-	int64_t			 upload_id;
-	int			 lockfd;	/* see uplock.c, or -1 */
-	struct days		 days;
-	long			 first_day, last_day;
-	char			 now[20];
-	struct timespec		 t0;
-};
-
-static void
-notify(struct upload *u, ayni_upload_event ev, long rows, long total,
-    unsigned long long bytes, const char *msg)
+struct daystat *
+ayni_upload_day_at(struct upload *u, sqlite3_stmt *st, int col)
 {
-	ayni_upload_progress p;
-
-	if (u->o->progress == NULL)
-		return;
-	memset(&p, 0, sizeof(p));
-	p.event = ev;
-	p.rows = rows;
-	p.rows_total = total;
-	p.bytes = bytes;
-	p.message = msg;
-	u->o->progress(u->o->progress_arg, &p);
+	return days_get(&u->days, ayni_upload_day_of((const char *)
+	    sqlite3_column_text(st, col)));
 }
-
-static void
-notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	if (u->o->progress == NULL)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	notify(u, ev, 0, 0, 0, buf);
-}
-
-/* --- header mapping --- */
-
-/* Index of the header named name (exactly, else normalised), or -1. */
-static int
-find_header(const char *const *hdr, size_t n, const char *name)
-{
-	char a[256], b[256];
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(hdr[i], name) == 0)
-			return (int)i;
-	ayni_field_normalize(name, a, sizeof(a));
-	for (i = 0; i < n; i++) {
-		ayni_field_normalize(hdr[i], b, sizeof(b));
-		if (strcmp(a, b) == 0)
-			return (int)i;
-	}
-	return -1;
-}
-
-/*
- * Fields to columns for header row hdr: the mapping's, then automatic
- * matching for the rest; AYNI_EDATA when a required field has no column.
- * No side effects: the reader also asks it of rows above the header.
- */
-static int
-build_map(const struct upload *u, const char *const *hdr, size_t n,
-    ayni_header_map *m, ayni_error *err)
-{
-	int f, g, c;
-
-	ayni_header_match(hdr, n, m);
-	/*
-	 * A mapping names some fields; automatic matching fills the rest
-	 * from headers the mapping did not take.
-	 */
-	if (u->map != NULL) {
-		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-			if (u->map->header[f] == NULL)
-				continue;
-			if ((c = find_header(hdr, n, u->map->header[f])) < 0)
-				return ayni_error_set(err, AYNI_EDATA,
-				    "%s: the mapping gives header '%s' for "
-				    "field '%s' but the file has no such "
-				    "header", u->name, u->map->header[f],
-				    ayni_fields[f].name);
-			for (g = 0; g < AYNI_FIELD_COUNT; g++)
-				if (m->col[g] == c && u->map->header[g] == NULL)
-					m->col[g] = -1;
-			m->col[f] = c;
-		}
-	}
-	if (ayni_header_check(m, hdr, n, err) != 0) {
-		char msg[sizeof(err->msg)];
-
-		if (err == NULL)
-			return AYNI_EDATA;
-		memcpy(msg, err->msg, sizeof(msg));
-		return ayni_error_set(err, AYNI_EDATA, "%.100s: %.400s",
-		    u->name, msg);
-	}
-	return 0;
-}
-
-/* For the reader: is this row the header? */
-static int
-header_ok(void *arg, const char *const *fields, size_t n)
-{
-	ayni_header_map m;
-
-	return build_map(arg, fields, n, &m, NULL) == 0;
-}
-
-static int
-map_headers(struct upload *u, ayni_error *err)
-{
-	ayni_header_map m;
-	int f, rc;
-
-	if ((rc = build_map(u, (const char *const *)u->header, u->nheader,
-	    &m, err)) != 0)
-		return rc;
-	/*
-	 * "Precio" beside "Total" is the unit price: a column of prices that
-	 * lost the line total to a better header is one, when the file has
-	 * no unit price of its own and no mapping named either.
-	 */
-	if (m.dup[AYNI_F_PRICE_TOTAL] >= 0 && m.col[AYNI_F_PRICE_UNIT] < 0 &&
-	    (u->map == NULL || (u->map->header[AYNI_F_PRICE_TOTAL] == NULL &&
-	    u->map->header[AYNI_F_PRICE_UNIT] == NULL)) &&
-	    ayni_field_unit_price(u->header[m.dup[AYNI_F_PRICE_TOTAL]])) {
-		m.col[AYNI_F_PRICE_UNIT] = m.dup[AYNI_F_PRICE_TOTAL];
-		m.dup[AYNI_F_PRICE_TOTAL] = -1;
-	}
-	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		u->col[f] = m.col[f];
-		/* Two headers fit one field: say which won, and how to choose. */
-		if (m.dup[f] >= 0 && m.col[f] >= 0 && m.dup[f] != m.col[f] &&
-		    (u->map == NULL || u->map->header[f] == NULL) &&
-		    m.known == AYNI_EXPORT_NONE)
-			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: headers '%s' "
-			    "and '%s' both match %s; using '%s' (choose with "
-			    "--map %s=HEADER)", u->name, u->header[m.col[f]],
-			    u->header[m.dup[f]], ayni_fields[f].name,
-			    u->header[m.col[f]], ayni_fields[f].name);
-	}
-	/*
-	 * Revenue is net of IVA.  A net column wins the match by rank
-	 * (fields.c); a gross total with a tax column beside it gives the
-	 * net as their difference, unless a mapping chose the column.
-	 */
-	u->known = m.known;
-	u->product_alt = m.product_alt;
-	u->total_from_unit = u->col[AYNI_F_PRICE_TOTAL] < 0;
-	u->net_from_tax = u->col[AYNI_F_TAX] >= 0 &&
-	    u->col[AYNI_F_PRICE_TOTAL] >= 0 &&
-	    (u->map == NULL || u->map->header[AYNI_F_PRICE_TOTAL] == NULL) &&
-	    ayni_field_gross(u->header[u->col[AYNI_F_PRICE_TOTAL]]);
-	return 0;
-}
-
-/* --- pass 1 --- */
-
-/*
- * A row whose first non-empty cell says it is a total ("TOTAL", "Totales",
- * "Subtotal", "Resumen", any case or accents): below the last sale it is
- * an export's footer, skipped; among the sales it is an invalid line.
- */
-static int
-total_row(const char *const *f, size_t n)
-{
-	static const char *const keys[] = { "total", "subtotal", "resumen" };
-	char key[64];
-	size_t i, k;
-
-	for (i = 0; i < n && f[i][0] == '\0'; i++)
-		;
-	if (i == n)
-		return 0;
-	ayni_field_normalize(f[i], key, sizeof(key));
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-		if (strncmp(key, keys[k], strlen(keys[k])) == 0)
-			return 1;
-	return 0;
-}
-
-/* The three numbers that quantity x unit price = total ties together. */
-static const ayni_field_id tied[3] = {
-	AYNI_F_QUANTITY, AYNI_F_PRICE_UNIT, AYNI_F_PRICE_TOTAL
-};
-
-/* A unit price, which may have more decimals than a peso has cents. */
-static int
-unit_money(const char *s, char mark, int64_t *out)
-{
-	if (ayni_num_parse(s, mark, AYNI_SCALE_MONEY, out, NULL) == 0)
-		return 0;
-	if (ayni_num_parse(s, mark, 6, out, NULL) != 0)
-		return -1;
-	*out /= 10000;
-	return 0;
-}
-
-/*
- * Evidence across columns: of the eight ways to read the decimal marks
- * of quantity, unit price and total, count the rows under which quantity
- * x unit price = total holds (to a peso or 0.5 %).  A scale's "1.250" kg
- * at "15990" for "19988" is 1.25 kg, which no single column can tell.
- * Bit 0 of a way is the quantity's mark, bit 1 the unit price's, bit 2 the
- * total's: set for '.', clear for ','.
- */
-static void
-rows_evidence(struct upload *u, const ayni_csv_record *r)
-{
-	const char *v[3];
-	int64_t n[3];
-	__int128 diff, tol;
-	int i, way, marks = 0;
-
-	for (i = 0; i < 3; i++) {
-		int c = u->col[tied[i]];
-
-		if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
-			return;
-		v[i] = r->fields[c];
-		marks |= strpbrk(v[i], ".,") != NULL;
-	}
-	if (!marks)		/* every reading is the same */
-		return;
-	for (way = 0; way < 8; way++) {
-		if (ayni_num_parse(v[0], way & 1 ? '.' : ',', AYNI_SCALE_QTY,
-		    &n[0], NULL) != 0 || unit_money(v[1], way & 2 ? '.' : ',',
-		    &n[1]) != 0 || ayni_num_parse(v[2], way & 4 ? '.' : ',',
-		    AYNI_SCALE_MONEY, &n[2], NULL) != 0 || n[2] == 0)
-			continue;
-		diff = (__int128)n[0] * n[1] / 1000 - n[2];
-		tol = n[2] < 0 ? -n[2] / 200 : n[2] / 200;
-		if (tol < 100)
-			tol = 100;
-		if (diff <= tol && diff >= -tol)
-			u->rows_fit[way]++;
-	}
-}
-
-static int
-pass1(struct upload *u, FILE *fp, ayni_error *err)
-{
-	ayni_csv *csv = NULL;
-	const ayni_csv_record *r;
-	const char *const *names;
-	ayni_csv_opts copts = u->o->csv;
-	size_t i;
-	int f, rc;
-
-	if (u->map != NULL && copts.encoding == AYNI_ENC_AUTO &&
-	    u->map->encoding[0] != '\0' &&
-	    (rc = ayni_csv_encoding_parse(u->map->encoding, &copts.encoding,
-	    err)) != 0)
-		return rc;
-	if (u->map != NULL && copts.delimiter == 0)
-		copts.delimiter = u->map->delimiter;
-	copts.header_ok = header_ok;
-	copts.header_arg = u;
-	if ((rc = ayni_csv_open(&csv, fp, u->name, &copts, err)) != 0)
-		return rc;
-	u->nheader = ayni_csv_header(csv, &names);
-	if ((u->header = calloc(u->nheader + 1, sizeof(char *))) == NULL) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-		goto out;
-	}
-	for (i = 0; i < u->nheader; i++)
-		if ((u->header[i] = strdup(names[i])) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-			goto out;
-		}
-	if ((rc = map_headers(u, err)) != 0)
-		goto out;
-	if ((u->spool = spool_open(u->spool_dir, sizeof(u->spool_dir))) ==
-	    NULL) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create a temporary file in '%s': %s (set TMPDIR "
-		    "to a writable directory)", u->spool_dir,
-		    strerror(errno));
-		goto out;
-	}
-	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
-		if (u->o->cancel != NULL && *u->o->cancel) {
-			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
-			goto out;
-		}
-		u->res->rows_read++;
-		/*
-		 * docs/contract.md §5: a row of only delimiters (",,,,",
-		 * Excel's empty rows) is skipped, and counted as such.
-		 */
-		for (i = 0; i < r->nfields && r->lens[i] == 0; i++)
-			;
-		if (i == r->nfields) {
-			u->res->rows_skipped++;
-			continue;
-		}
-		if (!total_row(r->fields, r->nfields))
-			u->last_data_line = r->line;
-		for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-			int c = u->col[f];
-
-			if (c < 0 || (size_t)c >= r->nfields || r->lens[c] == 0)
-				continue;
-			if (ayni_fields[f].kind == AYNI_KIND_MONEY &&
-			    f != AYNI_F_PRICE_UNIT && f != AYNI_F_COST_UNIT)
-				ayni_num_evidence_add_scaled(&u->ev[f],
-				    r->fields[c], AYNI_SCALE_MONEY);
-			else if (ayni_fields[f].kind == AYNI_KIND_MONEY ||
-			    ayni_fields[f].kind == AYNI_KIND_QTY)
-				ayni_num_evidence_add(&u->ev[f], r->fields[c]);
-			else if (ayni_fields[f].kind == AYNI_KIND_DATE)
-				ayni_date_evidence_add(&u->dev, r->fields[c]);
-		}
-		rows_evidence(u, r);
-		if (spool_put(u->spool, r) != 0) {
-			rc = ayni_error_set(err, AYNI_EIO,
-			    "cannot write a temporary file in '%s': %s (set "
-			    "TMPDIR to a directory with room)", u->spool_dir,
-			    strerror(errno));
-			goto out;
-		}
-		if ((u->res->rows_read & 0xffff) == 0)
-			notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
-			    ayni_csv_bytes_read(csv), NULL);
-	}
-	if (rc < 0)
-		goto out;
-	rc = 0;
-	ayni_csv_dialect_get(csv, &u->dialect);
-	notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
-	    ayni_csv_bytes_read(csv), NULL);
-	if (fflush(u->spool) != 0 || fseek(u->spool, 0, SEEK_SET) != 0)
-		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot write a temporary file in '%s': %s (set TMPDIR "
-		    "to a directory with room)", u->spool_dir,
-		    strerror(errno));
-out:
-	ayni_csv_free(csv);
-	return rc;
-}
-
-/*
- * No value shows the date order: day-first, as Chilean files write it,
- * unless the file is clearly from the US (an English date header and
- * money written with a decimal point).  Either way the guess is said.
- */
-static void
-guess_date_order(struct upload *u)
-{
-	static const char *const english[] = {
-		"date", "datetime", "timestamp", "createdat", "orderdate",
-		"saledate", "transactiondate",
-	};
-	char key[64], sep;
-	size_t i;
-	int us = 0, colons;
-
-	ayni_field_normalize(u->header[u->col[AYNI_F_DT]], key, sizeof(key));
-	for (i = 0; i < sizeof(english) / sizeof(english[0]); i++)
-		if (strcmp(key, english[i]) == 0)
-			us = u->mark[AYNI_F_PRICE_TOTAL] == '.' &&
-			    u->why[AYNI_F_PRICE_TOTAL] != AYNI_MARK_DEFAULT;
-	u->order = us ? AYNI_DATE_MONTH_FIRST : AYNI_DATE_DAY_FIRST;
-	/* the format that reads the example the other way */
-	sep = strchr(u->dev.example, '/') != NULL ? '/' : '-';
-	colons = (int)(strchr(u->dev.example, ':') != NULL) +
-	    (int)(strchr(u->dev.example, ':') != NULL &&
-	    strchr(strchr(u->dev.example, ':') + 1, ':') != NULL);
-	notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: no date shows whether '%s' "
-	    "is day or month first; read %s (%s); if not, give "
-	    "--date-format '%%%c%c%%%c%c%%Y%s'", u->name, u->dev.example, us ?
-	    "month first" : "day first", us ? "English headers and decimal "
-	    "points" : "as in Chile", us ? 'd' : 'm', sep, us ? 'm' : 'd',
-	    sep, colons == 2 ? " %H:%M:%S" : colons == 1 ? " %H:%M" : "");
-}
-
-/*
- * A mark that its own column did not decide follows the rows: of the
- * readings that keep the decided marks, those with '.' for it against
- * those with ',', by the rows where quantity x unit price = total holds.
- * Columns whose values read the same either way tie, and keep theirs.
- */
-static void
-rows_decide(struct upload *u)
-{
-	long dot, comma;
-	int i, way, fixed = 0, want = 0;
-
-	for (i = 0; i < 3; i++) {
-		if (u->col[tied[i]] < 0)
-			return;
-		if (u->why[tied[i]] == AYNI_MARK_COLUMN) {
-			fixed |= 1 << i;
-			if (u->mark[tied[i]] == '.')
-				want |= 1 << i;
-		}
-	}
-	for (i = 0; i < 3; i++) {
-		if (fixed & (1 << i))
-			continue;
-		dot = comma = 0;
-		for (way = 0; way < 8; way++)
-			if ((way & fixed) == want) {
-				if (way & (1 << i))
-					dot += u->rows_fit[way];
-				else
-					comma += u->rows_fit[way];
-			}
-		if (dot == comma)
-			continue;
-		u->mark[tied[i]] = dot > comma ? '.' : ',';
-		u->why[tied[i]] = AYNI_MARK_ROWS;
-	}
-}
-
-/* Decide decimal marks and the date order from what pass 1 saw. */
-static void
-decide(struct upload *u)
-{
-	ayni_num_evidence ev[AYNI_FIELD_COUNT];
-	char marks[AYNI_FIELD_COUNT];
-	ayni_mark_source why[AYNI_FIELD_COUNT];
-	int idx[AYNI_FIELD_COUNT], n = 0, f, i;
-
-	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		if (u->col[f] < 0 || (ayni_fields[f].kind != AYNI_KIND_MONEY &&
-		    ayni_fields[f].kind != AYNI_KIND_QTY))
-			continue;
-		idx[n] = f;
-		ev[n++] = u->ev[f];
-	}
-	ayni_num_decide(ev, (size_t)n, marks, why);
-	for (i = 0; i < n; i++) {
-		u->mark[idx[i]] = u->decimal ? u->decimal : marks[i];
-		u->why[idx[i]] = why[i];
-	}
-	if (u->decimal == 0)
-		rows_decide(u);
-	/* A reading with no evidence at all is a guess: say it. */
-	for (f = 0; f < AYNI_FIELD_COUNT; f++)
-		if (u->col[f] >= 0 && u->why[f] == AYNI_MARK_DEFAULT &&
-		    u->decimal == 0 && u->ev[f].ambiguous > 0)
-			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: nothing shows "
-			    "whether '%s' in '%s' has a decimal point or a "
-			    "thousands point; read '.' as thousands, as in "
-			    "Chile; if not, give --decimal .", u->name,
-			    u->ev[f].example, u->header[u->col[f]]);
-	u->order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
-	    u->forced_order == 'd' ? AYNI_DATE_DAY_FIRST :
-	    ayni_date_evidence_order(&u->dev);
-	if (u->forced_order == 0 && u->date_format == NULL &&
-	    ayni_date_evidence_guessed(&u->dev))
-		guess_date_order(u);
-}
-
-/* The dialect, as JSON for the upload record and as lines for -v. */
-static char *
-dialect_json(struct upload *u)
-{
-	cJSON *o = cJSON_CreateObject(), *cols, *dec;
-	char d[2] = { u->dialect.delimiter, '\0' }, m[2] = { 0, 0 };
-	char *s = NULL;
-	int f;
-
-	if (o == NULL)
-		return NULL;
-	cJSON_AddStringToObject(o, "encoding",
-	    ayni_csv_encoding_name(u->dialect.encoding));
-	cJSON_AddBoolToObject(o, "encoding_detected",
-	    u->dialect.encoding_detected);
-	cJSON_AddBoolToObject(o, "bom", u->dialect.bom);
-	cJSON_AddStringToObject(o, "delimiter", d);
-	cJSON_AddBoolToObject(o, "delimiter_detected",
-	    u->dialect.delimiter_detected);
-	if (u->date_format != NULL)
-		cJSON_AddStringToObject(o, "date_format", u->date_format);
-	else
-		cJSON_AddStringToObject(o, "date_order",
-		    u->order == AYNI_DATE_MONTH_FIRST ? "month-first" :
-		    u->order == AYNI_DATE_EXCEL_SERIAL ? "excel-serial" :
-		    "day-first");
-	if (ayni_returns_pattern(u->ret) != NULL)
-		cJSON_AddStringToObject(o, "returns",
-		    ayni_returns_pattern(u->ret));
-	if (u->known != AYNI_EXPORT_NONE)
-		cJSON_AddStringToObject(o, "export",
-		    ayni_export_name(u->known));
-	if (u->dialect.preamble_rows > 0)
-		cJSON_AddNumberToObject(o, "header_line",
-		    (double)u->dialect.header_line);
-	cols = cJSON_AddObjectToObject(o, "columns");
-	dec = cJSON_AddObjectToObject(o, "decimal");
-	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		if (u->col[f] < 0)
-			continue;
-		cJSON_AddStringToObject(cols, ayni_fields[f].name,
-		    u->header[u->col[f]]);
-		if (u->mark[f] != 0) {
-			m[0] = u->mark[f];
-			cJSON_AddStringToObject(dec, ayni_fields[f].name, m);
-		}
-	}
-	s = cJSON_PrintUnformatted(o);
-	cJSON_Delete(o);
-	return s;
-}
-
-static void
-dialect_report(struct upload *u)
-{
-	static const char *const whys[] = { "from its values",
-	    "from the file's other columns", "Chilean default",
-	    "quantity x unit price = total" };
-	int f;
-
-	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "encoding: %s%s%s",
-	    ayni_csv_encoding_name(u->dialect.encoding),
-	    u->dialect.bom ? " with BOM" : "",
-	    u->dialect.encoding_detected ? " (detected)" : " (given)");
-	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "delimiter: '%s' %s",
-	    u->dialect.delimiter == '\t' ? "\\t" :
-	    (char[2]){ u->dialect.delimiter, '\0' },
-	    u->dialect.delimiter_detected ? "(detected)" :
-	    u->dialect.sep_line && u->o->csv.delimiter == 0 ?
-	    "(sep= line)" : "(given)");
-	if (u->date_format != NULL)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: '%s' (given)",
-		    u->date_format);
-	else
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
-		    u->forced_order != 0 ? (u->order == AYNI_DATE_MONTH_FIRST ?
-		    "month first (given)" : "day first (given)") :
-		    u->order == AYNI_DATE_EXCEL_SERIAL ?
-		    "Excel serial numbers (every value is one)" :
-		    u->order == AYNI_DATE_MONTH_FIRST ?
-		    (ayni_date_evidence_guessed(&u->dev) ? "month first (guessed)"
-		    : "month first (proven by a value)") : "day first");
-	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		if (u->col[f] < 0)
-			continue;
-		if (u->mark[f] != 0)
-			notifyf(u, AYNI_UPLOAD_EV_DIALECT,
-			    "%s <- '%s', decimal '%c' (%s)", ayni_fields[f].name,
-			    u->header[u->col[f]], u->mark[f],
-			    u->decimal ? "given" : whys[u->why[f]]);
-		else
-			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
-			    ayni_fields[f].name, u->header[u->col[f]]);
-	}
-	if (u->dialect.preamble_rows > 0)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "header: line %ld; the %ld "
-		    "rows above it (titles, dates) skipped",
-		    u->dialect.header_line, u->dialect.preamble_rows);
-	if (u->known == AYNI_EXPORT_SHOPIFY)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Shopify orders "
-		    "(recognised by its headers)");
-	if (u->known == AYNI_EXPORT_BSALE)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Bsale detalle de "
-		    "ventas (recognised by its headers)");
-	if (u->total_from_unit)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' x '%s'%s%s%s",
-		    u->header[u->col[AYNI_F_QUANTITY]],
-		    u->header[u->col[AYNI_F_PRICE_UNIT]],
-		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? " minus '" : "",
-		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ?
-		    u->header[u->col[AYNI_F_DISCOUNT_TOTAL]] : "",
-		    u->col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? "'" : "");
-	if (u->net_from_tax)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' minus '%s' "
-		    "(the total includes the tax)",
-		    u->header[u->col[AYNI_F_PRICE_TOTAL]],
-		    u->header[u->col[AYNI_F_TAX]]);
-	if (u->dialect.encoding_switch_line > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%ld: not UTF-8; read "
-		    "as windows-1252 from this line on (use --encoding to "
-		    "choose)", u->name, u->dialect.encoding_switch_line);
-}
-
 /* --- pass 2: parse, infer, write --- */
 
-/* Round a / b half away from zero (b > 0). */
-static int64_t
-div_round(__int128 a, __int128 b)
-{
-	__int128 q = (a < 0 ? a - b / 2 : a + b / 2) / b;
-
-	return (int64_t)q;
-}
-
-static int
-fits(__int128 v)
-{
-	return v >= INT64_MIN && v <= INT64_MAX;
-}
-
-/*
- * A return is stored as magnitudes, whatever signs the file used (POS
- * exports write credit notes both ways, sometimes mixed on one line); the
- * rollups subtract it.  A margin given with the file's negative convention
- * is turned around with the total, so a return of a sale that lost money
- * keeps its (negative) margin and the rollup gives it back.
- */
 static void
-unsign_return(struct line *l)
-{
-	static const int f[] = { AYNI_F_QUANTITY, AYNI_F_PRICE_TOTAL,
-	    AYNI_F_COST_UNIT, AYNI_F_COST_TOTAL, AYNI_F_PRICE_UNIT,
-	    AYNI_F_DISCOUNT_TOTAL, AYNI_F_COMMISSION_TOTAL };
-	int negative = l->num[AYNI_F_PRICE_TOTAL] < 0;
-	size_t i;
-
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if (l->num[f[i]] < 0)
-			l->num[f[i]] = -l->num[f[i]];
-	if (negative && l->has[AYNI_F_MARGIN])
-		l->num[AYNI_F_MARGIN] = -l->num[AYNI_F_MARGIN];
-}
-
-/*
- * Inference, docs/contract.md §5: only from inputs that exist; nothing
- * invented.
- */
-static void
-infer(struct line *l)
-{
-	int64_t q = l->num[AYNI_F_QUANTITY];
-	int given_pu = l->has[AYNI_F_PRICE_UNIT];
-	__int128 v;
-
-	if (!l->has[AYNI_F_COST_UNIT] && l->has[AYNI_F_COST_TOTAL] && q != 0) {
-		l->num[AYNI_F_COST_UNIT] = div_round(
-		    (__int128)l->num[AYNI_F_COST_TOTAL] * 1000, q);
-		l->has[AYNI_F_COST_UNIT] = 1;
-	}
-	if (!l->has[AYNI_F_COST_TOTAL] && l->has[AYNI_F_COST_UNIT]) {
-		v = (__int128)l->num[AYNI_F_COST_UNIT] * q;
-		if (fits(v / 1000)) {
-			l->num[AYNI_F_COST_TOTAL] = div_round(v, 1000);
-			l->has[AYNI_F_COST_TOTAL] = 1;
-		}
-	}
-	if (!l->has[AYNI_F_PRICE_UNIT] && q != 0) {
-		l->num[AYNI_F_PRICE_UNIT] = div_round(
-		    (__int128)l->num[AYNI_F_PRICE_TOTAL] * 1000, q);
-		l->has[AYNI_F_PRICE_UNIT] = 1;
-	}
-	/*
-	 * Only a price_unit from the file can reveal a discount; without
-	 * one there is nothing to infer it from, and it stays NULL.
-	 */
-	if (!l->has[AYNI_F_DISCOUNT_TOTAL] && given_pu) {
-		int64_t d = 0;
-
-		v = (__int128)l->num[AYNI_F_PRICE_UNIT] * q;
-		if (fits(v / 1000)) {
-			d = div_round(v, 1000) - l->num[AYNI_F_PRICE_TOTAL];
-			if (d < 0)
-				d = 0;
-		}
-		l->num[AYNI_F_DISCOUNT_TOTAL] = d;
-		l->has[AYNI_F_DISCOUNT_TOTAL] = 1;
-	}
-	if (!l->has[AYNI_F_MARGIN] && l->has[AYNI_F_COST_TOTAL]) {
-		l->num[AYNI_F_MARGIN] = l->num[AYNI_F_PRICE_TOTAL] -
-		    l->num[AYNI_F_COST_TOTAL] -
-		    (l->has[AYNI_F_COMMISSION_TOTAL] ?
-		    l->num[AYNI_F_COMMISSION_TOTAL] : 0);
-		l->has[AYNI_F_MARGIN] = 1;
-	}
-}
-
-/*
- * Whether l is a return (returns.h has the rule): a marker in its
- * transaction or document type, or, with neither column in the file, a
- * negative quantity and a negative total.
- */
-static int
-mark_return(struct upload *u, const struct rec *r, struct line *l,
-    ayni_error *err)
-{
-	static const ayni_field_id marker[] = {
-		AYNI_F_TRANS_TYPE, AYNI_F_DOC_TYPE
-	};
-	ayni_error e;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < sizeof(marker) / sizeof(marker[0]); i++) {
-		if (u->col[marker[i]] < 0)
-			continue;
-		if ((rc = ayni_returns_match(u->ret, l->text[marker[i]], &e)) <
-		    0)
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
-			    u->name, r->line, ayni_fields[marker[i]].name,
-			    u->header[u->col[marker[i]]], e.msg);
-		if (rc == 1) {
-			l->is_return = 1;
-			return 0;
-		}
-	}
-	if (u->col[AYNI_F_TRANS_TYPE] < 0 && u->col[AYNI_F_DOC_TYPE] < 0 &&
-	    l->num[AYNI_F_QUANTITY] < 0 && l->num[AYNI_F_PRICE_TOTAL] < 0)
-		l->is_return = 1;
-	return 0;
-}
-
-/*
- * A file without a line total (Shopify's orders export): the revenue is
- * quantity x unit price, less the discount the line carries.
- */
-static int
-total_from_unit(struct upload *u, const struct rec *r, struct line *l,
-    ayni_error *err)
-{
-	__int128 v;
-
-	if (!l->has[AYNI_F_PRICE_UNIT])
-		return ayni_error_set_line(err, AYNI_EDATA, r->line,
-		    "%s:%" PRId64 ": field 'in_price_unit' (header '%s'): "
-		    "empty, and the file has no line total to read instead",
-		    u->name, r->line, u->header[u->col[AYNI_F_PRICE_UNIT]]);
-	v = (__int128)l->num[AYNI_F_QUANTITY] * l->num[AYNI_F_PRICE_UNIT];
-	v = v >= 0 ? (v + 500) / 1000 : (v - 500) / 1000;
-	if (l->has[AYNI_F_DISCOUNT_TOTAL])
-		v -= l->num[AYNI_F_DISCOUNT_TOTAL];
-	if (v > AYNI_UPLOAD_MAX || v < -AYNI_UPLOAD_MAX)
-		return ayni_error_set_line(err, AYNI_EDATA, r->line,
-		    "%s:%" PRId64 ": quantity x unit price is too large for "
-		    "one sales line", u->name, r->line);
-	l->num[AYNI_F_PRICE_TOTAL] = (int64_t)v;
-	l->has[AYNI_F_PRICE_TOTAL] = 1;
-	return 0;
-}
-
-/*
- * Parse record r into l.  On a bad value, returns AYNI_EDATA with the
- * message "file:line: field 'x' (header 'y'): reason".
- */
-static int
-parse_line(struct upload *u, const struct rec *r, struct line *l,
-    ayni_error *err)
-{
-	static const ayni_field_id joined[] = {
-		AYNI_F_TRANS_ID, AYNI_F_DOC_TYPE, AYNI_F_BRANCH
-	};
-	ayni_error e;
-	size_t i;
-	int f, rc;
-
-	memset(l, 0, sizeof(*l));
-	if (r->n < u->nheader)
-		return ayni_error_set_line(err, AYNI_EDATA, r->line,
-		    "%s:%" PRId64 ": expected %zu fields, found %" PRIu32,
-		    u->name, r->line, u->nheader, r->n);
-	for (f = (int)u->nheader; f < (int)r->n; f++)
-		if (r->f[f][0] != '\0')
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": expected %zu fields, found %"
-			    PRIu32 " ('%.40s' after the last column)", u->name,
-			    r->line, u->nheader, r->n, r->f[f]);
-	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
-		const char *s;
-		int c = u->col[f];
-
-		if (c < 0)
-			continue;
-		s = r->f[c];
-		if (s[0] == '\0' && f == AYNI_F_PRODUCT_ID &&
-		    u->product_alt >= 0 && (size_t)u->product_alt < r->n)
-			s = r->f[u->product_alt];	/* no SKU: its name */
-		if (s[0] == '\0') {
-			/*
-			 * Empty because the line's fields do not line up
-			 * with the header's: say that, it is the cause.
-			 */
-			if (ayni_fields[f].required && r->n != u->nheader)
-				return ayni_error_set_line(err, AYNI_EDATA,
-				    r->line, "%s:%" PRId64 ": expected %zu "
-				    "fields, found %" PRIu32 " (field '%s', "
-				    "header '%s', is empty)", u->name, r->line,
-				    u->nheader, r->n, ayni_fields[f].name,
-				    u->header[c]);
-			if (ayni_fields[f].required)
-				return ayni_error_set_line(err, AYNI_EDATA,
-				    r->line, "%s:%" PRId64 ": field '%s' "
-				    "(header '%s'): empty", u->name, r->line,
-				    ayni_fields[f].name, u->header[c]);
-			continue;
-		}
-		switch (ayni_fields[f].kind) {
-		case AYNI_KIND_TEXT:
-			l->text[f] = s;
-			rc = 0;
-			break;
-		case AYNI_KIND_DATE:
-			rc = u->date_format != NULL ?
-			    ayni_date_parse_format(s, u->date_format, l->dt,
-				&e) :
-			    ayni_date_parse(s, u->order, l->dt, &e);
-			break;
-		case AYNI_KIND_MONEY:
-			rc = ayni_num_parse(s, u->mark[f], AYNI_SCALE_MONEY,
-			    &l->num[f], &e);
-			/*
-			 * Unit prices and costs may carry more decimals than
-			 * a peso has cents (833,3333): round those to cents.
-			 * Totals must be exact: they are what is summed.
-			 */
-			if (rc != 0 && (f == AYNI_F_PRICE_UNIT ||
-			    f == AYNI_F_COST_UNIT) && ayni_num_parse(s,
-			    u->mark[f], 6, &l->num[f], NULL) == 0) {
-				l->num[f] = div_round(l->num[f], 10000);
-				rc = 0;
-			}
-			l->has[f] = rc == 0;
-			break;
-		case AYNI_KIND_QTY:
-		default:
-			rc = ayni_num_parse(s, u->mark[f], AYNI_SCALE_QTY,
-			    &l->num[f], &e);
-			l->has[f] = rc == 0;
-			break;
-		}
-		if (rc == 0 && l->has[f] && (l->num[f] > AYNI_UPLOAD_MAX ||
-		    l->num[f] < -AYNI_UPLOAD_MAX))
-			rc = ayni_error_set(&e, AYNI_EDATA, "'%.64s' is too "
-			    "large for one sales line", s);
-		if (rc != 0)
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
-			    u->name, r->line, ayni_fields[f].name,
-			    u->header[c], e.msg);
-	}
-	/* U+001F joins the parts of txn_key: it cannot be one of them. */
-	for (i = 0; i < sizeof(joined) / sizeof(joined[0]); i++) {
-		f = joined[i];
-		if (l->text[f] != NULL && strchr(l->text[f], 0x1f) != NULL)
-			return ayni_error_set_line(err, AYNI_EDATA, r->line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): control "
-			    "character U+001F in a key field", u->name,
-			    r->line, ayni_fields[f].name,
-			    u->header[u->col[f]]);
-	}
-	if (u->total_from_unit && (rc = total_from_unit(u, r, l, err)) != 0)
-		return rc;
-	/* Both are bounded by AYNI_UPLOAD_MAX: the difference fits. */
-	if (u->net_from_tax && l->has[AYNI_F_TAX])
-		l->num[AYNI_F_PRICE_TOTAL] -= l->num[AYNI_F_TAX];
-	if ((rc = mark_return(u, r, l, err)) != 0)
-		return rc;
-	if (l->is_return)
-		unsign_return(l);
-	infer(l);
-	return 0;
-}
-
-static void
-write_reject(struct upload *u, const struct rec *r, const char *reason)
+write_reject(struct upload *u, const struct spool_rec *r, const char *reason)
 {
 	FILE *fp = u->o->rejects;
 	size_t i;
@@ -1158,13 +131,13 @@ write_reject(struct upload *u, const struct rec *r, const char *reason)
 	if (fp == NULL)
 		return;
 	if (u->res->rows_rejected == 1) {
-		for (i = 0; i < u->nheader; i++) {
+		for (i = 0; i < u->fmt.nheader; i++) {
 			ayni_csv_cell(fp, u->header[i]);
 			fputc(',', fp);
 		}
 		fputs("line,reason\r\n", fp);
 	}
-	for (i = 0; i < u->nheader; i++) {
+	for (i = 0; i < u->fmt.nheader; i++) {
 		ayni_csv_cell(fp, i < r->n ? r->f[i] : "");
 		fputc(',', fp);
 	}
@@ -1174,7 +147,7 @@ write_reject(struct upload *u, const struct rec *r, const char *reason)
 }
 
 static void
-reject(struct upload *u, const struct rec *r, const char *reason)
+reject(struct upload *u, const struct spool_rec *r, const char *reason)
 {
 	ayni_upload_result *res = u->res;
 
@@ -1334,7 +307,7 @@ bind_opt_text(sqlite3_stmt *st, int i, const char *s)
 }
 
 static void
-bind_opt_num(sqlite3_stmt *st, int i, const struct line *l, int f)
+bind_opt_num(sqlite3_stmt *st, int i, const ayni_record *l, int f)
 {
 	if (l->has[f])
 		sqlite3_bind_int64(st, i, l->num[f]);
@@ -1343,7 +316,7 @@ bind_opt_num(sqlite3_stmt *st, int i, const struct line *l, int f)
 }
 
 static void
-bind_line(sqlite3_stmt *st, const struct line *l, int64_t line_no)
+bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
 {
 	sqlite3_bind_int64(st, 1, line_no);
 	sqlite3_bind_text(st, 2, l->dt, -1, SQLITE_STATIC);
@@ -1395,8 +368,7 @@ merge(struct upload *u, ayni_error *err)
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	sqlite3_bind_int(st, 2, any);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = days_get(&u->days, day_of((const char *)
-		    sqlite3_column_text(st, 0)))) == NULL) {
+		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -1459,16 +431,17 @@ out:
  * The range spans whole years (and the ISO weeks at their edges), so
  * that each affected week, month, quarter and year is counted whole.
  */
-static int
-count_days(struct upload *u, long from, long to, int after, ayni_error *err)
+int
+ayni_upload_count_days(struct upload *u, long from, long to, int after,
+    ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char a[16], b[16];
 	struct daystat *ds;
 	int rc = 0, src;
 
-	period_label(from, P_DAY, a);
-	period_label(to + 1, P_DAY, b);
+	ayni_upload_period_label(from, P_DAY, a);
+	ayni_upload_period_label(to + 1, P_DAY, b);
 	if (sqlite3_prepare_v2(u->h,
 	    "SELECT substr(transaction_date, 1, 10), count(*)"
 	    " FROM raw_transactions WHERE company_id = ?1"
@@ -1479,8 +452,7 @@ count_days(struct upload *u, long from, long to, int after, ayni_error *err)
 	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = days_get(&u->days, day_of((const char *)
-		    sqlite3_column_text(st, 0)))) == NULL) {
+		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -1505,8 +477,8 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 	struct daystat *ds;
 	int rc = 0, src;
 
-	period_label(from, P_DAY, a);
-	period_label(to + 1, P_DAY, b);
+	ayni_upload_period_label(from, P_DAY, a);
+	ayni_upload_period_label(to + 1, P_DAY, b);
 	if (sqlite3_prepare_v2(u->h,
 	    "DELETE FROM raw_transactions WHERE company_id = ?1"
 	    " AND transaction_date >= ?2 AND transaction_date < ?3"
@@ -1517,8 +489,7 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = days_get(&u->days, day_of((const char *)
-		    sqlite3_column_text(st, 0)))) == NULL) {
+		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -1533,102 +504,56 @@ out:
 }
 
 /*
- * "7,80161E+12": a product code that Excel showed as a number and saved
- * rounded.  The code is lost; the line still counts, under that name.
+ * Pass 2 for one spooled record: a footer total is skipped, an invalid
+ * record rejected, a valid line staged and its day noted.  1 if staged,
+ * 0 if not, or a negative code.
  */
 static int
-excel_rounded(const char *s)
+stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
+    ayni_error *err)
 {
-	const char *p = s;
+	const char *const *f = (const char *const *)r->f;
+	ayni_record l;
+	ayni_error e;
+	long d;
 
-	if (*p < '0' || *p > '9')
+	if (r->line > u->last_data_line && ayni_record_is_total(f, r->n)) {
+		if (u->footer_rows++ == 0)
+			u->footer_line = r->line;
+		u->res->rows_skipped++;
 		return 0;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (*p == ',' || *p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	if (*p != 'E' && *p != 'e')
+	}
+	if (ayni_record_is_total(f, r->n)) {
+		snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total row "
+		    "('%.40s') among the sales lines", u->name, r->line,
+		    f[0][0] ? f[0] : "total");
+		reject(u, r, e.msg);
 		return 0;
-	p += p[1] == '+' ? 2 : 1;
-	if (*p < '0' || *p > '9')
+	}
+	if (ayni_record_parse(&u->fmt, r->line, f, r->n, &l, &e) != 0) {
+		reject(u, r, e.msg);
 		return 0;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return *p == '\0';
+	}
+	if (ayni_record_code_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
+	    u->sci_codes++ == 0)
+		snprintf(u->sci_example, sizeof(u->sci_example), "%s",
+		    l.text[AYNI_F_PRODUCT_ID]);
+	bind_line(st, &l, r->line);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return ayni_db_error(u->db, err, "staging the lines");
+	sqlite3_reset(st);
+	d = ayni_upload_day_of(l.dt);
+	if (d < u->first_day)
+		u->first_day = d;
+	if (d > u->last_day)
+		u->last_day = d;
+	return 1;
 }
 
-/*
- * Pass 2: parse every spooled record once; invalid ones are rejected,
- * valid ones staged, and the days they cover noted.
- */
-static int
-stage_lines(struct upload *u, ayni_error *err)
+/* What pass 2 noticed and did not refuse. */
+static void
+stage_warnings(struct upload *u)
 {
-	sqlite3_stmt *st = NULL;
-	struct rec r = { 0 };
-	struct line l;
-	ayni_error e;
-	long n = 0, d;
-	int got, rc = 0;
-
-	u->first_day = LONG_MAX;
-	u->last_day = LONG_MIN;
-	if (sqlite3_exec(u->h, stage_sql, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(u->h, stage_ins_sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = ayni_db_error(u->db, err, "staging the lines");
-		goto out;
-	}
-	while ((got = spool_get(u->spool, &r)) == 1) {
-		if (u->o->cancel != NULL && *u->o->cancel) {
-			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
-			goto out;
-		}
-		if (r.line > u->last_data_line && total_row(r.f, r.n)) {
-			if (u->footer_rows++ == 0)
-				u->footer_line = r.line;
-			u->res->rows_skipped++;
-			continue;
-		}
-		if (total_row(r.f, r.n)) {
-			snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total "
-			    "row ('%.40s') among the sales lines", u->name,
-			    r.line, r.f[0][0] ? r.f[0] : "total");
-			reject(u, &r, e.msg);
-			continue;
-		}
-		if (parse_line(u, &r, &l, &e) != 0) {
-			reject(u, &r, e.msg);
-			continue;
-		}
-		if (excel_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
-		    u->sci_codes++ == 0)
-			snprintf(u->sci_example, sizeof(u->sci_example), "%s",
-			    l.text[AYNI_F_PRODUCT_ID]);
-		bind_line(st, &l, r.line);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			rc = ayni_db_error(u->db, err, "staging the lines");
-			goto out;
-		}
-		sqlite3_reset(st);
-		d = day_of(l.dt);
-		if (d < u->first_day)
-			u->first_day = d;
-		if (d > u->last_day)
-			u->last_day = d;
-		if ((++n & 0x3fff) == 0)
-			notify(u, AYNI_UPLOAD_EV_WRITING, n,
-			    u->res->rows_read, 0, NULL);
-	}
-	if (got < 0)
-		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file in '%s': %s",
-		    u->spool_dir, strerror(errno));
-	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
-	if (rc == 0 && n > 0 && sqlite3_exec(u->h, number_sql, NULL, NULL,
-	    NULL) != SQLITE_OK)
-		rc = ayni_db_error(u->db, err, "numbering the lines");
 	if (u->sci_codes > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld product codes look "
 		    "like numbers Excel rounded ('%s'); different products may "
@@ -1639,10 +564,52 @@ stage_lines(struct upload *u, ayni_error *err)
 		    "row%s below the last sale skipped", u->name,
 		    u->footer_line, u->footer_rows, u->footer_rows > 1 ? "s" :
 		    "");
+}
+
+/*
+ * Pass 2: parse every spooled record once; invalid ones are rejected,
+ * valid ones staged, and the days they cover noted.
+ */
+static int
+stage_lines(struct upload *u, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct spool_rec r = { 0 };
+	long n = 0;
+	int got, rc = 0;
+
+	u->first_day = LONG_MAX;
+	u->last_day = LONG_MIN;
+	if (sqlite3_exec(u->h, stage_sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(u->h, stage_ins_sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		rc = ayni_db_error(u->db, err, "staging the lines");
+		goto out;
+	}
+	while ((got = ayni_spool_get(u->spool, &r)) == 1) {
+		if (u->o->cancel != NULL && *u->o->cancel) {
+			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
+			goto out;
+		}
+		if ((rc = stage_record(u, st, &r, err)) < 0)
+			goto out;
+		if (rc == 1 && (++n & 0x3fff) == 0)
+			notify(u, AYNI_UPLOAD_EV_WRITING, n,
+			    u->res->rows_read, 0, NULL);
+		rc = 0;
+	}
+	if (got < 0)
+		rc = ayni_error_set(err, AYNI_EIO,
+		    "cannot read back a temporary file in '%s': %s",
+		    u->spool_dir, strerror(errno));
+	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
+	if (rc == 0 && n > 0 && sqlite3_exec(u->h, number_sql, NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = ayni_db_error(u->db, err, "numbering the lines");
+	stage_warnings(u);
 out:
 	sqlite3_finalize(st);
-	free(r.buf);
-	free(r.f);
+	ayni_spool_rec_free(&r);
 	return rc;
 }
 
@@ -1650,8 +617,9 @@ out:
  * data_updates: one row per affected period of each type; action is
  * 'upload' or 'delete' (ayni_upload_delete).
  */
-static int
-write_updates(struct upload *u, const char *action, ayni_error *err)
+int
+ayni_upload_write_updates(struct upload *u, const char *action,
+    ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char label[16], cur[16];
@@ -1675,11 +643,11 @@ write_updates(struct upload *u, const char *action, ayni_error *err)
 			long deleted = 0;
 			int touched = 0;
 
-			period_label(u->days.v[i].day, t, cur);
+			ayni_upload_period_label(u->days.v[i].day, t, cur);
 			for (j = i; j < u->days.n; j++) {
 				struct daystat *d = &u->days.v[j];
 
-				period_label(d->day, t, label);
+				ayni_upload_period_label(d->day, t, label);
 				if (strcmp(label, cur) != 0)
 					break;
 				before += d->before;
@@ -1722,8 +690,8 @@ out:
 
 /* --- the upload record --- */
 
-static int
-exec_bound(struct upload *u, const char *sql, const char *what,
+int
+ayni_upload_exec_bound(struct upload *u, const char *sql, const char *what,
     ayni_error *err, const char *fmt, ...)
 {
 	sqlite3_stmt *st = NULL;
@@ -1807,7 +775,7 @@ create_record(struct upload *u, ayni_error *err)
 	gethostname(host, sizeof(host) - 1);
 	if (strcmp(u->name, "-") != 0 && stat(u->name, &sb) == 0)
 		size = sb.st_size;
-	rc = exec_bound(u,
+	rc = ayni_upload_exec_bound(u,
 	    "INSERT INTO uploads (company_id, user_id, filename, file_size,"
 	    " mode, status, pid, host, created_at, started_at) VALUES (?1,"
 	    " nullif(?2, 0), ?3, nullif(?4, -1), ?5, 'processing', ?6, ?7, ?8,"
@@ -1854,7 +822,7 @@ mark_failed(struct upload *u, const char *status, const char *msg)
 	details = errors_json(u);
 	ayni_db_timestamp(ayni_db_now(u->db), now);
 	if (begin_waiting(u, NULL) == 0) {
-		exec_bound(u, "UPDATE uploads SET status = ?7,"
+		ayni_upload_exec_bound(u, "UPDATE uploads SET status = ?7,"
 		    " error_message = ?2, error_details = ?3, error_rows = ?4,"
 		    " original_rows = ?5, completed_at = ?6 WHERE id = ?1",
 		    "failing the upload", NULL, "issiiss", u->upload_id, msg,
@@ -1896,8 +864,8 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 			    "--to must be two dates YYYY-MM-DD, in order");
 		if (u->first_day <= u->last_day && (u->first_day < *from ||
 		    u->last_day > *to)) {
-			period_label(u->first_day, P_DAY, a);
-			period_label(u->last_day, P_DAY, b);
+			ayni_upload_period_label(u->first_day, P_DAY, a);
+			ayni_upload_period_label(u->last_day, P_DAY, b);
 			return ayni_error_set(err, AYNI_EDATA, "%s has lines "
 			    "from %s to %s, outside --from %s --to %s: widen "
 			    "the range; nothing was stored", u->name, a, b,
@@ -1924,14 +892,82 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 	return 0;
 }
 
+/*
+ * The lines into raw_transactions: what --mode replace empties first,
+ * days [dfrom, dto] (none when dfrom > dto), then the merge, with the
+ * lines of the years around them counted before and after for
+ * data_updates.
+ */
+static int
+write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
+{
+	long lo = u->first_day, hi = u->last_day, from, to;
+	int rc, y, m, d;
+
+	if (dfrom <= dto) {
+		if (lo > hi || dfrom < lo)
+			lo = dfrom;
+		if (u->first_day > u->last_day || dto > hi)
+			hi = dto;
+	}
+	/* whole years, and the ISO weeks that straddle them */
+	ayni_civil_from_days(lo, &y, &m, &d);
+	from = ayni_days_from_civil(y, 1, 1) - 7;
+	ayni_civil_from_days(hi, &y, &m, &d);
+	to = ayni_days_from_civil(y, 12, 31) + 7;
+	if ((rc = ayni_upload_count_days(u, from, to, 0, err)) != 0)
+		return rc;
+	if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
+		return rc;
+	if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
+		return rc;
+	if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
+		return rc;
+	return ayni_upload_write_updates(u, "upload", err);
+}
+
+/*
+ * The upload record, completed: what was read and stored, the dialect,
+ * the first errors, and the replaced range rf..rt ("" for none).
+ */
+static int
+complete_record(struct upload *u, const char *rf, const char *rt,
+    ayni_error *err)
+{
+	char *dialect, *details;
+	int rc;
+
+	dialect = ayni_dialect_json(u);
+	details = errors_json(u);
+	rc = ayni_upload_exec_bound(u,
+	    "UPDATE uploads SET status = 'completed',"
+	    " dialect = ?2, column_mappings = json_extract(?2, '$.columns'),"
+	    " error_details = ?11,"
+	    " original_rows = ?3, processed_rows = ?4, updated_rows = ?5,"
+	    " deleted_rows = ?6, error_rows = ?7, first_date = nullif(?8, ''),"
+	    " last_date = nullif(?9, ''), completed_at = ?10,"
+	    " unchanged_rows = ?12, skipped_rows = ?13,"
+	    " replace_from = nullif(?14, ''), replace_to = nullif(?15, '')"
+	    " WHERE id = ?1",
+	    "completing the upload", err, "isiiiiissssiiss", u->upload_id,
+	    dialect, (int64_t)u->res->rows_read,
+	    (int64_t)u->res->rows_inserted, (int64_t)u->res->rows_updated,
+	    (int64_t)u->res->rows_deleted, (int64_t)u->res->rows_rejected,
+	    u->res->first_date, u->res->last_date, u->now, details,
+	    (int64_t)u->res->rows_unchanged, (int64_t)u->res->rows_skipped,
+	    rf, rt);
+	cJSON_free(dialect);
+	cJSON_free(details);
+	return rc;
+}
+
 /* Everything that happens inside the data transaction. */
 static int
 load(struct upload *u, ayni_error *err)
 {
-	char *dialect = NULL, *details = NULL, cmap[16], rf[16] = "",
-	    rt[16] = "";
-	long from = 0, to = 0, dfrom = 0, dto = -1;
-	int rc, y, m, d;
+	char day[16], rf[16] = "", rt[16] = "";
+	long dfrom = 0, dto = -1;
+	int rc;
 
 	if (u->o->dry_run && (rc = create_record(u, err)) != 0)
 		return rc;
@@ -1955,148 +991,141 @@ load(struct upload *u, ayni_error *err)
 	if (u->o->mode == AYNI_UPLOAD_REPLACE &&
 	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
 		return rc;
-	if (u->first_day <= u->last_day || dfrom <= dto) {
-		long lo = u->first_day, hi = u->last_day;
-
-		if (dfrom <= dto) {
-			if (lo > hi || dfrom < lo)
-				lo = dfrom;
-			if (u->first_day > u->last_day || dto > hi)
-				hi = dto;
-			period_label(dfrom, P_DAY, rf);
-			period_label(dto, P_DAY, rt);
-		}
-		/* whole years, and the ISO weeks that straddle them */
-		ayni_civil_from_days(lo, &y, &m, &d);
-		from = ayni_days_from_civil(y, 1, 1) - 7;
-		ayni_civil_from_days(hi, &y, &m, &d);
-		to = ayni_days_from_civil(y, 12, 31) + 7;
-		if ((rc = count_days(u, from, to, 0, err)) != 0)
-			return rc;
-		if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
-			return rc;
-		if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
-			return rc;
-		if ((rc = count_days(u, from, to, 1, err)) != 0)
-			return rc;
-		if ((rc = write_updates(u, "upload", err)) != 0)
-			return rc;
+	if (dfrom <= dto) {
+		ayni_upload_period_label(dfrom, P_DAY, rf);
+		ayni_upload_period_label(dto, P_DAY, rt);
 	}
+	if ((u->first_day <= u->last_day || dfrom <= dto) &&
+	    (rc = write_lines(u, dfrom, dto, err)) != 0)
+		return rc;
 	if (u->first_day <= u->last_day) {
-		period_label(u->first_day, P_DAY, cmap);
-		memcpy(u->res->first_date, cmap, 10);
-		period_label(u->last_day, P_DAY, cmap);
-		memcpy(u->res->last_date, cmap, 10);
+		ayni_upload_period_label(u->first_day, P_DAY, day);
+		memcpy(u->res->first_date, day, 10);
+		ayni_upload_period_label(u->last_day, P_DAY, day);
+		memcpy(u->res->last_date, day, 10);
 	}
 	if ((rc = ayni_aggregate_refresh(u->db, u->o->company_id, err)) != 0)
 		return rc;
-	dialect = dialect_json(u);
-	details = errors_json(u);
-	rc = exec_bound(u, "UPDATE uploads SET status = 'completed',"
-	    " dialect = ?2, column_mappings = json_extract(?2, '$.columns'),"
-	    " error_details = ?11,"
-	    " original_rows = ?3, processed_rows = ?4, updated_rows = ?5,"
-	    " deleted_rows = ?6, error_rows = ?7, first_date = nullif(?8, ''),"
-	    " last_date = nullif(?9, ''), completed_at = ?10,"
-	    " unchanged_rows = ?12, skipped_rows = ?13,"
-	    " replace_from = nullif(?14, ''), replace_to = nullif(?15, '')"
-	    " WHERE id = ?1",
-	    "completing the upload", err, "isiiiiissssiiss", u->upload_id,
-	    dialect, (int64_t)u->res->rows_read,
-	    (int64_t)u->res->rows_inserted, (int64_t)u->res->rows_updated,
-	    (int64_t)u->res->rows_deleted, (int64_t)u->res->rows_rejected,
-	    u->res->first_date, u->res->last_date, u->now, details,
-	    (int64_t)u->res->rows_unchanged, (int64_t)u->res->rows_skipped,
-	    rf, rt);
-	cJSON_free(dialect);
-	cJSON_free(details);
-	return rc;
+	return complete_record(u, rf, rt, err);
 }
 
-int
-ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
-    ayni_upload_result *res, ayni_error *err)
+static void
+upload_init(struct upload *u, ayni_db *db, const ayni_upload_opts *o,
+    ayni_upload_result *res)
 {
-	struct upload u;
-	size_t i;
+	memset(res, 0, sizeof(*res));
+	memset(u, 0, sizeof(*u));
+	u->lockfd = -1;
+	res->status = "failed";
+	u->db = db;
+	u->h = ayni_db_handle(db);
+	u->o = o;
+	u->res = res;
+	u->name = o->name != NULL ? o->name : "-";
+	u->fmt.name = u->name;
+	u->map = o->mapping;
+	u->fmt.date_format = o->date_format;
+	u->decimal = o->decimal;
+	clock_gettime(CLOCK_MONOTONIC, &u->t0);
+	ayni_db_timestamp(ayni_db_now(db), u->now);
+}
+
+/* The company's default mapping when none is given, and what it fixes. */
+static int
+use_mapping(struct upload *u, ayni_error *err)
+{
 	int rc;
 
-	memset(res, 0, sizeof(*res));
-	memset(&u, 0, sizeof(u));
-	u.lockfd = -1;
-	res->status = "failed";
-	u.db = db;
-	u.h = ayni_db_handle(db);
-	u.o = o;
-	u.res = res;
-	u.name = o->name != NULL ? o->name : "-";
-	u.map = o->mapping;
-	u.date_format = o->date_format;
-	u.decimal = o->decimal;
-	clock_gettime(CLOCK_MONOTONIC, &u.t0);
-	ayni_db_timestamp(ayni_db_now(db), u.now);
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if (u.map == NULL) {
-		rc = ayni_mapping_get(db, o->company_id, NULL, &u.dflt, err);
+	if (u->map == NULL) {
+		rc = ayni_mapping_get(u->db, u->o->company_id, NULL, &u->dflt,
+		    err);
 		if (rc == 0)
-			u.map = &u.dflt;
+			u->map = &u->dflt;
 		else if (rc != AYNI_ENOTFOUND)
 			return rc;
 	}
-	if (u.map != NULL) {
-		if (u.date_format == NULL && u.map->date_format[0] != '\0')
-			u.date_format = u.map->date_format;
-		if (u.decimal == 0)
-			u.decimal = u.map->decimal;
-		u.forced_order = u.map->date_order;
+	if (u->map != NULL) {
+		if (u->fmt.date_format == NULL &&
+		    u->map->date_format[0] != '\0')
+			u->fmt.date_format = u->map->date_format;
+		if (u->decimal == 0)
+			u->decimal = u->map->decimal;
+		u->forced_order = u->map->date_order;
 	}
-	if (u.date_format != NULL &&
-	    (rc = ayni_date_format_check(u.date_format, err)) != 0)
-		goto out;
-	if ((rc = ayni_returns_new(&u.ret, o->returns != NULL ? o->returns :
-	    u.map != NULL ? u.map->returns : NULL, err)) != 0)
-		goto out;
-	if ((rc = check_active(&u, err)) != 0)
-		goto out;
-	if (!o->dry_run) {
-		if ((rc = begin_waiting(&u, err)) != 0)
-			goto out;
-		if ((rc = create_record(&u, err)) == 0)
-			rc = ayni_db_commit(db, err);
-		else
-			ayni_db_rollback(db);
-		if (rc != 0)
-			goto out;
-	}
-	if ((rc = pass1(&u, fp, err)) != 0)
-		goto fail;
+	return 0;
+}
+
+/*
+ * Before the file is read: the options checked, no other upload running,
+ * and (unless a dry run) the upload record committed as 'processing'.
+ */
+static int
+prepare(struct upload *u, ayni_error *err)
+{
+	const ayni_upload_opts *o = u->o;
+	int rc;
+
+	if (u->fmt.date_format != NULL &&
+	    (rc = ayni_date_format_check(u->fmt.date_format, err)) != 0)
+		return rc;
+	if ((rc = ayni_returns_new(&u->ret, o->returns != NULL ? o->returns :
+	    u->map != NULL ? u->map->returns : NULL, err)) != 0)
+		return rc;
+	u->fmt.ret = u->ret;
+	if ((rc = check_active(u, err)) != 0)
+		return rc;
+	if (o->dry_run)
+		return 0;
+	if ((rc = begin_waiting(u, err)) != 0)
+		return rc;
+	if ((rc = create_record(u, err)) == 0)
+		rc = ayni_db_commit(u->db, err);
+	else
+		ayni_db_rollback(u->db);
+	return rc;
+}
+
+/* Pass 1, the decisions, and pass 2 with the store in one transaction. */
+static int
+run_passes(struct upload *u, FILE *fp, ayni_error *err)
+{
+	int rc;
+
+	if ((rc = ayni_dialect_pass1(u, fp, err)) != 0)
+		return rc;
 	/*
 	 * A large transaction spills SQLite's page cache to the WAL page by
 	 * page; a bigger cache, bounded at 32 MiB whatever the file, keeps the
 	 * indexes in memory.
 	 */
-	sqlite3_exec(u.h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
-	decide(&u);
-	dialect_report(&u);
-	if ((rc = begin_waiting(&u, err)) != 0)
-		goto fail;
-	rc = load(&u, err);
-	if (rc != 0 || o->dry_run) {
-		ayni_db_rollback(db);
+	sqlite3_exec(u->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+	ayni_dialect_decide(u);
+	ayni_dialect_report(u);
+	if ((rc = begin_waiting(u, err)) != 0)
+		return rc;
+	rc = load(u, err);
+	if (rc != 0 || u->o->dry_run) {
+		ayni_db_rollback(u->db);
 		if (rc != 0)
-			goto fail;
-		res->status = "dry-run";
-		res->upload_id = 0;
-	} else if ((rc = ayni_db_commit(db, err)) != 0)
-		goto fail;
-	else {
-		res->status = "completed";
-		res->upload_id = u.upload_id;
+			return rc;
+		u->res->status = "dry-run";
+		u->res->upload_id = 0;
+		return 0;
 	}
-	goto out;
-fail:
+	if ((rc = ayni_db_commit(u->db, err)) != 0)
+		return rc;
+	u->res->status = "completed";
+	u->res->upload_id = u->upload_id;
+	return 0;
+}
+
+/* After rc stopped the passes: the result and the record say so. */
+static int
+failed(struct upload *u, int rc, ayni_error *err)
+{
+	const ayni_upload_opts *o = u->o;
+	ayni_upload_result *res = u->res;
+
 	/* Nothing was stored: the summary must not say otherwise. */
 	res->rows_inserted = res->rows_updated = res->rows_deleted = 0;
 	res->rows_unchanged = res->rows_other_day = res->rows_less_key = 0;
@@ -2107,28 +1136,52 @@ fail:
 	 */
 	if (o->cancel != NULL && *o->cancel && err != NULL)
 		rc = ayni_error_set(err, AYNI_ECANCELED, "%s: interrupted; "
-		    "nothing was stored", u.name);
+		    "nothing was stored", u->name);
 	if (rc == AYNI_ECANCELED)
 		res->status = "cancelled";
 	if (!o->dry_run && err != NULL)
-		mark_failed(&u, res->status, err->msg);
-	res->upload_id = o->dry_run ? 0 : u.upload_id;
-out:
-	/* after the final status is committed (or the record rolled back) */
-	ayni_uplock_release(u.lockfd);
-	res->elapsed_s = elapsed(&u);
-	if (u.spool != NULL)
-		fclose(u.spool);
-	for (i = 0; u.header != NULL && i < u.nheader; i++)
-		free(u.header[i]);
-	free(u.header);
-	free(u.days.v);
-	ayni_returns_free(u.ret);
-	ayni_mapping_release(&u.dflt);
+		mark_failed(u, res->status, err->msg);
+	res->upload_id = o->dry_run ? 0 : u->upload_id;
 	return rc;
 }
 
-/* --- summary, reaping, listing, deleting --- */
+static void
+upload_free(struct upload *u)
+{
+	size_t i;
+
+	/* after the final status is committed (or the record rolled back) */
+	ayni_uplock_release(u->lockfd);
+	u->res->elapsed_s = elapsed(u);
+	if (u->spool != NULL)
+		fclose(u->spool);
+	for (i = 0; u->header != NULL && i < u->fmt.nheader; i++)
+		free(u->header[i]);
+	free(u->header);
+	free(u->days.v);
+	ayni_returns_free(u->ret);
+	ayni_mapping_release(&u->dflt);
+}
+
+int
+ayni_upload_run(ayni_db *db, FILE *fp, const ayni_upload_opts *o,
+    ayni_upload_result *res, ayni_error *err)
+{
+	struct upload u;
+	int rc;
+
+	upload_init(&u, db, o, res);
+	if ((rc = ayni_upload_reap(db, err)) < 0 ||
+	    (rc = use_mapping(&u, err)) != 0)
+		return rc;
+	if ((rc = prepare(&u, err)) == 0 &&
+	    (rc = run_passes(&u, fp, err)) != 0)
+		rc = failed(&u, rc, err);
+	upload_free(&u);
+	return rc;
+}
+
+/* --- the summary --- */
 
 /*
  * If you change these, change the summary keys in docs/contract.md §5 and
@@ -2172,405 +1225,4 @@ ayni_upload_summary_write(const ayni_upload_result *r, ayni_writer *w,
 	};
 
 	return ayni_writer_row(w, v, err);
-}
-
-/*
- * An upload is stale when nobody holds its lock (uplock.c): that is
- * what survives containers and reused pids.  Where the lock cannot be
- * tested, the pid on this host still decides, and another host's upload
- * is not ours to judge.
- */
-int
-ayni_upload_reap(ayni_db *db, ayni_error *err)
-{
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL, *up = NULL;
-	char host[256] = "", now[20];
-	int n = 0, src, began = 0, alive;
-
-	gethostname(host, sizeof(host) - 1);
-	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h, "SELECT id, pid, host FROM uploads"
-	    " WHERE status IN ('pending', 'processing')", -1,
-	    &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking stale uploads");
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		pid_t pid = (pid_t)sqlite3_column_int64(st, 1);
-		const char *uh = (const char *)sqlite3_column_text(st, 2);
-
-		alive = ayni_uplock_alive(ayni_db_path(db),
-		    sqlite3_column_int64(st, 0));
-		if (alive == 1)
-			continue;
-		/* Alive, or not ours to judge (EPERM means alive). */
-		if (alive < 0 && (uh == NULL || strcmp(uh, host) != 0 ||
-		    (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM))))
-			continue;
-		if (!began) {
-			if (ayni_db_begin(db, err) != 0)
-				break;
-			began = 1;
-			if (sqlite3_prepare_v2(h, "UPDATE uploads SET"
-			    " status = 'failed', error_message = 'interrupted:"
-			    " the process doing it ended before it finished',"
-			    " completed_at = ?2 WHERE id = ?1 AND status IN"
-			    " ('pending', 'processing')", -1, &up, NULL) !=
-			    SQLITE_OK)
-				break;
-		}
-		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
-		sqlite3_bind_text(up, 2, now, -1, SQLITE_STATIC);
-		if (sqlite3_step(up) == SQLITE_DONE)
-			n += sqlite3_changes(h);
-		sqlite3_reset(up);
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(up);
-	if (began && ayni_db_commit(db, err) != 0)
-		return err != NULL ? err->code : AYNI_EINTERNAL;
-	return n;
-}
-
-const ayni_column ayni_upload_list_columns[] = {
-	{ "upload_id", AYNI_T_INT },
-	{ "filename", AYNI_T_TEXT },
-	{ "status", AYNI_T_TEXT },
-	{ "mode", AYNI_T_TEXT },
-	{ "rows_read", AYNI_T_INT },
-	{ "rows_inserted", AYNI_T_INT },
-	{ "rows_updated", AYNI_T_INT },
-	{ "rows_unchanged", AYNI_T_INT },
-	{ "rows_deleted", AYNI_T_INT },
-	{ "rows_rejected", AYNI_T_INT },
-	{ "first_date", AYNI_T_TEXT },
-	{ "last_date", AYNI_T_TEXT },
-	{ "user", AYNI_T_TEXT },
-	{ "created_at", AYNI_T_TEXT },
-	{ "deleted_at", AYNI_T_TEXT },
-	{ "error", AYNI_T_TEXT },
-};
-const int ayni_upload_list_ncolumns =
-    sizeof(ayni_upload_list_columns) /
-    sizeof(ayni_upload_list_columns[0]);
-
-int
-ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
-    ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
-	    " u.processed_rows, u.updated_rows, u.unchanged_rows,"
-	    " u.deleted_rows, u.error_rows, u.first_date,"
-	    " u.last_date, us.email, u.created_at, u.deleted_at,"
-	    " u.error_message"
-	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
-	    " WHERE u.company_id = ?1 ORDER BY u.id", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "listing uploads");
-	sqlite3_bind_int64(st, 1, company_id);
-	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-const ayni_column ayni_upload_show_columns[] = {
-	{ "upload_id", AYNI_T_INT },
-	{ "filename", AYNI_T_TEXT },
-	{ "status", AYNI_T_TEXT },
-	{ "mode", AYNI_T_TEXT },
-	{ "rows_read", AYNI_T_INT },
-	{ "rows_inserted", AYNI_T_INT },
-	{ "rows_updated", AYNI_T_INT },
-	{ "rows_unchanged", AYNI_T_INT },
-	{ "rows_deleted", AYNI_T_INT },
-	{ "rows_rejected", AYNI_T_INT },
-	{ "rows_skipped", AYNI_T_INT },
-	{ "first_date", AYNI_T_TEXT },
-	{ "last_date", AYNI_T_TEXT },
-	{ "replace_from", AYNI_T_TEXT },
-	{ "replace_to", AYNI_T_TEXT },
-	{ "user", AYNI_T_TEXT },
-	{ "created_at", AYNI_T_TEXT },
-	{ "completed_at", AYNI_T_TEXT },
-	{ "deleted_at", AYNI_T_TEXT },
-	{ "deleted_by", AYNI_T_TEXT },
-	{ "rows_removed", AYNI_T_INT },
-	{ "error", AYNI_T_TEXT },
-	{ "dialect", AYNI_T_JSON },
-	{ "data_updates", AYNI_T_JSON },
-	{ "errors", AYNI_T_JSON },
-};
-const int ayni_upload_show_ncolumns =
-    sizeof(ayni_upload_show_columns) /
-    sizeof(ayni_upload_show_columns[0]);
-
-int
-ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
-    ayni_writer *w, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT u.id, u.filename, u.status, u.mode, u.original_rows,"
-	    " u.processed_rows, u.updated_rows, u.unchanged_rows,"
-	    " u.deleted_rows, u.error_rows, u.skipped_rows,"
-	    " u.first_date, u.last_date, u.replace_from, u.replace_to,"
-	    " us.email, u.created_at, u.completed_at, u.deleted_at,"
-	    " (SELECT email FROM users WHERE id = u.deleted_by),"
-	    " u.removed_rows, u.error_message, u.dialect,"
-	    " (SELECT json_group_array(json_object('action', action,"
-	    "   'period_type', period_type,"
-	    "   'period', period, 'rows_before', rows_before, 'rows_after',"
-	    "   rows_after, 'rows_added', rows_added, 'rows_updated',"
-	    "   rows_updated, 'rows_deleted', rows_deleted)) FROM (SELECT *"
-	    "   FROM data_updates d WHERE d.upload_id = u.id ORDER BY"
-	    "   action DESC, CASE period_type WHEN 'daily' THEN 1 WHEN 'weekly' THEN 2"
-	    "   WHEN 'monthly' THEN 3 WHEN 'quarterly' THEN 4 ELSE 5 END,"
-	    "   period)),"
-	    " coalesce(u.error_details, '[]')"
-	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
-	    " WHERE u.id = ?1 AND u.company_id = ?2", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "showing the upload");
-	sqlite3_bind_int64(st, 1, upload_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	if ((rc = ayni_writer_stmt(w, st, err)) == 0 &&
-	    ayni_writer_rows(w) == 0)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no upload %" PRId64
-		    " in this company", upload_id);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* If you change these, change ayni-uploads(1). */
-const ayni_column ayni_upload_deletion_columns[] = {
-	{ "upload_id", AYNI_T_INT },
-	{ "filename", AYNI_T_TEXT },
-	{ "status", AYNI_T_TEXT },
-	{ "rows_deleted", AYNI_T_INT },
-	{ "first_date", AYNI_T_TEXT },
-	{ "last_date", AYNI_T_TEXT },
-	{ "months", AYNI_T_TEXT },
-};
-const int ayni_upload_deletion_ncolumns =
-    sizeof(ayni_upload_deletion_columns) /
-    sizeof(ayni_upload_deletion_columns[0]);
-
-int
-ayni_upload_deletion_write(const ayni_upload_deletion *d, ayni_writer *w,
-    ayni_error *err)
-{
-	ayni_value v[7] = {
-		ayni_v_int(d->upload_id),
-		ayni_v_text(d->filename),
-		ayni_v_text(d->status),
-		ayni_v_int(d->rows_deleted),
-		ayni_v_text(d->first_date[0] ? d->first_date : NULL),
-		ayni_v_text(d->last_date[0] ? d->last_date : NULL),
-		ayni_v_text(d->months[0] ? d->months : NULL),
-	};
-
-	return ayni_writer_row(w, v, err);
-}
-
-/* "2025-09: 5, 2025-10: 37": the months of the days with deletions. */
-static void
-deleted_months(const struct days *ds, char *out, size_t outsz)
-{
-	char cur[16] = "", label[16];
-	size_t i, o = 0;
-	long n = 0;
-	int months = 0, more = 0;
-
-	out[0] = '\0';
-	for (i = 0; i <= ds->n; i++) {
-		if (i < ds->n && ds->v[i].deleted == 0)
-			continue;
-		if (i < ds->n)
-			period_label(ds->v[i].day, P_MONTH, label);
-		if (i == ds->n || strcmp(label, cur) != 0) {
-			if (cur[0] != '\0' && months < AYNI_UPLOAD_DELETE_MONTHS)
-				o += (size_t)snprintf(out + o, outsz - o,
-				    "%s%s: %ld", months ? ", " : "", cur, n);
-			else if (cur[0] != '\0')
-				more++;
-			if (cur[0] != '\0')
-				months++;
-			if (i == ds->n)
-				break;
-			memcpy(cur, label, sizeof(cur));
-			n = 0;
-		}
-		n += ds->v[i].deleted;
-	}
-	if (more > 0)
-		snprintf(out + o, outsz - o, " and %d more months", more);
-}
-
-/* Status and file name of an upload that may be deleted, or why not. */
-static int
-deletable(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	const char *status;
-	int rc = 0, src;
-
-	if (sqlite3_prepare_v2(u->h, "SELECT status, filename, deleted_at"
-	    " FROM uploads WHERE id = ?1 AND company_id = ?2", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting the upload");
-	sqlite3_bind_int64(st, 1, u->upload_id);
-	sqlite3_bind_int64(st, 2, u->o->company_id);
-	if ((src = sqlite3_step(st)) == SQLITE_DONE)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND,
-		    "no upload %" PRId64 " in this company", u->upload_id);
-	else if (src != SQLITE_ROW)
-		rc = ayni_db_error(u->db, err, "deleting the upload");
-	else if (strcmp(status = (const char *)sqlite3_column_text(st, 0),
-	    "deleted") == 0)
-		rc = ayni_error_set(err, AYNI_EEXISTS, "upload %" PRId64
-		    " was already deleted on %s", u->upload_id,
-		    sqlite3_column_text(st, 2));
-	else if (strcmp(status, "processing") == 0 ||
-	    strcmp(status, "pending") == 0)
-		rc = ayni_error_set(err, AYNI_EBUSY, "upload %" PRId64
-		    " is still %s: wait for it to finish", u->upload_id,
-		    status);
-	else
-		snprintf(out->filename, sizeof(out->filename), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* The first and last day of the upload's lines; *first > *last: none. */
-static int
-upload_days(struct upload *u, long *first, long *last, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
-
-	*first = 0;
-	*last = -1;
-	if (sqlite3_prepare_v2(u->h, "SELECT min(transaction_date),"
-	    " max(transaction_date) FROM raw_transactions"
-	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting the upload");
-	sqlite3_bind_int64(st, 1, u->upload_id);
-	sqlite3_bind_int64(st, 2, u->o->company_id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = ayni_db_error(u->db, err, "deleting the upload");
-	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		*first = day_of((const char *)sqlite3_column_text(st, 0));
-		*last = day_of((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Inside the transaction: everything ayni_upload_delete() does. */
-static int
-delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	struct daystat *ds;
-	char label[16];
-	long first, last, from, to;
-	int rc, src, y, m, d;
-
-	if ((rc = deletable(u, out, err)) != 0 ||
-	    (rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0 ||
-	    (rc = upload_days(u, &first, &last, err)) != 0)
-		return rc;
-	if (first <= last) {
-		/* as in an upload: whole years around the days touched */
-		ayni_civil_from_days(first, &y, &m, &d);
-		from = ayni_days_from_civil(y, 1, 1) - 7;
-		ayni_civil_from_days(last, &y, &m, &d);
-		to = ayni_days_from_civil(y, 12, 31) + 7;
-		if ((rc = count_days(u, from, to, 0, err)) != 0)
-			return rc;
-		if (sqlite3_prepare_v2(u->h, "DELETE FROM raw_transactions"
-		    " WHERE upload_id = ?1 AND company_id = ?2"
-		    " RETURNING substr(transaction_date, 1, 10)", -1, &st,
-		    NULL) != SQLITE_OK)
-			return ayni_db_error(u->db, err, "deleting the upload");
-		sqlite3_bind_int64(st, 1, u->upload_id);
-		sqlite3_bind_int64(st, 2, u->o->company_id);
-		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-			if ((ds = days_get(&u->days, day_of((const char *)
-			    sqlite3_column_text(st, 0)))) == NULL) {
-				sqlite3_finalize(st);
-				return ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-			}
-			ds->deleted++;
-			out->rows_deleted++;
-		}
-		sqlite3_finalize(st);
-		if (src != SQLITE_DONE)
-			return ayni_db_error(u->db, err, "deleting the upload");
-		if ((rc = count_days(u, from, to, 1, err)) != 0 ||
-		    (rc = write_updates(u, "delete", err)) != 0)
-			return rc;
-		period_label(first, P_DAY, label);
-		memcpy(out->first_date, label, 10);
-		period_label(last, P_DAY, label);
-		memcpy(out->last_date, label, 10);
-		deleted_months(&u->days, out->months, sizeof(out->months));
-	}
-	if ((rc = exec_bound(u, "UPDATE uploads SET status = 'deleted',"
-	    " deleted_at = ?2, deleted_by = nullif(?3, 0), removed_rows = ?4"
-	    " WHERE id = ?1", "deleting the upload", err, "isii",
-	    u->upload_id, u->now, u->o->user_id, (int64_t)out->rows_deleted))
-	    != 0)
-		return rc;
-	return ayni_aggregate_refresh(u->db, u->o->company_id, err);
-}
-
-int
-ayni_upload_delete(ayni_db *db, int64_t company_id, int64_t upload_id,
-    int64_t user_id, int dry_run, ayni_upload_deletion *out,
-    ayni_error *err)
-{
-	struct upload u;
-	ayni_upload_opts o;
-	ayni_upload_result res;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	memset(&u, 0, sizeof(u));
-	memset(&o, 0, sizeof(o));
-	memset(&res, 0, sizeof(res));
-	out->upload_id = upload_id;
-	out->status = dry_run ? "dry-run" : "deleted";
-	o.company_id = company_id;
-	o.user_id = user_id;
-	u.db = db;
-	u.h = ayni_db_handle(db);
-	u.o = &o;
-	u.res = &res;
-	u.upload_id = upload_id;
-	ayni_db_timestamp(ayni_db_now(db), u.now);
-
-	if ((rc = ayni_upload_reap(db, err)) < 0)
-		return rc;
-	if ((rc = ayni_db_begin(db, err)) != 0)
-		return rc;
-	rc = delete_upload(&u, out, err);
-	free(u.days.v);
-	if (rc != 0 || dry_run) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	return ayni_db_commit(db, err);
 }
