@@ -16,12 +16,16 @@
 #include "cli.h"
 
 static const struct opt_spec report_opts[] = {
-	{ "level", 0, 1, 0, "LEVEL", "day, week, month (default), quarter, "
+	{ .name = "level", .kind = OPT_STR, .argname = "LEVEL",
+	    .help = "day, week, month (default), quarter, "
 	    "year, product, customer or category" },
-	{ "from", 0, 1, 0, "DATE", "only sales on or after DATE (YYYY-MM-DD)" },
-	{ "to", 0, 1, 0, "DATE", "only sales on or before DATE (YYYY-MM-DD)" },
-	{ "top", 0, 1, 0, "N", "at most N rows" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "from", .kind = OPT_STR, .argname = "DATE",
+	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
+	{ .name = "to", .kind = OPT_STR, .argname = "DATE",
+	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
+	{ .name = "top", .kind = OPT_STR, .argname = "N",
+	    .help = "at most N rows" },
+	{ .name = NULL }
 };
 
 static int
@@ -89,7 +93,7 @@ cmd_aggregate_rebuild(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec no_opts[] = {
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_aggregate_cmds[] = {

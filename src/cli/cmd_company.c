@@ -335,37 +335,45 @@ cmd_company_member(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec add_opts[] = {
-	{ "rut", 0, 1, 0, "RUT", "the company's RUT, e.g. 76.123.456-0" },
-	{ "name", 0, 1, 0, "NAME", "its name (at least 2 characters)" },
-	{ "industry", 0, 1, 0, "CODE", "retail, food, manufacturing, "
+	{ .name = "rut", .kind = OPT_STR, .argname = "RUT",
+	    .help = "the company's RUT, e.g. 76.123.456-0" },
+	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
+	    .help = "its name (at least 2 characters)" },
+	{ .name = "industry", .kind = OPT_STR, .argname = "CODE",
+	    .help = "retail, food, manufacturing, "
 	    "services, technology, construction, agriculture, healthcare, "
 	    "education or other (default)" },
-	{ "size", 0, 1, 0, "SIZE", "micro (default), small or medium" },
-	{ "benchmark", 0, 1, 0, "on|off",
-	    "take part in anonymous industry benchmarks (default off)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "size", .kind = OPT_STR, .argname = "SIZE",
+	    .help = "micro (default), small or medium" },
+	{ .name = "benchmark", .kind = OPT_STR, .argname = "on|off",
+	    .help = "take part in anonymous industry benchmarks (default off)" },
+	{ .name = NULL }
 };
 
 static const struct opt_spec edit_opts[] = {
-	{ "name", 0, 1, 0, "NAME", "new name (at least 2 characters)" },
-	{ "industry", 0, 1, 0, "CODE", "new industry" },
-	{ "size", 0, 1, 0, "SIZE", "micro, small or medium" },
-	{ "benchmark", 0, 1, 0, "on|off",
-	    "take part in anonymous industry benchmarks" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
+	    .help = "new name (at least 2 characters)" },
+	{ .name = "industry", .kind = OPT_STR, .argname = "CODE",
+	    .help = "new industry" },
+	{ .name = "size", .kind = OPT_STR, .argname = "SIZE",
+	    .help = "micro, small or medium" },
+	{ .name = "benchmark", .kind = OPT_STR, .argname = "on|off",
+	    .help = "take part in anonymous industry benchmarks" },
+	{ .name = NULL }
 };
 
 static const struct opt_spec list_opts[] = {
-	{ "all", 0, 0, 0, NULL,
-	    "every company, removed ones too (superuser)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "all", .kind = OPT_FLAG,
+	    .help = "every company, removed ones too (superuser)" },
+	{ .name = NULL }
 };
 
 static const struct opt_spec member_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "the member (add, role, remove)" },
-	{ "role", 0, 1, 0, "ROLE",
-	    "owner, admin, manager, analyst or viewer (add, role)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .kind = OPT_STR, .argname = "EMAIL",
+	    .help = "the member (add, role, remove)" },
+	{ .name = "role", .kind = OPT_STR, .argname = "ROLE",
+	    .help = "owner, admin, manager, analyst or viewer (add, role)" },
+	{ .name = NULL }
 };
 
 /*

@@ -14,10 +14,11 @@
 #include "cli.h"
 
 static const struct opt_spec login_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "who logs in" },
-	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the password from standard input, not the terminal" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .kind = OPT_STR, .argname = "EMAIL",
+	    .help = "who logs in" },
+	{ .name = "password-stdin", .kind = OPT_FLAG,
+	    .help = "read the password from standard input, not the terminal" },
+	{ .name = NULL }
 };
 
 static int

@@ -16,19 +16,24 @@
 #include "cli.h"
 
 static const struct opt_spec save_opts[] = {
-	{ "map", 0, 1, 1, "FIELD=HEADER",
-	    "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
-	{ "date-format", 0, 1, 0, "FMT", "dates read as FMT, e.g. %d/%m/%Y" },
-	{ "decimal", 0, 1, 0, "C", "decimal mark: ',' or '.'" },
-	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1, windows-1252, utf-16le/be" },
-	{ "delimiter", 0, 1, 0, "C", "field separator: , ; | or tab" },
-	{ "returns", 0, 1, 0, "REGEX",
-	    "return markers in the type columns, instead of the built-in" },
-	{ "default", 0, 0, 0, NULL,
-	    "make it the company's default: used when an upload names none" },
-	{ "from-upload", 0, 1, 0, "ID", "start from what upload ID found: "
+	{ .name = "map", .kind = OPT_STR, .repeatable = 1, .argname = "FIELD=HEADER",
+	    .help = "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
+	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
+	    .help = "dates read as FMT, e.g. %d/%m/%Y" },
+	{ .name = "decimal", .kind = OPT_STR, .argname = "C",
+	    .help = "decimal mark: ',' or '.'" },
+	{ .name = "encoding", .kind = OPT_STR, .argname = "ENC",
+	    .help = "utf-8, latin1, windows-1252, utf-16le/be" },
+	{ .name = "delimiter", .kind = OPT_STR, .argname = "C",
+	    .help = "field separator: , ; | or tab" },
+	{ .name = "returns", .kind = OPT_STR, .argname = "REGEX",
+	    .help = "return markers in the type columns, instead of the built-in" },
+	{ .name = "default", .kind = OPT_FLAG,
+	    .help = "make it the company's default: used when an upload names none" },
+	{ .name = "from-upload", .kind = OPT_STR, .argname = "ID",
+	    .help = "start from what upload ID found: "
 	    "its columns, encoding, delimiter, decimal mark" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 /* Copy a NAME argument into m; too long is refused, never truncated. */

@@ -21,19 +21,21 @@
 
 /* Keep in the order of man/ayni-sample.1's SYNOPSIS. */
 static const struct opt_spec sample_opts[] = {
-	{ "rows", 0, 1, 0, "N", "data lines to write (default 1000)" },
-	{ "seed", 0, 1, 0, "S",
-	    "random seed: same seed, same bytes (default 1)" },
-	{ "from", 0, 1, 0, "DATE",
-	    "first day, YYYY-MM-DD (default 2025-01-01)" },
-	{ "days", 0, 1, 0, "D", "number of days covered (default 90)" },
-	{ "profile", 0, 1, 0, "NAME|N",
-	    "kind of shop, by name or 0 to 5 (default minimarket)" },
-	{ "companies", 0, 1, 0, "K",
-	    "write K shops' files instead (needs --out)" },
-	{ "out", 0, 1, 0, "DIR",
-	    "where company-01.csv ... go (made if missing)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "rows", .kind = OPT_STR, .argname = "N",
+	    .help = "data lines to write (default 1000)" },
+	{ .name = "seed", .kind = OPT_STR, .argname = "S",
+	    .help = "random seed: same seed, same bytes (default 1)" },
+	{ .name = "from", .kind = OPT_STR, .argname = "DATE",
+	    .help = "first day, YYYY-MM-DD (default 2025-01-01)" },
+	{ .name = "days", .kind = OPT_STR, .argname = "D",
+	    .help = "number of days covered (default 90)" },
+	{ .name = "profile", .kind = OPT_STR, .argname = "NAME|N",
+	    .help = "kind of shop, by name or 0 to 5 (default minimarket)" },
+	{ .name = "companies", .kind = OPT_STR, .argname = "K",
+	    .help = "write K shops' files instead (needs --out)" },
+	{ .name = "out", .kind = OPT_STR, .argname = "DIR",
+	    .help = "where company-01.csv ... go (made if missing)" },
+	{ .name = NULL }
 };
 
 /* The summary of a --companies run.  Column names are a stable interface. */

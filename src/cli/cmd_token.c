@@ -15,10 +15,11 @@
 #include "cli.h"
 
 static const struct opt_spec create_opts[] = {
-	{ "name", 0, 1, 0, "NAME", "what the token is for: 'nightly-upload'" },
-	{ "expires", 0, 1, 0, "DAYS",
-	    "valid this many days (default 365, at most 3650)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
+	    .help = "what the token is for: 'nightly-upload'" },
+	{ .name = "expires", .kind = OPT_STR, .argname = "DAYS",
+	    .help = "valid this many days (default 365, at most 3650)" },
+	{ .name = NULL }
 };
 
 static int

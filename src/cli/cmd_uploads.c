@@ -61,10 +61,11 @@ cmd_uploads_show(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec delete_opts[] = {
-	{ "yes", 'y', 0, 0, NULL, "do not ask for confirmation" },
-	{ "dry-run", 'n', 0, 0, NULL,
-	    "say what would be removed, remove nothing" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "yes", .shortopt = 'y', .kind = OPT_FLAG,
+	    .help = "do not ask for confirmation" },
+	{ .name = "dry-run", .shortopt = 'n', .kind = OPT_FLAG,
+	    .help = "say what would be removed, remove nothing" },
+	{ .name = NULL }
 };
 
 /*
