@@ -49,7 +49,8 @@ struct opt_spec {
 						   second one is refused */
 	int			 hidden;	/* not in usage (--help) */
 	const char		*argname;	/* "EMAIL" in "--email EMAIL";
-						   a choice shows choices */
+						   a choice's usage shows its
+						   choices unless it has one */
 	const char		*help;
 	long long		 min, max;	/* OPT_INT */
 	const char *const	*choices;	/* OPT_CHOICE, NULL-terminated */
@@ -126,6 +127,12 @@ struct cmd_ctx {
 
 /* Every group, in the order of 'ayni help'.  main.c. */
 extern const struct cmd_group cmd_groups[];
+
+/*
+ * The roles as --role takes them (company member, user add), in the order
+ * of ayni_role_parse()'s message.  cmd_company.c.
+ */
+extern const char *const cli_roles[];
 
 /* The options every command takes (--db, --format, -q, ...).  opt.c. */
 extern const struct opt_spec opt_globals[];

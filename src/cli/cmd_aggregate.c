@@ -8,23 +8,25 @@
  * (csv/json need "export", as for all company data); a rebuild rewrites
  * only derived tables, so it asks for "upload", the right to change them.
  */
-#include <errno.h>
-#include <stdlib.h>
+#include <limits.h>
 
 #include "ayni/aggregate.h"
 #include "ayni/rut.h"
 #include "cli.h"
 
+/* Those of ayni_agg_level_parse() (aggregate.c), in its order. */
+static const char *const levels[] = { "day", "week", "month", "quarter",
+	"year", "product", "customer", "category", NULL };
+
 static const struct opt_spec report_opts[] = {
-	{ .name = "level", .kind = OPT_STR, .argname = "LEVEL",
-	    .help = "day, week, month (default), quarter, "
-	    "year, product, customer or category" },
-	{ .name = "from", .kind = OPT_STR, .argname = "DATE",
+	{ .name = "level", .kind = OPT_CHOICE, .choices = levels,
+	    .help = "rows by this (default month)" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
 	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
-	{ .name = "to", .kind = OPT_STR, .argname = "DATE",
+	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
 	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
-	{ .name = "top", .kind = OPT_STR, .argname = "N",
-	    .help = "at most N rows" },
+	{ .name = "top", .kind = OPT_INT, .min = 1, .max = LONG_MAX,
+	    .argname = "N", .help = "at most N rows" },
 	{ .name = NULL }
 };
 
@@ -35,7 +37,6 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 	const ayni_column *cols;
 	const char *v;
 	ayni_writer *w;
-	char *end;
 	int n, rc;
 
 	if ((v = opt_get(ctx, "level")) != NULL &&
@@ -43,14 +44,7 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 		return rc;
 	o.from = opt_get(ctx, "from");
 	o.to = opt_get(ctx, "to");
-	if ((v = opt_get(ctx, "top")) != NULL) {
-		errno = 0;
-		o.top = strtol(v, &end, 10);
-		if (errno != 0 || end == v || *end != '\0' || o.top <= 0)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --top '%s': expected a positive number",
-			    v);
-	}
+	o.top = (long)opt_int(ctx, "top", 0);
 	if ((rc = ayni_aggregate_opts_check(&o, &ctx->err)) != 0)
 		return rc;
 	ayni_aggregate_columns(o.level, &cols, &n);

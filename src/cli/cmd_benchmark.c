@@ -18,13 +18,17 @@
 #include "cli.h"
 
 /* Keep in the order of man/ayni-benchmark.1's SYNOPSIS. */
+/* Those of ayni_bench_metric_parse() (benchmark.c), in its order. */
+static const char *const metrics[] = { "revenue", "transactions",
+	"avg_ticket", "margin_pct", "customers", "units", NULL };
+
 static const struct opt_spec compare_opts[] = {
 	{ .name = "period", .kind = OPT_STR, .argname = "PERIOD",
 	    .help = "a month (2025-10), quarter (2025-Q4) "
 	    "or year (2025); default: the latest full month" },
-	{ .name = "metric", .kind = OPT_STR, .argname = "METRIC",
-	    .help = "revenue, transactions, avg_ticket, "
-	    "margin_pct, customers or units; default: all" },
+	{ .name = "metric", .kind = OPT_CHOICE, .choices = metrics,
+	    .argname = "METRIC",
+	    .help = "only this one; default: all" },
 	{ .name = NULL }
 };
 

@@ -11,13 +11,16 @@
 #include "ayni/outfile.h"
 #include "cli.h"
 
+/* raw, and the levels of ayni_agg_level_parse(): ayni_export_what_parse(). */
+static const char *const whats[] = { "raw", "day", "week", "month",
+	"quarter", "year", "product", "customer", "category", NULL };
+
 static const struct opt_spec export_opts[] = {
-	{ .name = "what", .kind = OPT_STR, .argname = "WHAT",
-	    .help = "raw (default: the sales lines), day, "
-	    "week, month, quarter, year, product, customer or category" },
-	{ .name = "from", .kind = OPT_STR, .argname = "DATE",
+	{ .name = "what", .kind = OPT_CHOICE, .choices = whats,
+	    .help = "the sales lines (raw, the default) or a rollup" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
 	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
-	{ .name = "to", .kind = OPT_STR, .argname = "DATE",
+	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
 	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
 	{ .name = "excel", .kind = OPT_FLAG,
 	    .help = "csv that Spanish-locale Excel opens: BOM, "

@@ -9,14 +9,15 @@
  * Validation and storage are in src/lib/mapping.c; this file only turns
  * options into an ayni_mapping and says on stderr what changed.
  */
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "ayni/mapping.h"
 #include "cli.h"
 
 static const struct opt_spec save_opts[] = {
-	{ .name = "map", .kind = OPT_STR, .repeatable = 1, .argname = "FIELD=HEADER",
+	{ .name = "map", .kind = OPT_STR, .repeatable = 1,
+	    .argname = "FIELD=HEADER",
 	    .help = "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
 	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
 	    .help = "dates read as FMT, e.g. %d/%m/%Y" },
@@ -30,7 +31,8 @@ static const struct opt_spec save_opts[] = {
 	    .help = "return markers in the type columns, instead of the built-in" },
 	{ .name = "default", .kind = OPT_FLAG,
 	    .help = "make it the company's default: used when an upload names none" },
-	{ .name = "from-upload", .kind = OPT_STR, .argname = "ID",
+	{ .name = "from-upload", .kind = OPT_INT, .argname = "ID",
+	    .min = 1, .max = LLONG_MAX,
 	    .help = "start from what upload ID found: "
 	    "its columns, encoding, delimiter, decimal mark" },
 	{ .name = NULL }
@@ -81,20 +83,10 @@ cmd_mapping_save(struct cmd_ctx *ctx)
 		    (rc = opts[k].set(&m, v, &ctx->err)) != 0)
 			goto out;
 	/* What the options said wins over what the upload found. */
-	if ((v = opt_get(ctx, "from-upload")) != NULL) {
-		char *end;
-		long long id = strtoll(v, &end, 10);
-
-		if (end == v || *end != '\0' || id <= 0) {
-			rc = ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --from-upload '%s': expected an upload id",
-			    v);
-			goto out;
-		}
-		if ((rc = ayni_mapping_from_upload(ctx->db,
-		    ctx->company.company_id, id, &m, &ctx->err)) != 0)
-			goto out;
-	}
+	if (opt_has(ctx, "from-upload") && (rc = ayni_mapping_from_upload(
+	    ctx->db, ctx->company.company_id, opt_int(ctx, "from-upload", 0),
+	    &m, &ctx->err)) != 0)
+		goto out;
 	m.is_default = opt_has(ctx, "default") > 0;
 
 	if ((rc = ayni_mapping_save(ctx->db, ctx->company.company_id, &m,

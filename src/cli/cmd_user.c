@@ -32,13 +32,12 @@ need_superuser(struct cmd_ctx *ctx, const char *what)
 }
 
 static const struct opt_spec add_opts[] = {
-	{ .name = "email", .kind = OPT_STR, .argname = "EMAIL",
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
 	    .help = "login of the new user" },
 	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
 	    .help = "display name" },
-	{ .name = "role", .kind = OPT_STR, .argname = "ROLE",
-	    .help = "with --company: add the user to it as owner, admin, manager, "
-	    "analyst or viewer" },
+	{ .name = "role", .kind = OPT_CHOICE, .choices = cli_roles,
+	    .help = "with --company: add the user to it with this role" },
 	{ .name = "superuser", .kind = OPT_FLAG,
 	    .help = "make the new user a superuser" },
 	{ .name = "password-stdin", .kind = OPT_FLAG,
@@ -59,9 +58,6 @@ cmd_user_add(struct cmd_ctx *ctx)
 	int64_t uid;
 	int rc;
 
-	if (email == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "give the new user's --email EMAIL");
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;
@@ -276,7 +272,7 @@ cmd_user_unlock(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec request_opts[] = {
-	{ .name = "email", .kind = OPT_STR, .argname = "EMAIL",
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
 	    .help = "the user the token is for" },
 	{ .name = NULL }
 };
@@ -296,9 +292,6 @@ request(struct cmd_ctx *ctx, int reset)
 	ayni_writer *w = NULL;
 	int rc;
 
-	if (email == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "for whom? give --email EMAIL");
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;

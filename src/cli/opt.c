@@ -362,15 +362,19 @@ opt_choice(const struct cmd_ctx *ctx, const char *name, int dflt)
 	return ctx->o.count[k] > 0 ? (int)ctx->o.num[k] : dflt;
 }
 
-/* " EMAIL", " upsert|replace", or nothing for a flag. */
+/*
+ * " EMAIL", " upsert|replace", or nothing for a flag.  In usage, a choice
+ * with an argname shows that ("METRIC"): a list too long for a line; its
+ * --help line always shows the choices.
+ */
 static void
-show_arg(FILE *fp, const struct opt_spec *o)
+show_arg(FILE *fp, const struct opt_spec *o, int usage)
 {
 	int i;
 
 	if (o->kind == OPT_FLAG)
 		return;
-	if (o->kind != OPT_CHOICE) {
+	if (o->kind != OPT_CHOICE || (usage && o->argname != NULL)) {
 		fprintf(fp, " %s", o->argname ? o->argname : "VALUE");
 		return;
 	}
@@ -399,7 +403,7 @@ opt_usage(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 		if (o->hidden)
 			continue;
 		fprintf(fp, " %s--%s", o->required ? "" : "[", o->name);
-		show_arg(fp, o);
+		show_arg(fp, o, 1);
 		fprintf(fp, "%s%s", o->repeatable ? " ..." : "",
 		    o->required ? "" : "]");
 	}
@@ -422,7 +426,7 @@ opt_global_usage(FILE *fp)
 		else {
 			fprintf(fp, "%s[--%s", o == opt_globals ? "" : " ",
 			    o->name);
-			show_arg(fp, o);
+			show_arg(fp, o, 1);
 			fputc(']', fp);
 		}
 	}
@@ -447,7 +451,7 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 		if (o->shortopt)
 			fprintf(lf, "-%c, ", o->shortopt);
 		fprintf(lf, "--%s", o->name);
-		show_arg(lf, o);
+		show_arg(lf, o, 0);
 		fclose(lf);
 		/* A long choice list puts the help on a line of its own. */
 		if (len > 26)
@@ -479,7 +483,7 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 			fprintf(fp, "-%c", o->shortopt);
 		else {
 			fprintf(fp, "--%s", o->name);
-			show_arg(fp, o);
+			show_arg(fp, o, 0);
 		}
 	}
 	fputc('\n', fp);
