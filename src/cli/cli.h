@@ -22,17 +22,38 @@
 #include "ayni/user.h"
 
 /*
- * One option of a command.  has_arg: 0 flag, 1 takes a value; multi: may
- * be repeated (values are collected in order).  The same table parses the
- * command line and prints usage and --help, so they cannot disagree.
+ * One option of a command, or a global one.  The same table parses the
+ * command line, checks and converts each value, and prints usage, --help,
+ * and what the completion script reads, so they cannot disagree.
+ *
+ * A bad value is refused while parsing, before anything is opened, with
+ * one message: "invalid --NAME 'VALUE': use ..." and exit 64.
+ *
+ * If you add a kind, add it to check_value() and show_arg() in opt.c.
  */
+enum opt_kind {
+	OPT_FLAG = 0,	/* no value: --dry-run; may be repeated */
+	OPT_STR,	/* any text (checked by the command or the core) */
+	OPT_INT,	/* a whole number from min to max: opt_int() */
+	OPT_U64,	/* a whole number from 0 to UINT64_MAX: opt_u64() */
+	OPT_CHOICE,	/* one of choices[]: opt_choice() is its index */
+	OPT_DATE	/* a day that exists, YYYY-MM-DD: opt_get() */
+};
+
 struct opt_spec {
-	const char	*name;		/* long name without "--" */
-	char		 shortopt;	/* or 0 */
-	int		 has_arg;
-	int		 multi;
-	const char	*argname;	/* "EMAIL" in "--email EMAIL" */
-	const char	*help;
+	const char		*name;		/* long name without "--" */
+	char			 shortopt;	/* or 0 */
+	enum opt_kind		 kind;
+	int			 required;	/* usage shows it without [] */
+	int			 repeatable;	/* values kept in order; else a
+						   second one is refused */
+	int			 hidden;	/* not in usage (--help) */
+	const char		*argname;	/* "EMAIL" in "--email EMAIL";
+						   a choice's usage shows its
+						   choices unless it has one */
+	const char		*help;
+	long long		 min, max;	/* OPT_INT */
+	const char *const	*choices;	/* OPT_CHOICE, NULL-terminated */
 };
 
 #define OPT_MAX		24
@@ -43,6 +64,8 @@ struct opt_values {
 	int		 count[OPT_MAX];
 	const char	*val[OPT_MAX];			/* last value */
 	const char	*multi[OPT_MAX][OPT_MULTI_MAX];	/* all values */
+	long long	 num[OPT_MAX];	/* OPT_INT value, OPT_CHOICE index */
+	uint64_t	 u64[OPT_MAX];	/* OPT_U64 value */
 	int		 nargs;
 	const char	*args[ARG_MAX];			/* positionals */
 };
@@ -65,7 +88,8 @@ enum {
 struct cmd_ctx;
 
 struct cmd_entry {
-	const char		*name;	/* verb; NULL: the group itself */
+	const char		*name;	/* verb, or verbs: "member add";
+					   NULL: the group itself */
 	int			(*fn)(struct cmd_ctx *);
 	int			 flags;
 	ayni_perm		 perm;	/* with CMD_COMPANY */
@@ -104,21 +128,60 @@ struct cmd_ctx {
 /* Every group, in the order of 'ayni help'.  main.c. */
 extern const struct cmd_group cmd_groups[];
 
+/*
+ * The roles as --role takes them (company member, user add), in the order
+ * of ayni_role_parse()'s message.  cmd_company.c.
+ */
+extern const char *const cli_roles[];
+
+/* The options every command takes (--db, --format, -q, ...).  opt.c. */
+extern const struct opt_spec opt_globals[];
+
 /* The value of option name (the last one given), or NULL; its count. */
 const char	*opt_get(const struct cmd_ctx *ctx, const char *name);
 int		 opt_has(const struct cmd_ctx *ctx, const char *name);
 /* Values of a repeatable option; returns their number. */
 int		 opt_list(const struct cmd_ctx *ctx, const char *name,
 		    const char *const **out);
+/*
+ * The checked value of a typed option, or dflt when it was not given.
+ * Asking for an option the command does not have, or of another kind, is
+ * a bug: it aborts, so that a test finds it.
+ */
+long long	 opt_int(const struct cmd_ctx *ctx, const char *name,
+		    long long dflt);
+uint64_t	 opt_u64(const struct cmd_ctx *ctx, const char *name,
+		    uint64_t dflt);
+int		 opt_choice(const struct cmd_ctx *ctx, const char *name,
+		    int dflt);
 
-/* Parse argv against spec; AYNI_EUSAGE with a message on a bad line. */
-int	opt_parse(const struct opt_spec *spec, int min_args, int max_args,
-	    int argc, char **argv, struct opt_values *out, ayni_error *err);
-/* "usage: ayni company add --rut RUT --name NAME [--industry CODE]..." */
+/*
+ * Whether s is a whole number from min to max, as every integer option
+ * reads one: digits only (a '-' first if min < 0), no spaces, no '+'.
+ */
+int	opt_number(const char *s, long long min, long long max,
+	    long long *out);
+/*
+ * The first of argv[i..] that is not an option of spec (nor the value of
+ * one): how the driver finds the command words among global options.
+ */
+int	opt_skip(const struct opt_spec *spec, int argc, char **argv, int i);
+/*
+ * Parse argv against spec and the global options in one pass: values go
+ * to out and gout.  AYNI_EUSAGE with a message on a bad line (an unknown
+ * option, a bad value, a missing required option or argument); even then
+ * the whole line is read, so that -h or --version anywhere still counts.
+ */
+int	opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
+	    int min_args, int max_args, int argc, char **argv,
+	    struct opt_values *out, struct opt_values *gout, ayni_error *err);
+/* "usage: ayni company add --rut RUT --name NAME [--industry ...]..." */
 void	opt_usage(FILE *fp, const struct cmd_group *g,
 	    const struct cmd_entry *c);
 void	opt_help(FILE *fp, const struct cmd_group *g,
 	    const struct cmd_entry *c);
+/* "[--db PATH] [--company RUT] ... [-q] [-v]", from opt_globals. */
+void	opt_global_usage(FILE *fp);
 
 /*
  * Print "ayni: ..." on stderr, always: an error.  Like cli_warn and

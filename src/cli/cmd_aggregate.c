@@ -8,20 +8,26 @@
  * (csv/json need "export", as for all company data); a rebuild rewrites
  * only derived tables, so it asks for "upload", the right to change them.
  */
-#include <errno.h>
-#include <stdlib.h>
+#include <limits.h>
 
 #include "ayni/aggregate.h"
 #include "ayni/rut.h"
 #include "cli.h"
 
+/* Those of ayni_agg_level_parse() (aggregate.c), in its order. */
+static const char *const levels[] = { "day", "week", "month", "quarter",
+	"year", "product", "customer", "category", NULL };
+
 static const struct opt_spec report_opts[] = {
-	{ "level", 0, 1, 0, "LEVEL", "day, week, month (default), quarter, "
-	    "year, product, customer or category" },
-	{ "from", 0, 1, 0, "DATE", "only sales on or after DATE (YYYY-MM-DD)" },
-	{ "to", 0, 1, 0, "DATE", "only sales on or before DATE (YYYY-MM-DD)" },
-	{ "top", 0, 1, 0, "N", "at most N rows" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "level", .kind = OPT_CHOICE, .choices = levels,
+	    .help = "rows by this (default month)" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
+	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
+	{ .name = "top", .kind = OPT_INT, .min = 1, .max = LONG_MAX,
+	    .argname = "N", .help = "at most N rows" },
+	{ .name = NULL }
 };
 
 static int
@@ -31,7 +37,6 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 	const ayni_column *cols;
 	const char *v;
 	ayni_writer *w;
-	char *end;
 	int n, rc;
 
 	if ((v = opt_get(ctx, "level")) != NULL &&
@@ -39,14 +44,7 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 		return rc;
 	o.from = opt_get(ctx, "from");
 	o.to = opt_get(ctx, "to");
-	if ((v = opt_get(ctx, "top")) != NULL) {
-		errno = 0;
-		o.top = strtol(v, &end, 10);
-		if (errno != 0 || end == v || *end != '\0' || o.top <= 0)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --top '%s': expected a positive number",
-			    v);
-	}
+	o.top = (long)opt_int(ctx, "top", 0);
 	if ((rc = ayni_aggregate_opts_check(&o, &ctx->err)) != 0)
 		return rc;
 	ayni_aggregate_columns(o.level, &cols, &n);
@@ -89,7 +87,7 @@ cmd_aggregate_rebuild(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec no_opts[] = {
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_aggregate_cmds[] = {

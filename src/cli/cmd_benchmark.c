@@ -18,12 +18,18 @@
 #include "cli.h"
 
 /* Keep in the order of man/ayni-benchmark.1's SYNOPSIS. */
+/* Those of ayni_bench_metric_parse() (benchmark.c), in its order. */
+static const char *const metrics[] = { "revenue", "transactions",
+	"avg_ticket", "margin_pct", "customers", "units", NULL };
+
 static const struct opt_spec compare_opts[] = {
-	{ "period", 0, 1, 0, "PERIOD", "a month (2025-10), quarter (2025-Q4) "
+	{ .name = "period", .kind = OPT_STR, .argname = "PERIOD",
+	    .help = "a month (2025-10), quarter (2025-Q4) "
 	    "or year (2025); default: the latest full month" },
-	{ "metric", 0, 1, 0, "METRIC", "revenue, transactions, avg_ticket, "
-	    "margin_pct, customers or units; default: all" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "metric", .kind = OPT_CHOICE, .choices = metrics,
+	    .argname = "METRIC",
+	    .help = "only this one; default: all" },
+	{ .name = NULL }
 };
 
 /* The json/csv fields of docs/contract.md §7: a stable interface. */
@@ -197,7 +203,7 @@ cmd_benchmark_refresh(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec no_opts[] = {
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 /*

@@ -5,49 +5,19 @@
  *
  * Most verbs name their company with a RUT argument: their entries carry
  * CMD_COMPANY_ARG, and the driver selects that company and checks the
- * permission.  'company member' has verbs of its own (add, list, role,
- * remove), each with its permission and the RUT second: a small table
- * below, dispatched by cmd_company_member(), which selects the company
- * with company_select() the way the driver does.
+ * permission.  The member verbs are entries like the others, named by two
+ * words ("member add"), so the same driver finds them and checks each
+ * one's permission.
  */
 #include <string.h>
 
 #include "cli.h"
 
-/*
- * Select the company named by rut (else --company, the session's choice,
- * the only company) and check that the caller's role there allows perm.
- * A company the caller is not a member of is 77 whether it exists or not.
- */
-static int
-company_select(struct cmd_ctx *ctx, const char *rut, ayni_perm perm)
-{
-	int rc;
+/* Keep in the order of ayni_role_parse()'s message. */
+const char *const cli_roles[] = { "owner", "admin", "manager", "analyst",
+	"viewer", NULL };
 
-	if ((rc = ayni_company_resolve(ctx->db, &ctx->actor,
-	    rut != NULL ? rut : ctx->company_arg, &ctx->company, &ctx->err)) !=
-	    0)
-		return rc;
-	return ayni_membership_check(&ctx->company, perm, &ctx->err);
-}
-
-static int
-parse_onoff(struct cmd_ctx *ctx, int *out)
-{
-	const char *v = opt_get(ctx, "benchmark");
-
-	*out = -1;
-	if (v == NULL)
-		return 0;
-	if (strcmp(v, "on") == 0)
-		*out = 1;
-	else if (strcmp(v, "off") == 0)
-		*out = 0;
-	else
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "invalid --benchmark '%s': use on or off", v);
-	return 0;
-}
+static const char *const onoff[] = { "on", "off", NULL };
 
 static int
 read_fields(struct cmd_ctx *ctx, ayni_company_fields *f)
@@ -55,7 +25,12 @@ read_fields(struct cmd_ctx *ctx, ayni_company_fields *f)
 	f->name = opt_get(ctx, "name");
 	f->industry = opt_get(ctx, "industry");
 	f->size = opt_get(ctx, "size");
-	return parse_onoff(ctx, &f->benchmark);
+	switch (opt_choice(ctx, "benchmark", -1)) {
+	case 0:		f->benchmark = 1; break;	/* on */
+	case 1:		f->benchmark = 0; break;	/* off */
+	default:	f->benchmark = -1; break;	/* unchanged */
+	}
+	return 0;
 }
 
 /* A RUT typed on the command line: a bad one is a usage error. */
@@ -73,9 +48,6 @@ cmd_company_add(struct cmd_ctx *ctx)
 	ayni_company_fields f;
 	int rc;
 
-	if (rut == NULL || opt_get(ctx, "name") == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "'company add' needs --rut RUT and --name NAME");
 	if ((rc = read_fields(ctx, &f)) != 0)
 		return rc;
 	if ((rc = ayni_rut_parse(rut, canon, &ctx->err)) != 0)
@@ -183,34 +155,28 @@ cmd_company_use(struct cmd_ctx *ctx)
 	return 0;
 }
 
-/* 'company member VERB RUT': the verbs, each with what it needs. */
-static int	member_add(struct cmd_ctx *, const char *, ayni_role);
-static int	member_list(struct cmd_ctx *, const char *, ayni_role);
-static int	member_role(struct cmd_ctx *, const char *, ayni_role);
-static int	member_remove(struct cmd_ctx *, const char *, ayni_role);
+/* --email, and --role when the verb has one. */
+static int
+member_opts(struct cmd_ctx *ctx, const char **email, ayni_role *role)
+{
+	const char *r = opt_get(ctx, "role");
 
-static const struct member_verb {
-	const char	*name;
-	int		(*fn)(struct cmd_ctx *, const char *email,
-			    ayni_role role);
-	ayni_perm	 perm;
-	int		 email, role;	/* needs --email, --role */
-} member_verbs[] = {
-	{ "add", member_add, AYNI_PERM_MANAGE_USERS, 1, 1 },
-	{ "list", member_list, AYNI_PERM_VIEW, 0, 0 },
-	{ "role", member_role, AYNI_PERM_MANAGE_USERS, 1, 1 },
-	{ "remove", member_remove, AYNI_PERM_MANAGE_USERS, 1, 0 },
-	{ NULL, NULL, AYNI_PERM_NONE, 0, 0 }
-};
+	*email = opt_get(ctx, "email");
+	*role = AYNI_ROLE_NONE;
+	return r != NULL ? ayni_role_parse(r, role, &ctx->err) : 0;
+}
 
 static int
-member_add(struct cmd_ctx *ctx, const char *email, ayni_role role)
+cmd_member_add(struct cmd_ctx *ctx)
 {
 	char disp[AYNI_RUT_MAX];
-	ayni_role had;
+	const char *email;
+	ayni_role had, role;
 	int64_t uid;
 	int rc;
 
+	if ((rc = member_opts(ctx, &email, &role)) != 0)
+		return rc;
 	if ((rc = ayni_member_find(ctx->db, ctx->company.company_id, email,
 	    &uid, &had, &ctx->err)) != 0)
 		return rc;
@@ -232,13 +198,11 @@ member_add(struct cmd_ctx *ctx, const char *email, ayni_role role)
 }
 
 static int
-member_list(struct cmd_ctx *ctx, const char *email, ayni_role role)
+cmd_member_list(struct cmd_ctx *ctx)
 {
 	ayni_writer *w = NULL;
 	int rc;
 
-	(void)email;
-	(void)role;
 	if ((rc = cli_writer(ctx, AYNI_WRITER_LIST, ayni_member_columns,
 	    AYNI_MEMBER_NCOLS, &w)) != 0)
 		return rc;
@@ -268,13 +232,16 @@ find_member(struct cmd_ctx *ctx, const char *email, int64_t *uid)
 }
 
 static int
-member_role(struct cmd_ctx *ctx, const char *email, ayni_role role)
+cmd_member_role(struct cmd_ctx *ctx)
 {
 	char disp[AYNI_RUT_MAX];
+	const char *email;
+	ayni_role role;
 	int64_t uid;
 	int rc;
 
-	if ((rc = find_member(ctx, email, &uid)) != 0)
+	if ((rc = member_opts(ctx, &email, &role)) != 0 ||
+	    (rc = find_member(ctx, email, &uid)) != 0)
 		return rc;
 	if ((rc = ayni_member_set_role(ctx->db, &ctx->company, uid, role,
 	    &ctx->err)) != 0)
@@ -287,14 +254,16 @@ member_role(struct cmd_ctx *ctx, const char *email, ayni_role role)
 }
 
 static int
-member_remove(struct cmd_ctx *ctx, const char *email, ayni_role role)
+cmd_member_remove(struct cmd_ctx *ctx)
 {
 	char disp[AYNI_RUT_MAX];
+	const char *email;
+	ayni_role role;
 	int64_t uid;
 	int rc;
 
-	(void)role;
-	if ((rc = find_member(ctx, email, &uid)) != 0)
+	if ((rc = member_opts(ctx, &email, &role)) != 0 ||
+	    (rc = find_member(ctx, email, &uid)) != 0)
 		return rc;
 	if ((rc = ayni_member_remove(ctx->db, &ctx->company, uid, &ctx->err))
 	    != 0)
@@ -304,74 +273,65 @@ member_remove(struct cmd_ctx *ctx, const char *email, ayni_role role)
 	return 0;
 }
 
-static int
-cmd_company_member(struct cmd_ctx *ctx)
-{
-	const struct member_verb *v;
-	const char *verb = ctx->o.args[0], *email = opt_get(ctx, "email");
-	const char *rolename = opt_get(ctx, "role");
-	ayni_role role = AYNI_ROLE_NONE;
-	int rc;
-
-	for (v = member_verbs; v->name != NULL; v++)
-		if (strcmp(v->name, verb) == 0)
-			break;
-	if (v->name == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "unknown command "
-		    "'ayni company member %s': use add, list, role or remove",
-		    verb);
-	if (v->email != (email != NULL) || v->role != (rolename != NULL))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "'company member %s' %s", v->name, !v->email ?
-		    "takes no --email or --role" : v->role ?
-		    "needs --email EMAIL and --role ROLE" :
-		    "needs --email EMAIL and takes no --role");
-	if (rolename != NULL &&
-	    (rc = ayni_role_parse(rolename, &role, &ctx->err)) != 0)
-		return rc;
-	if ((rc = company_select(ctx, ctx->o.args[1], v->perm)) != 0)
-		return rc;
-	return v->fn(ctx, email, role);
-}
-
 static const struct opt_spec add_opts[] = {
-	{ "rut", 0, 1, 0, "RUT", "the company's RUT, e.g. 76.123.456-0" },
-	{ "name", 0, 1, 0, "NAME", "its name (at least 2 characters)" },
-	{ "industry", 0, 1, 0, "CODE", "retail, food, manufacturing, "
+	{ .name = "rut", .kind = OPT_STR, .required = 1, .argname = "RUT",
+	    .help = "the company's RUT, e.g. 76.123.456-0" },
+	{ .name = "name", .kind = OPT_STR, .required = 1, .argname = "NAME",
+	    .help = "its name (at least 2 characters)" },
+	{ .name = "industry", .kind = OPT_STR, .argname = "CODE",
+	    .help = "retail, food, manufacturing, "
 	    "services, technology, construction, agriculture, healthcare, "
 	    "education or other (default)" },
-	{ "size", 0, 1, 0, "SIZE", "micro (default), small or medium" },
-	{ "benchmark", 0, 1, 0, "on|off",
-	    "take part in anonymous industry benchmarks (default off)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "size", .kind = OPT_STR, .argname = "SIZE",
+	    .help = "micro (default), small or medium" },
+	{ .name = "benchmark", .kind = OPT_CHOICE, .choices = onoff,
+	    .help = "take part in anonymous industry benchmarks (default off)" },
+	{ .name = NULL }
 };
 
 static const struct opt_spec edit_opts[] = {
-	{ "name", 0, 1, 0, "NAME", "new name (at least 2 characters)" },
-	{ "industry", 0, 1, 0, "CODE", "new industry" },
-	{ "size", 0, 1, 0, "SIZE", "micro, small or medium" },
-	{ "benchmark", 0, 1, 0, "on|off",
-	    "take part in anonymous industry benchmarks" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
+	    .help = "new name (at least 2 characters)" },
+	{ .name = "industry", .kind = OPT_STR, .argname = "CODE",
+	    .help = "new industry" },
+	{ .name = "size", .kind = OPT_STR, .argname = "SIZE",
+	    .help = "micro, small or medium" },
+	{ .name = "benchmark", .kind = OPT_CHOICE, .choices = onoff,
+	    .help = "take part in anonymous industry benchmarks" },
+	{ .name = NULL }
 };
 
 static const struct opt_spec list_opts[] = {
-	{ "all", 0, 0, 0, NULL,
-	    "every company, removed ones too (superuser)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "all",
+	    .help = "every company, removed ones too (superuser)" },
+	{ .name = NULL }
 };
 
-static const struct opt_spec member_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "the member (add, role, remove)" },
-	{ "role", 0, 1, 0, "ROLE",
-	    "owner, admin, manager, analyst or viewer (add, role)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+static const struct opt_spec member_add_opts[] = {
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
+	    .help = "the user to add" },
+	{ .name = "role", .kind = OPT_CHOICE, .required = 1,
+	    .choices = cli_roles, .help = "their role in the company" },
+	{ .name = NULL }
+};
+
+static const struct opt_spec member_role_opts[] = {
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
+	    .help = "the member" },
+	{ .name = "role", .kind = OPT_CHOICE, .required = 1,
+	    .choices = cli_roles, .help = "their new role" },
+	{ .name = NULL }
+};
+
+static const struct opt_spec member_remove_opts[] = {
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
+	    .help = "the member" },
+	{ .name = NULL }
 };
 
 /*
  * SCOPED entries get their company, and their permission checked, from the
- * driver; 'member' names its RUT second and checks each verb's permission
- * itself (company_select).
+ * driver.
  * If you add a verb, add it to ayni-company(1) and, when company-scoped,
  * a row to tests/cli/t032-permissions.sh.
  */
@@ -396,9 +356,16 @@ const struct cmd_entry cmd_company_cmds[] = {
 	    "bring back a removed company (superuser)" },
 	{ "use", cmd_company_use, SCOPED, AYNI_PERM_VIEW, NULL, "RUT", 1, 1,
 	    "make a company the default of this session or API token" },
-	{ "member", cmd_company_member, AUTH | CMD_TXN, AYNI_PERM_NONE,
-	    member_opts, "add|list|role|remove RUT", 2, 2,
-	    "members and their roles: add and remove members, change roles "
-	    "(manage users), list them (view)" },
+	{ "member add", cmd_member_add, SCOPED | CMD_TXN,
+	    AYNI_PERM_MANAGE_USERS, member_add_opts, "RUT", 1, 1,
+	    "make a user a member of the company (manage users)" },
+	{ "member list", cmd_member_list, SCOPED | CMD_TXN, AYNI_PERM_VIEW,
+	    NULL, "RUT", 1, 1, "the company's members and their roles (view)" },
+	{ "member role", cmd_member_role, SCOPED | CMD_TXN,
+	    AYNI_PERM_MANAGE_USERS, member_role_opts, "RUT", 1, 1,
+	    "change a member's role (manage users)" },
+	{ "member remove", cmd_member_remove, SCOPED | CMD_TXN,
+	    AYNI_PERM_MANAGE_USERS, member_remove_opts, "RUT", 1, 1,
+	    "end a membership (manage users)" },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

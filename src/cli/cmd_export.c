@@ -11,16 +11,24 @@
 #include "ayni/outfile.h"
 #include "cli.h"
 
+/* raw, and the levels of ayni_agg_level_parse(): ayni_export_what_parse(). */
+static const char *const whats[] = { "raw", "day", "week", "month",
+	"quarter", "year", "product", "customer", "category", NULL };
+
 static const struct opt_spec export_opts[] = {
-	{ "what", 0, 1, 0, "WHAT", "raw (default: the sales lines), day, "
-	    "week, month, quarter, year, product, customer or category" },
-	{ "from", 0, 1, 0, "DATE", "only sales on or after DATE (YYYY-MM-DD)" },
-	{ "to", 0, 1, 0, "DATE", "only sales on or before DATE (YYYY-MM-DD)" },
-	{ "excel", 0, 0, 0, NULL, "csv that Spanish-locale Excel opens: BOM, "
+	{ .name = "what", .kind = OPT_CHOICE, .choices = whats,
+	    .help = "the sales lines (raw, the default) or a rollup" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
+	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
+	{ .name = "excel", .kind = OPT_FLAG,
+	    .help = "csv that Spanish-locale Excel opens: BOM, "
 	    "';', decimal comma, CRLF" },
-	{ "output", 'o', 1, 0, "FILE", "write to FILE (atomically) instead of "
+	{ .name = "output", .shortopt = 'o', .kind = OPT_STR, .argname = "FILE",
+	    .help = "write to FILE (atomically) instead of "
 	    "standard output" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 static int

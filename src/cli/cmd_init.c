@@ -21,11 +21,13 @@
 #include "cli.h"
 
 static const struct opt_spec init_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "login of the first user (a superuser)" },
-	{ "name", 0, 1, 0, "NAME", "display name of the first user" },
-	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the password from standard input, not the terminal" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .kind = OPT_STR, .argname = "EMAIL",
+	    .help = "login of the first user (a superuser)" },
+	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
+	    .help = "display name of the first user" },
+	{ .name = "password-stdin", .kind = OPT_FLAG,
+	    .help = "read the password from standard input, not the terminal" },
+	{ .name = NULL }
 };
 
 /* Undo a failed init; an empty file that was there is left empty. */

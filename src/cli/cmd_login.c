@@ -14,10 +14,11 @@
 #include "cli.h"
 
 static const struct opt_spec login_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "who logs in" },
-	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the password from standard input, not the terminal" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
+	    .help = "who logs in" },
+	{ .name = "password-stdin", .kind = OPT_FLAG,
+	    .help = "read the password from standard input, not the terminal" },
+	{ .name = NULL }
 };
 
 static int
@@ -29,9 +30,6 @@ cmd_login(struct cmd_ctx *ctx)
 	int64_t uid;
 	int rc, had;
 
-	if (email == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "who logs in? give --email EMAIL");
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;

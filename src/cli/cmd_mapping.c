@@ -9,26 +9,33 @@
  * Validation and storage are in src/lib/mapping.c; this file only turns
  * options into an ayni_mapping and says on stderr what changed.
  */
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "ayni/mapping.h"
 #include "cli.h"
 
 static const struct opt_spec save_opts[] = {
-	{ "map", 0, 1, 1, "FIELD=HEADER",
-	    "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
-	{ "date-format", 0, 1, 0, "FMT", "dates read as FMT, e.g. %d/%m/%Y" },
-	{ "decimal", 0, 1, 0, "C", "decimal mark: ',' or '.'" },
-	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1, windows-1252, utf-16le/be" },
-	{ "delimiter", 0, 1, 0, "C", "field separator: , ; | or tab" },
-	{ "returns", 0, 1, 0, "REGEX",
-	    "return markers in the type columns, instead of the built-in" },
-	{ "default", 0, 0, 0, NULL,
-	    "make it the company's default: used when an upload names none" },
-	{ "from-upload", 0, 1, 0, "ID", "start from what upload ID found: "
+	{ .name = "map", .kind = OPT_STR, .repeatable = 1,
+	    .argname = "FIELD=HEADER",
+	    .help = "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
+	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
+	    .help = "dates read as FMT, e.g. %d/%m/%Y" },
+	{ .name = "decimal", .kind = OPT_STR, .argname = "C",
+	    .help = "decimal mark: ',' or '.'" },
+	{ .name = "encoding", .kind = OPT_STR, .argname = "ENC",
+	    .help = "utf-8, latin1, windows-1252, utf-16le/be" },
+	{ .name = "delimiter", .kind = OPT_STR, .argname = "C",
+	    .help = "field separator: , ; | or tab" },
+	{ .name = "returns", .kind = OPT_STR, .argname = "REGEX",
+	    .help = "return markers in the type columns, instead of the built-in" },
+	{ .name = "default", .kind = OPT_FLAG,
+	    .help = "make it the company's default: used when an upload names none" },
+	{ .name = "from-upload", .kind = OPT_INT, .argname = "ID",
+	    .min = 1, .max = LLONG_MAX,
+	    .help = "start from what upload ID found: "
 	    "its columns, encoding, delimiter, decimal mark" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 /* Copy a NAME argument into m; too long is refused, never truncated. */
@@ -76,20 +83,10 @@ cmd_mapping_save(struct cmd_ctx *ctx)
 		    (rc = opts[k].set(&m, v, &ctx->err)) != 0)
 			goto out;
 	/* What the options said wins over what the upload found. */
-	if ((v = opt_get(ctx, "from-upload")) != NULL) {
-		char *end;
-		long long id = strtoll(v, &end, 10);
-
-		if (end == v || *end != '\0' || id <= 0) {
-			rc = ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --from-upload '%s': expected an upload id",
-			    v);
-			goto out;
-		}
-		if ((rc = ayni_mapping_from_upload(ctx->db,
-		    ctx->company.company_id, id, &m, &ctx->err)) != 0)
-			goto out;
-	}
+	if (opt_has(ctx, "from-upload") && (rc = ayni_mapping_from_upload(
+	    ctx->db, ctx->company.company_id, opt_int(ctx, "from-upload", 0),
+	    &m, &ctx->err)) != 0)
+		goto out;
 	m.is_default = opt_has(ctx, "default") > 0;
 
 	if ((rc = ayni_mapping_save(ctx->db, ctx->company.company_id, &m,

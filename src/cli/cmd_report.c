@@ -12,11 +12,13 @@
 #include "cli.h"
 
 static const struct opt_spec report_opts[] = {
-	{ "period", 0, 1, 0, "P", "a month (2025-10), quarter (2025-Q4) or "
+	{ .name = "period", .kind = OPT_STR, .argname = "P",
+	    .help = "a month (2025-10), quarter (2025-Q4) or "
 	    "year (2025); default: the latest full month" },
-	{ "html", 0, 1, 0, "FILE", "write the report as one HTML page to "
+	{ .name = "html", .kind = OPT_STR, .argname = "FILE",
+	    .help = "write the report as one HTML page to "
 	    "FILE" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = NULL }
 };
 
 static int

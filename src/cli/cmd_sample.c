@@ -21,19 +21,24 @@
 
 /* Keep in the order of man/ayni-sample.1's SYNOPSIS. */
 static const struct opt_spec sample_opts[] = {
-	{ "rows", 0, 1, 0, "N", "data lines to write (default 1000)" },
-	{ "seed", 0, 1, 0, "S",
-	    "random seed: same seed, same bytes (default 1)" },
-	{ "from", 0, 1, 0, "DATE",
-	    "first day, YYYY-MM-DD (default 2025-01-01)" },
-	{ "days", 0, 1, 0, "D", "number of days covered (default 90)" },
-	{ "profile", 0, 1, 0, "NAME|N",
-	    "kind of shop, by name or 0 to 5 (default minimarket)" },
-	{ "companies", 0, 1, 0, "K",
-	    "write K shops' files instead (needs --out)" },
-	{ "out", 0, 1, 0, "DIR",
-	    "where company-01.csv ... go (made if missing)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "rows", .kind = OPT_INT, .argname = "N",
+	    .min = 0, .max = AYNI_SAMPLE_MAX_ROWS,
+	    .help = "data lines to write, default 1000" },
+	{ .name = "seed", .kind = OPT_U64, .argname = "S",
+	    .help = "random seed: same seed, same bytes (default 1)" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "first day, YYYY-MM-DD (default 2025-01-01)" },
+	{ .name = "days", .kind = OPT_INT, .argname = "D",
+	    .min = 1, .max = AYNI_SAMPLE_MAX_DAYS,
+	    .help = "number of days covered, default 90" },
+	{ .name = "profile", .kind = OPT_STR, .argname = "NAME|N",
+	    .help = "kind of shop, by name or 0 to 5 (default minimarket)" },
+	{ .name = "companies", .kind = OPT_INT, .argname = "K",
+	    .min = 1, .max = AYNI_SAMPLE_MAX_COMPANIES,
+	    .help = "write K shops' files instead (needs --out)" },
+	{ .name = "out", .kind = OPT_STR, .argname = "DIR",
+	    .help = "where company-01.csv ... go (made if missing)" },
+	{ .name = NULL }
 };
 
 /* The summary of a --companies run.  Column names are a stable interface. */
@@ -47,59 +52,13 @@ static const ayni_column sample_columns[] = {
 #define SAMPLE_NCOLS \
 	(int)(sizeof(sample_columns) / sizeof(sample_columns[0]))
 
-/*
- * A whole decimal number in [min, max], or a usage error naming the option
- * and the value.  strtol alone would take " 12", "12abc" and "" as numbers.
- */
-static int
-parse_long(struct cmd_ctx *ctx, const char *name, long min, long max,
-    long *out)
-{
-	const char *s = opt_get(ctx, name);
-	char *end;
-	long v;
-
-	if (s == NULL)
-		return 0;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (s[0] == '\0' || s[0] == ' ' || s[0] == '\t' || *end != '\0' ||
-	    errno == ERANGE || v < min || v > max)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "invalid value '%.40s' for option '--%s': expected a "
-		    "whole number from %ld to %ld", s, name, min, max);
-	*out = v;
-	return 0;
-}
-
-/* Any 64-bit unsigned seed; strtoull would silently negate "-1". */
-static int
-parse_seed(struct cmd_ctx *ctx, uint64_t *out)
-{
-	const char *s = opt_get(ctx, "seed");
-	unsigned long long v;
-	char *end;
-
-	if (s == NULL)
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (s[0] < '0' || s[0] > '9' || *end != '\0' || errno == ERANGE)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "invalid value '%.40s' for option '--seed': expected a "
-		    "whole number from 0 to %llu", s, (unsigned long long)
-		    UINT64_MAX);
-	*out = (uint64_t)v;
-	return 0;
-}
-
 /* A profile by name (any case) or by number. */
 static int
 parse_profile(struct cmd_ctx *ctx, int *out)
 {
 	const char *s = opt_get(ctx, "profile");
 	int i, n = ayni_sample_profile_count();
-	long v;
+	long long v;
 
 	if (s == NULL)
 		return 0;
@@ -108,38 +67,27 @@ parse_profile(struct cmd_ctx *ctx, int *out)
 			*out = i;
 			return 0;
 		}
-	if (s[0] >= '0' && s[0] <= '9' && parse_long(ctx, "profile", 0, n - 1,
-	    &v) == 0) {
+	if (opt_number(s, 0, n - 1, &v)) {
 		*out = (int)v;
 		return 0;
 	}
 	return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-	    "invalid value '%.40s' for option '--profile': expected "
-	    "minimarket, panaderia, ferreteria, farmacia, cafe, botilleria "
-	    "or 0 to %d", s, n - 1);
+	    "invalid --profile '%.64s': use minimarket, panaderia, "
+	    "ferreteria, farmacia, cafe, botilleria or 0 to %d", s, n - 1);
 }
 
 static int
 read_options(struct cmd_ctx *ctx, ayni_sample_options *o, long *companies)
 {
-	long rows, days;
 	int rc;
 
 	ayni_sample_options_init(o);
-	rows = o->rows;
-	days = o->days;
-	*companies = 0;
-	if ((rc = parse_long(ctx, "rows", 0, AYNI_SAMPLE_MAX_ROWS,
-	    &rows)) != 0 ||
-	    (rc = parse_seed(ctx, &o->seed)) != 0 ||
-	    (rc = parse_long(ctx, "days", 1, AYNI_SAMPLE_MAX_DAYS,
-	    &days)) != 0 ||
-	    (rc = parse_profile(ctx, &o->profile)) != 0 ||
-	    (rc = parse_long(ctx, "companies", 1, AYNI_SAMPLE_MAX_COMPANIES,
-	    companies)) != 0)
+	o->rows = (long)opt_int(ctx, "rows", o->rows);
+	o->seed = opt_u64(ctx, "seed", o->seed);
+	o->days = (int)opt_int(ctx, "days", o->days);
+	*companies = (long)opt_int(ctx, "companies", 0);
+	if ((rc = parse_profile(ctx, &o->profile)) != 0)
 		return rc;
-	o->rows = rows;
-	o->days = (int)days;
 	o->from = opt_get(ctx, "from");
 	if (opt_has(ctx, "companies") && !opt_has(ctx, "out"))
 		return ayni_error_set(&ctx->err, AYNI_EUSAGE,

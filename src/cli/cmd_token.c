@@ -6,19 +6,18 @@
  * A token is printed once, by 'create'; the database keeps only its hash,
  * so nothing here can show it again.
  */
-#include <errno.h>
-#include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 
 static const struct opt_spec create_opts[] = {
-	{ "name", 0, 1, 0, "NAME", "what the token is for: 'nightly-upload'" },
-	{ "expires", 0, 1, 0, "DAYS",
-	    "valid this many days (default 365, at most 3650)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "name", .kind = OPT_STR, .required = 1, .argname = "NAME",
+	    .help = "what the token is for: 'nightly-upload'" },
+	{ .name = "expires", .kind = OPT_INT, .argname = "DAYS",
+	    .min = 1, .max = AYNI_API_TOKEN_MAX_DAYS,
+	    .help = "valid this many days, default 365" },
+	{ .name = NULL }
 };
 
 static int
@@ -29,25 +28,13 @@ cmd_token_create(struct cmd_ctx *ctx)
 		{ "token", AYNI_T_TEXT },
 		{ "expires_at", AYNI_T_TEXT },
 	};
-	const char *name = opt_get(ctx, "name"), *exp = opt_get(ctx, "expires");
-	char token[AYNI_TOKEN_LEN + 1], expires_at[20], *end;
+	const char *name = opt_get(ctx, "name");
+	char token[AYNI_TOKEN_LEN + 1], expires_at[20];
 	ayni_value vals[3];
 	ayni_writer *w = NULL;
-	long days = AYNI_API_TOKEN_DAYS;
+	int days = (int)opt_int(ctx, "expires", AYNI_API_TOKEN_DAYS);
 	int rc;
 
-	if (name == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "give the token a name with --name NAME");
-	if (exp != NULL) {
-		errno = 0;
-		days = strtol(exp, &end, 10);
-		if (errno != 0 || end == exp || *end != '\0' || days < 1 ||
-		    days > AYNI_API_TOKEN_MAX_DAYS)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --expires '%s': give a number of days "
-			    "from 1 to %d", exp, AYNI_API_TOKEN_MAX_DAYS);
-	}
 	/*
 	 * A leaked API token must not be able to outlive its revocation by
 	 * minting others: only a login session creates tokens.
@@ -57,7 +44,7 @@ cmd_token_create(struct cmd_ctx *ctx)
 		    "permission denied: an API token cannot create tokens; "
 		    "log in with 'ayni login'");
 	if ((rc = ayni_apitoken_create(ctx->db, ctx->actor.user_id, name,
-	    (int)days, token, expires_at, &ctx->err)) != 0)
+	    days, token, expires_at, &ctx->err)) != 0)
 		return rc;
 	/*
 	 * For a script ('ayni token create --name cron > file'): the bare

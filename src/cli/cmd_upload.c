@@ -11,35 +11,51 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ayni/calendar.h"
 #include "ayni/outfile.h"
 #include "ayni/upload.h"
 #include "cli.h"
 
+/* Choice indexes are what options() reads: keep the orders. */
+static const char *const decimals[] = { ",", ".", NULL };
+static const char *const modes[] = { "upsert", "replace", NULL };
+static const char *const periods[] = { "day", "month", NULL };
+
 static const struct opt_spec upload_opts[] = {
-	{ "mapping", 0, 1, 0, "NAME", "use the saved mapping NAME" },
-	{ "map", 0, 1, 1, "FIELD=HEADER",
-	    "read FIELD from column HEADER (repeatable)" },
-	{ "delimiter", 0, 1, 0, "C", "field delimiter: , ; tab or |" },
-	{ "encoding", 0, 1, 0, "ENC", "utf-8, latin1, windows-1252, utf-16le/be" },
-	{ "decimal", 0, 1, 0, "C", "decimal mark of every number: , or ." },
-	{ "date-format", 0, 1, 0, "FMT", "dates as FMT, e.g. %d/%m/%Y %H:%M" },
-	{ "mode", 0, 1, 0, "MODE",
-	    "upsert (default) or replace the period the file covers" },
-	{ "period", 0, 1, 0, "day|month",
-	    "with replace: the file's days (default) or whole months" },
-	{ "from", 0, 1, 0, "DATE", "with replace: first day to replace" },
-	{ "to", 0, 1, 0, "DATE", "with replace: last day to replace" },
-	{ "returns", 0, 1, 0, "REGEX",
-	    "return markers in the type columns, instead of the built-in" },
-	{ "max-errors", 0, 1, 0, "N",
-	    "store the valid rows if at most N are invalid" },
-	{ "rejects", 0, 1, 0, "FILE", "write invalid rows, with line and "
+	{ .name = "mapping", .kind = OPT_STR, .argname = "NAME",
+	    .help = "use the saved mapping NAME" },
+	{ .name = "map", .kind = OPT_STR, .repeatable = 1, .argname = "FIELD=HEADER",
+	    .help = "read FIELD from column HEADER (repeatable)" },
+	{ .name = "delimiter", .kind = OPT_STR, .argname = "C",
+	    .help = "field delimiter: , ; tab or |" },
+	{ .name = "encoding", .kind = OPT_STR, .argname = "ENC",
+	    .help = "utf-8, latin1, windows-1252, utf-16le/be" },
+	{ .name = "decimal", .kind = OPT_CHOICE, .choices = decimals,
+	    .help = "decimal mark of every number" },
+	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
+	    .help = "dates as FMT, e.g. %d/%m/%Y %H:%M" },
+	{ .name = "mode", .kind = OPT_CHOICE, .choices = modes,
+	    .help = "upsert (default) or replace the period the file covers" },
+	{ .name = "period", .kind = OPT_CHOICE, .choices = periods,
+	    .help = "with replace: the file's days (default) or whole months" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "with replace: first day to replace" },
+	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "with replace: last day to replace" },
+	{ .name = "returns", .kind = OPT_STR, .argname = "REGEX",
+	    .help = "return markers in the type columns, instead of the built-in" },
+	{ .name = "max-errors", .kind = OPT_INT, .argname = "N",
+	    .min = 0, .max = 1000000000,
+	    .help = "store the valid rows if at most N are invalid" },
+	{ .name = "rejects", .kind = OPT_STR, .argname = "FILE",
+	    .help = "write invalid rows, with line and "
 	    "reason, to FILE" },
-	{ "dry-run", 'n', 0, 0, NULL, "do everything but store" },
-	{ "wait", 0, 1, 0, "SECONDS",
-	    "wait this long for a busy database (600)" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "dry-run", .shortopt = 'n', .kind = OPT_FLAG,
+	    .help = "do everything but store" },
+	{ .name = "wait", .kind = OPT_INT, .argname = "SECONDS",
+	    .min = 0, .max = 86400,
+	    .help = "wait this long for a busy database, default 600; 0: "
+	    "do not wait" },
+	{ .name = NULL }
 };
 
 struct bar {
@@ -105,23 +121,6 @@ progress(void *arg, const ayni_upload_progress *p)
 	fflush(stderr);
 }
 
-static int
-parse_long(struct cmd_ctx *ctx, const char *opt, const char *s, long lo,
-    long hi, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "invalid --%s '%s': expected a whole number from %ld to %ld",
-		    opt, s, lo, hi);
-	*out = v;
-	return 0;
-}
-
 /* --period, --from and --to: what --mode replace replaces. */
 static int
 replace_options(struct cmd_ctx *ctx, ayni_upload_opts *o)
@@ -141,24 +140,15 @@ replace_options(struct cmd_ctx *ctx, ayni_upload_opts *o)
 		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--from and --to "
 		    "go together");
 	if (from != NULL) {
-		if (!ayni_iso_date(from, NULL) || !ayni_iso_date(to, NULL))
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --%s '%s': use YYYY-MM-DD",
-			    ayni_iso_date(from, NULL) ? "to" : "from",
-			    ayni_iso_date(from, NULL) ? to : from);
 		if (strcmp(from, to) > 0)
 			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
 			    "--from '%s' is after --to '%s'", from, to);
 		o->replace_period = AYNI_REPLACE_RANGE;
 		o->replace_from = from;
 		o->replace_to = to;
-	} else if (p == NULL || strcmp(p, "day") == 0)
-		o->replace_period = AYNI_REPLACE_DAY;
-	else if (strcmp(p, "month") == 0)
-		o->replace_period = AYNI_REPLACE_MONTH;
-	else
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "invalid --period '%s': use day or month", p);
+	} else
+		o->replace_period = opt_choice(ctx, "period", 0) == 1 ?
+		    AYNI_REPLACE_MONTH : AYNI_REPLACE_DAY;
 	return 0;
 }
 
@@ -169,7 +159,7 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 {
 	const char *const *pairs;
 	const char *s;
-	long v;
+	long wait;
 	int i, n, rc;
 
 	o->company_id = ctx->company.company_id;
@@ -212,35 +202,17 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 	    (rc = ayni_csv_encoding_parse(s, &o->csv.encoding, &ctx->err))
 	    != 0)
 		return rc;
-	if ((s = opt_get(ctx, "decimal")) != NULL) {
-		if (strcmp(s, ",") != 0 && strcmp(s, ".") != 0)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --decimal '%s': use , or .", s);
+	if ((s = opt_get(ctx, "decimal")) != NULL)
 		o->decimal = s[0];
-	}
 	o->date_format = opt_get(ctx, "date-format");
 	o->returns = opt_get(ctx, "returns");
-	if ((s = opt_get(ctx, "mode")) != NULL) {
-		if (strcmp(s, "replace") == 0)
-			o->mode = AYNI_UPLOAD_REPLACE;
-		else if (strcmp(s, "upsert") != 0)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "invalid --mode '%s': use upsert or replace", s);
-	}
+	if (opt_choice(ctx, "mode", 0) == 1)
+		o->mode = AYNI_UPLOAD_REPLACE;
 	if ((rc = replace_options(ctx, o)) != 0)
 		return rc;
-	if ((s = opt_get(ctx, "max-errors")) != NULL) {
-		if ((rc = parse_long(ctx, "max-errors", s, 0, 1000000000L,
-		    &v)) != 0)
-			return rc;
-		o->max_errors = v;
-	}
-	o->wait_seconds = 600;
-	if ((s = opt_get(ctx, "wait")) != NULL) {
-		if ((rc = parse_long(ctx, "wait", s, 0, 86400, &v)) != 0)
-			return rc;
-		o->wait_seconds = v == 0 ? -1 : (int)v;
-	}
+	o->max_errors = (long)opt_int(ctx, "max-errors", 0);
+	wait = (long)opt_int(ctx, "wait", 600);
+	o->wait_seconds = wait == 0 ? -1 : (int)wait;
 	o->dry_run = opt_has(ctx, "dry-run") > 0;
 	return 0;
 }

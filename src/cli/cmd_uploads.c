@@ -2,9 +2,8 @@
  * cmd_uploads.c - 'ayni uploads list|show|delete': the history of a
  * company's uploads, what each changed, and taking one back.
  */
-#include <errno.h>
 #include <inttypes.h>
-#include <stdlib.h>
+#include <limits.h>
 
 #include "ayni/upload.h"
 #include "cli.h"
@@ -13,12 +12,9 @@ static int
 upload_id(struct cmd_ctx *ctx, int64_t *out)
 {
 	const char *s = ctx->o.args[0];
-	char *end;
-	long long v;
+	long long v = 0;
 
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v <= 0)
+	if (!opt_number(s, 1, LLONG_MAX, &v))
 		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
 		    "invalid upload id '%s': expected a positive number", s);
 	*out = v;
@@ -45,7 +41,7 @@ static int
 cmd_uploads_show(struct cmd_ctx *ctx)
 {
 	ayni_writer *w;
-	int64_t id;
+	int64_t id = 0;
 	int rc;
 
 	if ((rc = upload_id(ctx, &id)) != 0)
@@ -61,10 +57,11 @@ cmd_uploads_show(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec delete_opts[] = {
-	{ "yes", 'y', 0, 0, NULL, "do not ask for confirmation" },
-	{ "dry-run", 'n', 0, 0, NULL,
-	    "say what would be removed, remove nothing" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "yes", .shortopt = 'y', .kind = OPT_FLAG,
+	    .help = "do not ask for confirmation" },
+	{ .name = "dry-run", .shortopt = 'n', .kind = OPT_FLAG,
+	    .help = "say what would be removed, remove nothing" },
+	{ .name = NULL }
 };
 
 /*
@@ -77,7 +74,7 @@ cmd_uploads_delete(struct cmd_ctx *ctx)
 	ayni_upload_deletion d;
 	ayni_writer *w = NULL;
 	char q[sizeof(d.months) + sizeof(d.filename) + 128];
-	int64_t id;
+	int64_t id = 0;
 	int rc, yes = opt_has(ctx, "yes") > 0, dry = opt_has(ctx, "dry-run") > 0;
 
 	if ((rc = upload_id(ctx, &id)) != 0)

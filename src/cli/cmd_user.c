@@ -32,15 +32,17 @@ need_superuser(struct cmd_ctx *ctx, const char *what)
 }
 
 static const struct opt_spec add_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "login of the new user" },
-	{ "name", 0, 1, 0, "NAME", "display name" },
-	{ "role", 0, 1, 0, "ROLE",
-	    "with --company: add the user to it as owner, admin, manager, "
-	    "analyst or viewer" },
-	{ "superuser", 0, 0, 0, NULL, "make the new user a superuser" },
-	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the password from standard input, not the terminal" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
+	    .help = "login of the new user" },
+	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
+	    .help = "display name" },
+	{ .name = "role", .kind = OPT_CHOICE, .choices = cli_roles,
+	    .help = "with --company: add the user to it with this role" },
+	{ .name = "superuser", .kind = OPT_FLAG,
+	    .help = "make the new user a superuser" },
+	{ .name = "password-stdin", .kind = OPT_FLAG,
+	    .help = "read the password from standard input, not the terminal" },
+	{ .name = NULL }
 };
 
 static int
@@ -56,9 +58,6 @@ cmd_user_add(struct cmd_ctx *ctx)
 	int64_t uid;
 	int rc;
 
-	if (email == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "give the new user's --email EMAIL");
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;
@@ -170,9 +169,9 @@ cmd_user_show(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec passwd_opts[] = {
-	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the passwords from standard input, one a line" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "password-stdin", .kind = OPT_FLAG,
+	    .help = "read the passwords from standard input, one a line" },
+	{ .name = NULL }
 };
 
 static int
@@ -273,8 +272,9 @@ cmd_user_unlock(struct cmd_ctx *ctx)
 }
 
 static const struct opt_spec request_opts[] = {
-	{ "email", 0, 1, 0, "EMAIL", "the user the token is for" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
+	    .help = "the user the token is for" },
+	{ .name = NULL }
 };
 
 /* Print {email, token, expires_at} of a new single-use token. */
@@ -292,9 +292,6 @@ request(struct cmd_ctx *ctx, int reset)
 	ayni_writer *w = NULL;
 	int rc;
 
-	if (email == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "for whom? give --email EMAIL");
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;
@@ -330,9 +327,9 @@ cmd_user_verify_request(struct cmd_ctx *ctx)
  * terminal, or the first line of standard input.
  */
 static const struct opt_spec reset_opts[] = {
-	{ "password-stdin", 0, 0, 0, NULL,
-	    "read the token, then the new password, from standard input" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "password-stdin", .kind = OPT_FLAG,
+	    .help = "read the token, then the new password, from standard input" },
+	{ .name = NULL }
 };
 
 static int

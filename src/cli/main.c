@@ -8,7 +8,6 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,43 +141,6 @@ cli_note(const struct cmd_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(ctx->notes ? ctx->notes : stderr, "", fmt, ap);
 	va_end(ap);
-}
-
-const char *
-opt_get(const struct cmd_ctx *ctx, const char *name)
-{
-	const struct opt_spec *o;
-
-	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
-		if (strcmp(o->name, name) == 0)
-			return ctx->o.val[o - ctx->cmd->opts];
-	return NULL;
-}
-
-int
-opt_has(const struct cmd_ctx *ctx, const char *name)
-{
-	const struct opt_spec *o;
-
-	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
-		if (strcmp(o->name, name) == 0)
-			return ctx->o.count[o - ctx->cmd->opts];
-	return 0;
-}
-
-int
-opt_list(const struct cmd_ctx *ctx, const char *name,
-    const char *const **out)
-{
-	const struct opt_spec *o;
-
-	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
-		if (strcmp(o->name, name) == 0) {
-			*out = ctx->o.multi[o - ctx->cmd->opts];
-			return ctx->o.count[o - ctx->cmd->opts];
-		}
-	*out = NULL;
-	return 0;
 }
 
 int
@@ -372,9 +334,9 @@ list_groups(FILE *fp)
 {
 	const struct cmd_group *g;
 
-	fputs("usage: ayni [--db PATH] [--company RUT] "
-	    "[--format table|csv|json] [-q] [-v] COMMAND [ARGS]\n\n"
-	    "commands:\n", fp);
+	fputs("usage: ayni ", fp);
+	opt_global_usage(fp);
+	fputs(" COMMAND [ARGS]\n\ncommands:\n", fp);
 	for (g = cmd_groups; g->name != NULL; g++)
 		fprintf(fp, "  %-10s %s\n", g->name, g->summary);
 	fputs("  help       show help for a command\n\n"
@@ -393,9 +355,30 @@ find_group(const char *name)
 	return NULL;
 }
 
-/* The verb named by *argv, else the group's default command. */
+/* Whether the words of name ("member add") begin w; *used: how many. */
+static int
+name_is(const char *name, const char *const *w, int n, int *used)
+{
+	size_t len;
+	int k;
+
+	for (k = 0; *name != '\0'; k++) {
+		len = strcspn(name, " ");
+		if (k >= n || strlen(w[k]) != len || strncmp(w[k], name, len))
+			return 0;
+		name += len;
+		name += *name == ' ';
+	}
+	*used = k;
+	return 1;
+}
+
+/*
+ * The verb named by the words w (one, or more for "member add"), else
+ * the group's default command; *used: how many words named it.
+ */
 static const struct cmd_entry *
-find_cmd(const struct cmd_group *g, int argc, char **argv, int *used)
+find_cmd(const struct cmd_group *g, const char *const *w, int n, int *used)
 {
 	const struct cmd_entry *c, *dflt = NULL;
 
@@ -403,28 +386,57 @@ find_cmd(const struct cmd_group *g, int argc, char **argv, int *used)
 	for (c = g->cmds; c->fn != NULL; c++) {
 		if (c->name == NULL)
 			dflt = c;
-		else if (argc > 0 && strcmp(c->name, argv[0]) == 0) {
-			*used = 1;
+		else if (name_is(c->name, w, n, used))
 			return c;
-		}
 	}
 	return dflt;
 }
 
+/*
+ * The verbs under a first word ("member": add, list, role, remove) as
+ * "add, list, role or remove" in buf; their number.
+ */
+static int
+sub_verbs(const struct cmd_group *g, const char *first, char *buf,
+    size_t len)
+{
+	const struct cmd_entry *c, *last = NULL;
+	size_t n = strlen(first), at = 0;
+	int k = 0;
+
+	buf[0] = '\0';
+	for (c = g->cmds; c->fn != NULL; c++)
+		if (c->name != NULL && strncmp(c->name, first, n) == 0 &&
+		    c->name[n] == ' ')
+			last = c;
+	for (c = g->cmds; c->fn != NULL && at < len; c++)
+		if (c->name != NULL && strncmp(c->name, first, n) == 0 &&
+		    c->name[n] == ' ')
+			at += (size_t)snprintf(buf + at, len - at, "%s%s",
+			    k++ == 0 ? "" : c == last ? " or " : ", ",
+			    c->name + n + 1);
+	return k;
+}
+
+/* The usage lines of a group's verbs, or of those under first. */
 static void
-group_usage(FILE *fp, const struct cmd_group *g)
+group_usage(FILE *fp, const struct cmd_group *g, const char *first)
 {
 	const struct cmd_entry *c;
+	size_t n = first ? strlen(first) : 0;
 
 	for (c = g->cmds; c->fn != NULL; c++)
-		opt_usage(fp, g, c);
+		if (first == NULL || (c->name != NULL &&
+		    strncmp(c->name, first, n) == 0 && c->name[n] == ' '))
+			opt_usage(fp, g, c);
 }
 
 static int
-cmd_help(int argc, char **argv)
+cmd_help(int argc, const char *const *argv)
 {
 	const struct cmd_group *g;
 	const struct cmd_entry *c;
+	char verbs[256];
 	int used;
 
 	if (argc == 0) {
@@ -436,144 +448,39 @@ cmd_help(int argc, char **argv)
 		    argv[0]);
 		return EX_USAGE;
 	}
-	c = find_cmd(g, argc - 1, argv + 1, &used);
-	if (c == NULL || (argc > 1 && !used)) {
+	c = find_cmd(g, argv + 1, argc - 1, &used);
+	if (argc == 2 && (c == NULL || used == 0) &&
+	    sub_verbs(g, argv[1], verbs, sizeof(verbs)) > 0) {
+		group_usage(stdout, g, argv[1]);
+		return 0;
+	}
+	if (c == NULL || (argc > 1 && used != argc - 1)) {
 		if (argc > 1) {
 			cli_error("unknown command 'ayni %s %s': "
 			    "see 'ayni help %s'", g->name, argv[1], g->name);
 			return EX_USAGE;
 		}
 		printf("ayni %s: %s\n\n", g->name, g->summary);
-		group_usage(stdout, g);
+		group_usage(stdout, g, NULL);
 		return 0;
 	}
 	opt_help(stdout, g, c);
 	return 0;
 }
 
-/*
- * Take the global options out of argv, wherever they are (before "--"),
- * leaving the rest in order.  Returns -1 with a message on a bad one.
- */
-struct globals {
-	const char	*db;
-	const char	*company;
-	const char	*format;
-	int		 quiet, verbose, help, version;
-};
-
-/*
- * Whether a is an option of command c that takes its value from the next
- * argument ("--name VALUE", "-x VALUE"): that value is never a global
- * option, so 'company add --name -q' names the company "-q".
- */
+/* How many times global option name was given; its last value. */
 static int
-takes_value(const struct cmd_entry *c, const char *a)
+global(const struct opt_values *gv, const char *name, const char **val)
 {
-	const struct opt_spec *o;
+	int k;
 
-	if (c == NULL || a[0] != '-' || a[1] == '\0')
-		return 0;
-	for (o = c->opts; o != NULL && o->name != NULL; o++) {
-		if (!o->has_arg)
-			continue;
-		if (a[1] == '-' && strcmp(a + 2, o->name) == 0)
-			return 1;
-		if (a[1] != '-' && a[2] == '\0' && o->shortopt == a[1])
-			return 1;
-	}
-	return 0;
-}
-
-static int
-take_globals(int *argcp, char **argv, struct globals *g)
-{
-	int argc = *argcp, i, j = 0, k, done = 0, words = 0, used;
-	const struct cmd_group *grp = NULL;
-	const struct cmd_entry *cmd = NULL;
-	static const struct { const char *name; size_t off; } valued[] = {
-		{ "--db", offsetof(struct globals, db) },
-		{ "--company", offsetof(struct globals, company) },
-		{ "--format", offsetof(struct globals, format) },
-	};
-
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		int taken = 0;
-
-		if (!done && strcmp(a, "--") == 0) {
-			done = 1;
-			argv[j++] = argv[i];
-			continue;
+	for (k = 0; opt_globals[k].name != NULL; k++)
+		if (strcmp(opt_globals[k].name, name) == 0) {
+			if (val != NULL)
+				*val = gv->val[k];
+			return gv->count[k];
 		}
-		/* The command's own options keep their values. */
-		if (!done && takes_value(cmd, a) && i + 1 < argc) {
-			argv[j++] = argv[i++];
-			argv[j++] = argv[i];
-			continue;
-		}
-		for (k = 0; !done && k < 3; k++) {
-			size_t n = strlen(valued[k].name);
-			const char **dst = (const char **)((char *)g +
-			    valued[k].off);
-
-			if (strncmp(a, valued[k].name, n) != 0)
-				continue;
-			if (a[n] == '=') {
-				*dst = a + n + 1;
-				taken = 1;
-			} else if (a[n] == '\0') {
-				if (i + 1 >= argc) {
-					cli_error("option '%s' "
-					    "needs a value", a);
-					return -1;
-				}
-				*dst = argv[++i];
-				taken = 1;
-			}
-			if (taken && (*dst)[0] == '\0') {
-				fprintf(stderr, "ayni: option '%s' needs a "
-				    "value, not an empty one\n",
-				    valued[k].name);
-				return -1;
-			}
-			if (taken)
-				break;
-		}
-		if (!taken && !done) {
-			if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
-				taken = g->quiet = 1;
-			else if (strcmp(a, "-v") == 0 ||
-			    strcmp(a, "--verbose") == 0)
-				taken = g->verbose = 1;
-			else if (strcmp(a, "-h") == 0 ||
-			    strcmp(a, "--help") == 0)
-				taken = g->help = 1;
-			else if (strcmp(a, "--version") == 0)
-				taken = g->version = 1;
-		}
-		if (taken)
-			continue;
-		argv[j++] = argv[i];
-		/*
-		 * Follow which command this is, as main() will find it: the
-		 * first word names the group, the next one its verb (or the
-		 * group's default command).
-		 */
-		if (done)
-			continue;
-		if (words == 0 && a[0] != '-')
-			grp = find_group(a);
-		else if (words == 1 && grp != NULL) {
-			cmd = find_cmd(grp, 1, &argv[i], &used);
-			if (!used && takes_value(cmd, a) && i + 1 < argc)
-				argv[j++] = argv[++i];
-		}
-		words++;
-	}
-	argv[j] = NULL;
-	*argcp = j;
-	return 0;
+	abort();
 }
 
 static int
@@ -745,13 +652,20 @@ run(struct cmd_ctx *ctx)
 	return c->fn(ctx);
 }
 
+/* At most this many words name a verb: "company member add". */
+#define WORDS_MAX	3
+
 int
 main(int argc, char **argv)
 {
+	static struct opt_values gv;
+	static const char *const gopts[] = { "db", "company", "format" };
 	struct cmd_ctx ctx;
-	struct globals g;
-	const struct cmd_group *grp;
-	int used, rc, status;
+	const struct cmd_group *grp = NULL;
+	const char *word = NULL, *next = NULL, *w[WORDS_MAX], *v[3];
+	char verbs[256];
+	int pos[WORDS_MAX], nw = 0, used = 0, gi, i, j, k, rc, perr, help,
+	    status;
 
 	/*
 	 * Past a file size limit (ulimit -f) write() fails with EFBIG, which
@@ -760,65 +674,114 @@ main(int argc, char **argv)
 	 */
 	signal(SIGXFSZ, SIG_IGN);
 	memset(&ctx, 0, sizeof(ctx));
-	memset(&g, 0, sizeof(g));
 	argc--, argv++;
-	if (take_globals(&argc, argv, &g) != 0)
-		return EX_USAGE;
-	if (g.version) {
+	/*
+	 * The command words come first, global options aside: the group,
+	 * then the words that may name its verb.  Everything else is then
+	 * parsed in one pass against the command's options and the global
+	 * ones.
+	 */
+	if ((gi = opt_skip(opt_globals, argc, argv, 0)) < argc) {
+		word = argv[gi];
+		grp = find_group(word);
+	}
+	if (grp != NULL) {
+		i = opt_skip(opt_globals, argc, argv, gi + 1);
+		next = i < argc ? argv[i] : NULL;
+		for (; nw < WORDS_MAX && i < argc && argv[i][0] != '-';
+		    i = opt_skip(opt_globals, argc, argv, i + 1)) {
+			pos[nw] = i;
+			w[nw++] = argv[i];
+		}
+		ctx.group = grp;
+		ctx.cmd = find_cmd(grp, w, nw, &used);
+	}
+	for (i = j = 0; i < argc; i++) {
+		for (k = 0; k < used && pos[k] != i; k++)
+			continue;
+		if (i != gi && k == used)
+			argv[j++] = argv[i];
+	}
+	argc = j;
+	perr = opt_parse(ctx.cmd ? ctx.cmd->opts : NULL, opt_globals,
+	    ctx.cmd ? ctx.cmd->min_args : 0, ctx.cmd ? ctx.cmd->max_args :
+	    ARG_MAX, argc, argv, &ctx.o, &gv, &ctx.err);
+	if (global(&gv, "version", NULL)) {
 		printf("ayni %s (schema %d)\n", AYNI_VERSION,
 		    ayni_db_schema_version());
 		goto flush;
 	}
-	if (argc == 0) {
-		if (g.help) {
+	help = global(&gv, "help", NULL);
+	if (word == NULL) {
+		if (help) {
 			list_groups(stdout);
 			goto flush;
 		}
 		list_groups(stderr);
 		return EX_USAGE;
 	}
-	if (strcmp(argv[0], "help") == 0) {
-		status = cmd_help(argc - 1, argv + 1);
+	if (strcmp(word, "help") == 0) {
+		if (perr != 0) {
+			cli_error("%s", ctx.err.msg);
+			return EX_USAGE;
+		}
+		status = cmd_help(ctx.o.nargs, ctx.o.args);
 		goto done;
 	}
-	if ((grp = find_group(argv[0])) == NULL) {
-		cli_error("unknown command '%s': see 'ayni help'",
-		    argv[0]);
+	if (grp == NULL) {
+		cli_error("unknown command '%s': see 'ayni help'", word);
 		return EX_USAGE;
 	}
-	ctx.group = grp;
-	ctx.cmd = find_cmd(grp, argc - 1, argv + 1, &used);
-	if (ctx.cmd == NULL) {
-		if (g.help) {
-			cmd_help(1, argv);
+	if (ctx.cmd == NULL || (used == 0 && nw > 0 &&
+	    sub_verbs(grp, w[0], verbs, sizeof(verbs)) > 0)) {
+		/* 'company member' alone, or with a verb it does not have */
+		if (nw > 0 && sub_verbs(grp, w[0], verbs, sizeof(verbs)) > 0) {
+			if (help) {
+				group_usage(stdout, grp, w[0]);
+				goto flush;
+			}
+			if (nw > 1)
+				cli_error("unknown command 'ayni %s %s %s': "
+				    "use %s", grp->name, w[0], w[1], verbs);
+			else
+				cli_error("'ayni %s %s' needs a command: %s",
+				    grp->name, w[0], verbs);
+			group_usage(stderr, grp, w[0]);
+			return EX_USAGE;
+		}
+		if (help) {
+			cmd_help(1, &grp->name);
 			goto flush;
 		}
-		if (argc > 1)
+		if (next != NULL)
 			cli_error("unknown command 'ayni %s %s'",
-			    grp->name, argv[1]);
-		group_usage(stderr, grp);
+			    grp->name, next);
+		group_usage(stderr, grp, NULL);
 		return EX_USAGE;
 	}
-	if (g.help) {
+	if (help) {
 		opt_help(stdout, grp, ctx.cmd);
 		goto flush;
 	}
-	argc -= 1 + used;
-	argv += 1 + used;
-	if (opt_parse(ctx.cmd->opts, ctx.cmd->min_args, ctx.cmd->max_args,
-	    argc, argv, &ctx.o, &ctx.err) != 0) {
+	if (perr != 0) {
 		cli_error("%s", ctx.err.msg);
 		opt_usage(stderr, grp, ctx.cmd);
 		return EX_USAGE;
 	}
-	ctx.db_path = g.db ? g.db : getenv("AYNI_DB");
+	for (k = 0; k < 3; k++)
+		if (global(&gv, gopts[k], &v[k]) && v[k][0] == '\0') {
+			cli_error("option '--%s' needs a value, not an empty "
+			    "one", gopts[k]);
+			return EX_USAGE;
+		}
+	ctx.db_path = v[0] ? v[0] : getenv("AYNI_DB");
 	if (ctx.db_path == NULL || ctx.db_path[0] == '\0')
 		ctx.db_path = "./ayni.db";
-	ctx.company_arg = g.company;
-	ctx.quiet = g.quiet;
-	ctx.verbose = g.verbose;
+	ctx.company_arg = v[1];
+	ctx.quiet = global(&gv, "quiet", NULL) > 0;
+	ctx.verbose = global(&gv, "verbose", NULL) > 0;
 	ctx.out = stdout;
-	if ((rc = choose_format(&ctx, g.format)) == 0)
+	if ((rc = choose_format(&ctx, v[2])) == 0)
 		rc = run(&ctx);
 	ayni_db_close(ctx.db);
 	if (rc != 0) {

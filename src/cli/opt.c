@@ -1,15 +1,52 @@
 /*
- * opt.c - parse a command's options from its spec, and print its usage and
- * help from the same spec (libgit2's cli/opt.c idea): what --help says is
- * what the parser accepts.
+ * opt.c - parse a command's options, and the global ones, from their specs;
+ * check and convert each value by its kind; and print usage and help from
+ * the same specs (libgit2's cli/opt.c idea): what --help says is what the
+ * parser accepts, and what the completion script offers.
  *
- * Long options only take "--name VALUE" or "--name=VALUE"; short ones "-x
- * VALUE".  "--" ends options.  "-" alone is a positional (stdin).  Global
- * options are removed by main.c before this runs.
+ * Long options take "--name VALUE" or "--name=VALUE"; short ones "-x
+ * VALUE".  "--" ends options.  "-" alone is a positional (stdin).  A
+ * command's option and a global one are read in the same pass, wherever
+ * they are, so "--name -q" names something "-q".
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "ayni/calendar.h"
 #include "cli.h"
+
+static const char *const formats[] = { "table", "csv", "json", NULL };
+
+/*
+ * A second --db, --company or --format replaces the first, as it always
+ * has: a wrapper script may add one to what its caller gave.
+ */
+const struct opt_spec opt_globals[] = {
+	{ .name = "db", .kind = OPT_STR, .repeatable = 1, .argname = "PATH",
+	    .help = "the database (default $AYNI_DB, else ./ayni.db)" },
+	{ .name = "company", .kind = OPT_STR, .repeatable = 1,
+	    .argname = "RUT", .help = "the company to work on" },
+	{ .name = "format", .kind = OPT_CHOICE, .repeatable = 1,
+	    .choices = formats, .help = "how results are printed" },
+	{ .name = "quiet", .shortopt = 'q', .help = "no notes or warnings" },
+	{ .name = "verbose", .shortopt = 'v', .help = "more notes" },
+	{ .name = "help", .shortopt = 'h', .hidden = 1, .help = "this help" },
+	{ .name = "version", .hidden = 1, .help = "the version" },
+	{ .name = NULL }
+};
+
+static int
+spec_len(const struct opt_spec *spec)
+{
+	int n = 0;
+
+	while (spec != NULL && spec[n].name != NULL)
+		n++;
+	return n;
+}
 
 static int
 find_long(const struct opt_spec *spec, const char *name, size_t n)
@@ -34,82 +71,315 @@ find_short(const struct opt_spec *spec, char c)
 	return -1;
 }
 
+int
+opt_number(const char *s, long long min, long long max, long long *out)
+{
+	const char *d = s[0] == '-' && min < 0 ? s + 1 : s;
+	char *end;
+	long long v;
+
+	if (d[0] < '0' || d[0] > '9')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || errno == ERANGE || v < min || v > max)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* "a, b or c" into buf. */
+static void
+list_choices(const char *const *c, char *buf, size_t len)
+{
+	size_t n = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; c[i] != NULL && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i == 0 ? "" :
+		    c[i + 1] == NULL ? " or " : ", ", c[i]);
+}
+
+/* Check val against o's kind and keep its converted form. */
 static int
-store(const struct opt_spec *spec, int i, const char *val,
+check_value(const struct opt_spec *o, const char *val, struct opt_values *out,
+    int k, ayni_error *err)
+{
+	char want[512];
+	unsigned long long u;
+	char *end;
+	int i;
+
+	switch (o->kind) {
+	case OPT_FLAG:
+	case OPT_STR:
+		return 0;
+	case OPT_INT:
+		if (opt_number(val, o->min, o->max, &out->num[k]))
+			return 0;
+		if (o->max == LLONG_MAX && o->min == 1)
+			snprintf(want, sizeof(want), "a positive whole number");
+		else if (o->max == LLONG_MAX)
+			snprintf(want, sizeof(want), "a whole number from %lld",
+			    o->min);
+		else
+			snprintf(want, sizeof(want), "a whole number from %lld "
+			    "to %lld", o->min, o->max);
+		break;
+	case OPT_U64:
+		errno = 0;
+		u = strtoull(val, &end, 10);
+		if (val[0] >= '0' && val[0] <= '9' && *end == '\0' &&
+		    errno != ERANGE) {
+			out->u64[k] = (uint64_t)u;
+			return 0;
+		}
+		snprintf(want, sizeof(want), "a whole number from 0 to %llu",
+		    (unsigned long long)UINT64_MAX);
+		break;
+	case OPT_CHOICE:
+		for (i = 0; o->choices[i] != NULL; i++)
+			if (strcmp(val, o->choices[i]) == 0) {
+				out->num[k] = i;
+				return 0;
+			}
+		list_choices(o->choices, want, sizeof(want));
+		break;
+	case OPT_DATE:
+		if (ayni_iso_date(val, NULL))
+			return 0;
+		snprintf(want, sizeof(want), "YYYY-MM-DD");
+		break;
+	default:
+		return ayni_error_set(err, AYNI_EINTERNAL, "option '--%s' has "
+		    "no kind", o->name);
+	}
+	return ayni_error_set(err, AYNI_EUSAGE, "invalid --%s '%.64s': use %s",
+	    o->name, val, want);
+}
+
+static int
+store(const struct opt_spec *o, int k, const char *val,
     struct opt_values *out, ayni_error *err)
 {
-	if (!spec[i].multi && out->count[i] > 0 && spec[i].has_arg)
+	int rc;
+
+	/*
+	 * A script that says --mode twice means one of them by mistake:
+	 * refused, not the last one taken.  A flag twice says the same.
+	 */
+	if (o->kind != OPT_FLAG && !o->repeatable && out->count[k] > 0)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "option '--%s' given twice", spec[i].name);
-	if (out->count[i] >= OPT_MULTI_MAX)
+		    "option '--%s' given twice", o->name);
+	if (out->count[k] >= OPT_MULTI_MAX)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "option '--%s' given too many times", spec[i].name);
-	out->multi[i][out->count[i]++] = val;
-	out->val[i] = val;
+		    "option '--%s' given too many times", o->name);
+	if ((rc = check_value(o, val, out, k, err)) != 0)
+		return rc;
+	out->multi[k][out->count[k]++] = val;
+	out->val[k] = val;
 	return 0;
 }
 
 int
-opt_parse(const struct opt_spec *spec, int min_args, int max_args, int argc,
-    char **argv, struct opt_values *out, ayni_error *err)
+opt_skip(const struct opt_spec *spec, int argc, char **argv, int i)
 {
-	int i, k, rc, only_args = 0;
+	const char *a, *eq;
+	int k, valued;
+
+	for (; i < argc; i += valued ? 2 : 1) {
+		a = argv[i];
+		if (a[0] != '-' || a[1] == '\0' || strcmp(a, "--") == 0)
+			break;
+		if (a[1] == '-') {
+			eq = strchr(a + 2, '=');
+			k = find_long(spec, a + 2, eq ? (size_t)(eq - a - 2) :
+			    strlen(a + 2));
+			valued = k >= 0 && eq == NULL;
+		} else {
+			k = a[2] == '\0' ? find_short(spec, a[1]) : -1;
+			valued = 1;
+		}
+		if (k < 0)
+			break;
+		valued = valued && spec[k].kind != OPT_FLAG;
+	}
+	return i < argc ? i : argc;
+}
+
+int
+opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
+    int min_args, int max_args, int argc, char **argv, struct opt_values *out,
+    struct opt_values *gout, ayni_error *err)
+{
+	const struct opt_spec *tab[2] = { spec, gout ? globals : NULL };
+	struct opt_values *vals[2] = { out, gout };
+	ayni_error junk;
+	int i, k, t, r, rc = 0, only_args = 0;
 
 	memset(out, 0, sizeof(*out));
+	if (gout != NULL)
+		memset(gout, 0, sizeof(*gout));
+	if (spec_len(tab[0]) > OPT_MAX || spec_len(tab[1]) > OPT_MAX)
+		return ayni_error_set(err, AYNI_EINTERNAL, "more than %d "
+		    "options in one table", OPT_MAX);
+	/* After a bad word, the rest is still read, for -h and --version. */
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
+		ayni_error *e = rc != 0 ? &junk : err;
 
+		r = 0;
 		if (only_args || a[0] != '-' || a[1] == '\0') {
 			if (out->nargs >= ARG_MAX || out->nargs >= max_args)
-				return ayni_error_set(err, AYNI_EUSAGE,
+				r = ayni_error_set(e, AYNI_EUSAGE,
 				    "unexpected argument '%s'", a);
-			out->args[out->nargs++] = a;
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
+			else
+				out->args[out->nargs++] = a;
+		} else if (strcmp(a, "--") == 0)
 			only_args = 1;
-			continue;
-		}
-		if (a[1] == '-') {
+		else if (a[1] == '-') {
 			const char *eq = strchr(a + 2, '=');
 			size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 
-			if ((k = find_long(spec, a + 2, n)) < 0)
-				return ayni_error_set(err, AYNI_EUSAGE,
+			for (t = 0, k = -1; t < 2 && k < 0; t++)
+				k = find_long(tab[t], a + 2, n);
+			t--;
+			if (k < 0)
+				r = ayni_error_set(e, AYNI_EUSAGE,
 				    "unknown option '%.*s'", (int)n + 2, a);
-			if (!spec[k].has_arg) {
-				if (eq != NULL)
-					return ayni_error_set(err, AYNI_EUSAGE,
-					    "option '--%s' takes no value",
-					    spec[k].name);
-				rc = store(spec, k, "", out, err);
-			} else if (eq != NULL)
-				rc = store(spec, k, eq + 1, out, err);
+			else if (tab[t][k].kind == OPT_FLAG)
+				r = eq != NULL ? ayni_error_set(e, AYNI_EUSAGE,
+				    "option '--%s' takes no value",
+				    tab[t][k].name) : store(&tab[t][k], k, "",
+				    vals[t], e);
+			else if (eq != NULL)
+				r = store(&tab[t][k], k, eq + 1, vals[t], e);
 			else if (i + 1 < argc)
-				rc = store(spec, k, argv[++i], out, err);
+				r = store(&tab[t][k], k, argv[++i], vals[t], e);
 			else
-				return ayni_error_set(err, AYNI_EUSAGE,
+				r = ayni_error_set(e, AYNI_EUSAGE,
 				    "option '--%s' needs a value (%s)",
-				    spec[k].name, spec[k].argname);
+				    tab[t][k].name, tab[t][k].argname ?
+				    tab[t][k].argname : "see --help");
 		} else {
-			if ((k = find_short(spec, a[1])) < 0 || a[2] != '\0')
-				return ayni_error_set(err, AYNI_EUSAGE,
+			for (t = 0, k = -1; t < 2 && k < 0 && a[2] == '\0';
+			    t++)
+				k = find_short(tab[t], a[1]);
+			t--;
+			if (k < 0)
+				r = ayni_error_set(e, AYNI_EUSAGE,
 				    "unknown option '%s'", a);
-			if (!spec[k].has_arg)
-				rc = store(spec, k, "", out, err);
+			else if (tab[t][k].kind == OPT_FLAG)
+				r = store(&tab[t][k], k, "", vals[t], e);
 			else if (i + 1 < argc)
-				rc = store(spec, k, argv[++i], out, err);
+				r = store(&tab[t][k], k, argv[++i], vals[t], e);
 			else
-				return ayni_error_set(err, AYNI_EUSAGE,
+				r = ayni_error_set(e, AYNI_EUSAGE,
 				    "option '-%c' needs a value (%s)", a[1],
-				    spec[k].argname);
+				    tab[t][k].argname ? tab[t][k].argname :
+				    "see --help");
 		}
-		if (rc != 0)
-			return rc;
+		if (rc == 0)
+			rc = r;
 	}
-	if (out->nargs < min_args)
-		return ayni_error_set(err, AYNI_EUSAGE, "missing argument");
-	return 0;
+	if (rc == 0 && out->nargs < min_args)
+		rc = ayni_error_set(err, AYNI_EUSAGE, "missing argument");
+	for (k = 0; rc == 0 && spec != NULL && spec[k].name != NULL; k++)
+		if (spec[k].required && out->count[k] == 0)
+			rc = ayni_error_set(err, AYNI_EUSAGE,
+			    "option '--%s' is required", spec[k].name);
+	return rc;
+}
+
+/* The option of the command named name; a missing one is a bug. */
+static int
+find_opt(const struct cmd_ctx *ctx, const char *name, int kind)
+{
+	const struct opt_spec *o;
+
+	for (o = ctx->cmd->opts; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0) {
+			if (kind >= 0 && (int)o->kind != kind)
+				break;
+			return (int)(o - ctx->cmd->opts);
+		}
+	if (kind < 0)
+		return -1;
+	fprintf(stderr, "ayni: bug: no option '--%s' of that kind in "
+	    "'ayni %s %s'\n", name, ctx->group->name, ctx->cmd->name ?
+	    ctx->cmd->name : "");
+	abort();
+}
+
+const char *
+opt_get(const struct cmd_ctx *ctx, const char *name)
+{
+	int k = find_opt(ctx, name, -1);
+
+	return k < 0 ? NULL : ctx->o.val[k];
+}
+
+int
+opt_has(const struct cmd_ctx *ctx, const char *name)
+{
+	int k = find_opt(ctx, name, -1);
+
+	return k < 0 ? 0 : ctx->o.count[k];
+}
+
+int
+opt_list(const struct cmd_ctx *ctx, const char *name,
+    const char *const **out)
+{
+	int k = find_opt(ctx, name, -1);
+
+	*out = k < 0 ? NULL : ctx->o.multi[k];
+	return k < 0 ? 0 : ctx->o.count[k];
+}
+
+long long
+opt_int(const struct cmd_ctx *ctx, const char *name, long long dflt)
+{
+	int k = find_opt(ctx, name, OPT_INT);
+
+	return ctx->o.count[k] > 0 ? ctx->o.num[k] : dflt;
+}
+
+uint64_t
+opt_u64(const struct cmd_ctx *ctx, const char *name, uint64_t dflt)
+{
+	int k = find_opt(ctx, name, OPT_U64);
+
+	return ctx->o.count[k] > 0 ? ctx->o.u64[k] : dflt;
+}
+
+int
+opt_choice(const struct cmd_ctx *ctx, const char *name, int dflt)
+{
+	int k = find_opt(ctx, name, OPT_CHOICE);
+
+	return ctx->o.count[k] > 0 ? (int)ctx->o.num[k] : dflt;
+}
+
+/*
+ * " EMAIL", " upsert|replace", or nothing for a flag.  In usage, a choice
+ * with an argname shows that ("METRIC"): a list too long for a line; its
+ * --help line always shows the choices.
+ */
+static void
+show_arg(FILE *fp, const struct opt_spec *o, int usage)
+{
+	int i;
+
+	if (o->kind == OPT_FLAG)
+		return;
+	if (o->kind != OPT_CHOICE || (usage && o->argname != NULL)) {
+		fprintf(fp, " %s", o->argname ? o->argname : "VALUE");
+		return;
+	}
+	for (i = 0; o->choices[i] != NULL; i++)
+		fprintf(fp, "%c%s", i == 0 ? ' ' : '|', o->choices[i]);
 }
 
 static void
@@ -130,10 +400,12 @@ opt_usage(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 	if (c->args != NULL && c->min_args > 0)
 		fprintf(fp, " %s", c->args);
 	for (o = c->opts; o != NULL && o->name != NULL; o++) {
-		fprintf(fp, " [--%s", o->name);
-		if (o->has_arg)
-			fprintf(fp, " %s", o->argname);
-		fputs(o->multi ? " ...]" : "]", fp);
+		if (o->hidden)
+			continue;
+		fprintf(fp, " %s--%s", o->required ? "" : "[", o->name);
+		show_arg(fp, o, 1);
+		fprintf(fp, "%s%s", o->repeatable ? " ..." : "",
+		    o->required ? "" : "]");
 	}
 	if (c->args != NULL && c->min_args == 0)
 		fprintf(fp, " [%s]", c->args);
@@ -141,25 +413,58 @@ opt_usage(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 }
 
 void
+opt_global_usage(FILE *fp)
+{
+	const struct opt_spec *o;
+
+	for (o = opt_globals; o->name != NULL; o++) {
+		if (o->hidden)
+			continue;
+		if (o->kind == OPT_FLAG && o->shortopt)
+			fprintf(fp, "%s[-%c]", o == opt_globals ? "" : " ",
+			    o->shortopt);
+		else {
+			fprintf(fp, "%s[--%s", o == opt_globals ? "" : " ",
+			    o->name);
+			show_arg(fp, o, 1);
+			fputc(']', fp);
+		}
+	}
+}
+
+void
 opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 {
 	const struct opt_spec *o;
 	const struct cmd_entry *e;
-	char left[64];
+	char *left = NULL;
+	size_t len = 0;
+	FILE *lf;
 
 	opt_usage(fp, g, c);
 	fprintf(fp, "\n%s.\n", c->summary);
 	if (c->opts != NULL && c->opts[0].name != NULL)
 		fputs("\noptions:\n", fp);
 	for (o = c->opts; o != NULL && o->name != NULL; o++) {
+		if (o->hidden || (lf = open_memstream(&left, &len)) == NULL)
+			continue;
 		if (o->shortopt)
-			snprintf(left, sizeof(left), "-%c, --%s%s%s",
-			    o->shortopt, o->name, o->has_arg ? " " : "",
-			    o->has_arg ? o->argname : "");
+			fprintf(lf, "-%c, ", o->shortopt);
+		fprintf(lf, "--%s", o->name);
+		show_arg(lf, o, 0);
+		fclose(lf);
+		/* A long choice list puts the help on a line of its own. */
+		if (len > 26)
+			fprintf(fp, "  %s\n  %-26s %s", left, "", o->help);
 		else
-			snprintf(left, sizeof(left), "--%s%s%s", o->name,
-			    o->has_arg ? " " : "", o->has_arg ? o->argname : "");
-		fprintf(fp, "  %-26s %s\n", left, o->help);
+			fprintf(fp, "  %-26s %s", left, o->help);
+		if (o->kind == OPT_INT && o->max != LLONG_MAX)
+			fprintf(fp, " (%lld to %lld)", o->min, o->max);
+		if (o->required)
+			fputs(" (required)", fp);
+		fputc('\n', fp);
+		free(left);
+		left = NULL;
 	}
 	/* A group's default command lists the group's other verbs. */
 	if (c->name == NULL && g->cmds[1].fn != NULL) {
@@ -169,8 +474,19 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 				fprintf(fp, "  ayni %s %-12s %s\n", g->name,
 				    e->name, e->summary);
 	}
-	fprintf(fp, "\nglobal options: --db PATH, --company RUT, "
-	    "--format table|csv|json, -q, -v\n");
+	fputs("\nglobal options:", fp);
+	for (o = opt_globals; o->name != NULL; o++) {
+		if (o->hidden)
+			continue;
+		fputs(o == opt_globals ? " " : ", ", fp);
+		if (o->kind == OPT_FLAG && o->shortopt)
+			fprintf(fp, "-%c", o->shortopt);
+		else {
+			fprintf(fp, "--%s", o->name);
+			show_arg(fp, o, 0);
+		}
+	}
+	fputc('\n', fp);
 	if (g->page != NULL)
 		fprintf(fp, "see also: man %s\n", g->page);
 	else

@@ -76,6 +76,6 @@ check "AYNI_DB not used when --db is given" test ! -e "$T/never.db"
 # Unknown --format is a usage error.
 run --format xml init
 expect_rc 64
-expect_err_has "unknown format 'xml'"
+expect_err_has "^ayni: invalid --format 'xml': use table, csv or json$"
 
 done_testing

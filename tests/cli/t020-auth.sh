@@ -98,12 +98,12 @@ expect_err "ayni: session expired on $(q "SELECT date('now', '-1 second')"): run
 run login --email root@example.cl --password "$PW"
 expect_rc 64
 expect_err "ayni: unknown option '--password'
-usage: ayni login [--email EMAIL] [--password-stdin]"
+usage: ayni login --email EMAIL [--password-stdin]"
 run login --email root@example.cl --password="$PW"
 expect_rc 64
 run login --password-stdin </dev/null
 expect_rc 64
-expect_err_has "^ayni: who logs in\\? give --email EMAIL$"
+expect_err_has "^ayni: option '--email' is required$"
 
 # Unknown email and wrong password: same message, same status.
 run_in "$PW" login --email nobody@example.cl --password-stdin
@@ -183,6 +183,8 @@ synopsis() {
 	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
 	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
 		l = l " [" $0 "]"; next }
+	    /^\.Fl / { sub(/^\.Fl /, "-"); gsub(/ Ar /, " "); l = l " " $0
+		next }
 	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
 	    END { print l }'
 }

@@ -35,7 +35,7 @@ expect_rc 64
 expect_err_has "^ayni: unknown option '--password'$"
 run user add --password-stdin </dev/null
 expect_rc 64
-expect_err_has "^ayni: give the new user's --email EMAIL$"
+expect_err_has "^ayni: option '--email' is required$"
 check "bob is a plain user with a hash" \
     test "$(q "SELECT name, is_superuser, is_active, password_hash LIKE '\$argon2id\$%' FROM users WHERE email = 'bob@example.cl'")" = "Bob|0|1|1"
 
@@ -296,6 +296,8 @@ synopsis() {
 	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
 	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
 		l = l " [" $0 "]"; next }
+	    /^\.Fl / { sub(/^\.Fl /, "-"); gsub(/ Ar /, " "); l = l " " $0
+		next }
 	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
 	    END { print l }'
 }

@@ -26,12 +26,12 @@ expect_rc 64
 expect_err_has "^ayni: invalid token name 'bad name': use 1 to 64 letters, digits, '.', '_' or '-'$"
 run token create --name x --expires 0
 expect_rc 64
-expect_err_has "^ayni: invalid --expires '0': give a number of days from 1 to 3650$"
+expect_err_has "^ayni: invalid --expires '0': use a whole number from 1 to 3650$"
 run token create --name x --expires 10x
 expect_rc 64
 run token create
 expect_rc 64
-expect_err_has "^ayni: give the token a name with --name NAME$"
+expect_err_has "^ayni: option '--name' is required$"
 run --format csv token create --name default-life
 expect_rc 0
 check "default life is 365 days" \
@@ -134,7 +134,7 @@ unset AYNI_TOKEN
 # Usage lines.
 run token create --help
 expect_rc 0
-expect_out_has '^usage: ayni token create \[--name NAME\] \[--expires DAYS\]$'
+expect_out_has '^usage: ayni token create --name NAME \[--expires DAYS\]$'
 run token revoke --help
 expect_out_has '^usage: ayni token revoke NAME$'
 
@@ -144,6 +144,8 @@ synopsis() {
 	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
 	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
 		l = l " [" $0 "]"; next }
+	    /^\.Fl / { sub(/^\.Fl /, "-"); gsub(/ Ar /, " "); l = l " " $0
+		next }
 	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
 	    END { print l }'
 }

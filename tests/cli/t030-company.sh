@@ -16,14 +16,17 @@ new_db
 # Help: one usage line per verb (the SYNOPSIS of ayni-company(1)).
 run company --help
 expect_rc 0
-expect_out_has '^usage: ayni company add \[--rut RUT\] \[--name NAME\]'
-expect_out_has '^usage: ayni company member add\|list\|role\|remove RUT \[--email EMAIL\] \[--role ROLE\]$'
+expect_out_has '^usage: ayni company add --rut RUT --name NAME \['
+expect_out_has '^usage: ayni company member add RUT --email EMAIL --role owner\|admin\|manager\|analyst\|viewer$'
+expect_out_has '^usage: ayni company member list RUT$'
 # The manual's SYNOPSIS, read back from its mdoc source, is the same.
 synopsis() {
 	sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /p' "$AYNI_SRC/man/ayni-company.1" | awk '
 	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
 	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
 		l = l " [" $0 "]"; next }
+	    /^\.Fl / { sub(/^\.Fl /, "-"); gsub(/ Ar /, " "); l = l " " $0
+		next }
 	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
 	    END { print l }'
 }
@@ -55,7 +58,7 @@ done
 run company add --rut 76.123.456-K --name Otra
 expect_rc 64
 expect_err "ayni: invalid RUT '76.123.456-K': check digit should be '0', not 'K'
-usage: ayni company add [--rut RUT] [--name NAME] [--industry CODE] [--size SIZE] [--benchmark on|off]"
+usage: ayni company add --rut RUT --name NAME [--industry CODE] [--size SIZE] [--benchmark on|off]"
 run company add --rut 12.345.678-9 --name Otra
 expect_rc 64
 expect_err_has "check digit should be '5', not '9'"
@@ -79,7 +82,7 @@ expect_rc 64
 expect_err_has "^ayni: invalid --benchmark 'yes': use on or off$"
 run company add --name Beta
 expect_rc 64
-expect_err_has "^ayni: 'company add' needs --rut RUT and --name NAME$"
+expect_err_has "^ayni: option '--rut' is required$"
 check "nothing else was added" test \
     "$(sqlite3 "$AYNI_DB" 'SELECT count(*) FROM companies')" = 1
 

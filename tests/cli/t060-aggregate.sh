@@ -74,10 +74,10 @@ check "views equal their recomputation" test -z "$(sqlite3 "$db" \
 # --- usage ---
 run aggregate --level weekly
 expect_rc 64
-expect_err_has "unknown level 'weekly'"
+expect_err_has "^ayni: invalid --level 'weekly': use day, week, month, quarter, year, product, customer or category$"
 run aggregate --from 2025-02-30
 expect_rc 64
-expect_err_has "invalid --from date '2025-02-30': use YYYY-MM-DD"
+expect_err_has "^ayni: invalid --from '2025-02-30': use YYYY-MM-DD$"
 run aggregate --from 2025-10-02 --to 2025-10-01
 expect_rc 64
 run aggregate --top 0

@@ -114,7 +114,7 @@ expect_rc 64
 expect_err_has "^ayni: invalid period '2025-13': expected a month \(2025-10\), a quarter \(2025-Q4\) or a year \(2025\)$"
 run --company "$R3" benchmark --metric profit
 expect_rc 64
-expect_err_has "^ayni: invalid metric 'profit': expected revenue, transactions, avg_ticket, margin_pct, customers or units$"
+expect_err_has "^ayni: invalid --metric 'profit': use revenue, transactions, avg_ticket, margin_pct, customers or units$"
 run --company "$R3" benchmark extra
 expect_rc 64
 

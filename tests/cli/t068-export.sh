@@ -85,7 +85,7 @@ check "no temporary files left" test -z "$(find "$T" -maxdepth 1 -name '*.tmp*' 
 # --- usage ---
 run export --what lines
 expect_rc 64
-expect_err_has "^ayni: unknown --what 'lines': use raw, day, week, month, quarter, year, product, customer or category$"
+expect_err_has "^ayni: invalid --what 'lines': use raw, day, week, month, quarter, year, product, customer or category$"
 run export --from 2025-13-01
 expect_rc 64
 run --format table export

@@ -46,7 +46,7 @@ bad() {
 	run sample "$opt" "$val"
 	expect_rc 64
 	expect_out ""
-	expect_err_has "^ayni: invalid value '$val' for option '$opt'"
+	expect_err_has "^ayni: invalid $opt '$val': use "
 }
 bad --rows abc
 bad --rows 10x
@@ -66,12 +66,12 @@ bad --profile kiosko
 bad --companies 0
 bad --companies 1000
 run sample --rows 12abc
-expect_err_has "^ayni: invalid value '12abc' for option '--rows': expected a whole number from 0 to 100000000$"
+expect_err_has "^ayni: invalid --rows '12abc': use a whole number from 0 to 100000000$"
 expect_err_has "^usage: ayni sample "
 run sample --from 2025-02-30
 expect_rc 64
 expect_out ""
-expect_err_has "^ayni: option '--from': invalid date '2025-02-30'"
+expect_err_has "^ayni: invalid --from '2025-02-30': use YYYY-MM-DD$"
 run sample --from 1-1-2025
 expect_rc 64
 run sample --rows 5 extra

@@ -18,6 +18,8 @@ synopsis() {
 	    /^\.Nm / { if (l != "") print l; sub(/^\.Nm /, ""); l = $0; next }
 	    /^\.Op / { sub(/^\.Op /, ""); gsub(/Fl /, "-"); gsub(/Ar /, "");
 		l = l " [" $0 "]"; next }
+	    /^\.Fl / { sub(/^\.Fl /, "-"); gsub(/ Ar /, " "); l = l " " $0
+		next }
 	    /^\.Ar / { sub(/^\.Ar /, ""); l = l " " $0 }
 	    END { if (l != "") print l }'
 }

@@ -25,15 +25,26 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_ARGS	96
 
+static const char *const modes[] = { "upsert", "replace", NULL };
+
 static const struct opt_spec spec[] = {
-	{ "email", 'e', 1, 0, "EMAIL", "the email" },
-	{ "map", 0, 1, 1, "FIELD=HEADER", "a pair" },
-	{ "dry-run", 0, 0, 0, NULL, "do not commit" },
-	{ "yes", 'y', 0, 0, NULL, "no confirmation" },
-	{ "max-errors", 0, 1, 0, "N", "a number" },
-	{ "max", 0, 1, 0, "N", "a prefix of max-errors" },
-	{ "password-stdin", 0, 0, 0, NULL, "read it" },
-	{ NULL, 0, 0, 0, NULL, NULL }
+	{ .name = "email", .shortopt = 'e', .kind = OPT_STR,
+	    .argname = "EMAIL", .help = "the email" },
+	{ .name = "map", .kind = OPT_STR, .repeatable = 1,
+	    .argname = "FIELD=HEADER", .help = "a pair" },
+	{ .name = "dry-run", .help = "do not commit" },
+	{ .name = "yes", .shortopt = 'y', .help = "no confirmation" },
+	{ .name = "max-errors", .kind = OPT_INT, .min = 0, .max = 1000,
+	    .argname = "N", .help = "a number" },
+	{ .name = "max", .kind = OPT_STR, .argname = "N",
+	    .help = "a prefix of max-errors" },
+	{ .name = "password-stdin", .help = "read it" },
+	{ .name = "mode", .kind = OPT_CHOICE, .choices = modes,
+	    .help = "a choice" },
+	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
+	    .help = "a day" },
+	{ .name = "seed", .kind = OPT_U64, .argname = "S", .help = "any" },
+	{ .name = NULL }
 };
 
 static const struct cmd_entry entry = {
@@ -64,7 +75,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *argv[MAX_ARGS + 1];
-	struct opt_values o;
+	static struct opt_values o, g;
 	ayni_error err;
 	const uint8_t *p, *end, *z;
 	int argc = 0, min, max, i, k, rc;
@@ -94,7 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc] = NULL;
 
 	memset(&err, 0, sizeof(err));
-	rc = opt_parse(spec, min, max, argc, argv, &o, &err);
+	rc = opt_parse(spec, opt_globals, min, max, argc, argv, &o, &g, &err);
 	if (rc != 0)
 		FUZZ_CHECK(rc == AYNI_EUSAGE && err.msg[0] != '\0', "rc %d",
 		    rc);
@@ -108,7 +119,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (k = 0; spec[k].name != NULL; k++) {
 			FUZZ_CHECK(o.count[k] >= 0 &&
 			    o.count[k] <= OPT_MULTI_MAX, "count");
-			if (!spec[k].multi && spec[k].has_arg)
+			if (!spec[k].repeatable && spec[k].kind != OPT_FLAG)
 				FUZZ_CHECK(o.count[k] <= 1, "--%s %d times",
 				    spec[k].name, o.count[k]);
 			if (o.count[k] == 0) {
@@ -121,7 +132,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(o.multi[k][i] != NULL &&
 				    from_argv(o.multi[k][i], argv, argc),
 				    "--%s value not from argv", spec[k].name);
-				if (!spec[k].has_arg)
+				if (spec[k].kind == OPT_FLAG)
 					FUZZ_CHECK(o.multi[k][i][0] == '\0',
 					    "flag --%s with a value",
 					    spec[k].name);
