@@ -363,3 +363,124 @@ BEGIN
 	    OR substr(OLD.transaction_date, 1, 10)
 		NOT BETWEEN from_day AND to_day);
 END;
+
+-- The views that must tell a line without a product apart, as 0003 made
+-- them but for that.  A period whose lines have no product has no units:
+-- NULL, not a sum of nothing (src/lib/aggregate.c has the scoped twin of
+-- agg_time_rollup); the expected product and category rows, which
+-- 'aggregate verify' compares the public views with, leave such lines
+-- out as the rollups do.
+DROP VIEW agg_time_rollup;
+DROP VIEW agg_expected_product;
+DROP VIEW agg_expected_category;
+
+CREATE VIEW agg_time_rollup AS
+SELECT company_id, level, period, year, num, lo, hi, revenue,
+    CASE WHEN products > 0 THEN units END AS units, transactions, lines,
+    CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_ticket,
+    nullif(customers, 0) AS customers, products, cost, margin, margin_pct,
+    discount, returns
+FROM (SELECT g.*,
+	g.trans - (SELECT count(*) - count(DISTINCT x.txn_key)
+	    FROM (SELECT DISTINCT y.txn_key, y.day
+		FROM agg_irregular_lines y
+		WHERE y.company_id = g.company_id
+		AND y.day BETWEEN g.lo AND g.hi) AS x) AS transactions,
+	CASE WHEN g.level = 'day' THEN g.day_products
+	    WHEN g.whole THEN (SELECT a.products FROM agg_period a
+		WHERE a.company_id = g.company_id AND a.period = g.period)
+	    ELSE (SELECT count(DISTINCT x.product_id) FROM agg_product_day x
+		WHERE x.company_id = g.company_id
+		AND x.day BETWEEN g.lo AND g.hi) END AS products,
+	CASE WHEN g.level = 'day' THEN g.day_customers
+	    WHEN g.whole THEN (SELECT a.customers FROM agg_period a
+		WHERE a.company_id = g.company_id AND a.period = g.period)
+	    ELSE (SELECT count(DISTINCT x.customer_id)
+		FROM agg_customer_day x
+		WHERE x.company_id = g.company_id
+		AND x.day BETWEEN g.lo AND g.hi) END AS customers
+    FROM (SELECT company_id, level, period, year, num,
+	    max(lo, '0000-01-01') AS lo, min(hi, '9999-12-31') AS hi,
+	    lo >= '0000-01-01' AND hi <= '9999-12-31' AS whole,
+	    sum(lines) AS lines, sum(revenue) AS revenue,
+	    sum(units) AS units,
+	    CASE WHEN sum(cost_lines) > 0 THEN sum(cost) END AS cost,
+	    CASE WHEN sum(margin_lines) > 0 THEN sum(margin) END AS margin,
+	    CASE WHEN sum(costed_lines) > 0
+		THEN 100.0 * sum(margin_c) / sum(revenue_c) END AS margin_pct,
+	    CASE WHEN sum(discount_lines) > 0
+		THEN sum(discount) END AS discount,
+	    sum(returns) AS returns, sum(trans) AS trans,
+	    sum(products) AS day_products, sum(customers) AS day_customers
+	FROM agg_day_period
+	WHERE day BETWEEN '0000-01-01' AND '9999-12-31' AND company_id > 0
+	GROUP BY company_id, level, period) AS g);
+
+CREATE VIEW agg_expected_product AS
+WITH p AS (
+	SELECT company_id, product_id, sum(revenue) AS revenue,
+	    sum(units) AS units,
+	    count(DISTINCT txn_key) AS transactions,
+	    sum(margin) AS margin,
+	    100.0 * sum(CASE WHEN costed THEN margin END)
+		/ sum(CASE WHEN costed THEN revenue END) AS margin_pct,
+	    count(DISTINCT day) AS days, min(day) AS first_sale,
+	    max(day) AS last_sale
+	FROM agg_expected_lines WHERE product_id IS NOT NULL
+	GROUP BY company_id, product_id),
+latest AS (
+	SELECT company_id, product_id, category, description,
+	    max(day || x'1f' || description || x'1f' || category)
+	FROM agg_expected_lines WHERE product_id IS NOT NULL
+	GROUP BY company_id, product_id),
+r AS (
+	SELECT p.company_id, p.product_id,
+	    nullif(l.description, '') AS description,
+	    nullif(l.category, '') AS category, p.revenue, p.units,
+	    p.transactions, p.margin, p.margin_pct,
+	    p.units / 1000.0 / p.days AS velocity, p.first_sale, p.last_sale
+	FROM p JOIN latest l USING (company_id, product_id)),
+k AS (
+	SELECT r.*,
+	    sum(revenue) OVER (PARTITION BY company_id) AS total,
+	    sum(revenue) OVER (PARTITION BY company_id
+		ORDER BY revenue DESC, product_id ROWS UNBOUNDED PRECEDING)
+		AS cum,
+	    row_number() OVER (PARTITION BY company_id
+		ORDER BY velocity, product_id) AS vrank,
+	    row_number() OVER (PARTITION BY company_id
+		ORDER BY revenue, product_id) AS rrank,
+	    count(*) OVER (PARTITION BY company_id) AS n
+	FROM r),
+m AS (
+	SELECT company_id,
+	    avg(CASE WHEN vrank IN ((n + 1) / 2, (n + 2) / 2)
+		THEN velocity END) AS med_velocity,
+	    avg(CASE WHEN rrank IN ((n + 1) / 2, (n + 2) / 2)
+		THEN revenue END) AS med_revenue
+	FROM k GROUP BY company_id)
+SELECT company_id, product_id, description, category, revenue, units,
+    transactions, margin, margin_pct, velocity, first_sale, last_sale,
+    CASE WHEN total <> 0 THEN 100.0 * revenue / total END AS share_pct,
+    CASE WHEN cum * 100 <= total * 80 THEN 'A'
+	WHEN cum * 100 <= total * 95 THEN 'B' ELSE 'C' END AS abc,
+    CASE WHEN velocity > med_velocity THEN
+	    CASE WHEN revenue > med_revenue THEN 'STAR' ELSE 'WORKHORSE' END
+	WHEN revenue > med_revenue THEN 'CASH_COW'
+	ELSE 'DEAD_STOCK' END AS quadrant
+FROM k JOIN m USING (company_id);
+
+CREATE VIEW agg_expected_category AS
+SELECT company_id, nullif(category, '') AS category, revenue, units,
+    products, transactions, margin, margin_pct,
+    CASE WHEN sum(revenue) OVER w <> 0
+	THEN 100.0 * revenue / sum(revenue) OVER w END AS share_pct
+FROM (SELECT company_id, category, sum(revenue) AS revenue,
+	sum(units) AS units, count(DISTINCT product_id) AS products,
+	count(DISTINCT txn_key) AS transactions,
+	sum(margin) AS margin,
+	100.0 * sum(CASE WHEN costed THEN margin END)
+	    / sum(CASE WHEN costed THEN revenue END) AS margin_pct
+    FROM agg_expected_lines WHERE product_id IS NOT NULL
+    GROUP BY company_id, category)
+WINDOW w AS (PARTITION BY company_id);

@@ -58,6 +58,19 @@ int	ayni_aggregate_opts_check(const ayni_aggregate_opts *opts,
 	    ayni_error *err);
 
 /*
+ * *out = 1 when company_id has sales lines and none of them has a product
+ * (only document-level files, such as the SII sales register, were
+ * uploaded): the product and category levels are then empty and the time
+ * levels have no units, and what a person reads says so, in these words.
+ */
+int	ayni_aggregate_no_products(ayni_db *db, int64_t company_id, int *out,
+	    ayni_error *err);
+#define AYNI_NO_PRODUCTS \
+	"this company's data has no products: its files have one row per " \
+	"document (such as the SII sales register), so units, products " \
+	"and categories are not counted"
+
+/*
  * Write the level's rows for company_id to w, which must have been made
  * with ayni_aggregate_columns(opts->level).  Time levels oldest first,
  * one row per period with data; product, customer and category by

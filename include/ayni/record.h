@@ -46,6 +46,9 @@ typedef struct ayni_record_format {
 	int			 net_from_tax;	/* revenue = gross - tax */
 	int			 total_from_unit; /* no total: revenue = qty x
 						    unit price - discount */
+	int			 add_exempt;	/* revenue = net + in_exempt */
+	int			 customer_rut;	/* customers are RUTs: stored
+						   canonical (the SII register) */
 } ayni_record_format;
 
 /*
@@ -59,10 +62,18 @@ typedef struct ayni_record {
 	int64_t		 num[AYNI_FIELD_COUNT];
 	int		 has[AYNI_FIELD_COUNT];		/* num[f] is a value */
 	int		 is_return;	/* amounts are then magnitudes */
+	int		 not_sale;	/* a dispatch guide: not stored */
+	char		 customer[16];	/* a customer RUT, canonical, that
+					   text[AYNI_F_CUSTOMER_ID] points to */
 } ayni_record;
 
 /*
  * Parse the n fields of the record on line `line` of the file into out.
+ * A file with no product and no quantity column is document-level: its
+ * lines have neither (has[] and text[] say so).  Where customers are RUTs
+ * (fmt->customer_rut), a valid one is stored canonical ("76.086.428-5" ->
+ * "76086428-5").
+ * A document type that is not a sale (ayni_is_not_sale) sets not_sale.
  * On a bad record, AYNI_EDATA with err->line set and err->msg
  * "file:line: field 'x' (header 'y'): reason" (or "file:line: expected N
  * fields, found M").  out is then not a line.
@@ -81,7 +92,7 @@ int	ayni_record_is_total(const char *const *fields, size_t n);
 /*
  * 1 if s looks like a product code Excel showed as a number and saved
  * rounded ("7,80161E+12"): the code is lost, different products may share
- * it.
+ * it.  NULL (no product) is not.
  */
 int	ayni_record_code_rounded(const char *s);
 

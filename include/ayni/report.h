@@ -26,12 +26,6 @@
 #include "ayni/error.h"
 #include "ayni/output.h"
 
-/* What the report says instead of products when there are none. */
-#define AYNI_REPORT_NO_PRODUCTS \
-	"This company's data has no products: its files have one row per " \
-	"document (such as the SII sales register), so units, products " \
-	"and categories are not counted."
-
 /* Top products and categories shown. */
 #define AYNI_REPORT_TOP		10
 

@@ -50,7 +50,9 @@ typedef enum ayni_upload_event {
 	AYNI_UPLOAD_EV_WRITING,	/* pass 2: rows so far of rows_read */
 	AYNI_UPLOAD_EV_WAITING,	/* the database is busy; waiting */
 	AYNI_UPLOAD_EV_DIALECT,	/* message holds one line of the dialect */
-	AYNI_UPLOAD_EV_WARNING	/* message holds a warning */
+	AYNI_UPLOAD_EV_WARNING,	/* message holds a warning */
+	AYNI_UPLOAD_EV_NOTE	/* message holds what the upload decided
+				   that a person should know (not -v only) */
 } ayni_upload_event;
 
 typedef struct ayni_upload_progress {
@@ -67,6 +69,12 @@ typedef struct ayni_upload_opts {
 	int64_t		 company_id;
 	int64_t		 user_id;
 	ayni_upload_mode mode;
+	/*
+	 * 0: mode is the default, and a source that is the whole truth of
+	 * its months (the SII sales register) replaces them instead, as if
+	 * AYNI_REPLACE_MONTH had been asked for, saying so in a note.
+	 */
+	int		 mode_explicit;
 	ayni_replace_period replace_period;
 	const char	*replace_from;	/* YYYY-MM-DD, for AYNI_REPLACE_RANGE */
 	const char	*replace_to;

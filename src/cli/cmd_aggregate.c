@@ -37,7 +37,8 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 	const ayni_column *cols;
 	const char *v;
 	ayni_writer *w;
-	int n, rc;
+	char rut[AYNI_RUT_MAX];
+	int n, rc, none;
 
 	if ((v = opt_get(ctx, "level")) != NULL &&
 	    (rc = ayni_agg_level_parse(v, &o.level, &ctx->err)) != 0)
@@ -54,6 +55,13 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 	    w, &ctx->err)) == 0)
 		rc = ayni_writer_finish(w, &ctx->err);
 	ayni_writer_free(w);
+	/* an empty product level must not look like a failed one */
+	if (rc == 0 && (rc = ayni_aggregate_no_products(ctx->db,
+	    ctx->company.company_id, &none, &ctx->err)) == 0 && none &&
+	    o.level != AYNI_AGG_CUSTOMER) {
+		ayni_rut_display(ctx->company.rut, rut);
+		cli_note(ctx, "%s: %s", rut, AYNI_NO_PRODUCTS);
+	}
 	return rc;
 }
 

@@ -34,7 +34,8 @@ static const struct opt_spec upload_opts[] = {
 	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
 	    .help = "dates as FMT, e.g. %d/%m/%Y %H:%M" },
 	{ .name = "mode", .kind = OPT_CHOICE, .choices = modes,
-	    .help = "upsert (default) or replace the period the file covers" },
+	    .help = "upsert (default; the SII register replaces its months) "
+	    "or replace the period the file covers" },
 	{ .name = "period", .kind = OPT_CHOICE, .choices = periods,
 	    .help = "with replace: the file's days (default) or whole months" },
 	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
@@ -86,6 +87,12 @@ progress(void *arg, const ayni_upload_progress *p)
 	case AYNI_UPLOAD_EV_DIALECT:
 		if (b->ctx->verbose)
 			cli_note(b->ctx, "%s", p->message);
+		return;
+	case AYNI_UPLOAD_EV_NOTE:
+		if (b->drawn)
+			fputs("\r\033[K", stderr);
+		b->drawn = 0;
+		cli_note(b->ctx, "%s", p->message);
 		return;
 	case AYNI_UPLOAD_EV_WARNING:
 	case AYNI_UPLOAD_EV_WAITING:
@@ -208,6 +215,7 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 	o->returns = opt_get(ctx, "returns");
 	if (opt_choice(ctx, "mode", 0) == 1)
 		o->mode = AYNI_UPLOAD_REPLACE;
+	o->mode_explicit = opt_has(ctx, "mode");
 	if ((rc = replace_options(ctx, o)) != 0)
 		return rc;
 	o->max_errors = (long)opt_int(ctx, "max-errors", 0);

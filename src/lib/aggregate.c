@@ -51,7 +51,7 @@ static const struct level {
 
 static const char time_select[] =
     "period, revenue, units, transactions, lines, avg_ticket, customers, "
-    "products, cost, margin, margin_pct, discount, returns";
+    "nullif(products, 0), cost, margin, margin_pct, discount, returns";
 
 /*
  * Writer columns; names are the stable csv/json interface
@@ -188,7 +188,8 @@ ayni_agg_xprintf(const char *fmt, ...)
 }
 
 /*
- * The rollup views of schema/ (0003_line_identity.sql), each restricted
+ * The rollup views of schema/ (0003_line_identity.sql, agg_time_rollup
+ * as 0004_document_lines.sql changed it), each restricted
  * to one company and a range of days by bound parameters: ?1 the first
  * day, ?2 the last, ?3 the company.  Every base table they read is
  * filtered by "company_id = ?3", and scoped() puts the same filter on the
@@ -199,8 +200,8 @@ ayni_agg_xprintf(const char *fmt, ...)
  * tells you if you did not).
  */
 #define TIME_HEAD \
-    "SELECT company_id, level, period, year, num, lo, hi, revenue, units," \
-      " transactions, lines," \
+    "SELECT company_id, level, period, year, num, lo, hi, revenue," \
+      " CASE WHEN products > 0 THEN units END AS units, transactions, lines," \
       " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_ticket," \
       " nullif(customers, 0) AS customers, products, cost, margin," \
       " margin_pct," \
@@ -424,6 +425,26 @@ ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
 	    SQLITE_OK)
 		rc = sql_error(db, err, "preparing the report");
 	free(sql);
+	return rc;
+}
+
+int
+ayni_aggregate_no_products(ayni_db *db, int64_t company_id, int *out,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	/* both probes are a prefix of a primary key: no scan */
+	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT EXISTS (SELECT 1"
+	    " FROM agg_day WHERE company_id = ?1) AND NOT EXISTS (SELECT 1"
+	    " FROM agg_product_day WHERE company_id = ?1)", -1, &st, NULL) !=
+	    SQLITE_OK || sqlite3_bind_int64(st, 1, company_id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		rc = sql_error(db, err, "reading the rollups");
+	else
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
 	return rc;
 }
 

@@ -142,6 +142,12 @@ map_headers(struct upload *u, ayni_error *err)
 	    u->fmt.col[AYNI_F_PRICE_TOTAL] >= 0 &&
 	    (u->map == NULL || u->map->header[AYNI_F_PRICE_TOTAL] == NULL) &&
 	    ayni_field_gross(u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]]);
+	/* An exempt amount adds to a net total; a gross one holds it. */
+	u->fmt.add_exempt = u->fmt.col[AYNI_F_EXEMPT] >= 0 &&
+	    u->fmt.col[AYNI_F_PRICE_TOTAL] >= 0 && !u->fmt.net_from_tax &&
+	    !ayni_field_gross(u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]]);
+	u->document_level = ayni_header_document_level(&m);
+	u->fmt.customer_rut = m.known == AYNI_EXPORT_SII_RCV;
 	return 0;
 }
 
@@ -562,6 +568,14 @@ ayni_dialect_report(struct upload *u)
 	if (u->known == AYNI_EXPORT_BSALE)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Bsale detalle de "
 		    "ventas (recognised by its headers)");
+	if (u->known == AYNI_EXPORT_SII_RCV)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: the SII sales "
+		    "register (recognised by its headers)");
+	if (u->fmt.add_exempt)
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' plus '%s' "
+		    "(the exempt amount)",
+		    u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]],
+		    u->header[u->fmt.col[AYNI_F_EXEMPT]]);
 	if (u->fmt.total_from_unit)
 		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' x '%s'%s%s%s",
 		    u->header[u->fmt.col[AYNI_F_QUANTITY]],

@@ -15,6 +15,7 @@
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/record.h"
+#include "ayni/rut.h"
 #include "ayni/returns.h"
 
 /* Round a / b half away from zero (b > 0). */
@@ -138,8 +139,13 @@ mark_return(const ayni_record_format *fmt, int64_t line, ayni_record *l,
 			return 0;
 		}
 	}
+	/*
+	 * No marker column: a negative quantity and total, or in a
+	 * document-level file (no quantity) a negative total, is a return.
+	 */
 	if (fmt->col[AYNI_F_TRANS_TYPE] < 0 && fmt->col[AYNI_F_DOC_TYPE] < 0 &&
-	    l->num[AYNI_F_QUANTITY] < 0 && l->num[AYNI_F_PRICE_TOTAL] < 0)
+	    l->num[AYNI_F_PRICE_TOTAL] < 0 && (l->num[AYNI_F_QUANTITY] < 0 ||
+	    fmt->col[AYNI_F_QUANTITY] < 0))
 		l->is_return = 1;
 	return 0;
 }
@@ -332,6 +338,14 @@ ayni_record_parse(const ayni_record_format *fmt, int64_t line,
 	/* Both are bounded by AYNI_RECORD_MAX: the difference fits. */
 	if (fmt->net_from_tax && l->has[AYNI_F_TAX])
 		l->num[AYNI_F_PRICE_TOTAL] -= l->num[AYNI_F_TAX];
+	/* So is the sum of a net and an exempt amount. */
+	if (fmt->add_exempt && l->has[AYNI_F_EXEMPT])
+		l->num[AYNI_F_PRICE_TOTAL] += l->num[AYNI_F_EXEMPT];
+	l->not_sale = ayni_is_not_sale(l->text[AYNI_F_DOC_TYPE]);
+	if (fmt->customer_rut && l->text[AYNI_F_CUSTOMER_ID] != NULL &&
+	    ayni_rut_parse(l->text[AYNI_F_CUSTOMER_ID], l->customer,
+	    NULL) == 0)
+		l->text[AYNI_F_CUSTOMER_ID] = l->customer;
 	if ((rc = mark_return(fmt, line, l, err)) != 0)
 		return rc;
 	if (l->is_return)
@@ -363,7 +377,7 @@ ayni_record_code_rounded(const char *s)
 {
 	const char *p = s;
 
-	if (*p < '0' || *p > '9')
+	if (p == NULL || *p < '0' || *p > '9')	/* NULL: no product */
 		return 0;
 	while (*p >= '0' && *p <= '9')
 		p++;

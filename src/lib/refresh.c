@@ -78,15 +78,19 @@ struct str {
 static int
 str_cmp(struct str a, struct str b)
 {
-	int c = memcmp(a.p, b.p, (size_t)(a.n < b.n ? a.n : b.n));
+	int c;
 
+	if (a.p == NULL || b.p == NULL)		/* NULL (n -1) sorts last */
+		return (a.p == NULL) - (b.p == NULL);
+	c = memcmp(a.p, b.p, (size_t)(a.n < b.n ? a.n : b.n));
 	return c != 0 ? c : (a.n > b.n) - (a.n < b.n);
 }
 
 static int
 str_eq(struct str a, struct str b)
 {
-	return a.n == b.n && memcmp(a.p, b.p, (size_t)a.n) == 0;
+	return a.n == b.n && (a.p == NULL || memcmp(a.p, b.p,
+	    (size_t)a.n) == 0);
 }
 
 /* Strings that stay put until arena_free(). */
@@ -142,7 +146,12 @@ arena_free(struct arena *a)
 	a->head = NULL;
 }
 
-/* One raw line, its values signed for returns as in agg_expected_lines. */
+/*
+ * One raw line, its values signed for returns as in agg_expected_lines.
+ * A line of a document-level file has no product (product.p NULL): it
+ * counts in agg_day and agg_customer_day, not in the product or category
+ * sets.
+ */
 struct rline {
 	struct str	 trans, product, category, description, customer;
 	int64_t		 revenue, units, cost, margin, discount;
@@ -351,7 +360,9 @@ cmp_category(const void *x, const void *y)
 	const struct rline *b = *(const struct rline *const *)y;
 	int c;
 
-	if ((c = str_cmp(a->category, b->category)) != 0)
+	/* lines without a product last: they have no category */
+	if ((c = (a->product.p == NULL) - (b->product.p == NULL)) != 0 ||
+	    (c = str_cmp(a->category, b->category)) != 0)
 		return c;
 	return str_cmp(a->trans, b->trans);
 }
@@ -406,11 +417,11 @@ flush_day(struct pass *p, ayni_error *err)
 	for (i = 0; i < n; i++)
 		o[i] = &p->v[i];
 
-	/* products: (product, category, description) groups */
+	/* products: (product, category, description) groups; none last */
 	qsort(o, n, sizeof(*o), cmp_product);
 	st = k->st[K_PRODUCT];
 	bind_str(st, 2, day);
-	for (i = 0; i < n; i = j) {
+	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
 		memset(s, 0, sizeof(s));
 		for (j = i, t = 0; j < n && str_eq(o[j]->product,
 		    o[i]->product) && str_eq(o[j]->category, o[i]->category) &&
@@ -444,9 +455,9 @@ flush_day(struct pass *p, ayni_error *err)
 	qsort(o, n, sizeof(*o), cmp_category);
 	st = k->st[K_CATEGORY];
 	bind_str(st, 2, day);
-	for (i = 0; i < n; i = j) {
-		for (j = i, t = 0; j < n && str_eq(o[j]->category,
-		    o[i]->category); j++)
+	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
+		for (j = i, t = 0; j < n && o[j]->product.p != NULL &&
+		    str_eq(o[j]->category, o[i]->category); j++)
 			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
 		bind_str(st, 3, o[i]->category);
 		sqlite3_bind_int64(st, 4, (int64_t)(j - i));

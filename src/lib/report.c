@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "ayni/calendar.h"
+#include "ayni/aggregate.h"
 #include "ayni/report.h"
 #include "ayni/rut.h"
 #include "aggregate_int.h"
@@ -405,7 +406,9 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 			worst = r->wd_revenue[i];
 		}
 	}
-	if ((rc = load_products(db, company_id, r, err)) != 0 ||
+	if ((rc = ayni_aggregate_no_products(db, company_id, &r->no_products,
+	    err)) != 0 ||
+	    (rc = load_products(db, company_id, r, err)) != 0 ||
 	    (rc = load_hours(db, company_id, r, err)) != 0)
 		goto out;
 	/* no benchmark is not a failed report: it says why instead */

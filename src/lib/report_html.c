@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ayni/calendar.h"
+#include "ayni/aggregate.h"
 #include "ayni/report.h"
 #include "internal.h"
 
@@ -525,8 +526,8 @@ ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 
 		if (r->no_products)
 			fprintf(fp, "<section><h2>Products</h2>\n"
-			    "<p data-k=\"no_products\">%s</p></section>\n",
-			    AYNI_REPORT_NO_PRODUCTS);
+			    "<p data-k=\"no_products\">None: %s.</p>"
+			    "</section>\n", AYNI_NO_PRODUCTS);
 		else
 			product_sections(fp, r);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ayni/aggregate.h"
 #include "ayni/report.h"
 #include "internal.h"
 
@@ -205,7 +206,7 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	    c->lines);
 
 	if (r->no_products)
-		fprintf(fp, "\n%s\n", AYNI_REPORT_NO_PRODUCTS);
+		fprintf(fp, "\nproducts: none; %s\n", AYNI_NO_PRODUCTS);
 	else {
 		fprintf(fp, "\ntop products: %ld sold; ABC: A %ld, B %ld, "
 		    "C %ld; %ld make 80 %% of the revenue\n", r->nproducts,

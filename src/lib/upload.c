@@ -168,10 +168,10 @@ reject(struct upload *u, const struct spool_rec *r, const char *reason)
 static const char stage_sql[] =
     "CREATE TEMP TABLE IF NOT EXISTS upload_stage ("
     " line_no INTEGER PRIMARY KEY, transaction_date TEXT NOT NULL,"
-    " transaction_id TEXT NOT NULL, product_id TEXT NOT NULL,"
+    " transaction_id TEXT NOT NULL, product_id TEXT,"
     " trans_type TEXT, is_return INTEGER NOT NULL, customer_id TEXT,"
     " description TEXT, category TEXT, unit_type TEXT,"
-    " quantity INTEGER NOT NULL, stock INTEGER,"
+    " quantity INTEGER, stock INTEGER,"
     " price_total INTEGER NOT NULL, cost_unit INTEGER, cost_total INTEGER,"
     " price_unit INTEGER, discount_total INTEGER,"
     " commission_total INTEGER, margin INTEGER,"
@@ -197,8 +197,13 @@ static const char number_sql[] =
     " transaction_id, substr(transaction_date, 1, 10), product_id"
     " ORDER BY line_no) AS n FROM temp.upload_stage) AS k"
     " WHERE s.line_no = k.line_no";
-/* The staged lines with their keys, as the statements below read them. */
-#define KEYED_SQL "WITH keyed AS (SELECT * FROM temp.upload_stage) "
+/*
+ * The staged lines with their keys, as the statements below read them:
+ * product_key is raw_transactions' (schema/0004_document_lines.sql), the
+ * product id or '' for a line without one.
+ */
+#define KEYED_SQL "WITH keyed AS (SELECT *, ifnull(product_id, '')" \
+    " AS product_key FROM temp.upload_stage) "
 
 /*
  * txn_key as raw_transactions computes it (the same expression:
@@ -248,18 +253,18 @@ static const char counts_sql[] = KEYED_SQL
     " count(*) FILTER (WHERE ?2 AND r.id IS NULL AND EXISTS (SELECT 1"
     "  FROM raw_transactions o WHERE o.company_id = ?1"
     "  AND o.txn_key >= " TKEY("k") " AND o.txn_key < " TKEY("k") " || ':'"
-    "  AND o.product_id = k.product_id"
+    "  AND o.product_key = k.product_key"
     "  AND o.txn_key <> " TXN_KEY("k") ")),"
     " count(*) FILTER (WHERE ?2 AND r.id IS NULL"
     "  AND (k.branch <> '' OR k.doc_type <> '') AND EXISTS (SELECT 1"
     "  FROM raw_transactions o WHERE o.company_id = ?1"
     "  AND o.txn_key IN (" TXN_KEY_NO_BRANCH("k") ", " TXN_KEY_NO_DOC("k")
     "  , " TXN_KEY_BARE("k") ")"
-    "  AND o.product_id = k.product_id"
+    "  AND o.product_key = k.product_key"
     "  AND o.txn_key <> " TXN_KEY("k") "))"
     " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
     " AND r.txn_key = " TXN_KEY("k")
-    " AND r.product_key = k.product_id AND r.occurrence = k.occurrence"
+    " AND r.product_key = k.product_key AND r.occurrence = k.occurrence"
     " GROUP BY 1";
 
 /* The upsert itself: a line whose key exists is updated in place. */
@@ -321,15 +326,14 @@ bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
 	sqlite3_bind_int64(st, 1, line_no);
 	sqlite3_bind_text(st, 2, l->dt, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, l->text[AYNI_F_TRANS_ID], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, l->text[AYNI_F_PRODUCT_ID], -1,
-	    SQLITE_STATIC);
+	bind_opt_text(st, 4, l->text[AYNI_F_PRODUCT_ID]);
 	bind_opt_text(st, 5, l->text[AYNI_F_TRANS_TYPE]);
 	sqlite3_bind_int(st, 6, l->is_return);
 	bind_opt_text(st, 7, l->text[AYNI_F_CUSTOMER_ID]);
 	bind_opt_text(st, 8, l->text[AYNI_F_DESCRIPTION]);
 	bind_opt_text(st, 9, l->text[AYNI_F_CATEGORY]);
 	bind_opt_text(st, 10, l->text[AYNI_F_UNIT_TYPE]);
-	sqlite3_bind_int64(st, 11, l->num[AYNI_F_QUANTITY]);
+	bind_opt_num(st, 11, l, AYNI_F_QUANTITY);	/* none: no product */
 	bind_opt_num(st, 12, l, AYNI_F_STOCK);
 	sqlite3_bind_int64(st, 13, l->num[AYNI_F_PRICE_TOTAL]);
 	bind_opt_num(st, 14, l, AYNI_F_COST_UNIT);
@@ -534,6 +538,11 @@ stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
 		reject(u, r, e.msg);
 		return 0;
 	}
+	if (l.not_sale) {
+		u->not_sales++;
+		u->res->rows_skipped++;
+		return 0;
+	}
 	if (ayni_record_code_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
 	    u->sci_codes++ == 0)
 		snprintf(u->sci_example, sizeof(u->sci_example), "%s",
@@ -559,6 +568,10 @@ stage_warnings(struct upload *u)
 		    "like numbers Excel rounded ('%s'); different products may "
 		    "share one; export the column as text", u->name,
 		    u->sci_codes, u->sci_example);
+	if (u->not_sales > 0)
+		notifyf(u, AYNI_UPLOAD_EV_NOTE, "%s: %ld dispatch guide%s "
+		    "(guía de despacho, 52) skipped: not sales", u->name,
+		    u->not_sales, u->not_sales > 1 ? "s" : "");
 	if (u->footer_rows > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%" PRId64 ": %ld total "
 		    "row%s below the last sale skipped", u->name,
@@ -781,7 +794,7 @@ create_record(struct upload *u, ayni_error *err)
 	    " nullif(?2, 0), ?3, nullif(?4, -1), ?5, 'processing', ?6, ?7, ?8,"
 	    " ?8)", "creating the upload record", err, "iisisiss",
 	    u->o->company_id, u->o->user_id, u->name, size,
-	    u->o->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert",
+	    u->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert",
 	    (int64_t)getpid(), host, u->now);
 	if (rc == 0) {
 		u->upload_id = sqlite3_last_insert_rowid(u->h);
@@ -855,7 +868,7 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 	char a[16], b[16];
 	int y, m, d;
 
-	switch (u->o->replace_period) {
+	switch (u->replace_period) {
 	case AYNI_REPLACE_RANGE:
 		if (u->o->replace_from == NULL || u->o->replace_to == NULL ||
 		    !ayni_iso_date(u->o->replace_from, from) ||
@@ -947,15 +960,15 @@ complete_record(struct upload *u, const char *rf, const char *rt,
 	    " deleted_rows = ?6, error_rows = ?7, first_date = nullif(?8, ''),"
 	    " last_date = nullif(?9, ''), completed_at = ?10,"
 	    " unchanged_rows = ?12, skipped_rows = ?13,"
-	    " replace_from = nullif(?14, ''), replace_to = nullif(?15, '')"
-	    " WHERE id = ?1",
-	    "completing the upload", err, "isiiiiissssiiss", u->upload_id,
+	    " replace_from = nullif(?14, ''), replace_to = nullif(?15, ''),"
+	    " mode = ?16 WHERE id = ?1",
+	    "completing the upload", err, "isiiiiissssiisss", u->upload_id,
 	    dialect, (int64_t)u->res->rows_read,
 	    (int64_t)u->res->rows_inserted, (int64_t)u->res->rows_updated,
 	    (int64_t)u->res->rows_deleted, (int64_t)u->res->rows_rejected,
 	    u->res->first_date, u->res->last_date, u->now, details,
 	    (int64_t)u->res->rows_unchanged, (int64_t)u->res->rows_skipped,
-	    rf, rt);
+	    rf, rt, u->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert");
 	cJSON_free(dialect);
 	cJSON_free(details);
 	return rc;
@@ -988,7 +1001,7 @@ load(struct upload *u, ayni_error *err)
 		    u->res->rows_rejected, u->res->rows_read,
 		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
 		    u->o->rejects != NULL ? " (see the rejects file)" : "");
-	if (u->o->mode == AYNI_UPLOAD_REPLACE &&
+	if (u->mode == AYNI_UPLOAD_REPLACE &&
 	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
 		return rc;
 	if (dfrom <= dto) {
@@ -998,6 +1011,12 @@ load(struct upload *u, ayni_error *err)
 	if ((u->first_day <= u->last_day || dfrom <= dto) &&
 	    (rc = write_lines(u, dfrom, dto, err)) != 0)
 		return rc;
+	if (u->source_replaces && dfrom <= dto)
+		notifyf(u, AYNI_UPLOAD_EV_NOTE, "%s: the SII sales register "
+		    "replaces the months it covers, %.7s%s%.7s (%ld stored "
+		    "lines removed first); --mode upsert keeps them", u->name,
+		    rf, strncmp(rf, rt, 7) ? " to " : "",
+		    strncmp(rf, rt, 7) ? rt : "", u->res->rows_deleted);
 	if (u->first_day <= u->last_day) {
 		ayni_upload_period_label(u->first_day, P_DAY, day);
 		memcpy(u->res->first_date, day, 10);
@@ -1026,6 +1045,8 @@ upload_init(struct upload *u, ayni_db *db, const ayni_upload_opts *o,
 	u->map = o->mapping;
 	u->fmt.date_format = o->date_format;
 	u->decimal = o->decimal;
+	u->mode = o->mode;
+	u->replace_period = o->replace_period;
 	clock_gettime(CLOCK_MONOTONIC, &u->t0);
 	ayni_db_timestamp(ayni_db_now(db), u->now);
 }
@@ -1085,6 +1106,30 @@ prepare(struct upload *u, ayni_error *err)
 	return rc;
 }
 
+/*
+ * What the file's source decides when the caller did not choose a mode:
+ * the SII register is the whole truth of its months, so it replaces them
+ * (a credit note added since the last download changes a month; lines of
+ * that month no longer in the register must go).  Said in a note, as is a
+ * file without products.
+ */
+static void
+source_mode(struct upload *u)
+{
+	if (u->known == AYNI_EXPORT_SII_RCV && !u->o->mode_explicit &&
+	    u->o->mode == AYNI_UPLOAD_UPSERT) {
+		u->mode = AYNI_UPLOAD_REPLACE;
+		u->replace_period = AYNI_REPLACE_MONTH;
+		u->source_replaces = 1;
+	}
+	if (u->document_level)
+		notifyf(u, AYNI_UPLOAD_EV_NOTE, "%s: no product or quantity "
+		    "column: one line per document%s; units, products and "
+		    "categories are not counted", u->name,
+		    u->known == AYNI_EXPORT_SII_RCV ? " (the SII sales "
+		    "register)" : "");
+}
+
 /* Pass 1, the decisions, and pass 2 with the store in one transaction. */
 static int
 run_passes(struct upload *u, FILE *fp, ayni_error *err)
@@ -1101,6 +1146,7 @@ run_passes(struct upload *u, FILE *fp, ayni_error *err)
 	sqlite3_exec(u->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 	ayni_dialect_decide(u);
 	ayni_dialect_report(u);
+	source_mode(u);
 	if ((rc = begin_waiting(u, err)) != 0)
 		return rc;
 	rc = load(u, err);

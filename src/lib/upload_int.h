@@ -100,6 +100,11 @@ struct upload {
 	long			 rows_fit[8];	/* see rows_evidence() */
 	ayni_date_evidence	 dev;
 	ayni_export		 known;		/* a recognised export */
+	int			 document_level; /* no product, no quantity */
+	/* The mode in force: the options', or a register's (above). */
+	ayni_upload_mode	 mode;
+	ayni_replace_period	 replace_period;
+	int			 source_replaces; /* the register decided it */
 	int64_t			 last_data_line; /* of a row not a total */
 	ayni_csv_dialect	 dialect;
 	FILE			*spool;
@@ -108,6 +113,7 @@ struct upload {
 	/* Pass 2 and the store (upload.c, uploads.c). */
 	long			 footer_rows;	/* totals below it, skipped */
 	int64_t			 footer_line;	/* the first of them */
+	long			 not_sales;	/* dispatch guides, skipped */
 	long			 sci_codes;	/* product ids like 7,8E+12 */
 	char			 sci_example[32];
 	int64_t			 upload_id;

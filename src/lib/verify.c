@@ -47,7 +47,9 @@ static const struct check {
  * raw_transactions by plain GROUP BYs: nothing of the refresh engine or
  * of the triggers is used, so a bug in either shows here.  Columns in
  * the table's order; a line's signed amounts are the net_* columns
- * (schema/0003_line_identity.sql).  A period label SQLite's date()
+ * (schema/0003_line_identity.sql); a line without a product
+ * (schema/0004_document_lines.sql) has no units and is in no product or
+ * category set.  A period label SQLite's date()
  * cannot name (the ISO week of 27-31 Dec 9999) is left out, as the
  * writers leave it out.
  */
@@ -56,7 +58,8 @@ static const struct check {
     " coalesce(category, '') AS category," \
     " coalesce(description, '') AS description," \
     " nullif(customer_id, '') AS customer_id, is_return," \
-    " net_revenue AS revenue, net_units AS units, net_cost AS cost," \
+    " net_revenue AS revenue, coalesce(net_units, 0) AS units," \
+    " net_cost AS cost," \
     " net_margin AS margin, discount_total AS discount," \
     " cost_total IS NOT NULL AND margin IS NOT NULL AS costed" \
     " FROM raw_transactions WHERE company_id = ?1"
@@ -90,8 +93,8 @@ static const struct vtable {
 	    "SELECT day, product_id, category, description, count(*),"
 	    " sum(revenue), sum(units), coalesce(sum(margin), 0),"
 	    " count(margin)," VCOSTED ", count(DISTINCT txn_key)"
-	    " FROM (" VLINES ") GROUP BY day, product_id, category,"
-	    " description",
+	    " FROM (" VLINES ") WHERE product_id IS NOT NULL"
+	    " GROUP BY day, product_id, category, description",
 	    "SELECT day, product_id, category, description, lines, revenue,"
 	    " units, margin, margin_lines, revenue_c, margin_c, costed_lines,"
 	    " trans FROM agg_product_day WHERE company_id = ?1", 0 },
@@ -103,7 +106,8 @@ static const struct vtable {
 	    " FROM agg_customer_day WHERE company_id = ?1", 0 },
 	{ "agg_category_day",
 	    "SELECT day, category, count(*), count(DISTINCT txn_key)"
-	    " FROM (" VLINES ") GROUP BY day, category",
+	    " FROM (" VLINES ") WHERE product_id IS NOT NULL"
+	    " GROUP BY day, category",
 	    "SELECT day, category, lines, trans FROM agg_category_day"
 	    " WHERE company_id = ?1", 0 },
 	/*
@@ -114,7 +118,7 @@ static const struct vtable {
 	    "SELECT txn_key FROM (" VLINES ") GROUP BY txn_key"
 	    " HAVING min(day) <> max(day)"
 	    " UNION SELECT txn_key FROM (" VLINES ")"
-	    " GROUP BY txn_key, product_id"
+	    " WHERE product_id IS NOT NULL GROUP BY txn_key, product_id"
 	    " HAVING min(category) <> max(category)"
 	    " OR min(description) <> max(description)",
 	    "SELECT txn_key FROM agg_irregular WHERE company_id = ?1", 1 },
@@ -126,7 +130,7 @@ static const struct vtable {
 	    "WITH x AS MATERIALIZED ("
 	    "  SELECT DISTINCT substr(transaction_date, 1, 10) AS day,"
 	    "   0 AS kind, product_id AS key FROM raw_transactions"
-	    "   WHERE company_id = ?1"
+	    "   WHERE company_id = ?1 AND product_id IS NOT NULL"
 	    "  UNION ALL SELECT DISTINCT substr(transaction_date, 1, 10), 1,"
 	    "   customer_id FROM raw_transactions WHERE company_id = ?1"
 	    "   AND nullif(customer_id, '') IS NOT NULL),"

@@ -24,13 +24,14 @@ rut() {
 
 # norm: CSV period rows -> "month,revenue,units,transactions,lines,returns"
 # with numbers normalised (2 and 3 decimals).
+# Empty units (a month without products) stay empty, not 0.000.
 norm_actual() {
-	awk -F, 'NR > 1 { printf "%s,%.2f,%.3f,%d,%d,%d\n",
-	    $1, $2, $3, $4, $5, $13 }'
+	awk -F, 'NR > 1 { printf "%s,%.2f,%s,%d,%d,%d\n", $1, $2,
+	    $3 == "" ? "" : sprintf("%.3f", $3), $4, $5, $13 }'
 }
 norm_expected() {
-	awk -F, -v f="$1" '$1 == f { printf "%s,%.2f,%.3f,%d,%d,%d\n",
-	    $2, $3, $4, $5, $6, $7 }' "$X/expected.csv"
+	awk -F, -v f="$1" '$1 == f { printf "%s,%.2f,%s,%d,%d,%d\n", $2, $3,
+	    $4 == "" ? "" : sprintf("%.3f", $4), $5, $6, $7 }' "$X/expected.csv"
 }
 
 is_pending() {

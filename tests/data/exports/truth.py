@@ -10,7 +10,8 @@ here parses a CSV, so the truth does not depend on ayni's reader.
 
 Truth per file and month (docs/line-identity.md, docs/contract.md §6):
   revenue       sum of net amounts, returns subtracted (2 decimals)
-  units         sum of quantities, returns subtracted (3 decimals)
+  units         sum of quantities, returns subtracted (3 decimals);
+                empty for a month of document-level lines (no product)
   transactions  distinct (branch, document type, sale day, transaction id)
   lines         lines stored
   returns       return lines
@@ -833,11 +834,12 @@ def truth(lines):
     months = OrderedDict()
     for ln in sorted(lines, key=lambda l: l.when):
         m = months.setdefault(ln.when.strftime("%Y-%m"),
-                              dict(rev=D(0), units=D(0), tx=set(), lines=0,
+                              dict(rev=D(0), units=None, tx=set(), lines=0,
                                    ret=0))
         sign = -1 if ln.ret or (ln.qty < 0 and ln.net < 0) else 1
         m["rev"] += sign * abs(ln.net)
-        m["units"] += sign * abs(ln.qty)
+        if ln.sku:              # a document-level line has no units
+            m["units"] = (m["units"] or D(0)) + sign * abs(ln.qty)
         m["tx"].add((ln.branch, ln.doc, ln.when.date(), ln.tid))
         m["lines"] += 1
         m["ret"] += sign < 0
@@ -860,7 +862,8 @@ def main():
             fh.write(data)
         for month, m in truth(lines).items():
             out.append("%s,%s,%s,%s,%d,%d,%d" % (
-                name, month, rnd(m["rev"], 2), rnd(m["units"], 3),
+                name, month, rnd(m["rev"], 2),
+                "" if m["units"] is None else rnd(m["units"], 3),
                 len(m["tx"]), m["lines"], m["ret"]))
     with open(os.path.join(HERE, "expected.csv"), "w") as fh:
         fh.write("\n".join(out) + "\n")
