@@ -162,4 +162,20 @@ int	ayni_register_client_get(ayni_register_client *out, uint64_t seed,
 int	ayni_register_client_options(ayni_register_options *out,
 	    const ayni_register_options *base, int index, ayni_error *err);
 
+/*
+ * An accountant's folder: for clients 1 .. count and months base's month
+ * and the months - 1 after it, dir/RCV_VENTA_<RUT>_<YYYYMM>.csv as the
+ * SII names them (written as ayni_sample_companies writes, through a
+ * temporary file renamed into place).  The name of client i's file of
+ * month k (0-based) into path, for callers that list them.
+ */
+#define AYNI_REGISTER_MAX_MONTHS	120
+int	ayni_register_files(const char *dir, int count, int months,
+	    const ayni_register_options *base, ayni_error *err);
+void	ayni_register_file_name(char *path, size_t len, const char *dir,
+	    const ayni_register_client *c, const ayni_register_options *month);
+/* base moved k months on (year and month only). */
+void	ayni_register_month(ayni_register_options *out,
+	    const ayni_register_options *base, int k);
+
 #endif /* AYNI_SAMPLE_H */

@@ -81,8 +81,11 @@ enum {
 	CMD_SUPERUSER = 1 << 6,	/* only a superuser (77) */
 	CMD_COMPANY_ARG = 1 << 7, /* with CMD_COMPANY: the first positional,
 				   when given, names the company */
-	CMD_OWN_HEAD = 1 << 8	/* with CMD_DATA: prints its own heading,
+	CMD_OWN_HEAD = 1 << 8,	/* with CMD_DATA: prints its own heading,
 				   so no caption line (report) */
+	CMD_COMPANY_FILE = 1 << 9 /* with CMD_COMPANY: without --company, a
+				   RUT in the first positional's file name
+				   (RCV_VENTA_<RUT>_<YYYYMM>.csv) names it */
 };
 
 struct cmd_ctx;

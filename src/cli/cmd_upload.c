@@ -379,7 +379,8 @@ out:
 }
 
 const struct cmd_entry cmd_upload_cmds[] = {
-	{ NULL, cmd_upload, CMD_DB | CMD_AUTH | CMD_COMPANY, AYNI_PERM_UPLOAD,
+	{ NULL, cmd_upload, CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_COMPANY_FILE,
+	    AYNI_PERM_UPLOAD,
 	    upload_opts, "FILE|-", 1, 1,
 	    "load a sales export into the company, all or nothing" },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }

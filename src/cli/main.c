@@ -587,6 +587,48 @@ run_txn(struct cmd_ctx *ctx)
 }
 
 /* Do what the command's flags ask for, then run it. */
+
+/* Append to the error message of a failing command, as room allows. */
+static void	cli_error_suffix(struct cmd_ctx *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+cli_error_suffix(struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	size_t len = strlen(ctx->err.msg);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctx->err.msg + len, sizeof(ctx->err.msg) - len, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The company named by the file name of path (CMD_COMPANY_FILE): *file is
+ * the name's last component when it holds one RUT (out is then that RUT),
+ * NULL when it holds none; two different RUTs are a usage error.
+ */
+static int
+company_in_name(struct cmd_ctx *ctx, const char *path,
+    char out[AYNI_RUT_MAX], const char **file)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base != NULL ? base + 1 : path;
+	switch (ayni_rut_in_name(base, out)) {
+	case 1:
+		*file = base;
+		return 0;
+	case 0:
+		*file = NULL;
+		return 0;
+	default:
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "the file name "
+		    "'%s' holds more than one RUT: say which company with "
+		    "--company", base);
+	}
+}
+
 static int
 run(struct cmd_ctx *ctx)
 {
@@ -616,16 +658,33 @@ run(struct cmd_ctx *ctx)
 			    ctx->group->name, c->name ? c->name : "");
 	}
 	if (c->flags & CMD_COMPANY) {
-		const char *rut = ctx->company_arg;
+		const char *rut = ctx->company_arg, *file = NULL;
+		char named[AYNI_RUT_MAX];
 
 		if ((c->flags & CMD_COMPANY_ARG) && ctx->o.nargs > 0)
 			rut = ctx->o.args[0];
+		if ((c->flags & CMD_COMPANY_FILE) && rut == NULL &&
+		    ctx->o.nargs > 0) {
+			if ((rc = company_in_name(ctx, ctx->o.args[0], named,
+			    &file)) != 0)
+				return rc;
+			if (file != NULL)
+				rut = named;
+		}
 		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor, rut,
-		    &ctx->company, &ctx->err)) != 0)
+		    &ctx->company, &ctx->err)) != 0 ||
+		    (rc = ayni_membership_check(&ctx->company, c->perm,
+		    &ctx->err)) != 0) {
+			if (file != NULL)
+				cli_error_suffix(ctx, " (the RUT in the file "
+				    "name '%s'; choose with --company)", file);
 			return rc;
-		if ((rc = ayni_membership_check(&ctx->company, c->perm,
-		    &ctx->err)) != 0)
-			return rc;
+		}
+		if (file != NULL) {
+			ayni_rut_display(ctx->company.rut, named);
+			cli_note(ctx, "company %s (%s), from the file name "
+			    "'%s'", named, ctx->company.name, file);
+		}
 		/*
 		 * csv and json of company data are an export
 		 * (docs/contract.md §4).

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ayni/calendar.h"
+#include "ayni/outfile.h"
 #include "ayni/rut.h"
 #include "ayni/sample.h"
 #include "rng.h"
@@ -348,5 +349,85 @@ ayni_register_client_options(ayni_register_options *out,
 	n = (long)base->documents * client_size_pct[(index - 1) % 10] / 100;
 	out->documents = n < 1 ? 1 : n > AYNI_REGISTER_MAX_DOCUMENTS ?
 	    AYNI_REGISTER_MAX_DOCUMENTS : (int)n;
+	return 0;
+}
+
+void
+ayni_register_month(ayni_register_options *out,
+    const ayni_register_options *base, int k)
+{
+	int m = base->year * 12 + base->month - 1 + k;
+
+	*out = *base;
+	out->year = m / 12;
+	out->month = m % 12 + 1;
+}
+
+void
+ayni_register_file_name(char *path, size_t len, const char *dir,
+    const ayni_register_client *c, const ayni_register_options *month)
+{
+	snprintf(path, len, "%s/RCV_VENTA_%s_%04d%02d.csv", dir, c->rut,
+	    month->year, month->month);
+}
+
+/* One client's month into its file, all or nothing. */
+static int
+register_file(const char *dir, const ayni_register_client *c,
+    const ayni_register_options *o, ayni_error *err)
+{
+	char path[4096];
+	ayni_outfile *of;
+	int rc;
+
+	ayni_register_file_name(path, sizeof(path), dir, c, o);
+	if (strlen(path) + 1 >= sizeof(path))
+		return ayni_error_set(err, AYNI_ECANTCREAT, "cannot create a "
+		    "file in '%.200s': path too long", dir);
+	if ((rc = ayni_outfile_open(&of, path, 0644, NULL, err)) != 0)
+		return rc;
+	if ((rc = ayni_register_write(ayni_outfile_fp(of), NULL, o,
+	    err)) != 0) {
+		ayni_outfile_abort(of);
+		return rc;
+	}
+	return ayni_outfile_commit(of, err);
+}
+
+int
+ayni_register_files(const char *dir, int count, int months,
+    const ayni_register_options *base, ayni_error *err)
+{
+	ayni_register_options co, mo, last;
+	ayni_register_client c;
+	int i, k, rc;
+
+	if (count < 1 || count > AYNI_SAMPLE_MAX_COMPANIES)
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "invalid number of companies '%d': expected 1 to %d",
+		    count, AYNI_SAMPLE_MAX_COMPANIES);
+	if (months < 1 || months > AYNI_REGISTER_MAX_MONTHS)
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    "invalid number of months '%d': expected 1 to %d", months,
+		    AYNI_REGISTER_MAX_MONTHS);
+	/* refuse a range past the generator's before creating anything */
+	ayni_register_month(&last, base, months - 1);
+	if (base->year < 2000 || base->month < 1 || base->month > 12 ||
+	    last.year > 2100)
+		return ayni_error_set(err, AYNI_EUSAGE, "invalid months "
+		    "'%04d-%02d' + %d: expected 2000-01 to 2100-12",
+		    base->year, base->month, months);
+	for (i = 1; i <= count; i++) {
+		if ((rc = ayni_register_client_get(&c, base->seed, i,
+		    err)) != 0 ||
+		    (rc = ayni_register_client_options(&co, base, i,
+		    err)) != 0)
+			return rc;
+		for (k = 0; k < months; k++) {
+			ayni_register_month(&mo, &co, k);
+			if ((rc = register_file(dir, &c, &mo, err)) != 0)
+				return rc;
+		}
+	}
 	return 0;
 }
