@@ -13,7 +13,7 @@ R=76.123.456-0
 # A script added to examples/ must be run here too.
 for f in "$EX"/*.sh; do
 	case ${f##*/} in
-	nightly.sh) ok ;;
+	nightly.sh | contadora.sh) ok ;;
 	*) not_ok "examples/${f##*/} is not run by t095" ;;
 	esac
 done
@@ -100,5 +100,50 @@ check "expired token: reason in the log" sh -c "printf '%s' \"\$1\" | grep -q \"
 chmod 644 "$HOME/.config/ayni/cron.token"
 cron
 check "loose token file: exit 77" test "$rc" -eq 77
+
+# examples/contadora.sh: an accountant's folder of SII registers, run with
+# no terminal and a token, as from cron.
+unset AYNI_TOKEN
+new_db
+mkdir -p "$T/rcv"
+"$AYNI" --format csv sample --register --companies 20 --months 2 \
+    --from 2025-09-01 --documents 30 --seed 4 --out "$T/rcv" |
+    tr -d '\r' | sed 1d | awk -F, '!seen[$2]++ { print $2 "," $3 "," $4 }' \
+    >"$T/clients.csv"
+while IFS=, read -r rut cname industry; do
+	run company add --rut "$rut" --name "$cname" --industry "$industry" \
+	    --benchmark on
+	expect_rc 0
+done <"$T/clients.csv"
+(umask 077; "$AYNI" token create --name contadora >"$T/conta.token") 2>/dev/null
+conta() {
+	env -i HOME="$HOME" PATH="/usr/bin:/bin" LANG=C AYNI="$AYNI" \
+	    AYNI_DB="$AYNI_DB" AYNI_TOKEN="$(cat "$T/conta.token")" \
+	    setsid sh "$EX/contadora.sh" "$@" </dev/null >"$T/conta.out" \
+	    2>"$T/conta.err"
+	rc=$?
+}
+conta "$T/rcv"
+check "contadora: exit 0 ($(cat "$T/conta.err"))" test "$rc" -eq 0
+check "contadora: a line per client and a header" \
+    test "$(wc -l <"$T/conta.out")" = 21
+first=$(sed -n 1p "$T/clients.csv" | cut -d, -f1)
+AYNI_TOKEN=$(cat "$T/conta.token") "$AYNI" --company "$first" --format csv \
+    aggregate --level month 2>/dev/null | tr -d '\r' >"$T/m.csv"
+rev=$(awk -F, '$1 == "2025-10" { print $2 }' "$T/m.csv")
+check "contadora: the latest month's net sales ($rev) as aggregate has them" \
+    grep -q "^$first .* 2025-10 *$rev " "$T/conta.out"
+check "contadora: a percentile among the industry's clients" \
+    grep -Eq "^$first .* p[0-9]+ \(10 empresas\)$" "$T/conta.out"
+conta "$T/rcv" 2025-09
+check "contadora: a month given" test "$(grep -c ' 2025-09 ' "$T/conta.out")" = 20
+# a client nobody created: the others load, the status says one failed
+cp "$T/rcv/RCV_VENTA_${first}_202509.csv" "$T/rcv/RCV_VENTA_11111111-1_202509.csv"
+conta "$T/rcv"
+check "contadora: a stranger's register fails alone: exit 1" test "$rc" -eq 1
+check "contadora: and ayni says why" grep -q "no such company" "$T/conta.err"
+mkdir "$T/empty"
+conta "$T/empty"
+check "contadora: no register: exit 66" test "$rc" -eq 66
 
 done_testing
