@@ -37,8 +37,9 @@ if [ -z "$month" ]; then
 	month=$(echo "$month" | sed 's/^\(....\)\(..\)$/\1-\2/')
 fi
 
-printf '%-12s %-36s %7s %14s %5s %4s %5s %s\n' RUT CLIENTE MES \
-    'VENTA NETA' DOCS NC CLIEN 'PERCENTIL'
+# the name last: its accents would upset the columns' widths
+printf '%-12s %7s %14s %5s %4s %5s %-18s %s\n' RUT MES 'VENTA NETA' DOCS \
+    NC CLIEN PERCENTIL CLIENTE
 for f; do
 	b=${f##*/RCV_VENTA_}
 	echo "${b%%_*}"
@@ -56,7 +57,14 @@ done | sort -u | while read -r rut; do
 	IFS=, read -r rev docs nc cust <<EOF
 $row
 EOF
-	printf '%-12s %-36.36s %7s %14s %5s %4s %5s %s\n' "$rut" "$name" \
-	    "$month" "$rev" "$docs" "$nc" "$cust" "${pct:--}"
+	# pesos as Chileans write them: 1.234.567
+	rev=$(echo "$rev" | awk '{ s = sprintf("%.0f", $1); n = s < 0
+		if (n) s = substr(s, 2); o = ""
+		while (length(s) > 3) {
+			o = "." substr(s, length(s) - 2) o
+			s = substr(s, 1, length(s) - 3) }
+		print (n ? "-" : "") s o }')
+	printf '%-12s %7s %14s %5s %4s %5s %-18s %s\n' "$rut" "$month" "$rev" \
+	    "$docs" "$nc" "$cust" "${pct:--}" "$name"
 done
 exit "$status"

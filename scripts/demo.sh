@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh - the main job: build ayni, create demo/ayni.db, load the example
 # exports and a synthetic quarter of a shop, print a monthly report, and
-# compare twelve synthetic shops of one industry (ayni benchmark), and end
+# compare twelve synthetic shops of one industry (ayni benchmark), load an
+# accountant's twenty clients' SII sales registers in one loop, and end
 # with the report of one of them, as text and as demo/report.html.
 # Leaves demo/ behind to explore: ayni --db demo/ayni.db ..., or sqlite3.
 set -eu
@@ -66,6 +67,22 @@ done
 printf 'uploaded %d shops\n' "$n"
 step "where Tienda 1 stands among them (its latest full month)"
 "$ayni" --company 78101111-8 --format table benchmark
+
+step "an accountant's quarter: twenty clients' SII sales registers, one loop"
+"$ayni" -q --format csv sample --register --companies 20 --months 3 \
+    --from 2025-08-01 --out demo/registros | sed 1d |
+    awk -F, '!seen[$2]++ { print $2 "," $3 "," $4 }' |
+while IFS=, read -r rut name industry; do
+	"$ayni" -q company add --rut "$rut" --name "$name" \
+	    --industry "$industry" --benchmark on
+done
+for f in demo/registros/RCV_VENTA_*.csv; do
+	"$ayni" -q upload "$f" >/dev/null
+done
+printf 'uploaded %d registers (the company from each file name)\n' \
+    "$(ls demo/registros | wc -l)"
+AYNI="$ayni" sh examples/contadora.sh demo/registros | head -n 6
+printf '... (sh examples/contadora.sh demo/registros for all twenty)\n'
 
 step "Tienda 1's report for its latest full month, with its benchmark"
 "$ayni" -q --company 78101111-8 report --html demo/report.html
