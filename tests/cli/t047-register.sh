@@ -204,4 +204,34 @@ expect_out_has '^[a-z]+,2025-09,revenue,10,'
 run --company "$second" aggregate verify
 expect_rc 0
 
+# --- --mode upsert: a register is then matched line by line -------------
+f="$R/RCV_VENTA_${second}_202510.csv"
+n=$(($(grep -c . "$f") - 1 - $(cut -d';' -f2 "$f" | grep -c '^52$')))
+run --format csv upload --mode upsert "$f"
+expect_rc 0
+expect_out_has "^[0-9]+,completed,[0-9]+,0,0,$n,0,0,"
+check "no replacing said with --mode upsert" \
+    test -z "$(printf '%s' "$err" | grep 'replaces the months')"
+
+# --- any invoice list: no product, no quantity, no signature -------------
+C2=$(sed -n 3p "$T/clients.csv" | cut -d, -f1)
+printf 'Fecha;Folio;Cliente;Total neto;Total exento\n%s\n%s\n%s\n' \
+    '03/11/2025;10;Juan;100.000;5.000' '04/11/2025;11;Ana;50.000;' \
+    '05/11/2025;12;Ana;-20.000;' >"$T/facturas.csv"
+run --company "$C2" --format csv upload "$T/facturas.csv"
+expect_rc 0
+expect_out_has '^[0-9]+,completed,3,3,0,0,0,0,0,2025-11-03,2025-11-05,'
+expect_err_has 'no product or quantity column: one line per document;'
+run --company "$C2" --format csv upload "$T/facturas.csv"
+expect_rc 0
+expect_out_has '^[0-9]+,completed,3,0,0,3,0,0,0,'
+run --company "$C2" --format csv aggregate --level month --from 2025-11-01
+expect_rc 0
+expect_out_has '^2025-11,135000,,3,3,45000,2,,,,,,1'
+# a file with a quantity but no product column is still refused
+printf 'Fecha;Folio;Cantidad;Total\n03/11/2025;10;1;100\n' >"$T/cant.csv"
+run --company "$C2" upload "$T/cant.csv"
+expect_rc 65
+expect_err_has "missing required fields 'in_product_id'"
+
 done_testing

@@ -497,6 +497,81 @@ test_totals_and_codes(void **state)
 	assert_false(ayni_record_code_rounded("7,8E+12x"));
 }
 
+/*
+ * A document-level file (no product, no quantity): lines without either;
+ * an exempt amount adds to the net; a credit note is a return and a
+ * dispatch guide not a sale; where customers are RUTs they are stored
+ * canonical; with no type column a negative total alone is a return.
+ */
+static void
+test_document_level(void **state)
+{
+	static const char *const hdr[] = {
+		"Tipo Doc", "Rut cliente", "Folio", "Fecha Docto",
+		"Monto Exento", "Monto Neto"
+	};
+	static const int fields[] = {
+		AYNI_F_DOC_TYPE, AYNI_F_CUSTOMER_ID, AYNI_F_TRANS_ID, AYNI_F_DT,
+		AYNI_F_EXEMPT, AYNI_F_PRICE_TOTAL
+	};
+	static const char *const hdr2[] = { "Fecha", "Folio", "Total" };
+	static const int fields2[] = {
+		AYNI_F_DT, AYNI_F_TRANS_ID, AYNI_F_PRICE_TOTAL
+	};
+	ayni_record_format fmt;
+	ayni_returns *ret;
+	ayni_record l;
+	ayni_error err;
+	struct row r;
+
+	(void)state;
+	assert_int_equal(ayni_returns_new(&ret, NULL, &err), 0);
+	format(&fmt, hdr, fields, N(hdr), ret);
+	fmt.add_exempt = 1;
+	fmt.customer_rut = 1;
+	assert_int_equal(parse(&fmt, 2, &r,
+	    "33;76.086.428-5;1501;01/10/2025;12000;230450", &l, &err), 0);
+	assert_null(l.text[AYNI_F_PRODUCT_ID]);
+	assert_false(l.has[AYNI_F_QUANTITY]);
+	assert_int_equal(l.num[AYNI_F_PRICE_TOTAL], 24245000);	/* cents */
+	assert_false(l.has[AYNI_F_PRICE_UNIT]);		/* no quantity */
+	assert_string_equal(l.text[AYNI_F_CUSTOMER_ID], "76086428-5");
+	assert_false(l.is_return);
+	assert_false(l.not_sale);
+	/* an invalid RUT is kept as written; an empty exempt adds nothing */
+	assert_int_equal(parse(&fmt, 3, &r,
+	    "61;96512340-K;301;09/10/2025;;15000", &l, &err), 0);
+	assert_string_equal(l.text[AYNI_F_CUSTOMER_ID], "96512340-K");
+	assert_true(l.is_return);
+	assert_int_equal(l.num[AYNI_F_PRICE_TOTAL], 1500000);
+	assert_int_equal(parse(&fmt, 4, &r,
+	    "112;76086428-5;7;09/10/2025;5000;0", &l, &err), 0);
+	assert_true(l.is_return);			/* export credit note */
+	assert_int_equal(parse(&fmt, 5, &r,
+	    "52;76086428-5;4410;06/10/2025;0;230450", &l, &err), 0);
+	assert_true(l.not_sale);
+	assert_false(l.is_return);
+	/* without the flags: the net alone, the customer as written */
+	fmt.add_exempt = 0;
+	fmt.customer_rut = 0;
+	assert_int_equal(parse(&fmt, 2, &r,
+	    "33;76.086.428-5;1501;01/10/2025;12000;230450", &l, &err), 0);
+	assert_int_equal(l.num[AYNI_F_PRICE_TOTAL], 23045000);
+	assert_string_equal(l.text[AYNI_F_CUSTOMER_ID], "76.086.428-5");
+	ayni_returns_free(ret);
+
+	/* no type column, no quantity: a negative total is a return */
+	format(&fmt, hdr2, fields2, N(hdr2), NULL);
+	assert_int_equal(parse(&fmt, 2, &r, "01-10-2025;9;-1.190", &l,
+	    &err), 0);
+	assert_true(l.is_return);
+	assert_int_equal(l.num[AYNI_F_PRICE_TOTAL], 119000);
+	assert_int_equal(parse(&fmt, 3, &r, "01-10-2025;10;1.190", &l,
+	    &err), 0);
+	assert_false(l.is_return);
+	assert_false(ayni_record_code_rounded(NULL));
+}
+
 int
 main(void)
 {
@@ -512,6 +587,7 @@ main(void)
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_product_alt),
 		cmocka_unit_test(test_totals_and_codes),
+		cmocka_unit_test(test_document_level),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
