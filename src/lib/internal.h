@@ -8,8 +8,71 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "ayni/db.h"
 #include "ayni/error.h"
+
+/*
+ * SQL helpers (dbutil.c).  The SQL is written whole at the call site; these
+ * only bind, step, finalize and report.  what names the action for
+ * messages ("adding a member"), as ayni_db_error takes it, and every SQLite
+ * failure goes through ayni_db_error.  err comes before the SQL in these,
+ * not last: the arguments to bind are.
+ *
+ * args describes the arguments that follow, one letter each, bound to ?1,
+ * ?2, ... in order: 'i' int, 'I' int64_t, 'd' double, 't' const char *
+ * (NULL binds NULL).  Text is bound SQLITE_STATIC: it must live until the
+ * statement is finalized.  "" or NULL binds nothing.
+ *
+ * ayni_sql_prepare: *st ready to step (the caller finalizes it), or NULL.
+ * ayni_sql_exec: run to the end, rows it returns ignored; the number of
+ *	rows changed (>= 0), or a negative ayni_code.  After a failure the
+ *	connection still holds SQLite's error, so a caller can tell a
+ *	UNIQUE constraint (sqlite3_extended_errcode) and say "already
+ *	exists".
+ * ayni_sql_row: *st at its first row (the caller reads the columns and
+ *	finalizes it); no row is AYNI_ENOTFOUND "<what>: not found", which
+ *	the caller usually replaces with its own words.  *st is NULL on any
+ *	error.
+ * ayni_sql_int: the first column of the first row; no row is
+ *	AYNI_ENOTFOUND as for ayni_sql_row.
+ * ayni_sql_script: one or more statements without arguments (PRAGMAs,
+ *	BEGIN, migrations), sqlite3_exec.
+ * ayni_sql_mprintf: sqlite3_mprintf (so %q, %Q and %w quote), for SQL
+ *	whose identifiers vary; free the result with sqlite3_free.  NULL
+ *	with AYNI_ENOMEM in err.  Values are bound, never printed in.
+ */
+int	ayni_sql_prepare(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sql_exec(ayni_db *db, ayni_error *err, const char *what,
+	    const char *sql, const char *args, ...);
+int	ayni_sql_row(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sql_int(ayni_db *db, int64_t *out, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sql_script(ayni_db *db, ayni_error *err, const char *what,
+	    const char *sql);
+char	*ayni_sql_mprintf(ayni_error *err, const char *fmt, ...);
+
+/*
+ * End the transaction begun with ayni_db_begin: commit when rc is 0 (and
+ * return the commit's result), else roll back and return rc.  So a
+ * function ends "return ayni_db_end(db, rc, err);".
+ */
+int	ayni_db_end(ayni_db *db, int rc, ayni_error *err);
+
+/*
+ * Savepoints, for undoing part of a transaction: begin marks, release
+ * keeps what was done since (and forgets the mark), rollback undoes it
+ * and forgets the mark; the enclosing transaction goes on either way.
+ * Outside a transaction a savepoint starts a deferred one, so begin one
+ * with ayni_db_begin first.  name is an identifier chosen in the code.
+ */
+int	ayni_savepoint_begin(ayni_db *db, const char *name, ayni_error *err);
+int	ayni_savepoint_release(ayni_db *db, const char *name,
+	    ayni_error *err);
+void	ayni_savepoint_rollback(ayni_db *db, const char *name);
 
 /*
  * The body of rollup view name (schema/0002_rollups.sql), what follows
