@@ -99,6 +99,14 @@ void	ayni_uplock_release(int fd);
 int	ayni_uplock_alive(const char *dbpath, int64_t upload_id);
 
 /*
+ * The users' half of ayni_user_deactivate (user.c), inside the caller's
+ * transaction: refuse an inactive user, the last active superuser and the
+ * last active owner of a company, else set is_active = 0.  auth.c ends the
+ * sessions, so that user.c never calls auth.c.
+ */
+int	ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err);
+
+/*
  * Length (1 to 4) of the well-formed UTF-8 sequence s starts with, or 0 if
  * it is not one (s must not be at its terminating NUL).
  */

@@ -87,7 +87,8 @@ test_row_not_found(void **state)
 	int64_t v = 42;
 
 	assert_int_equal(ayni_sql_row(db, &st, &err, "finding the thing",
-	    "SELECT id FROM t WHERE id = ?1", "I", (int64_t)99), AYNI_ENOTFOUND);
+	    "SELECT id FROM t WHERE id = ?1", "I", (int64_t)99),
+	    AYNI_ENOTFOUND);
 	assert_null(st);
 	assert_int_equal(err.code, AYNI_ENOTFOUND);
 	assert_string_equal(err.msg, "finding the thing: not found");
