@@ -11,6 +11,7 @@
  */
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
@@ -23,6 +24,10 @@ bind_args(sqlite3_stmt *st, const char *args, va_list ap)
 	const char *t;
 	int i, src = SQLITE_OK;
 
+	/* More letters than parameters is a bug: read no argument then. */
+	if (args != NULL && strlen(args) >
+	    (size_t)sqlite3_bind_parameter_count(st))
+		return SQLITE_MISUSE;
 	for (i = 1; args != NULL && args[i - 1] != '\0' && src == SQLITE_OK;
 	    i++) {
 		switch (args[i - 1]) {

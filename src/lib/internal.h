@@ -23,7 +23,10 @@
  * args describes the arguments that follow, one letter each, bound to ?1,
  * ?2, ... in order: 'i' int, 'I' int64_t, 'd' double, 't' const char *
  * (NULL binds NULL).  Text is bound SQLITE_STATIC: it must live until the
- * statement is finalized.  "" or NULL binds nothing.
+ * statement is finalized.  "" or NULL binds nothing.  More letters than
+ * the statement has parameters is AYNI_EINTERNAL, with no argument read;
+ * the compiler cannot check the letters against the arguments, so keep
+ * them next to each other.
  *
  * ayni_sql_prepare: *st ready to step (the caller finalizes it), or NULL.
  * ayni_sql_exec: run to the end, rows it returns ignored; the number of

@@ -112,6 +112,9 @@ test_errors_are_reported(void **state)
 	/* an unknown argument letter is a bug */
 	assert_int_equal(ayni_sql_exec(db, &err, "inserting",
 	    "INSERT INTO t (name) VALUES (?1)", "x", "a"), AYNI_EINTERNAL);
+	/* more letters than parameters: refused before reading any */
+	assert_int_equal(ayni_sql_exec(db, &err, "inserting",
+	    "INSERT INTO t (name) VALUES (?1)", "ti", "a"), AYNI_EINTERNAL);
 	assert_int_equal(count(db), 0);
 	/* a UNIQUE violation stays visible on the connection */
 	assert_int_equal(ayni_sql_exec(db, &err, "inserting",
