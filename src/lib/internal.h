@@ -110,9 +110,17 @@ int	ayni_uplock_alive(const char *dbpath, int64_t upload_id);
 int	ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err);
 
 /*
- * Length (1 to 4) of the well-formed UTF-8 sequence s starts with, or 0 if
- * it is not one (s must not be at its terminating NUL).
+ * UTF-8, in text.c and nowhere else.  ayni_utf8_seqn: the sequence at s,
+ * of which n >= 1 bytes are there to read: its length (1 to 4) when it is
+ * well-formed, 0 when it is not (a stray or invalid byte, an overlong
+ * form, a surrogate, beyond U+10FFFF), AYNI_UTF8_CUT when the n bytes
+ * are a well-formed start of a longer sequence (a buffer that ends in the
+ * middle of a character).  A byte below 0x80, NUL included, is 1.
+ * ayni_utf8_seq: the same for a NUL-terminated string, which is never cut
+ * (s must not be at its terminating NUL).
  */
+#define AYNI_UTF8_CUT	((size_t)-1)
+size_t	ayni_utf8_seqn(const char *s, size_t n);
 size_t	ayni_utf8_seq(const char *s);
 
 /*

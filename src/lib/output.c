@@ -257,41 +257,6 @@ numeric(ayni_type t)
 }
 
 /*
- * Length of the UTF-8 sequence at s (1-4), or 0 when the byte at s does
- * not start a valid one (stray continuation, overlong form, surrogate,
- * beyond U+10FFFF, or cut by the end of the string).
- */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t need, k;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 1;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	for (k = 1; k <= need; k++)
-		if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xBF))
-			return 0;
-	return need + 1;
-}
-
-/*
  * Escape s into out (NULL: only count); returns the length of the result
  * without its NUL.
  */
@@ -304,7 +269,7 @@ text_escape(const char *str, char *out)
 	char e[8];
 
 	while (*s != '\0') {
-		k = utf8_len(s);
+		k = ayni_utf8_seq((const char *)s);
 		if (k == 1 && (s[0] == '\t' || (s[0] >= 0x20 && s[0] != 0x7F))) {
 			if (out)
 				out[n] = (char)s[0];
