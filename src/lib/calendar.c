@@ -1,7 +1,7 @@
 /*
  * calendar.c - day numbers, ISO weeks, and the one rule of which dates
- * exist (ayni_date_valid; parse.c and the generator ask it too).  Exact integer arithmetic over
- * 400-year eras; no tables, no time_t, no time zone.
+ * exist (ayni_date_valid: parse.c and the generator ask it too).  Exact
+ * integer arithmetic over 400-year eras; no time_t, no time zone.
  */
 #include <stdio.h>
 #include <stdlib.h>
