@@ -131,6 +131,17 @@ size_t	ayni_utf8_seq(const char *s);
 int	ayni_utf8_valid(const char *s);
 
 /*
+ * s as one RFC 4180 csv cell between separators seps ("," or ";", or ";,"
+ * for a file either may read): quoted, its quotes doubled, when it holds
+ * a separator, a quote or a line break, or starts or ends with a space
+ * (spreadsheets trim those); else as it is.  put receives the cell in
+ * pieces.  output.c; the writer's csv cells (ayni_csv_cell) and the
+ * sample generator's are this one rule.
+ */
+void	ayni_csv_quote(const char *s, const char *seps,
+	    void (*put)(void *arg, const char *p, size_t n), void *arg);
+
+/*
  * A benchmark statistic of metric m (an ayni_bench_metric) as people read
  * it: "$1.234" for money, "29,41 %", "631,197" units, counts as integers
  * or with one decimal when a median falls between two.  report.c; used by

@@ -336,22 +336,35 @@ ayni_fputs_safe(const char *s, FILE *fp)
 }
 
 void
-ayni_csv_cell(FILE *fp, const char *s)
+ayni_csv_quote(const char *s, const char *seps,
+    void (*put)(void *arg, const char *p, size_t n), void *arg)
 {
-	const char *p;
+	size_t n = strlen(s), k;
 
-	if (s[strcspn(s, ",\"\r\n")] == '\0' && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, fp);
+	if (s[strcspn(s, seps)] == '\0' && strpbrk(s, "\"\r\n") == NULL &&
+	    (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+		put(arg, s, n);
 		return;
 	}
-	fputc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
+	put(arg, "\"", 1);
+	for (; (k = strcspn(s, "\"")), s[k] != '\0'; s += k + 1) {
+		put(arg, s, k);
+		put(arg, "\"\"", 2);
 	}
-	fputc('"', fp);
+	put(arg, s, k);
+	put(arg, "\"", 1);
+}
+
+static void
+put_file(void *fp, const char *p, size_t n)
+{
+	fwrite(p, 1, n, fp);
+}
+
+void
+ayni_csv_cell(FILE *fp, const char *s)
+{
+	ayni_csv_quote(s, ",", put_file, fp);
 }
 
 static void
@@ -470,27 +483,9 @@ ayni_writer_excel(ayni_writer *w)
 static void
 csv_cell_sep(FILE *fp, const char *s, char sep)
 {
-	const char *p;
+	char seps[] = { sep, '\0' };
 
-	char special[] = { sep, '"', '\r', '\n', '\0' };
-
-	if (sep == ',') {
-		ayni_csv_cell(fp, s);
-		return;
-	}
-	/* as ayni_csv_cell, with sep in place of the comma */
-	if (s[strcspn(s, special)] == '\0' && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
-	}
-	fputc('"', fp);
+	ayni_csv_quote(s, seps, put_file, fp);
 }
 
 int

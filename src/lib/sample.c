@@ -28,7 +28,9 @@
 #include "ayni/error.h"
 #include "ayni/calendar.h"
 #include "ayni/outfile.h"
+#include "ayni/rut.h"
 #include "ayni/sample.h"
+#include "internal.h"
 
 enum unit { UN, KG, MT };
 
@@ -613,21 +615,18 @@ put_char(struct line *l, char c)
 	put_raw(l, &c, 1);
 }
 
-/* A text field, quoted as RFC 4180 asks when it holds a special. */
+static void
+put_piece(void *l, const char *s, size_t n)
+{
+	put_raw(l, s, n);
+}
+
+/* A text field, quoted as RFC 4180 asks: the writer's rule, for ';' and
+   ',' both, so that a reader guessing either delimiter splits it alike. */
 static void
 put_text(struct line *l, const char *s)
 {
-	if (strpbrk(s, ";,\"\r\n") == NULL) {
-		put_raw(l, s, strlen(s));
-		return;
-	}
-	put_char(l, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			put_char(l, '"');
-		put_char(l, *s);
-	}
-	put_char(l, '"');
+	ayni_csv_quote(s, ";,", put_piece, l);
 }
 
 static void
@@ -681,17 +680,14 @@ put_qty(struct line *l, enum unit u, int64_t milli)
 static void
 format_rut(char *out, size_t len, long body)
 {
-	long b = body;
-	int s = 0, w = 2, dv;
+	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX];
+	char dv;
 
-	for (; b > 0; b /= 10) {
-		s += (int)(b % 10) * w;
-		w = w == 7 ? 2 : w + 1;
-	}
-	dv = 11 - s % 11;
-	snprintf(out, len, "%ld.%03ld.%03ld-%c", body / 1000000,
-	    body / 1000 % 1000, body % 1000,
-	    dv == 11 ? '0' : dv == 10 ? 'K' : (char)('0' + dv));
+	snprintf(canon, sizeof(canon), "%ld", body);
+	dv = ayni_rut_check_digit(canon);
+	snprintf(canon, sizeof(canon), "%ld-%c", body, dv);
+	ayni_rut_display(canon, disp);
+	snprintf(out, len, "%s", disp);
 }
 
 /* The n-th customer of the shop: a RUT or a name, always the same. */
