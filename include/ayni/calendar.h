@@ -11,6 +11,13 @@ long	ayni_days_from_civil(int y, int m, int d);
 /* The date of a day number. */
 void	ayni_civil_from_days(long day, int *y, int *m, int *d);
 /*
+ * 1 if y-m-d is a day of the proleptic Gregorian calendar (2024-02-29 is,
+ * 2023-02-29 and 1900-02-29 are not), else 0.  Any year: which years a
+ * stored date may have is the upload's rule (AYNI_YEAR_MIN..AYNI_YEAR_MAX,
+ * ayni/parse.h), checked there.
+ */
+int	ayni_date_valid(int y, int m, int d);
+/*
  * A real calendar date written exactly 'YYYY-MM-DD' (a --from or --to):
  * 1 and its day number in *day (if not NULL), or 0.
  */

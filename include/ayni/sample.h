@@ -64,7 +64,9 @@ const char *ayni_sample_profile_industry(int profile);
  * Write one shop's export: a header and exactly opt->rows data lines.
  *
  * Dialect: UTF-8 without BOM, ';' delimiter, LF line ends, RFC 4180 quoting
- * (only fields holding ';', ',', '"' or a newline are quoted), dates
+ * (only fields holding ';', ',', '"' or a newline are quoted: the writer's
+ * rule, ayni_csv_quote, whose leading or trailing space never occurs in
+ * generated text), dates
  * "dd-mm-yyyy HH:MM", money in integer pesos without thousands separators,
  * quantities with a decimal comma ("1,088" kg, "2,5" m, "3" units).
  * Columns:

@@ -10,7 +10,9 @@
  * also decided by the caller; these functions do what they are asked.
  *
  * Implemented in src/lib/user.c (users, passwords, the token file) and
- * src/lib/auth.c (logins, lockout, sessions and tokens).
+ * src/lib/auth.c (logins, lockout, sessions and tokens), over the hashes
+ * and random tokens of src/lib/secret.c (ayni/secret.h, included here).
+ * auth.c builds on user.c, never the other way round.
  */
 #ifndef AYNI_USER_H
 #define AYNI_USER_H
@@ -21,6 +23,7 @@
 #include "ayni/db.h"
 #include "ayni/error.h"
 #include "ayni/output.h"
+#include "ayni/secret.h"
 
 /* Who is calling: set by ayni_auth_resolve from a session or API token. */
 typedef struct ayni_actor {
@@ -32,12 +35,6 @@ typedef struct ayni_actor {
 	int	is_api;		/* authenticated by an API token */
 } ayni_actor;
 
-/* argon2id cost of new hashes: above OWASP's m=19 MiB, t=2, p=1. */
-#define AYNI_ARGON2_T		3
-#define AYNI_ARGON2_M_KIB	(64 * 1024)
-#define AYNI_ARGON2_P		1
-
-#define AYNI_TOKEN_LEN		64	/* hex characters of a 256-bit token */
 #define AYNI_SESSION_DAYS	30
 #define AYNI_API_TOKEN_DAYS	365	/* default life of an API token */
 #define AYNI_API_TOKEN_MAX_DAYS	3650
@@ -52,22 +49,6 @@ int	ayni_email_normalize(const char *in, char *out, size_t len,
 /* At least 8 characters, not all digits, not the email (case-blind). */
 int	ayni_password_policy(const char *password, const char *email,
 	    ayni_error *err);
-/* argon2id encoded hash of password into out (>= 128 bytes). */
-int	ayni_password_hash(const char *password, char *out, size_t len,
-	    ayni_error *err);
-/* 1 if password matches the encoded hash, 0 if not. */
-int	ayni_password_verify(const char *encoded, const char *password);
-/*
- * 1 if an encoded hash is weaker than the current policy (not argon2id,
- * or lower memory or time cost), so that a login should rehash it.
- */
-int	ayni_password_needs_rehash(const char *encoded);
-/*
- * Tests only: the argon2id cost of new hashes, so unit tests do not pay
- * 64 MiB per hash.  (0, 0) restores AYNI_ARGON2_T and AYNI_ARGON2_M_KIB.
- * The ayni binary never calls it, and nothing outside the process can.
- */
-void	ayni_password_test_cost(uint32_t t_cost, uint32_t m_kib);
 
 /* Create a user; the email must be new.  Checks the password policy. */
 int	ayni_user_create(ayni_db *db, const char *email, const char *name,
@@ -84,7 +65,7 @@ int	ayni_password_set(ayni_db *db, int64_t user_id, const char *password,
 	    ayni_error *err);
 /*
  * Deactivate a user (is_active = 0) and revoke all their sessions and API
- * tokens.  The last active superuser cannot be deactivated (AYNI_EPERM);
+ * tokens (in auth.c, since it ends sessions).  The last active superuser cannot be deactivated (AYNI_EPERM);
  * nor the last active owner of a company (AYNI_EEXISTS, naming it), whoever
  * asks; an inactive one is AYNI_EEXISTS.
  */
@@ -123,13 +104,6 @@ int	ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
  */
 int	ayni_login(ayni_db *db, const char *email, const char *password,
 	    const char *host, int record_login, int64_t *out_id,
-	    ayni_error *err);
-
-/* Fill buf with a new random token of AYNI_TOKEN_LEN hex characters. */
-int	ayni_token_random(char buf[AYNI_TOKEN_LEN + 1], ayni_error *err);
-/* The stored form of a token: a hex hash, deterministic so it can be
-   looked up; buf >= 65 bytes. */
-int	ayni_token_hash(const char *token, char *buf, size_t len,
 	    ayni_error *err);
 
 /*
@@ -222,8 +196,5 @@ int	ayni_token_file_write(const char *db_path, const char *token,
 int	ayni_token_file_remove(const char *db_path, ayni_error *err);
 /* The directory of the token files, for 'ayni check' to look at. */
 int	ayni_token_dir(char *dir, size_t len, ayni_error *err);
-
-/* Overwrite a secret in memory so it does not outlive its use. */
-void	ayni_wipe(void *p, size_t len);
 
 #endif /* AYNI_USER_H */

@@ -2,62 +2,25 @@
  * auth.c - logins and lockout, sessions, API tokens and the single-use
  * password reset and email verification tokens (docs/contract.md §3).
  *
- * Every token is 256 random bits from getrandom(2) handed out once; the
- * database keeps only a deterministic argon2id hash of it (the tokens are
- * random, so a fixed salt and minimal cost lose nothing and make the hash a
- * lookup key).  The clock is ayni_db_now(), so tests move through lockouts
+ * Every token is 256 random bits handed out once; the database keeps only
+ * its hash (secret.c makes both).  This file builds on user.c (users and
+ * passwords) and is the only one of the two that knows sessions: a user's
+ * deactivation, which ends their sessions, is completed here.  The clock is ayni_db_now(), so tests move through lockouts
  * and expiries without sleeping; there is deliberately no other way to set
  * it.  Nothing here prompts, prints or decides who may call what.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 
-#include <argon2.h>
 #include <sqlite3.h>
 
 #include "ayni/user.h"
+#include "internal.h"
 
 #define NOT_LOGGED_IN	"not logged in: run 'ayni login'"
 #define BAD_LOGIN	"wrong email or password"
-
-int
-ayni_token_random(char buf[AYNI_TOKEN_LEN + 1], ayni_error *err)
-{
-	unsigned char raw[AYNI_TOKEN_LEN / 2];
-	size_t i;
-
-	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
-		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot get random bytes: %s", strerror(errno));
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
-	ayni_wipe(raw, sizeof(raw));
-	return 0;
-}
-
-int
-ayni_token_hash(const char *token, char *buf, size_t len, ayni_error *err)
-{
-	static const char salt[] = "ayni-token-salt1";	/* 16 bytes */
-	unsigned char raw[32];
-	size_t i;
-	int rc;
-
-	if (len < 2 * sizeof(raw) + 1)
-		return ayni_error_set(err, AYNI_EINTERNAL, "token buffer");
-	rc = argon2id_hash_raw(1, 8, 1, token, strlen(token), salt,
-	    sizeof(salt) - 1, raw, sizeof(raw));
-	if (rc != ARGON2_OK)
-		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot hash token: %s", argon2_error_message(rc));
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
-	return 0;
-}
 
 /* 'YYYY-MM-DD HH:MM:SS' UTC back to a time; 0 if it is not one. */
 static time_t
@@ -80,8 +43,6 @@ session_insert(ayni_db *db, int64_t user_id, const char *kind,
     const char *name, const char *host, time_t life,
     char token[AYNI_TOKEN_LEN + 1], char expires_at[20], ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
 	char hash[65], now[20], exp[20];
 	time_t t = ayni_db_now(db);
 	int rc;
@@ -91,38 +52,22 @@ session_insert(ayni_db *db, int64_t user_id, const char *kind,
 		return rc;
 	ayni_db_timestamp(t, now);
 	ayni_db_timestamp(t + life, exp);
-	if (sqlite3_prepare_v2(h,
+	rc = ayni_sql_exec(db, err, "creating a session",
 	    "INSERT INTO sessions (user_id, kind, name, token_hash, host,"
 	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	    -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "creating a session");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, host, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, exp, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE &&
-		    name != NULL)
-			rc = ayni_error_set(err, AYNI_EEXISTS,
-			    "token '%s' already exists: revoke it with 'ayni "
-			    "token revoke %s' or choose another name", name,
-			    name);
-		else
-			rc = ayni_db_error(db, err, "creating a session");
-		goto out;
+	    "Itttttt", user_id, kind, name, hash, host, now, exp);
+	if (rc < 0 && name != NULL && sqlite3_extended_errcode(
+	    ayni_db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE)
+		rc = ayni_error_set(err, AYNI_EEXISTS,
+		    "token '%s' already exists: revoke it with 'ayni token "
+		    "revoke %s' or choose another name", name, name);
+	if (rc < 0) {
+		ayni_wipe(token, AYNI_TOKEN_LEN + 1);
+		return rc;
 	}
 	if (expires_at != NULL)
 		memcpy(expires_at, exp, sizeof(exp));
-out:
-	sqlite3_finalize(st);
-	if (rc != 0)
-		ayni_wipe(token, AYNI_TOKEN_LEN + 1);
-	return rc;
+	return 0;
 }
 
 int
@@ -136,72 +81,59 @@ ayni_session_create(ayni_db *db, int64_t user_id, const char *host,
 int
 ayni_session_end(ayni_db *db, const char *token, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char hash[65], now[20];
-	int rc = 0;
+	int rc, api;
 
 	if ((rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT kind FROM sessions WHERE token_hash = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "ending the session");
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		if (strcmp((const char *)sqlite3_column_text(st, 0), "api")
-		    == 0)
-			rc = ayni_error_set(err, AYNI_EUSAGE,
-			    "this is an API token, not a login session: end it "
-			    "with 'ayni token revoke NAME'");
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such session");
-		break;
-	default:
-		rc = ayni_db_error(db, err, "ending the session");
-	}
+	if ((rc = ayni_sql_row(db, &st, err, "ending the session",
+	    "SELECT kind = 'api' FROM sessions WHERE token_hash = ?1", "t",
+	    hash)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
+		    "no such session") : rc;
+	api = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != 0)
-		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if (api)
+		return ayni_error_set(err, AYNI_EUSAGE, "this is an API token, "
+		    "not a login session: end it with 'ayni token revoke "
+		    "NAME'");
+	rc = ayni_sql_exec(db, err, "ending the session",
 	    "UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1"
-	    " AND revoked_at IS NULL", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "ending the session");
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "ending the session");
-	sqlite3_finalize(st);
-	return rc;
+	    " AND revoked_at IS NULL", "tt", hash, now);
+	return rc < 0 ? rc : 0;
 }
 
 int
 ayni_sessions_revoke(ayni_db *db, int64_t user_id, int kinds,
     int64_t except_id, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char now[20];
-	int rc = 0;
+	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	rc = ayni_sql_exec(db, err, "revoking sessions",
 	    "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1"
 	    " AND revoked_at IS NULL AND id <> ?3"
-	    " AND ((kind = 'session' AND ?4) OR (kind = 'api' AND ?5))", -1,
-	    &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "revoking sessions");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, except_id);
-	sqlite3_bind_int(st, 4, (kinds & AYNI_REVOKE_SESSIONS) != 0);
-	sqlite3_bind_int(st, 5, (kinds & AYNI_REVOKE_API) != 0);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "revoking sessions");
-	sqlite3_finalize(st);
-	return rc;
+	    " AND ((kind = 'session' AND ?4) OR (kind = 'api' AND ?5))",
+	    "ItIii", user_id, now, except_id,
+	    (kinds & AYNI_REVOKE_SESSIONS) != 0,
+	    (kinds & AYNI_REVOKE_API) != 0);
+	return rc < 0 ? rc : 0;
+}
+
+int
+ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err)
+{
+	int rc;
+
+	if ((rc = ayni_db_begin(db, err)) != 0)
+		return rc;
+	if ((rc = ayni_user_set_inactive(db, user_id, err)) == 0)
+		rc = ayni_sessions_revoke(db, user_id,
+		    AYNI_REVOKE_SESSIONS | AYNI_REVOKE_API, 0, err);
+	return ayni_db_end(db, rc, err);
 }
 
 /*
@@ -213,27 +145,17 @@ static void
 touch_session(ayni_db *db, int64_t id)
 {
 	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
 	char now[20];
-	int ms = 5000;
+	int64_t ms = 5000;
 
 	if (!sqlite3_get_autocommit(h))
 		return;
-	if (sqlite3_prepare_v2(h, "PRAGMA busy_timeout", -1, &st, NULL) ==
-	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		ms = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
+	ayni_sql_int(db, &ms, NULL, "", "PRAGMA busy_timeout", NULL);
 	ayni_db_timestamp(ayni_db_now(db), now);
 	sqlite3_busy_timeout(h, 0);
-	if (sqlite3_prepare_v2(h, "UPDATE sessions SET last_used_at = ?2"
-	    " WHERE id = ?1", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-		sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	sqlite3_busy_timeout(h, ms);
+	ayni_sql_exec(db, NULL, "", "UPDATE sessions SET last_used_at = ?2"
+	    " WHERE id = ?1", "It", id, now);
+	sqlite3_busy_timeout(h, (int)ms);
 }
 
 /*
@@ -244,21 +166,16 @@ touch_session(ayni_db *db, int64_t id)
 static int
 dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	const char *name, *exp, *rev;
 	int rc, api;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT s.kind = 'api',"
-	    " s.name, s.expires_at, s.revoked_at FROM sessions s"
-	    " JOIN users u ON u.id = s.user_id"
-	    " WHERE s.token_hash = ?1 AND u.is_active = 1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking the session");
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
-		goto out;
-	}
+	if ((rc = ayni_sql_row(db, &st, err, "checking the session",
+	    "SELECT s.kind = 'api', s.name, s.expires_at, s.revoked_at"
+	    " FROM sessions s JOIN users u ON u.id = s.user_id"
+	    " WHERE s.token_hash = ?1 AND u.is_active = 1", "t", hash)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, AYNI_EPERM,
+		    NOT_LOGGED_IN) : rc;
 	api = sqlite3_column_int(st, 0);
 	name = (const char *)sqlite3_column_text(st, 1);
 	exp = (const char *)sqlite3_column_text(st, 2);
@@ -279,7 +196,6 @@ dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 		    "%.10s: run 'ayni login'", exp);
 	else
 		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
-out:
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -288,7 +204,7 @@ int
 ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char hash[65], now[20];
 	int rc;
 
@@ -298,39 +214,26 @@ ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 	if ((rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	rc = ayni_sql_row(db, &st, err, "checking the session",
 	    "SELECT s.id, u.id, u.is_superuser, ifnull(s.company_id, 0),"
 	    " u.email, s.kind = 'api'"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"
-	    " AND s.expires_at > ?2 AND u.is_active = 1", -1, &st,
-	    NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "checking the session");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		out->session_id = sqlite3_column_int64(st, 0);
-		out->user_id = sqlite3_column_int64(st, 1);
-		out->is_superuser = sqlite3_column_int(st, 2);
-		out->company_id = sqlite3_column_int64(st, 3);
-		snprintf(out->email, sizeof(out->email), "%s",
-		    (const char *)sqlite3_column_text(st, 4));
-		out->is_api = sqlite3_column_int(st, 5);
-		break;
-	case SQLITE_DONE:
-		rc = dead_token(db, hash, now, err);
-		break;
-	default:
-		rc = ayni_db_error(db, err, "checking the session");
-	}
-out:
+	    " AND s.expires_at > ?2 AND u.is_active = 1", "tt", hash, now);
+	if (rc == AYNI_ENOTFOUND)
+		return dead_token(db, hash, now, err);
+	if (rc != 0)
+		return rc;
+	out->session_id = sqlite3_column_int64(st, 0);
+	out->user_id = sqlite3_column_int64(st, 1);
+	out->is_superuser = sqlite3_column_int(st, 2);
+	out->company_id = sqlite3_column_int64(st, 3);
+	snprintf(out->email, sizeof(out->email), "%s",
+	    (const char *)sqlite3_column_text(st, 4));
+	out->is_api = sqlite3_column_int(st, 5);
 	sqlite3_finalize(st);
-	if (rc == 0)
-		touch_session(db, out->session_id);
-	return rc;
+	touch_session(db, out->session_id);
+	return 0;
 }
 
 /* If you change these columns, also change the SELECT in ayni_whoami. */
@@ -353,19 +256,15 @@ ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
     const char *company_name, const char *role, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_prepare(db, &st, err, "reading the session",
 	    "SELECT u.email, u.name, u.is_superuser, s.kind, s.name,"
 	    " s.expires_at, ?2, ?3, ?4 FROM sessions s"
-	    " JOIN users u ON u.id = s.user_id WHERE s.id = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the session");
-	sqlite3_bind_int64(st, 1, actor->session_id);
-	sqlite3_bind_text(st, 2, company, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, company_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, role, -1, SQLITE_STATIC);
+	    " JOIN users u ON u.id = s.user_id WHERE s.id = ?1", "Ittt",
+	    actor->session_id, company, company_name, role)) != 0)
+		return rc;
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -398,8 +297,7 @@ int
 ayni_login(ayni_db *db, const char *email, const char *password,
     const char *host, int record_login, int64_t *out_id, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char norm[256], *stored = NULL, newhash[256], now_s[20], until_s[20];
 	const char *bad = record_login ? BAD_LOGIN : "wrong current password";
 	time_t now = ayni_db_now(db), until;
@@ -416,32 +314,21 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 	 */
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
-	if (sqlite3_prepare_v2(h, "SELECT id, password_hash, is_active,"
-	    " failed_login_attempts, lockout_until FROM users"
-	    " WHERE email = ?1", -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "logging in");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		id = sqlite3_column_int64(st, 0);
-		stored = strdup((const char *)sqlite3_column_text(st, 1));
-		active = sqlite3_column_int(st, 2);
-		failed = sqlite3_column_int(st, 3);
-		until = parse_timestamp(
-		    (const char *)sqlite3_column_text(st, 4));
-		break;
-	case SQLITE_DONE:
+	rc = ayni_sql_row(db, &st, err, "logging in",
+	    "SELECT id, password_hash, is_active, failed_login_attempts,"
+	    " lockout_until FROM users WHERE email = ?1", "t", norm);
+	if (rc == AYNI_ENOTFOUND) {
 		dummy_verify(password);
 		rc = ayni_error_set(err, AYNI_EPERM, BAD_LOGIN);
-		goto out;
-	default:
-		rc = ayni_db_error(db, err, "logging in");
-		goto out;
 	}
+	if (rc != 0)
+		goto out;
+	id = sqlite3_column_int64(st, 0);
+	stored = strdup((const char *)sqlite3_column_text(st, 1));
+	active = sqlite3_column_int(st, 2);
+	failed = sqlite3_column_int(st, 3);
+	until = parse_timestamp((const char *)sqlite3_column_text(st, 4));
 	sqlite3_finalize(st);
-	st = NULL;
 	if (stored == NULL) {
 		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 		goto out;
@@ -463,25 +350,13 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 		failed++;
 		if (failed >= AYNI_LOCKOUT_FAILURES)
 			ayni_db_timestamp(now + AYNI_LOCKOUT_SECONDS, until_s);
-		if (sqlite3_prepare_v2(h, "UPDATE users SET"
-		    " failed_login_attempts = ?2, lockout_until = ?3,"
-		    " updated_at = ?4 WHERE id = ?1", -1, &st, NULL) !=
-		    SQLITE_OK) {
-			rc = ayni_db_error(db, err, "logging in");
+		if ((rc = ayni_sql_exec(db, err, "logging in",
+		    "UPDATE users SET failed_login_attempts = ?2,"
+		    " lockout_until = ?3, updated_at = ?4 WHERE id = ?1",
+		    "Iitt", id, failed, failed >= AYNI_LOCKOUT_FAILURES ?
+		    until_s : NULL, now_s)) < 0)
 			goto out;
-		}
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, failed);
-		if (failed >= AYNI_LOCKOUT_FAILURES)
-			sqlite3_bind_text(st, 3, until_s, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, now_s, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			rc = ayni_db_error(db, err, "logging in");
-			goto out;
-		}
 		/* The failure is committed; the caller still gets the no. */
-		sqlite3_finalize(st);
-		st = NULL;
 		if ((rc = ayni_db_commit(db, err)) != 0)
 			goto done;
 		rc = ayni_error_set(err, AYNI_EPERM, "%s", bad);
@@ -491,31 +366,18 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 	if (rehash && (rc = ayni_password_hash(password, newhash,
 	    sizeof(newhash), err)) != 0)
 		goto out;
-	if (sqlite3_prepare_v2(h, "UPDATE users SET failed_login_attempts = 0,"
-	    " lockout_until = NULL,"
+	if ((rc = ayni_sql_exec(db, err, "logging in",
+	    "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL,"
 	    " last_login = CASE WHEN ?2 THEN ?3 ELSE last_login END,"
 	    " last_login_host = CASE WHEN ?2 THEN ?4 ELSE last_login_host END,"
-	    " password_hash = ifnull(?5, password_hash) WHERE id = ?1", -1,
-	    &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "logging in");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, record_login != 0);
-	sqlite3_bind_text(st, 3, now_s, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, host, -1, SQLITE_STATIC);
-	if (rehash)
-		sqlite3_bind_text(st, 5, newhash, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "logging in");
-	else
+	    " password_hash = ifnull(?5, password_hash) WHERE id = ?1",
+	    "Iittt", id, record_login != 0, now_s, host,
+	    rehash ? newhash : NULL)) >= 0) {
+		rc = 0;
 		*out_id = id;
+	}
 out:
-	sqlite3_finalize(st);
-	if (rc == 0)
-		rc = ayni_db_commit(db, err);
-	else
-		ayni_db_rollback(db);
+	rc = ayni_db_end(db, rc, err);
 done:
 	if (stored != NULL) {
 		ayni_wipe(stored, strlen(stored));
@@ -564,26 +426,17 @@ int
 ayni_apitoken_revoke(ayni_db *db, int64_t user_id, const char *name,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char now[20];
-	int rc = 0;
+	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_exec(db, err, "revoking the token",
 	    "UPDATE sessions SET revoked_at = ?3 WHERE user_id = ?1"
-	    " AND kind = 'api' AND name = ?2 AND revoked_at IS NULL", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "revoking the token");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "revoking the token");
-	else if (sqlite3_changes(ayni_db_handle(db)) == 0)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND,
+	    " AND kind = 'api' AND name = ?2 AND revoked_at IS NULL", "Itt",
+	    user_id, name, now)) == 0)
+		return ayni_error_set(err, AYNI_ENOTFOUND,
 		    "no token '%s': see 'ayni token list'", name);
-	sqlite3_finalize(st);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 /* If you change these columns, also change ayni_apitoken_list's SELECT. */
@@ -601,20 +454,17 @@ int
 ayni_apitoken_list(ayni_db *db, int64_t user_id, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char now[20];
 	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_prepare(db, &st, err, "listing tokens",
 	    "SELECT name, created_at, expires_at, last_used_at,"
 	    " CASE WHEN expires_at > ?2 THEN 'active' ELSE 'expired' END"
 	    " FROM sessions WHERE user_id = ?1 AND kind = 'api'"
-	    " AND revoked_at IS NULL ORDER BY name", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "listing tokens");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	    " AND revoked_at IS NULL ORDER BY name", "It", user_id, now)) != 0)
+		return rc;
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -645,24 +495,19 @@ static int
 onetime_request(ayni_db *db, const struct onetime *k, const char *email,
     char token[AYNI_TOKEN_LEN + 1], char expires_at[20], ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
 	char sql[256], hash[65], now[20], norm[256];
 	time_t t = ayni_db_now(db);
-	int64_t uid;
-	int rc, active;
+	int64_t uid, active;
+	int rc;
 
 	if ((rc = ayni_user_find(db, email, &uid, err)) != 0)
 		return rc;
 	ayni_email_normalize(email, norm, sizeof(norm), NULL);
-	if (sqlite3_prepare_v2(h, "SELECT is_active FROM users WHERE id = ?1",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the user");
-	sqlite3_bind_int64(st, 1, uid);
-	active = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (!active)
+	if ((rc = ayni_sql_int(db, &active, err, "reading the user",
+	    "SELECT is_active FROM users WHERE id = ?1", "I", uid)) < 0 &&
+	    rc != AYNI_ENOTFOUND)
+		return rc;
+	if (rc != 0 || !active)
 		return ayni_error_set(err, AYNI_EPERM,
 		    "user '%s' is inactive", norm);
 	if ((rc = ayni_token_random(token, err)) != 0 ||
@@ -676,35 +521,14 @@ onetime_request(ayni_db *db, const struct onetime *k, const char *email,
 	snprintf(sql, sizeof(sql), "UPDATE %s SET expires_at = ?2"
 	    " WHERE user_id = ?1 AND %s = 0 AND expires_at > ?2", k->table,
 	    k->flag);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, k->what);
-		goto out;
+	if ((rc = ayni_sql_exec(db, err, k->what, sql, "It", uid, now)) >= 0) {
+		snprintf(sql, sizeof(sql), "INSERT INTO %s (user_id,"
+		    " token_hash, created_at, expires_at)"
+		    " VALUES (?1, ?2, ?3, ?4)", k->table);
+		rc = ayni_sql_exec(db, err, k->what, sql, "Ittt", uid, hash,
+		    now, expires_at);
 	}
-	sqlite3_bind_int64(st, 1, uid);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = ayni_db_error(db, err, k->what);
-		goto out;
-	}
-	sqlite3_finalize(st);
-	snprintf(sql, sizeof(sql), "INSERT INTO %s (user_id, token_hash,"
-	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4)", k->table);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, k->what);
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, uid);
-	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, expires_at, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, k->what);
-out:
-	sqlite3_finalize(st);
-	if (rc == 0)
-		rc = ayni_db_commit(db, err);
-	else
-		ayni_db_rollback(db);
+	rc = ayni_db_end(db, rc < 0 ? rc : 0, err);
 wipe:
 	if (rc != 0)
 		ayni_wipe(token, AYNI_TOKEN_LEN + 1);
@@ -719,11 +543,10 @@ static int
 onetime_take(ayni_db *db, const struct onetime *k, const char *token,
     int64_t *uid, char *out_email, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char sql[320], hash[65], now[20];
-	int64_t id = 0;
-	int rc = 0;
+	int64_t id;
+	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
 	if (strlen(token) != AYNI_TOKEN_LEN)
@@ -734,38 +557,21 @@ onetime_take(ayni_db *db, const struct onetime *k, const char *token,
 	    " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1"
 	    " AND t.%s = 0 AND t.expires_at > ?2 AND u.is_active = 1",
 	    k->table, k->flag);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, k->what);
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		id = sqlite3_column_int64(st, 0);
-		*uid = sqlite3_column_int64(st, 1);
-		if (out_email != NULL)
-			snprintf(out_email, 256, "%s",
-			    (const char *)sqlite3_column_text(st, 2));
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		rc = ayni_db_error(db, err, k->what);
-	}
-	sqlite3_finalize(st);
-	st = NULL;
+	rc = ayni_sql_row(db, &st, err, k->what, sql, "tt", hash, now);
+	if (rc == AYNI_ENOTFOUND)
+		goto bad;
 	if (rc != 0)
 		return rc;
-	if (id == 0)
-		goto bad;
+	id = sqlite3_column_int64(st, 0);
+	*uid = sqlite3_column_int64(st, 1);
+	if (out_email != NULL)
+		snprintf(out_email, 256, "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = 1 WHERE id = ?1",
 	    k->table, k->flag);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, k->what);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, k->what);
-	sqlite3_finalize(st);
-	return rc;
+	rc = ayni_sql_exec(db, err, k->what, sql, "I", id);
+	return rc < 0 ? rc : 0;
 bad:
 	return ayni_error_set(err, AYNI_EPERM,
 	    "%s token is invalid, used or expired: ask a superuser for a "
@@ -801,43 +607,24 @@ ayni_reset_consume(ayni_db *db, const char *token, const char *password,
 	    == 0 && (rc = ayni_password_set(db, uid, password, err)) == 0)
 		rc = ayni_sessions_revoke(db, uid,
 		    AYNI_REVOKE_SESSIONS | AYNI_REVOKE_API, 0, err);
-	if (rc != 0) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	return ayni_db_commit(db, err);
+	return ayni_db_end(db, rc, err);
 }
 
 int
 ayni_verify_consume(ayni_db *db, const char *token, char *out_email,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char now[20];
 	int64_t uid = 0;
 	int rc;
 
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
-	if ((rc = onetime_take(db, &verify_kind, token, &uid, out_email, err))
-	    != 0)
-		goto out;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "UPDATE users SET"
-	    " is_email_verified = 1, updated_at = ?2 WHERE id = ?1", -1, &st,
-	    NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "verifying the email");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, uid);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "verifying the email");
-out:
-	sqlite3_finalize(st);
-	if (rc != 0) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	return ayni_db_commit(db, err);
+	if ((rc = onetime_take(db, &verify_kind, token, &uid, out_email,
+	    err)) == 0 && (rc = ayni_sql_exec(db, err, "verifying the email",
+	    "UPDATE users SET is_email_verified = 1, updated_at = ?2"
+	    " WHERE id = ?1", "It", uid, now)) > 0)
+		rc = 0;
+	return ayni_db_end(db, rc, err);
 }

@@ -1,6 +1,7 @@
 /*
- * calendar.c - day numbers and ISO weeks.  Exact integer arithmetic over
- * 400-year eras; no tables, no time_t, no time zone.
+ * calendar.c - day numbers, ISO weeks, and the one rule of which dates
+ * exist (ayni_date_valid: parse.c and the generator ask it too).  Exact
+ * integer arithmetic over 400-year eras; no time_t, no time zone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,10 +57,24 @@ ayni_iso_week(long day, int *iso_year, int *week)
 }
 
 int
+ayni_month_days(int y, int m)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	return mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+}
+
+int
+ayni_date_valid(int y, int m, int d)
+{
+	return m >= 1 && m <= 12 && d >= 1 && d <= ayni_month_days(y, m);
+}
+
+int
 ayni_iso_date(const char *s, long *day)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
 	int i, y, m, d;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -70,24 +85,11 @@ ayni_iso_date(const char *s, long *day)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
+	if (!ayni_date_valid(y, m, d))
 		return 0;
 	if (day != NULL)
 		*day = ayni_days_from_civil(y, m, d);
 	return 1;
-}
-
-int
-ayni_month_days(int y, int m)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	return mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
-	    y % 400 == 0));
 }
 
 void

@@ -20,6 +20,7 @@
 #include "ayni/aggregate.h"
 #include "ayni/check.h"
 #include "ayni/rut.h"
+#include "internal.h"
 
 const ayni_column ayni_check_columns[] = {
 	{ "check", AYNI_T_TEXT },
@@ -54,11 +55,11 @@ integrity(ayni_db *db, struct run *r, ayni_error *err)
 {
 	sqlite3_stmt *st;
 	char subject[128], problem[512];
-	int rc = 0, src;
+	int rc, src;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "PRAGMA integrity_check",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking integrity");
+	if ((rc = ayni_sql_prepare(db, &st, err, "checking integrity",
+	    "PRAGMA integrity_check", NULL)) != 0)
+		return rc;
 	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 0);
 
@@ -68,9 +69,9 @@ integrity(ayni_db *db, struct run *r, ayni_error *err)
 	sqlite3_finalize(st);
 	if (rc != 0)
 		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "PRAGMA foreign_key_check",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking foreign keys");
+	if ((rc = ayni_sql_prepare(db, &st, err, "checking foreign keys",
+	    "PRAGMA foreign_key_check", NULL)) != 0)
+		return rc;
 	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		snprintf(subject, sizeof(subject), "%s row %lld",
 		    (const char *)sqlite3_column_text(st, 0),
@@ -94,19 +95,17 @@ companies(ayni_db *db, const ayni_actor *actor, struct run *r, long *nc,
 	int rc = 0, src;
 
 	gethostname(host, sizeof(host) - 1);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT c.id, c.rut"
-	    " FROM companies c JOIN user_companies m ON m.company_id = c.id"
-	    " WHERE m.user_id = ?1 AND m.is_active = 1 ORDER BY c.rut", -1,
-	    &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(ayni_db_handle(db), "SELECT id, status, pid,"
-	    " host, CAST(strftime('%s', coalesce(started_at, created_at))"
+	if ((rc = ayni_sql_prepare(db, &st, err, "checking companies",
+	    "SELECT c.id, c.rut FROM companies c"
+	    " JOIN user_companies m ON m.company_id = c.id"
+	    " WHERE m.user_id = ?1 AND m.is_active = 1 ORDER BY c.rut", "I",
+	    actor->user_id)) != 0 ||
+	    (rc = ayni_sql_prepare(db, &up, err, "checking companies",
+	    "SELECT id, status, pid, host,"
+	    " CAST(strftime('%s', coalesce(started_at, created_at))"
 	    " AS INTEGER) FROM uploads WHERE company_id = ?1"
-	    " AND status IN ('pending', 'processing') ORDER BY id", -1, &up,
-	    NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "checking companies");
+	    " AND status IN ('pending', 'processing') ORDER BY id", NULL)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, actor->user_id);
 	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		ayni_error e;

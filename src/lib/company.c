@@ -137,15 +137,10 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 	memset(out, 0, sizeof(*out));
 	if (rut != NULL && (rc = ayni_rut_parse(rut, canon, err)) != 0)
 		return rc == AYNI_EDATA ? AYNI_EUSAGE : rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "selecting the company");
-	sqlite3_bind_int64(st, 1, actor->user_id);
-	if (rut != NULL)
-		sqlite3_bind_text(st, 2, canon, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 2);
-	sqlite3_bind_int64(st, 3, rut == NULL ? actor->company_id : 0);
+	if ((rc = ayni_sql_prepare(db, &st, err, "selecting the company", sql,
+	    "ItI", actor->user_id, rut != NULL ? canon : NULL,
+	    rut == NULL ? actor->company_id : (int64_t)0)) != 0)
+		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ > 0)
 			break;
@@ -188,55 +183,37 @@ int
 ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
     ayni_role role, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
-	char now[20], rut[AYNI_RUT_MAX] = "", email[256] = "";
-	int rc = 0, src, active = -1;
+	sqlite3_stmt *st;
+	char now[20], rut[AYNI_RUT_MAX], email[256];
+	int rc, active = -1;
 
 	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
 		return ayni_error_set(err, AYNI_EUSAGE, "no role given");
-	if (sqlite3_prepare_v2(h,
+	if ((rc = ayni_sql_row(db, &st, err, "adding a member",
 	    "SELECT c.rut, u.email, m.is_active FROM companies c, users u"
 	    " LEFT JOIN user_companies m ON m.company_id = c.id"
 	    " AND m.user_id = u.id"
 	    " WHERE c.id = ?1 AND c.is_active = 1 AND u.id = ?2"
-	    " AND u.is_active = 1", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "adding a member");
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_int64(st, 2, user_id);
-	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		ayni_rut_display((const char *)sqlite3_column_text(st, 0), rut);
-		snprintf(email, sizeof(email), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-			active = sqlite3_column_int(st, 2);
-	} else if (src == SQLITE_DONE)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND,
-		    "no such active company or user");
-	else
-		rc = ayni_db_error(db, err, "adding a member");
+	    " AND u.is_active = 1", "II", company_id, user_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
+		    "no such active company or user") : rc;
+	ayni_rut_display((const char *)sqlite3_column_text(st, 0), rut);
+	snprintf(email, sizeof(email), "%s",
+	    (const char *)sqlite3_column_text(st, 1));
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+		active = sqlite3_column_int(st, 2);
 	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != 0)
-		return rc;
 	if (active == 1)
 		return ayni_error_set(err, AYNI_EEXISTS,
 		    "'%s' is already a member of '%s'", email, rut);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h,
+	rc = ayni_sql_exec(db, err, "adding a member",
 	    "INSERT INTO user_companies (user_id, company_id, role, is_active,"
 	    " created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)"
 	    " ON CONFLICT (user_id, company_id) DO UPDATE SET role = ?3,"
-	    " is_active = 1, updated_at = ?4", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "adding a member");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	sqlite3_bind_text(st, 3, ayni_role_name(role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "adding a member");
-	sqlite3_finalize(st);
-	return rc;
+	    " is_active = 1, updated_at = ?4", "IItt", user_id, company_id,
+	    ayni_role_name(role), now);
+	return rc < 0 ? rc : 0;
 }
 
 /* If you change these lists, also change the CHECKs in schema/0001. */
@@ -337,7 +314,6 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
     const ayni_company_fields *f, int64_t *out_id, ayni_error *err)
 {
 	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
 	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX], name[256], now[20];
 	ayni_company old;
 	int64_t id;
@@ -358,40 +334,21 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h,
+	rc = ayni_sql_exec(db, err, "adding the company",
 	    "INSERT INTO companies (rut, name, industry, size, benchmark,"
-	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", -1,
-	    &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "adding the company");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, f->industry ? f->industry : "other", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, f->size ? f->size : "micro", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, f->benchmark == 1);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE)
-			rc = ayni_error_set(err, AYNI_EEXISTS,
-			    "company '%s' already exists", disp);
-		else
-			rc = ayni_db_error(db, err, "adding the company");
-		goto out;
-	}
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+	    "ttttit", canon, name, f->industry ? f->industry : "other",
+	    f->size ? f->size : "micro", f->benchmark == 1, now);
+	if (rc < 0 && sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE)
+		rc = ayni_error_set(err, AYNI_EEXISTS,
+		    "company '%s' already exists", disp);
+	if (rc < 0)
+		return ayni_db_end(db, rc, err);
 	id = sqlite3_last_insert_rowid(h);
-	if ((rc = ayni_member_add(db, id, owner_id, AYNI_ROLE_OWNER, err)) != 0)
-		goto out;
-	if (out_id != NULL)
+	if ((rc = ayni_member_add(db, id, owner_id, AYNI_ROLE_OWNER, err)) ==
+	    0 && out_id != NULL)
 		*out_id = id;
-out:
-	sqlite3_finalize(st);
-	if (rc == 0)
-		return ayni_db_commit(db, err);
-	ayni_db_rollback(db);
-	return rc;
+	return ayni_db_end(db, rc, err);
 }
 
 static void
@@ -415,41 +372,30 @@ int
 ayni_company_find(ayni_db *db, const char *rut, int include_removed,
     ayni_company *out, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX];
-	int rc = 0;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = ayni_rut_parse(rut, canon, err)) != 0)
 		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_row(db, &st, err, "looking up the company",
 	    "SELECT id, rut, name, industry, size, benchmark, is_active"
-	    " FROM companies WHERE rut = ?1 AND (?2 OR is_active = 1)", -1,
-	    &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "looking up the company");
-	sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, include_removed != 0);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		company_from_row(st, out);
-		break;
-	case SQLITE_DONE:
+	    " FROM companies WHERE rut = ?1 AND (?2 OR is_active = 1)", "ti",
+	    canon, include_removed != 0)) != 0) {
 		ayni_rut_display(canon, disp);
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no company '%s'",
-		    disp);
-		break;
-	default:
-		rc = ayni_db_error(db, err, "looking up the company");
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
+		    "no company '%s'", disp) : rc;
 	}
+	company_from_row(st, out);
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 int
 ayni_company_update(ayni_db *db, int64_t company_id,
     const ayni_company_fields *f, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char name[256], now[20];
 	int rc;
 
@@ -460,52 +406,27 @@ ayni_company_update(ayni_db *db, int64_t company_id,
 	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_exec(db, err, "changing the company",
 	    "UPDATE companies SET name = coalesce(?2, name),"
 	    " industry = coalesce(?3, industry), size = coalesce(?4, size),"
 	    " benchmark = CASE WHEN ?5 < 0 THEN benchmark ELSE ?5 END,"
-	    " updated_at = ?6 WHERE id = ?1 AND is_active = 1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "changing the company");
-	sqlite3_bind_int64(st, 1, company_id);
-	if (f->name != NULL)
-		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if (f->industry != NULL)
-		sqlite3_bind_text(st, 3, f->industry, -1, SQLITE_STATIC);
-	if (f->size != NULL)
-		sqlite3_bind_text(st, 4, f->size, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, f->benchmark);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "changing the company");
-	else if (sqlite3_changes(ayni_db_handle(db)) == 0)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such company");
-	sqlite3_finalize(st);
-	return rc;
+	    " updated_at = ?6 WHERE id = ?1 AND is_active = 1", "Itttit",
+	    company_id, f->name != NULL ? name : NULL, f->industry, f->size,
+	    f->benchmark, now)) == 0)
+		return ayni_error_set(err, AYNI_ENOTFOUND, "no such company");
+	return rc < 0 ? rc : 0;
 }
 
 /* Set companies.is_active of id; the number of rows changed, or < 0. */
 static int
 set_active(ayni_db *db, int64_t id, int active, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char now[20];
-	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	return ayni_sql_exec(db, err, "changing the company",
 	    "UPDATE companies SET is_active = ?2, updated_at = ?3"
-	    " WHERE id = ?1 AND is_active <> ?2", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "changing the company");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, active);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "changing the company");
-	else
-		rc = sqlite3_changes(ayni_db_handle(db));
-	sqlite3_finalize(st);
-	return rc;
+	    " WHERE id = ?1 AND is_active <> ?2", "Iit", id, active, now);
 }
 
 int
@@ -554,35 +475,24 @@ int
 ayni_company_use(ayni_db *db, const ayni_actor *actor, int64_t company_id,
     int *is_api, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	sqlite3_stmt *st;
+	int rc;
 
 	/* Only for a company the actor may use: checked in the same UPDATE. */
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_row(db, &st, err, "choosing the company",
 	    "UPDATE sessions SET company_id = ?2 WHERE id = ?1 AND user_id = ?3"
 	    " AND EXISTS (SELECT 1 FROM user_companies m JOIN companies c"
 	    " ON c.id = m.company_id WHERE m.company_id = ?2"
 	    " AND m.user_id = ?3 AND m.is_active = 1 AND c.is_active = 1)"
-	    " RETURNING kind", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "choosing the company");
-	sqlite3_bind_int64(st, 1, actor->session_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	sqlite3_bind_int64(st, 3, actor->user_id);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		if (is_api != NULL)
-			*is_api = strcmp((const char *)sqlite3_column_text(st,
-			    0), "api") == 0;
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_EPERM, "no access to that "
-		    "company: not a member, or no such company");
-		break;
-	default:
-		rc = ayni_db_error(db, err, "choosing the company");
-	}
+	    " RETURNING kind = 'api'", "III", actor->session_id, company_id,
+	    actor->user_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, AYNI_EPERM,
+		    "no access to that company: not a member, or no such "
+		    "company") : rc;
+	if (is_api != NULL)
+		*is_api = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 /* If you change a column here, change ayni-company(1) too: they are an
@@ -636,13 +546,13 @@ int
 ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
     ayni_writer *w, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
 	if (all && !actor->is_superuser)
 		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
 		    "only a superuser lists every company");
-	if (sqlite3_prepare_v2(ayni_db_handle(db), all ?
+	if ((rc = ayni_sql_prepare(db, &st, err, "listing companies", all ?
 	    "SELECT c.rut, c.name, c.industry, c.size, c.benchmark,"
 	    " (SELECT m.role FROM user_companies m WHERE m.company_id = c.id"
 	    " AND m.user_id = ?1 AND m.is_active = 1), c.is_active"
@@ -651,9 +561,8 @@ ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
 	    " c.is_active FROM companies c"
 	    " JOIN user_companies m ON m.company_id = c.id"
 	    " WHERE m.user_id = ?1 AND m.is_active = 1 AND c.is_active = 1"
-	    " ORDER BY c.name, c.id", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "listing companies");
-	sqlite3_bind_int64(st, 1, actor->user_id);
+	    " ORDER BY c.name, c.id", "I", actor->user_id)) != 0)
+		return rc;
 	rc = write_companies(db, st, w, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -663,16 +572,14 @@ int
 ayni_company_show(ayni_db *db, const ayni_membership *m, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_prepare(db, &st, err, "showing the company",
 	    "SELECT rut, name, industry, size, benchmark, ?2, is_active"
-	    " FROM companies WHERE id = ?1 AND is_active = 1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "showing the company");
-	sqlite3_bind_int64(st, 1, m->company_id);
-	sqlite3_bind_text(st, 2, ayni_role_name(m->role), -1, SQLITE_STATIC);
+	    " FROM companies WHERE id = ?1 AND is_active = 1", "It",
+	    m->company_id, ayni_role_name(m->role))) != 0)
+		return rc;
 	rc = write_companies(db, st, w, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -682,18 +589,17 @@ int
 ayni_member_list(ayni_db *db, int64_t company_id, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_prepare(db, &st, err, "listing members",
 	    "SELECT u.email, u.name, m.role FROM user_companies m"
 	    " JOIN users u ON u.id = m.user_id"
 	    " WHERE m.company_id = ?1 AND m.is_active = 1 AND u.is_active = 1"
 	    " ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1"
 	    " WHEN 'manager' THEN 2 WHEN 'analyst' THEN 3 ELSE 4 END, u.email",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "listing members");
-	sqlite3_bind_int64(st, 1, company_id);
+	    "I", company_id)) != 0)
+		return rc;
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -703,39 +609,28 @@ int
 ayni_member_find(ayni_db *db, int64_t company_id, const char *email,
     int64_t *user_id, ayni_role *role, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char norm[256];
-	int rc = 0;
+	int rc;
 
 	*user_id = 0;
 	*role = AYNI_ROLE_NONE;
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_row(db, &st, err, "looking up the user",
 	    "SELECT u.id, m.role FROM users u"
 	    " LEFT JOIN user_companies m ON m.user_id = u.id"
 	    " AND m.company_id = ?2 AND m.is_active = 1"
-	    " WHERE u.email = ?1 AND u.is_active = 1", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "looking up the user");
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, company_id);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		*user_id = sqlite3_column_int64(st, 0);
-		*role = (ayni_role)role_from_text(
-		    (const char *)sqlite3_column_text(st, 1));
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no user '%s': a "
-		    "superuser or an admin adds one with 'ayni user add'",
-		    norm);
-		break;
-	default:
-		rc = ayni_db_error(db, err, "looking up the user");
-	}
+	    " WHERE u.email = ?1 AND u.is_active = 1", "tI", norm,
+	    company_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, "no user "
+		    "'%s': a superuser or an admin adds one with 'ayni user "
+		    "add'", norm) : rc;
+	*user_id = sqlite3_column_int64(st, 0);
+	*role = (ayni_role)role_from_text(
+	    (const char *)sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 int
@@ -766,38 +661,26 @@ target_of(ayni_db *db, const ayni_membership *by, int64_t user_id,
     char *email, size_t len, ayni_role *role, int *last_owner,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	sqlite3_stmt *st;
+	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_row(db, &st, err, "looking up the member",
 	    "SELECT u.email, m.role, (SELECT count(*) FROM user_companies o"
 	    " JOIN users ou ON ou.id = o.user_id WHERE o.company_id = ?1"
 	    " AND o.role = 'owner' AND o.is_active = 1 AND ou.is_active = 1"
 	    " AND o.user_id <> ?2) FROM user_companies m"
 	    " JOIN users u ON u.id = m.user_id"
 	    " WHERE m.company_id = ?1 AND m.user_id = ?2 AND m.is_active = 1",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "looking up the member");
-	sqlite3_bind_int64(st, 1, by->company_id);
-	sqlite3_bind_int64(st, 2, user_id);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		snprintf(email, len, "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		*role = (ayni_role)role_from_text(
-		    (const char *)sqlite3_column_text(st, 1));
-		*last_owner = *role == AYNI_ROLE_OWNER &&
-		    sqlite3_column_int(st, 2) == 0;
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "not a member of "
-		    "this company");
-		break;
-	default:
-		rc = ayni_db_error(db, err, "looking up the member");
-	}
+	    "II", by->company_id, user_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, "not a "
+		    "member of this company") : rc;
+	snprintf(email, len, "%s", (const char *)sqlite3_column_text(st, 0));
+	*role = (ayni_role)role_from_text(
+	    (const char *)sqlite3_column_text(st, 1));
+	*last_owner = *role == AYNI_ROLE_OWNER &&
+	    sqlite3_column_int(st, 2) == 0;
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 /* Set role (NONE: deactivate) of an active membership, with the checks. */
@@ -805,7 +688,6 @@ static int
 change_member(ayni_db *db, const ayni_membership *by, int64_t user_id,
     ayni_role to, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char email[256], disp[AYNI_RUT_MAX], now[20];
 	ayni_role from = AYNI_ROLE_NONE;
 	int rc, last = 0;
@@ -823,21 +705,14 @@ change_member(ayni_db *db, const ayni_membership *by, int64_t user_id,
 		return ayni_error_set(err, AYNI_EPERM, "'%s' is the last owner "
 		    "of '%s': make another member owner first", email, disp);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), to == AYNI_ROLE_NONE ?
+	rc = ayni_sql_exec(db, err, "changing the member",
+	    to == AYNI_ROLE_NONE ?
 	    "UPDATE user_companies SET is_active = 0, updated_at = ?4"
 	    " WHERE company_id = ?1 AND user_id = ?2" :
 	    "UPDATE user_companies SET role = ?3, updated_at = ?4"
-	    " WHERE company_id = ?1 AND user_id = ?2", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "changing the member");
-	sqlite3_bind_int64(st, 1, by->company_id);
-	sqlite3_bind_int64(st, 2, user_id);
-	sqlite3_bind_text(st, 3, ayni_role_name(to), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "changing the member");
-	sqlite3_finalize(st);
-	return rc;
+	    " WHERE company_id = ?1 AND user_id = ?2", "IItt", by->company_id,
+	    user_id, ayni_role_name(to), now);
+	return rc < 0 ? rc : 0;
 }
 
 int

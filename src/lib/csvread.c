@@ -37,6 +37,7 @@
 #include <csv.h>
 
 #include "ayni/csvread.h"
+#include "internal.h"
 
 #define RAW_SIZE	AYNI_CSV_SNIFF_SIZE
 /* cp1252 -> UTF-8 takes at most 3 bytes per byte (€ is E2 82 AC). */
@@ -105,52 +106,24 @@ struct ayni_csv {
 static size_t
 utf8_prefix(const unsigned char *s, size_t n, int at_eof, int *bad)
 {
-	size_t i = 0, k, need;
-	unsigned char c, lo, hi;
+	size_t i = 0, k;
 
 	*bad = 0;
 	while (i < n) {
-		c = s[i];
-		if (c > 0 && c < 0x80) {
+		if (s[i] > 0 && s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		lo = 0x80;
-		hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF)
-			need = 1;
-		else if (c == 0xE0) {
-			need = 2;
-			lo = 0xA0;
-		} else if (c == 0xED) {
-			need = 2;
-			hi = 0x9F;
-		} else if (c >= 0xE1 && c <= 0xEF)
-			need = 2;
-		else if (c == 0xF0) {
-			need = 3;
-			lo = 0x90;
-		} else if (c >= 0xF1 && c <= 0xF3)
-			need = 3;
-		else if (c == 0xF4) {
-			need = 3;
-			hi = 0x8F;
-		} else {
+		k = s[i] == 0 ? 0 : ayni_utf8_seqn((const char *)s + i, n - i);
+		if (k == AYNI_UTF8_CUT) {
+			*bad = at_eof;
+			return i;
+		}
+		if (k == 0) {
 			*bad = 1;
 			return i;
 		}
-		for (k = 1; k <= need; k++) {
-			if (i + k >= n) {
-				*bad = at_eof;
-				return i;
-			}
-			if (s[i + k] < (k == 1 ? lo : 0x80) ||
-			    s[i + k] > (k == 1 ? hi : 0xBF)) {
-				*bad = 1;
-				return i;
-			}
-		}
-		i += need + 1;
+		i += k;
 	}
 	return i;
 }

@@ -19,6 +19,7 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
+#include "internal.h"
 #include "schema.h"
 
 struct ayni_db {
@@ -77,14 +78,6 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 	return ayni_error_set(err, AYNI_EINTERNAL, "%s: %s", what, msg);
 }
 
-static int
-exec(ayni_db *db, const char *sql, const char *what, ayni_error *err)
-{
-	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, what);
-	return 0;
-}
-
 int
 ayni_db_schema_version(void)
 {
@@ -95,16 +88,10 @@ ayni_db_schema_version(void)
 int
 ayni_db_version(ayni_db *db)
 {
-	sqlite3_stmt *st;
-	int v = -1;
+	int64_t v = -1;
 
-	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st,
-	    NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	ayni_sql_int(db, &v, NULL, "", "PRAGMA user_version", NULL);
+	return (int)v;
 }
 
 static int	migrate(ayni_db *, ayni_error *);
@@ -118,26 +105,16 @@ static int	migrate(ayni_db *, ayni_error *);
 static int
 refresh_deferred(ayni_db *db, ayni_error *err)
 {
-	sqlite3_stmt *st;
 	int64_t id;
-	int rc = 0, src;
+	int rc;
 
 	/* One company at a time: a refresh deletes its own row. */
-	while (rc == 0) {
-		if (sqlite3_prepare_v2(db->h, "SELECT company_id FROM"
-		    " agg_deferred ORDER BY company_id LIMIT 1", -1, &st,
-		    NULL) != SQLITE_OK)
-			return ayni_db_error(db, err, "refreshing the rollups");
-		src = sqlite3_step(st);
-		id = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_finalize(st);
-		if (src == SQLITE_DONE)
-			break;
-		if (src != SQLITE_ROW)
-			return ayni_db_error(db, err, "refreshing the rollups");
-		rc = ayni_aggregate_refresh(db, id, err);
-	}
-	return rc;
+	while ((rc = ayni_sql_int(db, &id, err, "refreshing the rollups",
+	    "SELECT company_id FROM agg_deferred ORDER BY company_id LIMIT 1",
+	    NULL)) == 0)
+		if ((rc = ayni_aggregate_refresh(db, id, err)) != 0)
+			return rc;
+	return rc == AYNI_ENOTFOUND ? 0 : rc;
 }
 
 /* Rows of PRAGMA foreign_key_check: a migration must leave none. */
@@ -145,17 +122,14 @@ static int
 check_foreign_keys(ayni_db *db, ayni_error *err)
 {
 	sqlite3_stmt *st;
-	int rc = 0, src;
+	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking foreign keys");
-	if ((src = sqlite3_step(st)) == SQLITE_ROW)
-		rc = ayni_error_set(err, AYNI_EINTERNAL, "migrating '%s' "
-		    "broke a reference from table '%s': nothing was changed",
-		    db->path, sqlite3_column_text(st, 0));
-	else if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "checking foreign keys");
+	if ((rc = ayni_sql_row(db, &st, err, "checking foreign keys",
+	    "PRAGMA foreign_key_check", NULL)) != 0)
+		return rc == AYNI_ENOTFOUND ? 0 : rc;
+	rc = ayni_error_set(err, AYNI_EINTERNAL, "migrating '%s' broke a "
+	    "reference from table '%s': nothing was changed", db->path,
+	    sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -173,14 +147,13 @@ ayni_db_migrate(ayni_db *db, ayni_error *err)
 {
 	int rc;
 
-	if ((rc = exec(db, "PRAGMA foreign_keys = OFF;"
-	    "PRAGMA legacy_alter_table = ON", "preparing a migration", err)) !=
-	    0)
+	if ((rc = ayni_sql_script(db, err, "preparing a migration",
+	    "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON")) != 0)
 		return rc;
 	rc = migrate(db, err);
-	if (exec(db, "PRAGMA legacy_alter_table = OFF;"
-	    "PRAGMA foreign_keys = ON", "ending a migration", rc ? NULL : err)
-	    != 0 && rc == 0)
+	if (ayni_sql_script(db, rc ? NULL : err, "ending a migration",
+	    "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON") != 0 &&
+	    rc == 0)
 		rc = err != NULL ? err->code : AYNI_EINTERNAL;
 	return rc;
 }
@@ -234,16 +207,14 @@ migrate(ayni_db *db, ayni_error *err)
 		goto out;
 	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d",
 	    AYNI_APPLICATION_ID);
-	if ((rc = exec(db, pragma, "marking the database", err)) != 0)
+	if ((rc = ayni_sql_script(db, err, "marking the database", pragma)) !=
+	    0)
 		goto out;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 	    ayni_db_schema_version());
-	rc = exec(db, pragma, "setting the schema version", err);
+	rc = ayni_sql_script(db, err, "setting the schema version", pragma);
 out:
-	if (rc == 0)
-		return ayni_db_commit(db, err);
-	ayni_db_rollback(db);
-	return rc;
+	return ayni_db_end(db, rc, err);
 }
 
 /* Make path absolute without resolving links (the file may not exist). */
@@ -270,14 +241,9 @@ absolute(const char *path)
 static long long
 query_int(ayni_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
-	long long v = -1;
+	int64_t v = -1;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	ayni_sql_int(db, &v, NULL, "", sql, NULL);
 	return v;
 }
 
@@ -431,13 +397,11 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	sqlite3_extended_result_codes(db->h, 1);
 	ayni_db_set_busy_timeout(db, 5000);
 	/* Reading the header tells a non-database file early and clearly. */
-	if ((rc = exec(db, "PRAGMA foreign_keys = ON", "opening", err)) != 0)
+	if ((rc = ayni_sql_script(db, err, "opening",
+	    "PRAGMA foreign_keys = ON")) != 0 ||
+	    (rc = ayni_sql_script(db, err, "reading the schema",
+	    "SELECT count(*) FROM sqlite_schema")) != 0)
 		goto out;
-	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_schema", NULL,
-	    NULL, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "reading the schema");
-		goto out;
-	}
 	if (!memory && (rc = check_ours(db, &mark, err)) != 0)
 		goto out;
 	/* Refused before WAL is switched on: a newer ayni may not want it. */
@@ -449,11 +413,11 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		goto out;
 	}
 	if (!memory && !(flags & AYNI_DB_READONLY) &&
-	    (rc = exec(db, "PRAGMA journal_mode = WAL", "enabling WAL",
-	    err)) != 0)
+	    (rc = ayni_sql_script(db, err, "enabling WAL",
+	    "PRAGMA journal_mode = WAL")) != 0)
 		goto out;
-	if ((rc = exec(db, "PRAGMA synchronous = NORMAL", "opening", err))
-	    != 0)
+	if ((rc = ayni_sql_script(db, err, "opening",
+	    "PRAGMA synchronous = NORMAL")) != 0)
 		goto out;
 	if (!(flags & AYNI_DB_NOMIGRATE) &&
 	    (ayni_db_version(db) < ayni_db_schema_version() || mark)) {
@@ -505,8 +469,8 @@ ayni_db_begin(ayni_db *db, ayni_error *err)
 	if (db->depth++ > 0)
 		return 0;
 	db->failed = 0;
-	if ((rc = exec(db, "BEGIN IMMEDIATE", "starting a transaction",
-	    err)) != 0)
+	if ((rc = ayni_sql_script(db, err, "starting a transaction",
+	    "BEGIN IMMEDIATE")) != 0)
 		db->depth = 0;
 	return rc;
 }
@@ -520,14 +484,14 @@ ayni_db_commit(ayni_db *db, ayni_error *err)
 	if (--db->depth > 0)
 		return 0;
 	if (db->failed) {
-		exec(db, "ROLLBACK", "rolling back", NULL);
+		ayni_sql_script(db, NULL, "rolling back", "ROLLBACK");
 		return ayni_error_set(err, AYNI_EINTERNAL,
 		    "an inner transaction failed");
 	}
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = ayni_db_error(db, err, "committing");
 
-		exec(db, "ROLLBACK", "rolling back", NULL);
+		ayni_sql_script(db, NULL, "rolling back", "ROLLBACK");
 		return rc;
 	}
 	return 0;

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "ayni/export.h"
+#include "internal.h"
 
 /* If you change these, also change the SELECT below and the man page. */
 static const ayni_column raw_cols[] = {
@@ -60,7 +61,7 @@ ayni_export_write(ayni_db *db, int64_t company_id, const ayni_export_opts *o,
     ayni_writer *w, ayni_error *err)
 {
 	ayni_aggregate_opts a = { o->level, o->from, o->to, 0 };
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
 	a.level = o->raw ? AYNI_AGG_DAY : o->level;
@@ -69,21 +70,18 @@ ayni_export_write(ayni_db *db, int64_t company_id, const ayni_export_opts *o,
 	if (!o->raw)
 		return ayni_aggregate_write(db, company_id, &a, w, err);
 	/* the range compares days: a line at 23:59 of --to is in it */
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT transaction_date,"
+	if ((rc = ayni_sql_prepare(db, &st, err, "reading the sales lines",
+	    "SELECT transaction_date,"
 	    " branch, doc_type, transaction_id, product_id, occurrence,"
 	    " trans_type, is_return, customer_id, description, category,"
 	    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
 	    " price_unit, discount_total, commission_total, margin, upload_id"
 	    " FROM raw_transactions WHERE company_id = ?1"
 	    " AND transaction_date >= ?2 AND transaction_date < ?3 || 'x'"
-	    " ORDER BY transaction_date, upload_id, line_no", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the sales lines");
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_text(st, 2, o->from ? o->from : "0000-01-01", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, o->to ? o->to : "9999-12-31", -1,
-	    SQLITE_STATIC);
+	    " ORDER BY transaction_date, upload_id, line_no", "Itt", company_id,
+	    o->from ? o->from : "0000-01-01", o->to ? o->to : "9999-12-31")) !=
+	    0)
+		return rc;
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;

@@ -8,8 +8,82 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "ayni/db.h"
 #include "ayni/error.h"
+
+/*
+ * SQL helpers (dbutil.c).  The SQL is written whole at the call site; these
+ * only bind, step, finalize and report.  what names the action for
+ * messages ("adding a member"), as ayni_db_error takes it, and every SQLite
+ * failure goes through ayni_db_error.  err comes before the SQL in these,
+ * not last: the arguments to bind are.
+ *
+ * args describes the arguments that follow, one letter each, bound to ?1,
+ * ?2, ... in order: 'i' int, 'I' int64_t, 'd' double, 't' const char *
+ * (NULL binds NULL).  Text is bound SQLITE_STATIC: it must live until the
+ * statement is finalized.  "" or NULL binds nothing.  More letters than
+ * the statement has parameters is AYNI_EINTERNAL, with no argument read;
+ * the compiler cannot check the letters against the arguments, so keep
+ * them next to each other.
+ *
+ * ayni_sql_prepare: *st ready to step (the caller finalizes it), or NULL.
+ * ayni_sql_exec: run to the end, rows it returns ignored; the number of
+ *	rows changed (>= 0), or a negative ayni_code.  After a failure the
+ *	connection still holds SQLite's error, so a caller can tell a
+ *	UNIQUE constraint (sqlite3_extended_errcode) and say "already
+ *	exists".
+ * ayni_sql_row: *st at its first row (the caller reads the columns and
+ *	finalizes it); no row is AYNI_ENOTFOUND "<what>: not found", which
+ *	the caller usually replaces with its own words.  *st is NULL on any
+ *	error.
+ * ayni_sql_int: the first column of the first row; no row is
+ *	AYNI_ENOTFOUND as for ayni_sql_row.
+ * ayni_sql_script: one or more statements without arguments (PRAGMAs,
+ *	BEGIN, migrations), sqlite3_exec.
+ * ayni_sql_mprintf: sqlite3_mprintf (so %q, %Q and %w quote), for SQL
+ *	whose identifiers vary; free the result with sqlite3_free.  NULL
+ *	with AYNI_ENOMEM in err.  Values are bound, never printed in.
+ */
+int	ayni_sql_prepare(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sql_exec(ayni_db *db, ayni_error *err, const char *what,
+	    const char *sql, const char *args, ...);
+int	ayni_sql_row(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sql_int(ayni_db *db, int64_t *out, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sql_script(ayni_db *db, ayni_error *err, const char *what,
+	    const char *sql);
+char	*ayni_sql_mprintf(ayni_error *err, const char *fmt, ...);
+
+/*
+ * End the transaction begun with ayni_db_begin: commit when rc is 0 (and
+ * return the commit's result), else roll back and return rc.  So a
+ * function ends "return ayni_db_end(db, rc, err);".
+ */
+int	ayni_db_end(ayni_db *db, int rc, ayni_error *err);
+
+/*
+ * Savepoints, for undoing part of a transaction: begin marks, release
+ * keeps what was done since (and forgets the mark), rollback undoes it
+ * and forgets the mark; the enclosing transaction goes on either way.
+ * Outside a transaction a savepoint starts a deferred one, so begin one
+ * with ayni_db_begin first.  name is an identifier chosen in the code.
+ */
+int	ayni_savepoint_begin(ayni_db *db, const char *name, ayni_error *err);
+int	ayni_savepoint_release(ayni_db *db, const char *name,
+	    ayni_error *err);
+void	ayni_savepoint_rollback(ayni_db *db, const char *name);
+
+/*
+ * The body of rollup view name (schema/0002_rollups.sql), what follows
+ * "AS", with its markers turned into parameters: ?1 the first day, ?2 the
+ * last day, ?3 the company.  The caller frees *out.  aggregate.c.
+ */
+int	ayni_agg_view_sql(ayni_db *db, const char *name, char **out,
+	    ayni_error *err);
 
 /*
  * Upload liveness (uplock.c).  A running upload holds a lock on byte
@@ -28,9 +102,25 @@ void	ayni_uplock_release(int fd);
 int	ayni_uplock_alive(const char *dbpath, int64_t upload_id);
 
 /*
- * Length (1 to 4) of the well-formed UTF-8 sequence s starts with, or 0 if
- * it is not one (s must not be at its terminating NUL).
+ * The users' half of ayni_user_deactivate (user.c), inside the caller's
+ * transaction: refuse an inactive user, the last active superuser and the
+ * last active owner of a company, else set is_active = 0.  auth.c ends the
+ * sessions, so that user.c never calls auth.c.
  */
+int	ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err);
+
+/*
+ * UTF-8, in text.c and nowhere else.  ayni_utf8_seqn: the sequence at s,
+ * of which n >= 1 bytes are there to read: its length (1 to 4) when it is
+ * well-formed, 0 when it is not (a stray or invalid byte, an overlong
+ * form, a surrogate, beyond U+10FFFF), AYNI_UTF8_CUT when the n bytes
+ * are a well-formed start of a longer sequence (a buffer that ends in the
+ * middle of a character).  A byte below 0x80, NUL included, is 1.
+ * ayni_utf8_seq: the same for a NUL-terminated string, which is never cut
+ * (s must not be at its terminating NUL).
+ */
+#define AYNI_UTF8_CUT	((size_t)-1)
+size_t	ayni_utf8_seqn(const char *s, size_t n);
 size_t	ayni_utf8_seq(const char *s);
 
 /*
@@ -39,6 +129,17 @@ size_t	ayni_utf8_seq(const char *s);
  * output is always valid.
  */
 int	ayni_utf8_valid(const char *s);
+
+/*
+ * s as one RFC 4180 csv cell between separators seps ("," or ";", or ";,"
+ * for a file either may read): quoted, its quotes doubled, when it holds
+ * a separator, a quote or a line break, or starts or ends with a space
+ * (spreadsheets trim those); else as it is.  put receives the cell in
+ * pieces.  output.c; the writer's csv cells (ayni_csv_cell) and the
+ * sample generator's are this one rule.
+ */
+void	ayni_csv_quote(const char *s, const char *seps,
+	    void (*put)(void *arg, const char *p, size_t n), void *arg);
 
 /*
  * A benchmark statistic of metric m (an ayni_bench_metric) as people read

@@ -188,25 +188,19 @@ int
 ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
     ayni_mapping *m, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	cJSON *d = NULL, *it;
 	const char *text;
 	char mark = 0;
-	int rc = 0, mixed = 0;
+	int rc, mixed = 0;
 	ayni_field_id id;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT dialect FROM uploads"
-	    " WHERE id = ?1 AND company_id = ?2 AND dialect IS NOT NULL", -1,
-	    &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the upload");
-	sqlite3_bind_int64(st, 1, upload_id);
-	sqlite3_bind_int64(st, 2, company_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no upload %lld with "
-		    "a dialect in this company: see 'ayni uploads list'",
-		    (long long)upload_id);
-		goto out;
-	}
+	if ((rc = ayni_sql_row(db, &st, err, "reading the upload",
+	    "SELECT dialect FROM uploads WHERE id = ?1 AND company_id = ?2"
+	    " AND dialect IS NOT NULL", "II", upload_id, company_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, "no "
+		    "upload %lld with a dialect in this company: see 'ayni "
+		    "uploads list'", (long long)upload_id) : rc;
 	text = (const char *)sqlite3_column_text(st, 0);
 	if ((d = cJSON_Parse(text)) == NULL) {
 		rc = ayni_error_set(err, AYNI_EDATA, "the dialect stored with "
@@ -409,30 +403,22 @@ int
 ayni_mapping_get(ayni_db *db, int64_t company_id, const char *name,
     ayni_mapping *out, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0, src;
+	sqlite3_stmt *st;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	rc = ayni_sql_row(db, &st, err, "reading a mapping",
 	    "SELECT mapping_name, mappings, formats, is_default"
 	    " FROM column_mappings WHERE company_id = ?1"
 	    " AND (?2 IS NULL AND is_default = 1 OR mapping_name = ?2)",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading a mapping");
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);	/* NULL: null */
-	if ((src = sqlite3_step(st)) == SQLITE_DONE) {
-		rc = name != NULL ?
-		    ayni_error_set(err, AYNI_ENOTFOUND, "no mapping '%s'",
-		    name) :
-		    ayni_error_set(err, AYNI_ENOTFOUND, "no default mapping: "
-		    "save one with --default");
-		goto out;
-	}
-	if (src != SQLITE_ROW) {
-		rc = ayni_db_error(db, err, "reading a mapping");
-		goto out;
-	}
+	    "It", company_id, name);
+	if (rc == AYNI_ENOTFOUND && name != NULL)
+		return ayni_error_set(err, rc, "no mapping '%s'", name);
+	if (rc == AYNI_ENOTFOUND)
+		return ayni_error_set(err, rc, "no default mapping: save one "
+		    "with --default");
+	if (rc != 0)
+		return rc;
 	snprintf(out->name, sizeof(out->name), "%s",
 	    (const char *)sqlite3_column_text(st, 0));
 	out->is_default = sqlite3_column_int(st, 3);
@@ -454,11 +440,10 @@ int
 ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
     ayni_mapping_saved *out, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	ayni_mapping_saved saved;
 	char *mappings = NULL, *formats = NULL, now[20];
-	int rc, src, i, n = 0;
+	int rc, i, n = 0;
 
 	memset(&saved, 0, sizeof(saved));
 	if ((rc = check_name(m->name, err)) != 0)
@@ -475,70 +460,37 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 		goto out;
 
 	/* What is replaced, read without parsing it: it may be damaged. */
-	if (sqlite3_prepare_v2(h, "SELECT is_default FROM column_mappings"
-	    " WHERE company_id = ?1 AND mapping_name = ?2", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = ayni_db_error(db, err, "saving a mapping");
-		goto done;
-	}
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
-	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	rc = ayni_sql_row(db, &st, err, "saving a mapping",
+	    "SELECT is_default FROM column_mappings"
+	    " WHERE company_id = ?1 AND mapping_name = ?2", "It", company_id,
+	    m->name);
+	if (rc == 0) {
 		saved.replaced = 1;
 		saved.was_default = sqlite3_column_int(st, 0);
-	} else if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "saving a mapping");
-	sqlite3_finalize(st);
-	if (rc != 0)
-		goto done;
-
-	if (m->is_default) {
-		if (sqlite3_prepare_v2(h, "UPDATE column_mappings"
-		    " SET is_default = 0, updated_at = ?3"
-		    " WHERE company_id = ?1 AND is_default = 1"
-		    " AND mapping_name <> ?2 RETURNING mapping_name", -1, &st,
-		    NULL) != SQLITE_OK) {
-			rc = ayni_db_error(db, err, "saving a mapping");
-			goto done;
-		}
-		sqlite3_bind_int64(st, 1, company_id);
-		sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-		/* At most one row: the schema allows one default. */
-		while ((src = sqlite3_step(st)) == SQLITE_ROW)
-			snprintf(saved.prev_default,
-			    sizeof(saved.prev_default), "%s",
-			    (const char *)sqlite3_column_text(st, 0));
-		if (src != SQLITE_DONE)
-			rc = ayni_db_error(db, err, "saving a mapping");
 		sqlite3_finalize(st);
-		if (rc != 0)
-			goto done;
 	}
-	if (sqlite3_prepare_v2(h, "INSERT INTO column_mappings (company_id,"
-	    " mapping_name, mappings, formats, is_default, created_at,"
-	    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
-	    " ON CONFLICT (company_id, mapping_name) DO UPDATE SET"
-	    " mappings = excluded.mappings, formats = excluded.formats,"
-	    " is_default = excluded.is_default,"
-	    " updated_at = excluded.updated_at", -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "saving a mapping");
-		goto done;
+	/* At most one row: the schema allows one default. */
+	if ((rc == 0 || rc == AYNI_ENOTFOUND) && m->is_default &&
+	    (rc = ayni_sql_row(db, &st, err, "saving a mapping",
+	    "UPDATE column_mappings SET is_default = 0, updated_at = ?3"
+	    " WHERE company_id = ?1 AND is_default = 1"
+	    " AND mapping_name <> ?2 RETURNING mapping_name", "Itt",
+	    company_id, m->name, now)) == 0) {
+		snprintf(saved.prev_default, sizeof(saved.prev_default), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
 	}
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, mappings, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, formats, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, m->is_default != 0);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "saving a mapping");
-	sqlite3_finalize(st);
-done:
-	if (rc == 0)
-		rc = ayni_db_commit(db, err);
-	else
-		ayni_db_rollback(db);
+	if (rc == 0 || rc == AYNI_ENOTFOUND)
+		rc = ayni_sql_exec(db, err, "saving a mapping",
+		    "INSERT INTO column_mappings (company_id, mapping_name,"
+		    " mappings, formats, is_default, created_at, updated_at)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+		    " ON CONFLICT (company_id, mapping_name) DO UPDATE SET"
+		    " mappings = excluded.mappings, formats = excluded.formats,"
+		    " is_default = excluded.is_default,"
+		    " updated_at = excluded.updated_at", "Itttit", company_id,
+		    m->name, mappings, formats, m->is_default != 0, now);
+	rc = ayni_db_end(db, rc < 0 ? rc : 0, err);
 	if (rc == 0 && out != NULL)
 		*out = saved;
 out:
@@ -551,45 +503,36 @@ int
 ayni_mapping_remove(ayni_db *db, int64_t company_id, const char *name,
     int *out_was_default, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0, src, found = 0, was_default = 0;
+	sqlite3_stmt *st;
+	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "DELETE FROM column_mappings"
-	    " WHERE company_id = ?1 AND mapping_name = ?2 RETURNING is_default",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "removing a mapping");
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		found = 1;
-		was_default = sqlite3_column_int(st, 0);
-	}
-	if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "removing a mapping");
+	/* At most one row: the name is unique in the company. */
+	if ((rc = ayni_sql_row(db, &st, err, "removing a mapping",
+	    "DELETE FROM column_mappings WHERE company_id = ?1"
+	    " AND mapping_name = ?2 RETURNING is_default", "It", company_id,
+	    name)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
+		    "no mapping '%s'", name) : rc;
+	if (out_was_default != NULL)
+		*out_was_default = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (rc == 0 && !found)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no mapping '%s'",
-		    name);
-	if (rc == 0 && out_was_default != NULL)
-		*out_was_default = was_default;
-	return rc;
+	return 0;
 }
 
 int
 ayni_mapping_list(ayni_db *db, int64_t company_id, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
 	/* Columns in the order of ayni_mapping_list_columns. */
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_prepare(db, &st, err, "listing mappings",
 	    "SELECT mapping_name, (SELECT count(*) FROM json_each(mappings)),"
 	    " is_default, updated_at FROM column_mappings"
-	    " WHERE company_id = ?1 ORDER BY mapping_name", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "listing mappings");
-	sqlite3_bind_int64(st, 1, company_id);
+	    " WHERE company_id = ?1 ORDER BY mapping_name", "I",
+	    company_id)) != 0)
+		return rc;
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;

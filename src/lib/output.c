@@ -257,41 +257,6 @@ numeric(ayni_type t)
 }
 
 /*
- * Length of the UTF-8 sequence at s (1-4), or 0 when the byte at s does
- * not start a valid one (stray continuation, overlong form, surrogate,
- * beyond U+10FFFF, or cut by the end of the string).
- */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t need, k;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 1;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	for (k = 1; k <= need; k++)
-		if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xBF))
-			return 0;
-	return need + 1;
-}
-
-/*
  * Escape s into out (NULL: only count); returns the length of the result
  * without its NUL.
  */
@@ -304,7 +269,7 @@ text_escape(const char *str, char *out)
 	char e[8];
 
 	while (*s != '\0') {
-		k = utf8_len(s);
+		k = ayni_utf8_seq((const char *)s);
 		if (k == 1 && (s[0] == '\t' || (s[0] >= 0x20 && s[0] != 0x7F))) {
 			if (out)
 				out[n] = (char)s[0];
@@ -371,22 +336,35 @@ ayni_fputs_safe(const char *s, FILE *fp)
 }
 
 void
-ayni_csv_cell(FILE *fp, const char *s)
+ayni_csv_quote(const char *s, const char *seps,
+    void (*put)(void *arg, const char *p, size_t n), void *arg)
 {
-	const char *p;
+	size_t n = strlen(s), k;
 
-	if (s[strcspn(s, ",\"\r\n")] == '\0' && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, fp);
+	if (s[strcspn(s, seps)] == '\0' && strpbrk(s, "\"\r\n") == NULL &&
+	    (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+		put(arg, s, n);
 		return;
 	}
-	fputc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
+	put(arg, "\"", 1);
+	for (; (k = strcspn(s, "\"")), s[k] != '\0'; s += k + 1) {
+		put(arg, s, k);
+		put(arg, "\"\"", 2);
 	}
-	fputc('"', fp);
+	put(arg, s, k);
+	put(arg, "\"", 1);
+}
+
+static void
+put_file(void *fp, const char *p, size_t n)
+{
+	fwrite(p, 1, n, fp);
+}
+
+void
+ayni_csv_cell(FILE *fp, const char *s)
+{
+	ayni_csv_quote(s, ",", put_file, fp);
 }
 
 static void
@@ -505,27 +483,9 @@ ayni_writer_excel(ayni_writer *w)
 static void
 csv_cell_sep(FILE *fp, const char *s, char sep)
 {
-	const char *p;
+	char seps[] = { sep, '\0' };
 
-	char special[] = { sep, '"', '\r', '\n', '\0' };
-
-	if (sep == ',') {
-		ayni_csv_cell(fp, s);
-		return;
-	}
-	/* as ayni_csv_cell, with sep in place of the comma */
-	if (s[strcspn(s, special)] == '\0' && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
-	}
-	fputc('"', fp);
+	ayni_csv_quote(s, seps, put_file, fp);
 }
 
 int

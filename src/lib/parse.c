@@ -288,18 +288,6 @@ pivot_year(int yy)
 	return yy >= 69 ? 1900 + yy : 2000 + yy;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
 struct dt {
 	int	y, m, d, hh, mm, ss;
 };
@@ -328,8 +316,7 @@ dt_out(const char *s, const struct dt *t, char out[AYNI_DATE_LEN],
 		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is an "
 		    "impossible date: years %d-%d only", s, AYNI_YEAR_MIN,
 		    AYNI_YEAR_MAX);
-	if (t->m < 1 || t->m > 12 ||
-	    t->d < 1 || t->d > days_in_month(t->y, t->m))
+	if (!ayni_date_valid(t->y, t->m, t->d))
 		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is an "
 		    "impossible date (year %d, month %d, day %d)", s, t->y,
 		    t->m, t->d);

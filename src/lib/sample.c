@@ -28,8 +28,10 @@
 #include "ayni/error.h"
 #include "ayni/calendar.h"
 #include "ayni/outfile.h"
+#include "ayni/rut.h"
 #include "ayni/sample.h"
 #include "rng.h"
+#include "internal.h"
 
 enum unit { UN, KG, MT };
 
@@ -355,29 +357,12 @@ static const int company_size_pct[10] = {
 static int
 parse_date(const char *s, long *out)
 {
-	int y, m, d, mdays;
-	static const int month_days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
+	int y;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	if (!ayni_iso_date(s, out))
 		return -1;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1970 || y > 9000 || m < 1 || m > 12)
-		return -1;
-	mdays = month_days[m - 1];
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		mdays = 29;
-	if (d < 1 || d > mdays)
-		return -1;
-	*out = ayni_days_from_civil(y, m, d);
-	return 0;
+	y = atoi(s);
+	return y < 1970 || y > 9000 ? -1 : 0;
 }
 
 void
@@ -594,21 +579,18 @@ put_char(struct line *l, char c)
 	put_raw(l, &c, 1);
 }
 
-/* A text field, quoted as RFC 4180 asks when it holds a special. */
+static void
+put_piece(void *l, const char *s, size_t n)
+{
+	put_raw(l, s, n);
+}
+
+/* A text field, quoted as RFC 4180 asks: the writer's rule, for ';' and
+   ',' both, so that a reader guessing either delimiter splits it alike. */
 static void
 put_text(struct line *l, const char *s)
 {
-	if (strpbrk(s, ";,\"\r\n") == NULL) {
-		put_raw(l, s, strlen(s));
-		return;
-	}
-	put_char(l, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			put_char(l, '"');
-		put_char(l, *s);
-	}
-	put_char(l, '"');
+	ayni_csv_quote(s, ";,", put_piece, l);
 }
 
 static void
@@ -662,17 +644,14 @@ put_qty(struct line *l, enum unit u, int64_t milli)
 static void
 format_rut(char *out, size_t len, long body)
 {
-	long b = body;
-	int s = 0, w = 2, dv;
+	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX];
+	char dv;
 
-	for (; b > 0; b /= 10) {
-		s += (int)(b % 10) * w;
-		w = w == 7 ? 2 : w + 1;
-	}
-	dv = 11 - s % 11;
-	snprintf(out, len, "%ld.%03ld.%03ld-%c", body / 1000000,
-	    body / 1000 % 1000, body % 1000,
-	    dv == 11 ? '0' : dv == 10 ? 'K' : (char)('0' + dv));
+	snprintf(canon, sizeof(canon), "%ld", body);
+	dv = ayni_rut_check_digit(canon);
+	snprintf(canon, sizeof(canon), "%ld-%c", body, dv);
+	ayni_rut_display(canon, disp);
+	snprintf(out, len, "%s", disp);
 }
 
 /* The n-th customer of the shop: a RUT or a name, always the same. */

@@ -1,6 +1,7 @@
 /*
- * user.c - users, password hashing and policy, and the per-database token
- * file.  Logins, lockout, sessions and tokens are in auth.c.
+ * user.c - users, the password policy, and the per-database token file.
+ * Logins, lockout, sessions and tokens are in auth.c, which builds on this
+ * file; nothing here calls auth.c.  Hashing is secret.c's.
  *
  * Secrets never reach the database: passwords are stored as argon2id
  * encoded hashes.  Nothing here prompts, prints, exits or decides who may
@@ -13,25 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <argon2.h>
 #include <sqlite3.h>
 
 #include "ayni/rut.h"
 #include "internal.h"
 #include "ayni/user.h"
-
-void
-ayni_wipe(void *p, size_t len)
-{
-	volatile unsigned char *v = p;
-
-	while (len-- > 0)
-		*v++ = 0;
-}
 
 int
 ayni_email_normalize(const char *in, char *out, size_t len, ayni_error *err)
@@ -92,81 +82,10 @@ ayni_password_policy(const char *pw, const char *email, ayni_error *err)
 	return 0;
 }
 
-/*
- * The cost of new hashes.  Only ayni_password_test_cost changes it, and
- * only unit tests call that: the binary always hashes at the policy.
- */
-static uint32_t hash_t = AYNI_ARGON2_T;
-static uint32_t hash_m = AYNI_ARGON2_M_KIB;
-
-void
-ayni_password_test_cost(uint32_t t_cost, uint32_t m_kib)
-{
-	hash_t = t_cost ? t_cost : AYNI_ARGON2_T;
-	hash_m = m_kib ? m_kib : AYNI_ARGON2_M_KIB;
-}
-
-int
-ayni_password_hash(const char *pw, char *out, size_t len, ayni_error *err)
-{
-	unsigned char salt[16];
-	int rc;
-
-	if (getrandom(salt, sizeof(salt), 0) != (ssize_t)sizeof(salt))
-		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot get random bytes: %s", strerror(errno));
-	rc = argon2id_hash_encoded(hash_t, hash_m, AYNI_ARGON2_P, pw,
-	    strlen(pw), salt, sizeof(salt), 32, out, len);
-	if (rc != ARGON2_OK)
-		return ayni_error_set(err, rc == ARGON2_MEMORY_ALLOCATION_ERROR ?
-		    AYNI_ENOMEM : AYNI_EINTERNAL, "cannot hash password: %s",
-		    argon2_error_message(rc));
-	return 0;
-}
-
-/* Hashes written by other argon2 variants still verify (and get rehashed). */
-static int
-hash_type(const char *encoded, argon2_type *type)
-{
-	if (strncmp(encoded, "$argon2id$", 10) == 0)
-		*type = Argon2_id;
-	else if (strncmp(encoded, "$argon2i$", 9) == 0)
-		*type = Argon2_i;
-	else if (strncmp(encoded, "$argon2d$", 9) == 0)
-		*type = Argon2_d;
-	else
-		return -1;
-	return 0;
-}
-
-int
-ayni_password_verify(const char *encoded, const char *pw)
-{
-	argon2_type type;
-
-	if (encoded == NULL || hash_type(encoded, &type) != 0)
-		return 0;
-	return argon2_verify(encoded, pw, strlen(pw), type) == ARGON2_OK;
-}
-
-int
-ayni_password_needs_rehash(const char *encoded)
-{
-	unsigned v, m, t, p;
-
-	if (strncmp(encoded, "$argon2id$", 10) != 0 ||
-	    sscanf(encoded + 10, "v=%u$m=%u,t=%u,p=%u$", &v, &m, &t, &p) != 4)
-		return 1;
-	return v < ARGON2_VERSION_13 || m < hash_m || t < hash_t ||
-	    p != AYNI_ARGON2_P;
-}
-
 int
 ayni_user_create(ayni_db *db, const char *email, const char *name,
     const char *password, int is_superuser, int64_t *out_id, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
-	sqlite3_stmt *st = NULL;
 	char norm[256], hash[256], now[20];
 	int rc;
 
@@ -180,86 +99,52 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(h,
+	rc = ayni_sql_exec(db, err, "creating user",
 	    "INSERT INTO users (email, name, password_hash, is_superuser,"
-	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", -1, &st,
-	    NULL) != SQLITE_OK) {
-		rc = ayni_db_error(db, err, "creating user");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name ? name : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, is_superuser != 0);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE)
-			rc = ayni_error_set(err, AYNI_EEXISTS,
-			    "user '%s' already exists", norm);
-		else
-			rc = ayni_db_error(db, err, "creating user");
-		goto out;
-	}
-	if (out_id != NULL)
-		*out_id = sqlite3_last_insert_rowid(h);
-out:
-	sqlite3_finalize(st);
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", "tttit",
+	    norm, name ? name : "", hash, is_superuser != 0, now);
 	ayni_wipe(hash, sizeof(hash));
-	return rc;
+	if (rc < 0 && sqlite3_extended_errcode(ayni_db_handle(db)) ==
+	    SQLITE_CONSTRAINT_UNIQUE)
+		return ayni_error_set(err, AYNI_EEXISTS,
+		    "user '%s' already exists", norm);
+	if (rc < 0)
+		return rc;
+	if (out_id != NULL)
+		*out_id = sqlite3_last_insert_rowid(ayni_db_handle(db));
+	return 0;
 }
 
 int
 ayni_user_find(ayni_db *db, const char *email, int64_t *out_id,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char norm[256];
 	int rc;
 
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT id FROM users WHERE email = ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, "finding the user");
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		*out_id = sqlite3_column_int64(st, 0);
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no user '%s'", norm);
-		break;
-	default:
-		rc = ayni_db_error(db, err, "finding the user");
-	}
-	sqlite3_finalize(st);
+	rc = ayni_sql_int(db, out_id, err, "finding the user",
+	    "SELECT id FROM users WHERE email = ?1", "t", norm);
+	if (rc == AYNI_ENOTFOUND)
+		ayni_error_set(err, rc, "no user '%s'", norm);
 	return rc;
 }
 
-/* Run one statement with (?1 user id, ?2 now); 0 rows is AYNI_ENOTFOUND. */
+/* Run one statement with (?1 user id, ?2 now, ?3 text); 0 rows is
+   AYNI_ENOTFOUND. */
 static int
 user_update(ayni_db *db, const char *sql, int64_t user_id, const char *text,
     const char *what, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char now[20];
-	int rc = 0;
+	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(db, err, what);
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	if (text != NULL)
-		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(db, err, what);
-	else if (sqlite3_changes(ayni_db_handle(db)) == 0)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such user");
-	sqlite3_finalize(st);
-	return rc;
+	if ((rc = ayni_sql_exec(db, err, what, sql, text != NULL ? "Itt" :
+	    "It", user_id, now, text)) == 0)
+		return ayni_error_set(err, AYNI_ENOTFOUND, "no such user");
+	return rc < 0 ? rc : 0;
 }
 
 /* The email of user_id into out (>= 256 bytes). */
@@ -267,30 +152,23 @@ static int
 user_email(ayni_db *db, int64_t user_id, char *out, size_t len,
     int *is_active, int *is_superuser, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	sqlite3_stmt *st;
+	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_row(db, &st, err, "reading the user",
 	    "SELECT email, is_active, is_superuser FROM users WHERE id = ?1",
-	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the user");
-	sqlite3_bind_int64(st, 1, user_id);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		snprintf(out, len, "%s", sqlite3_column_text(st, 0));
-		if (is_active != NULL)
-			*is_active = sqlite3_column_int(st, 1);
-		if (is_superuser != NULL)
-			*is_superuser = sqlite3_column_int(st, 2);
-		break;
-	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no such user");
-		break;
-	default:
-		rc = ayni_db_error(db, err, "reading the user");
+	    "I", user_id)) != 0) {
+		if (rc == AYNI_ENOTFOUND)
+			ayni_error_set(err, rc, "no such user");
+		return rc;
 	}
+	snprintf(out, len, "%s", sqlite3_column_text(st, 0));
+	if (is_active != NULL)
+		*is_active = sqlite3_column_int(st, 1);
+	if (is_superuser != NULL)
+		*is_superuser = sqlite3_column_int(st, 2);
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 int
@@ -323,11 +201,11 @@ static int
 last_owner_of(ayni_db *db, int64_t user_id, const char *email,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char disp[AYNI_RUT_MAX];
-	int rc = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	rc = ayni_sql_row(db, &st, err, "looking up companies",
 	    "SELECT c.rut, c.name FROM user_companies m"
 	    " JOIN companies c ON c.id = m.company_id"
 	    " WHERE m.user_id = ?1 AND m.role = 'owner' AND m.is_active = 1"
@@ -335,22 +213,15 @@ last_owner_of(ayni_db *db, int64_t user_id, const char *email,
 	    "  JOIN users ou ON ou.id = o.user_id"
 	    "  WHERE o.company_id = m.company_id AND o.user_id <> ?1"
 	    "  AND o.role = 'owner' AND o.is_active = 1 AND ou.is_active = 1)"
-	    " ORDER BY c.rut LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "looking up companies");
-	sqlite3_bind_int64(st, 1, user_id);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		ayni_rut_display((const char *)sqlite3_column_text(st, 0),
-		    disp);
-		rc = ayni_error_set(err, AYNI_EEXISTS, "cannot remove '%s': "
-		    "the last active owner of '%s' (%s): make another member "
-		    "owner first", email, disp, sqlite3_column_text(st, 1));
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		rc = ayni_db_error(db, err, "looking up companies");
-	}
+	    " ORDER BY c.rut LIMIT 1", "I", user_id);
+	if (rc == AYNI_ENOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	ayni_rut_display((const char *)sqlite3_column_text(st, 0), disp);
+	rc = ayni_error_set(err, AYNI_EEXISTS, "cannot remove '%s': the last "
+	    "active owner of '%s' (%s): make another member owner first",
+	    email, disp, sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -374,55 +245,33 @@ ayni_user_reactivate(ayni_db *db, int64_t user_id, ayni_error *err)
 }
 
 int
-ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err)
+ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char email[256];
-	int rc, active, super, others = 0;
+	int64_t others;
+	int rc, active, super;
 
-	if ((rc = ayni_db_begin(db, err)) != 0)
-		return rc;
 	if ((rc = user_email(db, user_id, email, sizeof(email), &active,
 	    &super, err)) != 0)
-		goto out;
-	if (!active) {
-		rc = ayni_error_set(err, AYNI_EEXISTS,
+		return rc;
+	if (!active)
+		return ayni_error_set(err, AYNI_EEXISTS,
 		    "user '%s' is already inactive", email);
-		goto out;
-	}
 	if (super) {
-		if (sqlite3_prepare_v2(ayni_db_handle(db),
+		if ((rc = ayni_sql_int(db, &others, err, "counting superusers",
 		    "SELECT count(*) FROM users WHERE is_superuser = 1"
-		    " AND is_active = 1 AND id <> ?1", -1, &st, NULL) !=
-		    SQLITE_OK) {
-			rc = ayni_db_error(db, err, "counting superusers");
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, user_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			others = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-		if (others == 0) {
-			rc = ayni_error_set(err, AYNI_EPERM,
+		    " AND is_active = 1 AND id <> ?1", "I", user_id)) != 0)
+			return rc;
+		if (others == 0)
+			return ayni_error_set(err, AYNI_EPERM,
 			    "cannot remove '%s': it is the last active "
 			    "superuser", email);
-			goto out;
-		}
 	}
 	if ((rc = last_owner_of(db, user_id, email, err)) != 0)
-		goto out;
-	if ((rc = user_update(db, "UPDATE users SET is_active = 0,"
-	    " updated_at = ?2 WHERE id = ?1", user_id, NULL,
-	    "deactivating the user", err)) != 0)
-		goto out;
-	rc = ayni_sessions_revoke(db, user_id,
-	    AYNI_REVOKE_SESSIONS | AYNI_REVOKE_API, 0, err);
-out:
-	if (rc != 0) {
-		ayni_db_rollback(db);
 		return rc;
-	}
-	return ayni_db_commit(db, err);
+	return user_update(db, "UPDATE users SET is_active = 0,"
+	    " updated_at = ?2 WHERE id = ?1", user_id, NULL,
+	    "deactivating the user", err);
 }
 
 int
@@ -453,7 +302,7 @@ int
 ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char norm[256], now[20];
 	int64_t id;
 	int rc;
@@ -464,17 +313,14 @@ ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
 		ayni_email_normalize(email, norm, sizeof(norm), NULL);
 	}
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_prepare_v2(ayni_db_handle(db),
+	if ((rc = ayni_sql_prepare(db, &st, err, "listing users",
 	    "SELECT email, name, is_superuser, is_active, is_email_verified,"
 	    " failed_login_attempts,"
 	    " CASE WHEN lockout_until > ?2 THEN lockout_until END,"
 	    " last_login, last_login_host, created_at FROM users"
-	    " WHERE ?1 IS NULL OR email = ?1 ORDER BY email", -1, &st, NULL)
-	    != SQLITE_OK)
-		return ayni_db_error(db, err, "listing users");
-	if (email != NULL)
-		sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	    " WHERE ?1 IS NULL OR email = ?1 ORDER BY email", "tt",
+	    email != NULL ? norm : NULL, now)) != 0)
+		return rc;
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
 	return rc;

@@ -1,6 +1,7 @@
 /*
- * test_calendar.c - day numbers round-trip, weekdays, and ISO weeks at the
- * year boundaries where calendar year and ISO year differ.
+ * test_calendar.c - day numbers round-trip, weekdays, ISO weeks at the
+ * year boundaries where calendar year and ISO year differ, and the one
+ * date validator (ayni_date_valid, ayni_iso_date).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -92,6 +93,39 @@ test_latest_full_month(void **state)
 	assert_string_equal(label, "2024-12");
 }
 
+/* The one rule of which days exist: leap years, month ends, shapes. */
+static void
+test_date_valid(void **state)
+{
+	long day;
+
+	(void)state;
+	assert_true(ayni_date_valid(2024, 2, 29));
+	assert_false(ayni_date_valid(2023, 2, 29));
+	assert_false(ayni_date_valid(1900, 2, 29));	/* not leap */
+	assert_true(ayni_date_valid(2000, 2, 29));	/* leap: 400 */
+	assert_false(ayni_date_valid(2100, 2, 29));
+	assert_true(ayni_date_valid(1900, 1, 1));
+	assert_true(ayni_date_valid(2199, 12, 31));
+	assert_false(ayni_date_valid(2025, 4, 31));
+	assert_false(ayni_date_valid(2025, 0, 1));
+	assert_false(ayni_date_valid(2025, 13, 1));
+	assert_false(ayni_date_valid(2025, 1, 0));
+	assert_true(ayni_iso_date("2024-02-29", &day));
+	assert_int_equal(day, ayni_days_from_civil(2024, 2, 29));
+	assert_false(ayni_iso_date("2023-02-29", NULL));
+	assert_false(ayni_iso_date("1900-02-29", NULL));
+	assert_true(ayni_iso_date("1900-01-01", NULL));
+	assert_true(ayni_iso_date("2199-12-31", NULL));
+	/* any year: --from and --to are not limited to stored years */
+	assert_true(ayni_iso_date("1800-01-01", NULL));
+	assert_false(ayni_iso_date("2024-2-29", NULL));
+	assert_false(ayni_iso_date("2024-02-29 ", NULL));
+	assert_false(ayni_iso_date("2024/02/29", NULL));
+	assert_false(ayni_iso_date("2024-0a-01", NULL));
+	assert_false(ayni_iso_date("", NULL));
+}
+
 int
 main(void)
 {
@@ -100,6 +134,7 @@ main(void)
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_iso_week),
 		cmocka_unit_test(test_latest_full_month),
+		cmocka_unit_test(test_date_valid),
 	};
 
 	return cmocka_run_group_tests_name("calendar", tests, NULL, NULL);
