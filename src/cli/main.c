@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "ayni/intl.h"
 #include "ayni/rut.h"
 #include "cli.h"
 
@@ -127,7 +128,7 @@ cli_warn(const struct cmd_ctx *ctx, const char *fmt, ...)
 	if (ctx->quiet)
 		return;
 	va_start(ap, fmt);
-	vmsg(stderr, "warning: ", fmt, ap);
+	vmsg(stderr, _("warning: "), fmt, ap);
 	va_end(ap);
 }
 
@@ -732,6 +733,7 @@ main(int argc, char **argv)
 	 * ayni in the middle of a write.
 	 */
 	signal(SIGXFSZ, SIG_IGN);
+	ayni_intl_init();
 	memset(&ctx, 0, sizeof(ctx));
 	argc--, argv++;
 	/*

@@ -16,10 +16,11 @@
 
 #include <sqlite3.h>
 
+#include "ayni/intl.h"
 #include "ayni/user.h"
 #include "internal.h"
 
-#define NOT_LOGGED_IN	"not logged in: run 'ayni login'"
+#define NOT_LOGGED_IN	_("not logged in: run 'ayni login'")
 #define BAD_LOGIN	"wrong email or password"
 
 /* 'YYYY-MM-DD HH:MM:SS' UTC back to a time; 0 if it is not one. */

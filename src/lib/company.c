@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "internal.h"
+#include "ayni/intl.h"
 #include "ayni/company.h"
 #include "ayni/rut.h"
 
@@ -158,16 +159,16 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 	}
 	if (rut != NULL && n == 0)
 		rc = ayni_error_set(err, AYNI_EPERM,
-		    "no access to company '%s': not a member, or no such "
-		    "company", rut);
+		    _("no access to company '%s': not a member, or no such "
+		    "company"), rut);
 	else if (rut == NULL && n == 0 && actor->company_id != 0)
 		rc = ayni_error_set(err, AYNI_EPERM,
-		    "no access to the company chosen with 'ayni company use': "
-		    "choose another with --company RUT");
+		    _("no access to the company chosen with 'ayni company "
+		    "use': choose another with --company RUT"));
 	else if (n == 0)
 		rc = ayni_error_set(err, AYNI_EUSAGE,
-		    "you are not a member of any company: add one with "
-		    "'ayni company add' or name one with --company RUT");
+		    _("you are not a member of any company: add one with "
+		    "'ayni company add' or name one with --company RUT"));
 	else if (n > 1)
 		rc = ayni_error_set(err, AYNI_EUSAGE,
 		    "you belong to several companies: choose one with "
