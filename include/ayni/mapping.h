@@ -9,7 +9,7 @@
  * that were given: {date_format, decimal, encoding, delimiter}.
  *
  * Not here: who may save or read a mapping (the caller checks the role),
- * and applying a mapping to a file (upload.c does, with fields.h).
+ * and applying a mapping to a file (dialect.c does, with fields.h).
  */
 #ifndef AYNI_MAPPING_H
 #define AYNI_MAPPING_H

@@ -4,13 +4,14 @@
  *
  * A line is a return when its transaction type or document type is a
  * return marker: by default the built-in markers (ayni_is_return():
- * devolución, nota de crédito, NC, SII code 61 ...), or, for sources with
- * codes of their own, a PCRE2 pattern given with --returns or stored in a
- * mapping, which then replaces them.  With neither column in the file, a
- * line with a negative quantity and a negative total is a return.
+ * devolución, nota de crédito, NC, SII codes 61 and 112 ...), or, for
+ * sources with codes of their own, a PCRE2 pattern given with --returns or
+ * stored in a mapping, which then replaces them.  With neither column in
+ * the file, a line with a negative quantity and a negative total is a
+ * return (in a file without quantities, a negative total).
  *
- * Not here: what a return does to the numbers (upload.c stores magnitudes,
- * the rollups subtract them).
+ * Not here: what a return does to the numbers (record.c makes them
+ * magnitudes, the rollups subtract them).
  */
 #ifndef AYNI_RETURNS_H
 #define AYNI_RETURNS_H

@@ -4,7 +4,7 @@
  *
  * cJSON builds and parses the two JSON columns; its failures become ayni
  * codes in json_error() only.  Not here: roles (the caller checks them)
- * and applying a mapping to a header row (upload.c).
+ * and applying a mapping to a header row (dialect.c).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * returns.c - return markers: the built-in list or a PCRE2 pattern.
  * This is the one place PCRE2's errors become ayni_codes.  It does not
- * decide what a return does to amounts (upload.c).
+ * decide what a return does to amounts (record.c).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 

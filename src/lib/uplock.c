@@ -21,7 +21,7 @@
  * lock held by this process is seen by another descriptor of it (the unit
  * tests do that); else classic POSIX locks.
  *
- * Not here: what to do with a stale upload (upload.c's reaper).
+ * Not here: what to do with a stale upload (uploads.c's reaper).
  */
 #define _GNU_SOURCE	/* F_OFD_SETLK, F_OFD_GETLK */
 #include <errno.h>
