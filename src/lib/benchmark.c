@@ -40,7 +40,8 @@ static const struct metric {
 	    "no line with a cost" },
 	[AYNI_BM_CUSTOMERS] = { "customers", "customers", 1.0,
 	    "no customer ids" },
-	[AYNI_BM_UNITS] = { "units", "units", 1000.0, NULL },
+	[AYNI_BM_UNITS] = { "units", "units", 1000.0,
+	    "no lines with a product" },
 };
 
 static const char *const kind_names[] = { "month", "quarter", "year" };

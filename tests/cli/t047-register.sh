@@ -201,6 +201,11 @@ run --company "$second" --format csv benchmark --period 2025-09 --metric revenue
 expect_rc 0
 expect_out_has '^[a-z]+,2025-09,revenue,10,'
 
+# units are not compared for a company without products, and say why
+run --company "$second" benchmark --period 2025-09 --metric units
+expect_rc 69
+expect_err_has "has no units in 2025-09 \(no lines with a product\): nothing to compare"
+
 run --company "$second" aggregate verify
 expect_rc 0
 
