@@ -15,6 +15,7 @@
 
 #include "ayni/db.h"
 #include "ayni/error.h"
+#include "ayni/intl.h"
 #include "ayni/output.h"
 
 /* If you add a level, also update levels[] in aggregate.c and the man page. */
@@ -65,10 +66,11 @@ int	ayni_aggregate_opts_check(const ayni_aggregate_opts *opts,
  */
 int	ayni_aggregate_no_products(ayni_db *db, int64_t company_id, int *out,
 	    ayni_error *err);
+/* Marked N_(): print it with _(AYNI_NO_PRODUCTS). */
 #define AYNI_NO_PRODUCTS \
-	"this company's data has no products: its files have one row per " \
-	"document (such as the SII sales register), so units, products " \
-	"and categories are not counted"
+	N_("this company's data has no products: its files have one row " \
+	"per document (such as the SII sales register), so units, " \
+	"products and categories are not counted")
 
 /*
  * Write the level's rows for company_id to w, which must have been made

@@ -53,8 +53,14 @@ int		 ayni_role_can(ayni_role role, ayni_perm perm);
 int		 ayni_membership_check(const ayni_membership *m, ayni_perm perm,
 		    ayni_error *err);
 const char	*ayni_role_name(ayni_role role);
-/* "an" before admin, owner and analyst, "a" otherwise. */
+/* "an" before admin, owner and analyst, "a" otherwise (English only). */
 const char	*ayni_role_article(ayni_role role);
+/*
+ * The role for a person, in the user's language: "an analyst" (with its
+ * article in English, "analista" in Spanish), to put in a whole sentence
+ * like "'%s' is now %s of '%s'".  ayni_role_name() is what scripts see.
+ */
+const char	*ayni_role_title(ayni_role role);
 int		 ayni_role_parse(const char *s, ayni_role *out, ayni_error *err);
 const char	*ayni_perm_name(ayni_perm perm);
 

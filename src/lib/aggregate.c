@@ -20,6 +20,7 @@
 #include "ayni/calendar.h"
 #include "aggregate_int.h"
 #include "internal.h"
+#include "ayni/intl.h"
 
 static const struct level {
 	const char	*name;
@@ -99,8 +100,8 @@ ayni_agg_level_parse(const char *s, ayni_agg_level *out, ayni_error *err)
 			*out = (ayni_agg_level)i;
 			return 0;
 		}
-	return ayni_error_set(err, AYNI_EUSAGE, "unknown level '%s': use day, "
-	    "week, month, quarter, year, product, customer or category", s);
+	return ayni_error_set(err, AYNI_EUSAGE, _("unknown level '%s': use day, "
+	    "week, month, quarter, year, product, customer or category"), s);
 }
 
 const char *
@@ -145,20 +146,20 @@ int
 ayni_aggregate_opts_check(const ayni_aggregate_opts *opts, ayni_error *err)
 {
 	if ((int)opts->level < 0 || (int)opts->level >= NLEVELS)
-		return ayni_error_set(err, AYNI_EUSAGE, "unknown level");
+		return ayni_error_set(err, AYNI_EUSAGE, _("unknown level"));
 	if (opts->from != NULL && !valid_date(opts->from))
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid --from date "
-		    "'%s': use YYYY-MM-DD", opts->from);
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid --from date "
+		    "'%s': use YYYY-MM-DD"), opts->from);
 	if (opts->to != NULL && !valid_date(opts->to))
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid --to date "
-		    "'%s': use YYYY-MM-DD", opts->to);
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid --to date "
+		    "'%s': use YYYY-MM-DD"), opts->to);
 	if (opts->from != NULL && opts->to != NULL &&
 	    strcmp(opts->from, opts->to) > 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "--from '%s' is after "
-		    "--to '%s'", opts->from, opts->to);
+		return ayni_error_set(err, AYNI_EUSAGE, _("--from '%s' is after "
+		    "--to '%s'"), opts->from, opts->to);
 	if (opts->top < 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "--top must be a "
-		    "positive number, not %ld", opts->top);
+		return ayni_error_set(err, AYNI_EUSAGE, _("--top must be a "
+		    "positive number, not %ld"), opts->top);
 	return 0;
 }
 
@@ -416,11 +417,11 @@ ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
 
 	*st = NULL;
 	if (body == NULL)
-		return ayni_error_set(err, AYNI_EINTERNAL, "no rollup view "
-		    "'%s'", view);
+		return ayni_error_set(err, AYNI_EINTERNAL, _("no rollup view "
+		    "'%s'"), view);
 	if ((sql = ayni_agg_xprintf("%s (SELECT * FROM (%s) WHERE "
 	    "company_id = ?3) %s", head, body, tail)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, st, NULL) !=
 	    SQLITE_OK)
 		rc = sql_error(db, err, "preparing the report");
@@ -466,7 +467,7 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 	tail = ayni_agg_xprintf("%s ORDER BY %s LIMIT ?5",
 	    is_time ? "WHERE level = ?4" : "", lv->order);
 	if (head == NULL || tail == NULL) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	if ((rc = ayni_agg_prepare(db, lv->view, head, tail, &st, err)) != 0)

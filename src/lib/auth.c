@@ -21,7 +21,7 @@
 #include "internal.h"
 
 #define NOT_LOGGED_IN	_("not logged in: run 'ayni login'")
-#define BAD_LOGIN	"wrong email or password"
+#define BAD_LOGIN	N_("wrong email or password")
 
 /* 'YYYY-MM-DD HH:MM:SS' UTC back to a time; 0 if it is not one. */
 static time_t
@@ -60,8 +60,8 @@ session_insert(ayni_db *db, int64_t user_id, const char *kind,
 	if (rc < 0 && name != NULL && sqlite3_extended_errcode(
 	    ayni_db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE)
 		rc = ayni_error_set(err, AYNI_EEXISTS,
-		    "token '%s' already exists: revoke it with 'ayni token "
-		    "revoke %s' or choose another name", name, name);
+		    _("token '%s' already exists: revoke it with 'ayni token "
+		    "revoke %s' or choose another name"), name, name);
 	if (rc < 0) {
 		ayni_wipe(token, AYNI_TOKEN_LEN + 1);
 		return rc;
@@ -93,13 +93,13 @@ ayni_session_end(ayni_db *db, const char *token, ayni_error *err)
 	    "SELECT kind = 'api' FROM sessions WHERE token_hash = ?1", "t",
 	    hash)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
-		    "no such session") : rc;
+		    _("no such session")) : rc;
 	api = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (api)
-		return ayni_error_set(err, AYNI_EUSAGE, "this is an API token, "
+		return ayni_error_set(err, AYNI_EUSAGE, _("this is an API token, "
 		    "not a login session: end it with 'ayni token revoke "
-		    "NAME'");
+		    "NAME'"));
 	rc = ayni_sql_exec(db, err, "ending the session",
 	    "UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1"
 	    " AND revoked_at IS NULL", "tt", hash, now);
@@ -182,19 +182,19 @@ dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 	exp = (const char *)sqlite3_column_text(st, 2);
 	rev = (const char *)sqlite3_column_text(st, 3);
 	if (api && rev != NULL)
-		rc = ayni_error_set(err, AYNI_EPERM, "token '%s' was revoked "
+		rc = ayni_error_set(err, AYNI_EPERM, _("token '%s' was revoked "
 		    "on %.10s: create a new one with 'ayni token create "
-		    "--name %s'", name, rev, name);
+		    "--name %s'"), name, rev, name);
 	else if (api && exp != NULL && strcmp(exp, now) <= 0)
-		rc = ayni_error_set(err, AYNI_EPERM, "token '%s' expired on "
+		rc = ayni_error_set(err, AYNI_EPERM, _("token '%s' expired on "
 		    "%.10s: create a new one with 'ayni token create "
-		    "--name %s'", name, exp, name);
+		    "--name %s'"), name, exp, name);
 	else if (rev != NULL)
-		rc = ayni_error_set(err, AYNI_EPERM, "session ended on %.10s "
-		    "(logged out): run 'ayni login'", rev);
+		rc = ayni_error_set(err, AYNI_EPERM, _("session ended on %.10s "
+		    "(logged out): run 'ayni login'"), rev);
 	else if (exp != NULL && strcmp(exp, now) <= 0)
-		rc = ayni_error_set(err, AYNI_EPERM, "session expired on "
-		    "%.10s: run 'ayni login'", exp);
+		rc = ayni_error_set(err, AYNI_EPERM, _("session expired on "
+		    "%.10s: run 'ayni login'"), exp);
 	else
 		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
 	sqlite3_finalize(st);
@@ -290,8 +290,9 @@ locked_error(ayni_error *err, time_t left)
 	long min = (long)((left + 59) / 60);
 
 	return ayni_error_set(err, AYNI_EPERM,
-	    "account locked after %d failed logins: try again in %ld "
-	    "minute%s", AYNI_LOCKOUT_FAILURES, min, min == 1 ? "" : "s");
+	    P_("account locked after %d failed logins: try again in %ld "
+	    "minute", "account locked after %d failed logins: try again in "
+	    "%ld minutes", min), AYNI_LOCKOUT_FAILURES, min);
 }
 
 int
@@ -300,7 +301,8 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 {
 	sqlite3_stmt *st;
 	char norm[256], *stored = NULL, newhash[256], now_s[20], until_s[20];
-	const char *bad = record_login ? BAD_LOGIN : "wrong current password";
+	const char *bad = record_login ? _(BAD_LOGIN) :
+	    _("wrong current password");
 	time_t now = ayni_db_now(db), until;
 	int64_t id = 0;
 	int rc, active = 0, failed = 0, ok, rehash;
@@ -320,7 +322,7 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 	    " lockout_until FROM users WHERE email = ?1", "t", norm);
 	if (rc == AYNI_ENOTFOUND) {
 		dummy_verify(password);
-		rc = ayni_error_set(err, AYNI_EPERM, BAD_LOGIN);
+		rc = ayni_error_set(err, AYNI_EPERM, "%s", _(BAD_LOGIN));
 	}
 	if (rc != 0)
 		goto out;
@@ -331,7 +333,7 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 	until = parse_timestamp((const char *)sqlite3_column_text(st, 4));
 	sqlite3_finalize(st);
 	if (stored == NULL) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	if (until > now) {
@@ -413,11 +415,11 @@ ayni_apitoken_create(ayni_db *db, int64_t user_id, const char *name,
 {
 	if (!token_name_ok(name))
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid token name '%s': use 1 to 64 letters, digits, "
-		    "'.', '_' or '-'", name);
+		    _("invalid token name '%s': use 1 to 64 letters, digits, "
+		    "'.', '_' or '-'"), name);
 	if (days < 1 || days > AYNI_API_TOKEN_MAX_DAYS)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid expiry '%d' days: give 1 to %d", days,
+		    _("invalid expiry '%d' days: give 1 to %d"), days,
 		    AYNI_API_TOKEN_MAX_DAYS);
 	return session_insert(db, user_id, "api", name, NULL,
 	    (time_t)days * 86400, token, expires_at, err);
@@ -436,7 +438,7 @@ ayni_apitoken_revoke(ayni_db *db, int64_t user_id, const char *name,
 	    " AND kind = 'api' AND name = ?2 AND revoked_at IS NULL", "Itt",
 	    user_id, name, now)) == 0)
 		return ayni_error_set(err, AYNI_ENOTFOUND,
-		    "no token '%s': see 'ayni token list'", name);
+		    _("no token '%s': see 'ayni token list'"), name);
 	return rc < 0 ? rc : 0;
 }
 
@@ -481,15 +483,20 @@ struct onetime {
 	time_t		 life;
 	const char	*what;		/* "password reset" */
 	const char	*request;	/* "reset-request" */
+	const char	*invalid;	/* for a person, N_() */
 };
 
 static const struct onetime reset_kind = {
 	"password_reset_tokens", "used", AYNI_RESET_SECONDS,
-	"password reset", "reset-request"
+	"password reset", "reset-request",
+	N_("password reset token is invalid, used or expired: ask a "
+	"superuser for a new one ('ayni user reset-request')")
 };
 static const struct onetime verify_kind = {
 	"email_verification_tokens", "verified", AYNI_VERIFY_SECONDS,
-	"email verification", "verify-request"
+	"email verification", "verify-request",
+	N_("email verification token is invalid, used or expired: ask a "
+	"superuser for a new one ('ayni user verify-request')")
 };
 
 static int
@@ -510,7 +517,7 @@ onetime_request(ayni_db *db, const struct onetime *k, const char *email,
 		return rc;
 	if (rc != 0 || !active)
 		return ayni_error_set(err, AYNI_EPERM,
-		    "user '%s' is inactive", norm);
+		    _("user '%s' is inactive"), norm);
 	if ((rc = ayni_token_random(token, err)) != 0 ||
 	    (rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
 		return rc;
@@ -574,9 +581,7 @@ onetime_take(ayni_db *db, const struct onetime *k, const char *token,
 	rc = ayni_sql_exec(db, err, k->what, sql, "I", id);
 	return rc < 0 ? rc : 0;
 bad:
-	return ayni_error_set(err, AYNI_EPERM,
-	    "%s token is invalid, used or expired: ask a superuser for a "
-	    "new one ('ayni user %s')", k->what, k->request);
+	return ayni_error_set(err, AYNI_EPERM, "%s", _(k->invalid));
 }
 
 int

@@ -23,6 +23,7 @@
 #include "ayni/rut.h"
 #include "aggregate_int.h"
 #include "internal.h"
+#include "ayni/intl.h"
 
 /* Names as in benchmarks.metric_name; col: agg_time_rollup's column. */
 static const struct metric {
@@ -35,13 +36,13 @@ static const struct metric {
 	[AYNI_BM_TRANSACTIONS] = { "transactions", "transactions", 1.0,
 	    NULL },
 	[AYNI_BM_AVG_TICKET] = { "avg_ticket", "avg_ticket", 100.0,
-	    "no transactions" },
+	    N_("no transactions") },
 	[AYNI_BM_MARGIN_PCT] = { "margin_pct", "margin_pct", 1.0,
-	    "no line with a cost" },
+	    N_("no line with a cost") },
 	[AYNI_BM_CUSTOMERS] = { "customers", "customers", 1.0,
-	    "no customer ids" },
+	    N_("no customer ids") },
 	[AYNI_BM_UNITS] = { "units", "units", 1000.0,
-	    "no lines with a product" },
+	    N_("no lines with a product") },
 };
 
 static const char *const kind_names[] = { "month", "quarter", "year" };
@@ -58,9 +59,9 @@ ayni_bench_metric_parse(const char *s, ayni_bench_metric *out,
 			*out = (ayni_bench_metric)i;
 			return 0;
 		}
-	return ayni_error_set(err, AYNI_EUSAGE, "invalid metric '%.40s': "
+	return ayni_error_set(err, AYNI_EUSAGE, _("invalid metric '%.40s': "
 	    "expected revenue, transactions, avg_ticket, margin_pct, "
-	    "customers or units", s);
+	    "customers or units"), s);
 }
 
 const char *
@@ -128,8 +129,8 @@ ayni_bench_period_parse(const char *s, ayni_bench_period *out,
 	memcpy(out->label, s, n + 1);
 	return 0;
 bad:
-	return ayni_error_set(err, AYNI_EUSAGE, "invalid period '%.40s': "
-	    "expected a month (2025-10), a quarter (2025-Q4) or a year (2025)",
+	return ayni_error_set(err, AYNI_EUSAGE, _("invalid period '%.40s': "
+	    "expected a month (2025-10), a quarter (2025-Q4) or a year (2025)"),
 	    s);
 }
 
@@ -276,7 +277,7 @@ load_group(ayni_db *db, sqlite3_stmt *vals, const char *industry,
 
 			if (q == NULL) {
 				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
+				    _("out of memory"));
 				goto out;
 			}
 			g->c = q;
@@ -422,7 +423,7 @@ load_self(ayni_db *db, int64_t company_id, struct self *me,
 		return sql_error(db, err, "reading the company");
 	sqlite3_bind_int64(st, 1, company_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no company %lld",
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, _("no company %lld"),
 		    (long long)company_id);
 		goto out;
 	}
@@ -460,23 +461,23 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 	if ((rc = load_self(db, company_id, &me, err)) != 0)
 		return rc;
 	if (!me.is_active)
-		return ayni_error_set(err, AYNI_ENOTFOUND, "%s was removed: "
-		    "it has no benchmark", me.rut);
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("%s was removed: "
+		    "it has no benchmark"), me.rut);
 	if (!me.benchmark)
-		return ayni_error_set(err, AYNI_EUNAVAIL, "%s has not opted "
+		return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has not opted "
 		    "in to benchmarks, so it is neither compared nor counted: "
-		    "run 'ayni company edit %s --benchmark on' to take part",
+		    "run 'ayni company edit %s --benchmark on' to take part"),
 		    me.rut, me.rut);
 	if (period == NULL) {
 		if (me.last_day[0] == '\0')
-			return ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
-			    "sales yet: nothing to compare", me.rut);
+			return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
+			    "sales yet: nothing to compare"), me.rut);
 		ayni_latest_full_month(me.last_day, label);
 		/* only a sale in January 1900 leads out of the years */
 		if (ayni_bench_period_parse(label, &p, err) != 0)
-			return ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
+			return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
 			    "full month of sales yet (latest sale %s): give "
-			    "--period %.7s", me.rut, me.last_day, me.last_day);
+			    "--period %.7s"), me.rut, me.last_day, me.last_day);
 	}
 	if ((rc = prepare_values(db, &vals, err)) != 0)
 		return rc;
@@ -487,23 +488,23 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 			mine = &g.c[i];
 	if (mine == NULL) {
 		if (period == NULL)
-			rc = ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
+			rc = ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
 			    "full month of sales yet (latest sale %s): give "
-			    "--period %.7s", me.rut, me.last_day, me.last_day);
+			    "--period %.7s"), me.rut, me.last_day, me.last_day);
 		else
-			rc = ayni_error_set(err, AYNI_EUNAVAIL, "%s has no "
-			    "sales in %s: nothing to compare", me.rut,
+			rc = ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
+			    "sales in %s: nothing to compare"), me.rut,
 			    p.label);
 		goto out;
 	}
 	if (g.n < AYNI_BENCH_MIN) {
-		rc = ayni_error_set(err, AYNI_EUNAVAIL, "needs %d companies, "
-		    "has %d (opted-in %s companies with sales in %s)",
+		rc = ayni_error_set(err, AYNI_EUNAVAIL, _("needs %d companies, "
+		    "has %d (opted-in %s companies with sales in %s)"),
 		    AYNI_BENCH_MIN, g.n, me.industry, p.label);
 		goto out;
 	}
 	if ((x = malloc((size_t)g.n * sizeof(*x))) == NULL) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	if ((rc = data_time(db, since, err)) != 0)
@@ -533,13 +534,13 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 		if (metric < 0 || r->shown)
 			continue;
 		if (!r->has_value)
-			rc = ayni_error_set(err, AYNI_EUNAVAIL, "%s has no %s "
-			    "in %s (%s): nothing to compare", me.rut,
-			    metrics[m].name, p.label, metrics[m].lacking);
+			rc = ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no %s "
+			    "in %s (%s): nothing to compare"), me.rut,
+			    metrics[m].name, p.label, _(metrics[m].lacking));
 		else
-			rc = ayni_error_set(err, AYNI_EUNAVAIL, "needs %d "
+			rc = ayni_error_set(err, AYNI_EUNAVAIL, _("needs %d "
 			    "companies, has %d (opted-in %s companies with "
-			    "%s in %s)", AYNI_BENCH_MIN, n, me.industry,
+			    "%s in %s)"), AYNI_BENCH_MIN, n, me.industry,
 			    metrics[m].name, p.label);
 		*nout = 0;
 	}
@@ -607,7 +608,7 @@ refresh_industry(ayni_db *db, sqlite3_stmt *vals, sqlite3_stmt *ins,
 			continue;
 		free(x);
 		if ((x = malloc((size_t)g.n * sizeof(*x))) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 			goto out;
 		}
 		for (m = 0; m < AYNI_BM_COUNT; m++) {

@@ -23,20 +23,66 @@
  * and ayni-company(1).
  */
 static const struct {
-	const char	*name;
+	const char	*name;		/* typed with --role, stored, in csv */
+	const char	*title;		/* for a person: ayni_role_title() */
 	unsigned	 perms;		/* bit 1 << ayni_perm */
 } roles[] = {
 #define P(x) (1u << AYNI_PERM_##x)
-	[AYNI_ROLE_NONE] = { "none", 0 },
-	[AYNI_ROLE_VIEWER] = { "viewer", P(VIEW) },
-	[AYNI_ROLE_ANALYST] = { "analyst", P(VIEW) | P(EXPORT) },
-	[AYNI_ROLE_MANAGER] = { "manager", P(VIEW) | P(UPLOAD) | P(EXPORT) },
-	[AYNI_ROLE_ADMIN] = { "admin", P(VIEW) | P(UPLOAD) | P(EXPORT) |
-	    P(MANAGE_USERS) },
-	[AYNI_ROLE_OWNER] = { "owner", P(VIEW) | P(UPLOAD) | P(EXPORT) |
-	    P(MANAGE_USERS) | P(DELETE_DATA) | P(MANAGE_COMPANY) },
+	/*
+	 * TRANSLATORS: a member's role with its English article, put after
+	 * "is now", "is already" or before "of '<company>'" in other
+	 * messages.  Spanish says the noun alone: "analista", "dueño".
+	 */
+	[AYNI_ROLE_NONE] = { "none", N_("no member"), 0 },
+	[AYNI_ROLE_VIEWER] = { "viewer", N_("a viewer"), P(VIEW) },
+	[AYNI_ROLE_ANALYST] = { "analyst", N_("an analyst"), P(VIEW) |
+	    P(EXPORT) },
+	[AYNI_ROLE_MANAGER] = { "manager", N_("a manager"), P(VIEW) |
+	    P(UPLOAD) | P(EXPORT) },
+	[AYNI_ROLE_ADMIN] = { "admin", N_("an admin"), P(VIEW) | P(UPLOAD) |
+	    P(EXPORT) | P(MANAGE_USERS) },
+	[AYNI_ROLE_OWNER] = { "owner", N_("an owner"), P(VIEW) | P(UPLOAD) |
+	    P(EXPORT) | P(MANAGE_USERS) | P(DELETE_DATA) |
+	    P(MANAGE_COMPANY) },
 #undef P
 };
+
+/*
+ * AYNI_EPERM "permission denied: an analyst of '76.123.456-0' cannot
+ * upload": one whole sentence per permission, with the role
+ * (ayni_role_title) and the company as its arguments, in that order.
+ */
+static int
+denied(ayni_error *err, ayni_perm perm, ayni_role role, const char *rut)
+{
+	const char *r = ayni_role_title(role);
+
+	switch (perm) {
+	case AYNI_PERM_NONE:
+	case AYNI_PERM_VIEW:
+		break;
+	case AYNI_PERM_UPLOAD:
+		return ayni_error_set(err, AYNI_EPERM,
+		    _("permission denied: %s of '%s' cannot upload"), r, rut);
+	case AYNI_PERM_EXPORT:
+		return ayni_error_set(err, AYNI_EPERM,
+		    _("permission denied: %s of '%s' cannot export"), r, rut);
+	case AYNI_PERM_MANAGE_USERS:
+		return ayni_error_set(err, AYNI_EPERM,
+		    _("permission denied: %s of '%s' cannot manage users"), r,
+		    rut);
+	case AYNI_PERM_DELETE_DATA:
+		return ayni_error_set(err, AYNI_EPERM,
+		    _("permission denied: %s of '%s' cannot delete data"), r,
+		    rut);
+	case AYNI_PERM_MANAGE_COMPANY:
+		return ayni_error_set(err, AYNI_EPERM,
+		    _("permission denied: %s of '%s' cannot manage company"),
+		    r, rut);
+	}
+	return ayni_error_set(err, AYNI_EPERM,
+	    _("permission denied: %s of '%s' cannot view"), r, rut);
+}
 
 int
 ayni_role_can(ayni_role role, ayni_perm perm)
@@ -53,14 +99,19 @@ ayni_membership_check(const ayni_membership *m, ayni_perm perm,
     ayni_error *err)
 {
 	char shown[AYNI_RUT_MAX];
-	const char *role = ayni_role_name(m->role);
 
 	if (ayni_role_can(m->role, perm))
 		return 0;
 	ayni_rut_display(m->rut, shown);
-	return ayni_error_set(err, AYNI_EPERM,
-	    "permission denied: %s %s of '%s' cannot %s",
-	    ayni_role_article(m->role), role, shown, ayni_perm_name(perm));
+	return denied(err, perm, m->role, shown);
+}
+
+const char *
+ayni_role_title(ayni_role role)
+{
+	if (role < AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
+		role = AYNI_ROLE_NONE;
+	return _(roles[role].title);
 }
 
 const char *
@@ -87,8 +138,8 @@ ayni_role_parse(const char *s, ayni_role *out, ayni_error *err)
 			*out = (ayni_role)r;
 			return 0;
 		}
-	return ayni_error_set(err, AYNI_EUSAGE, "unknown role '%s': use owner, "
-	    "admin, manager, analyst or viewer", s);
+	return ayni_error_set(err, AYNI_EUSAGE, _("unknown role '%s': use owner, "
+	    "admin, manager, analyst or viewer"), s);
 }
 
 const char *
@@ -171,8 +222,8 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 		    "'ayni company add' or name one with --company RUT"));
 	else if (n > 1)
 		rc = ayni_error_set(err, AYNI_EUSAGE,
-		    "you belong to several companies: choose one with "
-		    "--company RUT or 'ayni company use RUT'");
+		    _("you belong to several companies: choose one with "
+		    "--company RUT or 'ayni company use RUT'"));
 out:
 	sqlite3_finalize(st);
 	if (rc != 0)
@@ -189,7 +240,7 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 	int rc, active = -1;
 
 	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
-		return ayni_error_set(err, AYNI_EUSAGE, "no role given");
+		return ayni_error_set(err, AYNI_EUSAGE, _("no role given"));
 	if ((rc = ayni_sql_row(db, &st, err, "adding a member",
 	    "SELECT c.rut, u.email, m.is_active FROM companies c, users u"
 	    " LEFT JOIN user_companies m ON m.company_id = c.id"
@@ -197,7 +248,7 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 	    " WHERE c.id = ?1 AND c.is_active = 1 AND u.id = ?2"
 	    " AND u.is_active = 1", "II", company_id, user_id)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
-		    "no such active company or user") : rc;
+		    _("no such active company or user")) : rc;
 	ayni_rut_display((const char *)sqlite3_column_text(st, 0), rut);
 	snprintf(email, sizeof(email), "%s",
 	    (const char *)sqlite3_column_text(st, 1));
@@ -206,7 +257,7 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 	sqlite3_finalize(st);
 	if (active == 1)
 		return ayni_error_set(err, AYNI_EEXISTS,
-		    "'%s' is already a member of '%s'", email, rut);
+		    _("'%s' is already a member of '%s'"), email, rut);
 	ayni_db_timestamp(ayni_db_now(db), now);
 	rc = ayni_sql_exec(db, err, "adding a member",
 	    "INSERT INTO user_companies (user_id, company_id, role, is_active,"
@@ -237,9 +288,9 @@ ayni_industry_check(const char *industry, ayni_error *err)
 {
 	if (in_list(industry, industries))
 		return 0;
-	return ayni_error_set(err, AYNI_EUSAGE, "unknown industry '%s': use "
+	return ayni_error_set(err, AYNI_EUSAGE, _("unknown industry '%s': use "
 	    "retail, food, manufacturing, services, technology, construction, "
-	    "agriculture, healthcare, education or other", industry);
+	    "agriculture, healthcare, education or other"), industry);
 }
 
 int
@@ -248,7 +299,7 @@ ayni_size_check(const char *size, ayni_error *err)
 	if (in_list(size, sizes))
 		return 0;
 	return ayni_error_set(err, AYNI_EUSAGE,
-	    "unknown size '%s': use micro, small or medium", size);
+	    _("unknown size '%s': use micro, small or medium"), size);
 }
 
 int
@@ -266,23 +317,23 @@ ayni_company_name_clean(const char *in, char *out, size_t len,
 	n = (size_t)(e - s);
 	/* Output must stay valid JSON: refuse, do not guess the encoding. */
 	if (!ayni_utf8_valid(in))
-		return ayni_error_set(err, AYNI_EDATA, "invalid company name: "
-		    "not valid UTF-8 (check the terminal's encoding)");
+		return ayni_error_set(err, AYNI_EDATA, _("invalid company name: "
+		    "not valid UTF-8 (check the terminal's encoding)"));
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x20 || c == 0x7f)
-			return ayni_error_set(err, AYNI_EUSAGE, "invalid "
-			    "company name: no control characters allowed");
+			return ayni_error_set(err, AYNI_EUSAGE, _("invalid "
+			    "company name: no control characters allowed"));
 		/* UTF-8 continuation bytes are not characters. */
 		chars += (c & 0xc0) != 0x80;
 	}
 	if (chars < 2)
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid company name "
-		    "'%s': at least 2 characters", in);
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid company name "
+		    "'%s': at least 2 characters"), in);
 	if (chars > 200 || n >= len)
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid company name: "
-		    "at most 200 characters");
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid company name: "
+		    "at most 200 characters"));
 	memcpy(out, s, n);
 	out[n] = '\0';
 	return 0;
@@ -305,8 +356,8 @@ check_fields(const ayni_company_fields *f, char *name, size_t len,
 	if (f->size != NULL && (rc = ayni_size_check(f->size, err)) != 0)
 		return rc;
 	if (f->benchmark < -1 || f->benchmark > 1)
-		return ayni_error_set(err, AYNI_EUSAGE, "benchmark is on or "
-		    "off");
+		return ayni_error_set(err, AYNI_EUSAGE, _("benchmark is on or "
+		    "off"));
 	return 0;
 }
 
@@ -323,15 +374,16 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 	if ((rc = ayni_rut_parse(rut, canon, err)) != 0)
 		return rc;
 	if (f->name == NULL)
-		return ayni_error_set(err, AYNI_EUSAGE, "a company needs a "
-		    "name");
+		return ayni_error_set(err, AYNI_EUSAGE, _("a company needs a "
+		    "name"));
 	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
 		return rc;
 	ayni_rut_display(canon, disp);
 	if (ayni_company_find(db, canon, 1, &old, NULL) == 0)
 		return ayni_error_set(err, AYNI_EEXISTS, old.is_active ?
-		    "company '%s' already exists" : "company '%s' already "
-		    "exists but was removed: a superuser can restore it", disp);
+		    _("company '%s' already exists") : _("company '%s' "
+		    "already exists but was removed: a superuser can restore "
+		    "it"), disp);
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
@@ -342,7 +394,7 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 	    f->size ? f->size : "micro", f->benchmark == 1, now);
 	if (rc < 0 && sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE)
 		rc = ayni_error_set(err, AYNI_EEXISTS,
-		    "company '%s' already exists", disp);
+		    _("company '%s' already exists"), disp);
 	if (rc < 0)
 		return ayni_db_end(db, rc, err);
 	id = sqlite3_last_insert_rowid(h);
@@ -386,7 +438,7 @@ ayni_company_find(ayni_db *db, const char *rut, int include_removed,
 	    canon, include_removed != 0)) != 0) {
 		ayni_rut_display(canon, disp);
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
-		    "no company '%s'", disp) : rc;
+		    _("no company '%s'"), disp) : rc;
 	}
 	company_from_row(st, out);
 	sqlite3_finalize(st);
@@ -402,8 +454,8 @@ ayni_company_update(ayni_db *db, int64_t company_id,
 
 	if (f->name == NULL && f->industry == NULL && f->size == NULL &&
 	    f->benchmark == -1)
-		return ayni_error_set(err, AYNI_EUSAGE, "nothing to change: "
-		    "give --name, --industry, --size or --benchmark");
+		return ayni_error_set(err, AYNI_EUSAGE, _("nothing to change: "
+		    "give --name, --industry, --size or --benchmark"));
 	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
@@ -414,7 +466,7 @@ ayni_company_update(ayni_db *db, int64_t company_id,
 	    " updated_at = ?6 WHERE id = ?1 AND is_active = 1", "Itttit",
 	    company_id, f->name != NULL ? name : NULL, f->industry, f->size,
 	    f->benchmark, now)) == 0)
-		return ayni_error_set(err, AYNI_ENOTFOUND, "no such company");
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("no such company"));
 	return rc < 0 ? rc : 0;
 }
 
@@ -439,13 +491,13 @@ ayni_company_remove(ayni_db *db, const ayni_membership *by, ayni_error *err)
 	ayni_rut_display(by->rut, disp);
 	/* docs/contract.md §4 says so in words, not only through the matrix. */
 	if (by->role != AYNI_ROLE_OWNER)
-		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
-		    "only an owner removes a company, and you are a %s of "
-		    "'%s'", ayni_role_name(by->role), disp);
+		return ayni_error_set(err, AYNI_EPERM, _("permission denied: "
+		    "only an owner removes a company, and you are %s of "
+		    "'%s'"), ayni_role_title(by->role), disp);
 	if ((rc = set_active(db, by->company_id, 0, err)) < 0)
 		return rc;
 	if (rc == 0)
-		return ayni_error_set(err, AYNI_ENOTFOUND, "no company '%s'",
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("no company '%s'"),
 		    disp);
 	return 0;
 }
@@ -458,14 +510,14 @@ ayni_company_restore(ayni_db *db, const ayni_actor *actor, const char *rut,
 	int rc;
 
 	if (!actor->is_superuser)
-		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
-		    "only a superuser restores a company");
+		return ayni_error_set(err, AYNI_EPERM, _("permission denied: "
+		    "only a superuser restores a company"));
 	if ((rc = ayni_company_find(db, rut, 1, out, err)) != 0)
 		return rc;
 	ayni_rut_display(out->rut, disp);
 	if (out->is_active)
-		return ayni_error_set(err, AYNI_EEXISTS, "company '%s' is not "
-		    "removed: nothing to restore", disp);
+		return ayni_error_set(err, AYNI_EEXISTS, _("company '%s' is not "
+		    "removed: nothing to restore"), disp);
 	if ((rc = set_active(db, out->id, 1, err)) < 0)
 		return rc;
 	out->is_active = 1;
@@ -488,8 +540,8 @@ ayni_company_use(ayni_db *db, const ayni_actor *actor, int64_t company_id,
 	    " RETURNING kind = 'api'", "III", actor->session_id, company_id,
 	    actor->user_id)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, AYNI_EPERM,
-		    "no access to that company: not a member, or no such "
-		    "company") : rc;
+		    _("no access to that company: not a member, or no such "
+		    "company")) : rc;
 	if (is_api != NULL)
 		*is_api = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -551,8 +603,8 @@ ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
 	int rc;
 
 	if (all && !actor->is_superuser)
-		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
-		    "only a superuser lists every company");
+		return ayni_error_set(err, AYNI_EPERM, _("permission denied: "
+		    "only a superuser lists every company"));
 	if ((rc = ayni_sql_prepare(db, &st, err, "listing companies", all ?
 	    "SELECT c.rut, c.name, c.industry, c.size, c.benchmark,"
 	    " (SELECT m.role FROM user_companies m WHERE m.company_id = c.id"
@@ -624,9 +676,9 @@ ayni_member_find(ayni_db *db, int64_t company_id, const char *email,
 	    " AND m.company_id = ?2 AND m.is_active = 1"
 	    " WHERE u.email = ?1 AND u.is_active = 1", "tI", norm,
 	    company_id)) != 0)
-		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, "no user "
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("no user "
 		    "'%s': a superuser or an admin adds one with 'ayni user "
-		    "add'", norm) : rc;
+		    "add'"), norm) : rc;
 	*user_id = sqlite3_column_int64(st, 0);
 	*role = (ayni_role)role_from_text(
 	    (const char *)sqlite3_column_text(st, 1));
@@ -642,14 +694,11 @@ ayni_member_may_assign(const ayni_membership *by, ayni_role from,
 
 	ayni_rut_display(by->rut, disp);
 	if (!ayni_role_can(by->role, AYNI_PERM_MANAGE_USERS))
-		return ayni_error_set(err, AYNI_EPERM,
-		    "permission denied: a %s of '%s' cannot %s",
-		    ayni_role_name(by->role), by->rut,
-		    ayni_perm_name(AYNI_PERM_MANAGE_USERS));
+		return denied(err, AYNI_PERM_MANAGE_USERS, by->role, disp);
 	if ((from == AYNI_ROLE_OWNER || to == AYNI_ROLE_OWNER) &&
 	    by->role != AYNI_ROLE_OWNER)
-		return ayni_error_set(err, AYNI_EPERM, "permission denied: "
-		    "only an owner of '%s' makes or unmakes owners", disp);
+		return ayni_error_set(err, AYNI_EPERM, _("permission denied: "
+		    "only an owner of '%s' makes or unmakes owners"), disp);
 	return 0;
 }
 
@@ -673,8 +722,8 @@ target_of(ayni_db *db, const ayni_membership *by, int64_t user_id,
 	    " JOIN users u ON u.id = m.user_id"
 	    " WHERE m.company_id = ?1 AND m.user_id = ?2 AND m.is_active = 1",
 	    "II", by->company_id, user_id)) != 0)
-		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, "not a "
-		    "member of this company") : rc;
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("not a "
+		    "member of this company")) : rc;
 	snprintf(email, len, "%s", (const char *)sqlite3_column_text(st, 0));
 	*role = (ayni_role)role_from_text(
 	    (const char *)sqlite3_column_text(st, 1));
@@ -697,14 +746,14 @@ change_member(ayni_db *db, const ayni_membership *by, int64_t user_id,
 	if ((rc = target_of(db, by, user_id, email, sizeof(email), &from,
 	    &last, err)) != 0) {
 		if (rc == AYNI_ENOTFOUND)
-			ayni_error_set(err, rc, "not a member of '%s'", disp);
+			ayni_error_set(err, rc, _("not a member of '%s'"), disp);
 		return rc;
 	}
 	if ((rc = ayni_member_may_assign(by, from, to, err)) != 0)
 		return rc;
 	if (last && to != AYNI_ROLE_OWNER)
-		return ayni_error_set(err, AYNI_EPERM, "'%s' is the last owner "
-		    "of '%s': make another member owner first", email, disp);
+		return ayni_error_set(err, AYNI_EPERM, _("'%s' is the last owner "
+		    "of '%s': make another member owner first"), email, disp);
 	ayni_db_timestamp(ayni_db_now(db), now);
 	rc = ayni_sql_exec(db, err, "changing the member",
 	    to == AYNI_ROLE_NONE ?
@@ -721,7 +770,7 @@ ayni_member_set_role(ayni_db *db, const ayni_membership *by, int64_t user_id,
     ayni_role role, ayni_error *err)
 {
 	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
-		return ayni_error_set(err, AYNI_EUSAGE, "no role given");
+		return ayni_error_set(err, AYNI_EUSAGE, _("no role given"));
 	return change_member(db, by, user_id, role, err);
 }
 

@@ -20,6 +20,7 @@
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
 #include "internal.h"
+#include "ayni/intl.h"
 #include "schema.h"
 
 struct ayni_db {
@@ -42,15 +43,15 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return ayni_error_set(err, AYNI_EBUSY,
-		    "database '%s' is locked by another process: %s; try "
-		    "again later", db->path, what);
+		    _("database '%s' is locked by another process: %s; try "
+		    "again later"), db->path, what);
 	case SQLITE_CONSTRAINT:
 		return ayni_error_set(err, AYNI_EDATA, "%s: %s", what, msg);
 	case SQLITE_INTERRUPT:	/* sqlite3_interrupt(), from a signal */
-		return ayni_error_set(err, AYNI_ECANCELED, "%s: interrupted",
+		return ayni_error_set(err, AYNI_ECANCELED, _("%s: interrupted"),
 		    what);
 	case SQLITE_NOMEM:
-		return ayni_error_set(err, AYNI_ENOMEM, "%s: out of memory",
+		return ayni_error_set(err, AYNI_ENOMEM, _("%s: out of memory"),
 		    what);
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
@@ -59,11 +60,11 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 		/* "attempt to write a readonly database" does not say why. */
 		if (db->rodir != NULL)
 			return ayni_error_set(err, AYNI_ECANTCREAT,
-			    "%s: cannot create '%s-wal' in '%s': read-only "
-			    "directory", what, db->path, db->rodir);
+			    _("%s: cannot create '%s-wal' in '%s': read-only "
+			    "directory"), what, db->path, db->rodir);
 		if (db->rofile)
 			return ayni_error_set(err, AYNI_EIO,
-			    "%s: database '%s' is read-only", what, db->path);
+			    _("%s: database '%s' is read-only"), what, db->path);
 		/* FALLTHROUGH */
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
@@ -73,7 +74,7 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return ayni_error_set(err, AYNI_EDATA,
-		    "'%s' is not an ayni database: %s", db->path, msg);
+		    _("'%s' is not an ayni database: %s"), db->path, msg);
 	}
 	return ayni_error_set(err, AYNI_EINTERNAL, "%s: %s", what, msg);
 }
@@ -127,8 +128,8 @@ check_foreign_keys(ayni_db *db, ayni_error *err)
 	if ((rc = ayni_sql_row(db, &st, err, "checking foreign keys",
 	    "PRAGMA foreign_key_check", NULL)) != 0)
 		return rc == AYNI_ENOTFOUND ? 0 : rc;
-	rc = ayni_error_set(err, AYNI_EINTERNAL, "migrating '%s' broke a "
-	    "reference from table '%s': nothing was changed", db->path,
+	rc = ayni_error_set(err, AYNI_EINTERNAL, _("migrating '%s' broke a "
+	    "reference from table '%s': nothing was changed"), db->path,
 	    sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return rc;
@@ -174,8 +175,8 @@ migrate(ayni_db *db, ayni_error *err)
 	}
 	if (cur > ayni_db_schema_version()) {
 		rc = ayni_error_set(err, AYNI_ECONFIG,
-		    "database '%s' has schema version %d but this ayni knows "
-		    "only up to %d: use a newer ayni", db->path, cur,
+		    _("database '%s' has schema version %d but this ayni knows "
+		    "only up to %d: use a newer ayni"), db->path, cur,
 		    ayni_db_schema_version());
 		goto out;
 	}
@@ -185,7 +186,7 @@ migrate(ayni_db *db, ayni_error *err)
 		/* The embed script numbers files; a gap is a build bug. */
 		if (m->version != i + 1) {
 			rc = ayni_error_set(err, AYNI_EINTERNAL,
-			    "schema file '%s' should be number %d", m->name,
+			    _("schema file '%s' should be number %d"), m->name,
 			    i + 1);
 			goto out;
 		}
@@ -271,9 +272,9 @@ check_ours(ayni_db *db, int *mark, ayni_error *err)
 		*mark = 1;
 		return 0;
 	}
-	return ayni_error_set(err, AYNI_EDATA, "'%s' is not an ayni database: "
+	return ayni_error_set(err, AYNI_EDATA, _("'%s' is not an ayni database: "
 	    "it is a SQLite file of another application (application_id %lld, "
-	    "%lld objects); nothing was changed", db->path, app, tables);
+	    "%lld objects); nothing was changed"), db->path, app, tables);
 }
 
 /*
@@ -340,16 +341,16 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	if ((db = calloc(1, sizeof(*db))) == NULL ||
 	    (db->path = absolute(path)) == NULL) {
 		free(db);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
 	if (!memory && stat(path, &sb) == -1) {
 		if (errno != ENOENT || !(flags & AYNI_DB_CREATE)) {
 			rc = errno == ENOENT ?
 			    ayni_error_set(err, AYNI_ENOINPUT,
-				"no database at '%s': run 'ayni init' or set "
-				"AYNI_DB", path) :
+				_("no database at '%s': run 'ayni init' or set "
+				"AYNI_DB"), path) :
 			    ayni_error_set(err, AYNI_ENOINPUT,
-				"cannot open database '%s': %s", path,
+				_("cannot open database '%s': %s"), path,
 				strerror(errno));
 			goto out;
 		}
@@ -360,7 +361,7 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd == -1) {
 			rc = ayni_error_set(err, AYNI_ECANTCREAT,
-			    "cannot create database '%s': %s", path,
+			    _("cannot create database '%s': %s"), path,
 			    strerror(errno));
 			goto out;
 		}
@@ -368,13 +369,13 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	} else if (!memory && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
 	    !(flags & AYNI_DB_CREATE)) {
 		/* An empty file is no database: only init makes one of it. */
-		rc = ayni_error_set(err, AYNI_ENOINPUT, "no database at '%s' "
-		    "(the file is empty): run 'ayni init' or set AYNI_DB",
+		rc = ayni_error_set(err, AYNI_ENOINPUT, _("no database at '%s' "
+		    "(the file is empty): run 'ayni init' or set AYNI_DB"),
 		    path);
 		goto out;
 	} else if (!memory && S_ISDIR(sb.st_mode)) {
 		rc = ayni_error_set(err, AYNI_ENOINPUT,
-		    "'%s' is a directory, not a database", path);
+		    _("'%s' is a directory, not a database"), path);
 		goto out;
 	}
 
@@ -391,7 +392,7 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	if (sqlite3_open_v2(opath, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
 		rc = db->h != NULL ? ayni_db_error(db, err, "opening") :
-		    ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		    ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
@@ -407,8 +408,8 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	/* Refused before WAL is switched on: a newer ayni may not want it. */
 	if (ayni_db_version(db) > ayni_db_schema_version()) {
 		rc = ayni_error_set(err, AYNI_ECONFIG,
-		    "database '%s' has schema version %d but this ayni knows "
-		    "only up to %d: use a newer ayni", path,
+		    _("database '%s' has schema version %d but this ayni knows "
+		    "only up to %d: use a newer ayni"), path,
 		    ayni_db_version(db), ayni_db_schema_version());
 		goto out;
 	}
@@ -426,12 +427,12 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		else if ((db->rodir != NULL || db->rofile) &&
 		    ayni_db_version(db) < ayni_db_schema_version())
 			rc = db->rodir != NULL ? ayni_error_set(err,
-			    AYNI_ECANTCREAT, "database '%s' needs an upgrade "
+			    AYNI_ECANTCREAT, _("database '%s' needs an upgrade "
 			    "to schema version %d, but '%s' is a read-only "
-			    "directory", path, ayni_db_schema_version(),
+			    "directory"), path, ayni_db_schema_version(),
 			    db->rodir) : ayni_error_set(err, AYNI_EIO,
-			    "database '%s' needs an upgrade to schema version "
-			    "%d, but it is read-only", path,
+			    _("database '%s' needs an upgrade to schema version "
+			    "%d, but it is read-only"), path,
 			    ayni_db_schema_version());
 	}
 out:
@@ -480,13 +481,13 @@ ayni_db_commit(ayni_db *db, ayni_error *err)
 {
 	if (db->depth == 0)
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "commit without a transaction");
+		    _("commit without a transaction"));
 	if (--db->depth > 0)
 		return 0;
 	if (db->failed) {
 		ayni_sql_script(db, NULL, "rolling back", "ROLLBACK");
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "an inner transaction failed");
+		    _("an inner transaction failed"));
 	}
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = ayni_db_error(db, err, "committing");

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "internal.h"
+#include "ayni/intl.h"
 
 /* Bind the arguments args describes (see internal.h) to ?1, ?2, ... */
 static int
@@ -66,7 +67,7 @@ vprepare(ayni_db *db, sqlite3_stmt **st, ayni_error *err, const char *what,
 		sqlite3_finalize(*st);
 		*st = NULL;
 		return src == SQLITE_MISUSE ? ayni_error_set(err,
-		    AYNI_EINTERNAL, "%s: bad argument list '%s'", what, args) :
+		    AYNI_EINTERNAL, _("%s: bad argument list '%s'"), what, args) :
 		    ayni_db_error(db, err, what);
 	}
 	return 0;
@@ -85,7 +86,7 @@ vrow(ayni_db *db, sqlite3_stmt **st, ayni_error *err, const char *what,
 	case SQLITE_ROW:
 		return 0;
 	case SQLITE_DONE:
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "%s: not found",
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, _("%s: not found"),
 		    what);
 		break;
 	default:
@@ -184,7 +185,7 @@ ayni_sql_mprintf(ayni_error *err, const char *fmt, ...)
 	s = sqlite3_vmprintf(fmt, ap);
 	va_end(ap);
 	if (s == NULL)
-		ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	return s;
 }
 

@@ -10,6 +10,7 @@
 
 #include "ayni/export.h"
 #include "internal.h"
+#include "ayni/intl.h"
 
 /* If you change these, also change the SELECT below and the man page. */
 static const ayni_column raw_cols[] = {
@@ -39,9 +40,9 @@ ayni_export_what_parse(const char *s, ayni_export_opts *out,
 	}
 	out->raw = 0;
 	if (ayni_agg_level_parse(s, &out->level, &e) != 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "unknown --what '%s': "
+		return ayni_error_set(err, AYNI_EUSAGE, _("unknown --what '%s': "
 		    "use raw, day, week, month, quarter, year, product, "
-		    "customer or category", s);
+		    "customer or category"), s);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ayni/intl.h"
 #include "ayni/fields.h"
 
 const ayni_field_def ayni_fields[AYNI_FIELD_COUNT] = {
@@ -340,8 +341,8 @@ ayni_field_lookup(const char *name, ayni_field_id *out, ayni_error *err)
 			*out = (ayni_field_id)i;
 			return 0;
 		}
-	return ayni_error_set(err, AYNI_ENOTFOUND, "unknown field '%s'; "
-	    "fields are named like in_dt, in_quantity (see ayni-csv(5))",
+	return ayni_error_set(err, AYNI_ENOTFOUND, _("unknown field '%s'; "
+	    "fields are named like in_dt, in_quantity (see ayni-csv(5))"),
 	    name);
 }
 
@@ -567,7 +568,7 @@ ayni_header_check(const ayni_header_map *m, const char *const *headers,
 		}
 		flen += w;
 	}
-	return ayni_error_set(err, AYNI_EDATA, "missing required fields %s; "
-	    "headers found: %s; name them with --map FIELD=HEADER", missing,
+	return ayni_error_set(err, AYNI_EDATA, _("missing required fields %s; "
+	    "headers found: %s; name them with --map FIELD=HEADER"), missing,
 	    n ? found : "none");
 }

@@ -17,6 +17,7 @@
 #include "ayni/mapping.h"
 #include "ayni/parse.h"
 #include "internal.h"
+#include "ayni/intl.h"
 
 const ayni_column ayni_mapping_list_columns[] = {
 	{ "name", AYNI_T_TEXT },
@@ -46,9 +47,9 @@ json_error(ayni_error *err, const char *name, const char *detail)
 {
 	if (detail == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM,
-		    "out of memory writing mapping '%s'", name);
-	return ayni_error_set(err, AYNI_EDATA, "mapping '%s' is damaged: %s; "
-	    "save it again", name, detail);
+		    _("out of memory writing mapping '%s'"), name);
+	return ayni_error_set(err, AYNI_EDATA, _("mapping '%s' is damaged: %s; "
+	    "save it again"), name, detail);
 }
 
 static int
@@ -83,31 +84,31 @@ ayni_mapping_add_pair(ayni_mapping *m, const char *pair, ayni_error *err)
 	size_t n;
 
 	if (eq == NULL)
-		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': "
-		    "expected FIELD=HEADER, e.g. in_dt=Fecha", pair);
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad --map '%s': "
+		    "expected FIELD=HEADER, e.g. in_dt=Fecha"), pair);
 	n = (size_t)(eq - pair);
 	header = eq + 1;
 	if (n == 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': "
-		    "no field before '=', e.g. in_dt=Fecha", pair);
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad --map '%s': "
+		    "no field before '=', e.g. in_dt=Fecha"), pair);
 	snprintf(field, sizeof(field), "%.*s", (int)n, pair);
 	if (n >= sizeof(field))
-		ayni_error_set(&ferr, AYNI_ENOTFOUND, "unknown field '%.*s'",
+		ayni_error_set(&ferr, AYNI_ENOTFOUND, _("unknown field '%.*s'"),
 		    (int)n, pair);
 	if (n >= sizeof(field) || ayni_field_lookup(field, &id, &ferr) != 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': %s",
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad --map '%s': %s"),
 		    pair, ferr.msg);
 	if (all_space(header))
-		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': "
-		    "empty header after '='", pair);
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad --map '%s': "
+		    "empty header after '='"), pair);
 	if (!ayni_utf8_valid(header))
-		return ayni_error_set(err, AYNI_EUSAGE, "bad --map '%s': the "
-		    "header is not valid UTF-8", pair);
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad --map '%s': the "
+		    "header is not valid UTF-8"), pair);
 	if (m->header[id] != NULL)
-		return ayni_error_set(err, AYNI_EUSAGE, "field '%s' mapped "
-		    "twice: to '%s' and to '%s'", field, m->header[id], header);
+		return ayni_error_set(err, AYNI_EUSAGE, _("field '%s' mapped "
+		    "twice: to '%s' and to '%s'"), field, m->header[id], header);
 	if ((m->header[id] = strdup(header)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -118,8 +119,8 @@ ayni_mapping_set_date_format(ayni_mapping *m, const char *fmt,
 	int rc;
 
 	if (strlen(fmt) >= sizeof(m->date_format))
-		return ayni_error_set(err, AYNI_EUSAGE, "date format "
-		    "'%.20s...' is too long: at most %zu bytes", fmt,
+		return ayni_error_set(err, AYNI_EUSAGE, _("date format "
+		    "'%.20s...' is too long: at most %zu bytes"), fmt,
 		    sizeof(m->date_format) - 1);
 	if ((rc = ayni_date_format_check(fmt, err)) != 0)
 		return rc;
@@ -131,8 +132,8 @@ int
 ayni_mapping_set_decimal(ayni_mapping *m, const char *s, ayni_error *err)
 {
 	if (strcmp(s, ",") != 0 && strcmp(s, ".") != 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "bad decimal mark "
-		    "'%s': use ',' or '.'", s);
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad decimal mark "
+		    "'%s': use ',' or '.'"), s);
 	m->decimal = s[0];
 	return 0;
 }
@@ -159,8 +160,8 @@ ayni_mapping_set_date_order(ayni_mapping *m, const char *s, ayni_error *err)
 	else if (strcmp(s, "month-first") == 0)
 		m->date_order = 'm';
 	else
-		return ayni_error_set(err, AYNI_EUSAGE, "bad date order '%s': "
-		    "use day-first or month-first", s);
+		return ayni_error_set(err, AYNI_EUSAGE, _("bad date order '%s': "
+		    "use day-first or month-first"), s);
 	return 0;
 }
 
@@ -198,13 +199,13 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 	if ((rc = ayni_sql_row(db, &st, err, "reading the upload",
 	    "SELECT dialect FROM uploads WHERE id = ?1 AND company_id = ?2"
 	    " AND dialect IS NOT NULL", "II", upload_id, company_id)) != 0)
-		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, "no "
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("no "
 		    "upload %lld with a dialect in this company: see 'ayni "
-		    "uploads list'", (long long)upload_id) : rc;
+		    "uploads list'"), (long long)upload_id) : rc;
 	text = (const char *)sqlite3_column_text(st, 0);
 	if ((d = cJSON_Parse(text)) == NULL) {
-		rc = ayni_error_set(err, AYNI_EDATA, "the dialect stored with "
-		    "upload %lld is not valid JSON", (long long)upload_id);
+		rc = ayni_error_set(err, AYNI_EDATA, _("the dialect stored with "
+		    "upload %lld is not valid JSON"), (long long)upload_id);
 		goto out;
 	}
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(d, "columns")) {
@@ -213,7 +214,7 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 		    m->header[id] != NULL)
 			continue;
 		if ((m->header[id] = strdup(it->valuestring)) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 			goto out;
 		}
 	}
@@ -262,18 +263,18 @@ check_name(const char *name, ayni_error *err)
 	const unsigned char *p;
 
 	if (name[0] == '\0')
-		return ayni_error_set(err, AYNI_EUSAGE, "empty mapping name");
+		return ayni_error_set(err, AYNI_EUSAGE, _("empty mapping name"));
 	if (strlen(name) > AYNI_MAPPING_NAME_MAX)
-		return ayni_error_set(err, AYNI_EUSAGE, "mapping name "
-		    "'%.20s...' is too long: at most %d bytes", name,
+		return ayni_error_set(err, AYNI_EUSAGE, _("mapping name "
+		    "'%.20s...' is too long: at most %d bytes"), name,
 		    AYNI_MAPPING_NAME_MAX);
 	for (p = (const unsigned char *)name; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return ayni_error_set(err, AYNI_EUSAGE, "mapping name "
-			    "must not contain control characters");
+			return ayni_error_set(err, AYNI_EUSAGE, _("mapping name "
+			    "must not contain control characters"));
 	if (!ayni_utf8_valid(name))
-		return ayni_error_set(err, AYNI_EUSAGE, "mapping name is not "
-		    "valid UTF-8");
+		return ayni_error_set(err, AYNI_EUSAGE, _("mapping name is not "
+		    "valid UTF-8"));
 	return 0;
 }
 
@@ -332,25 +333,25 @@ fields_from_json(ayni_mapping *m, const char *text, ayni_error *err)
 
 	if ((o = cJSON_Parse(text)) == NULL || !cJSON_IsObject(o)) {
 		cJSON_Delete(o);
-		return json_error(err, m->name, "its fields are not a JSON "
-		    "object");
+		return json_error(err, m->name, _("its fields are not a JSON "
+		    "object"));
 	}
 	cJSON_ArrayForEach(it, o) {
 		if (ayni_field_lookup(it->string, &id, NULL) != 0) {
 			snprintf(detail, sizeof(detail),
-			    "unknown field '%.40s'", it->string);
+			    _("unknown field '%.40s'"), it->string);
 			rc = json_error(err, m->name, detail);
 			break;
 		}
 		if (!cJSON_IsString(it) || all_space(it->valuestring) ||
 		    m->header[id] != NULL) {
-			snprintf(detail, sizeof(detail), "bad header for '%s'",
-			    it->string);
+			snprintf(detail, sizeof(detail),
+			    _("bad header for '%s'"), it->string);
 			rc = json_error(err, m->name, detail);
 			break;
 		}
 		if ((m->header[id] = strdup(it->valuestring)) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 			break;
 		}
 	}
@@ -382,8 +383,8 @@ formats_from_json(ayni_mapping *m, const char *text, ayni_error *err)
 		return 0;
 	if ((o = cJSON_Parse(text)) == NULL || !cJSON_IsObject(o)) {
 		cJSON_Delete(o);
-		return json_error(err, m->name, "its formats are not a JSON "
-		    "object");
+		return json_error(err, m->name, _("its formats are not a JSON "
+		    "object"));
 	}
 	/* Keys this version does not know are left alone. */
 	for (i = 0; rc == 0 && i < sizeof(opts) / sizeof(opts[0]); i++) {
@@ -391,7 +392,7 @@ formats_from_json(ayni_mapping *m, const char *text, ayni_error *err)
 		    NULL)
 			continue;
 		if (!cJSON_IsString(it))
-			rc = json_error(err, m->name, "an option is not text");
+			rc = json_error(err, m->name, _("an option is not text"));
 		else if (opts[i].set(m, it->valuestring, &oerr) != 0)
 			rc = json_error(err, m->name, oerr.msg);
 	}
@@ -413,10 +414,10 @@ ayni_mapping_get(ayni_db *db, int64_t company_id, const char *name,
 	    " AND (?2 IS NULL AND is_default = 1 OR mapping_name = ?2)",
 	    "It", company_id, name);
 	if (rc == AYNI_ENOTFOUND && name != NULL)
-		return ayni_error_set(err, rc, "no mapping '%s'", name);
+		return ayni_error_set(err, rc, _("no mapping '%s'"), name);
 	if (rc == AYNI_ENOTFOUND)
-		return ayni_error_set(err, rc, "no default mapping: save one "
-		    "with --default");
+		return ayni_error_set(err, rc, _("no default mapping: save one "
+		    "with --default"));
 	if (rc != 0)
 		return rc;
 	snprintf(out->name, sizeof(out->name), "%s",
@@ -451,8 +452,8 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 	for (i = 0; i < AYNI_FIELD_COUNT; i++)
 		n += m->header[i] != NULL;
 	if (n == 0)
-		return ayni_error_set(err, AYNI_EUSAGE, "mapping '%s' maps no "
-		    "field: give at least one --map FIELD=HEADER", m->name);
+		return ayni_error_set(err, AYNI_EUSAGE, _("mapping '%s' maps no "
+		    "field: give at least one --map FIELD=HEADER"), m->name);
 	if ((rc = to_json(m, &mappings, &formats, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
@@ -512,7 +513,7 @@ ayni_mapping_remove(ayni_db *db, int64_t company_id, const char *name,
 	    " AND mapping_name = ?2 RETURNING is_default", "It", company_id,
 	    name)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
-		    "no mapping '%s'", name) : rc;
+		    _("no mapping '%s'"), name) : rc;
 	if (out_was_default != NULL)
 		*out_was_default = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);

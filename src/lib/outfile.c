@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ayni/intl.h"
 #include "ayni/outfile.h"
 
 struct ayni_outfile {
@@ -102,15 +103,15 @@ open_direct(ayni_outfile *f, const struct stat *sb, ayni_error *err)
 	fd = open(f->path, O_WRONLY | O_NOCTTY | O_CLOEXEC |
 	    (S_ISFIFO(sb->st_mode) ? O_NONBLOCK : 0));
 	if (fd == -1)
-		return ayni_error_set(err, AYNI_ECANTCREAT, errno == ENXIO ?
-		    "cannot write '%s': a FIFO with no reader%s" :
-		    "cannot write '%s': %s", f->path, errno == ENXIO ? "" :
-		    strerror(errno));
+		return errno == ENXIO ? ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot write '%s': a FIFO with no reader"), f->path) :
+		    ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot write '%s': %s"), f->path, strerror(errno));
 	if ((fl = fcntl(fd, F_GETFL)) != -1)
 		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	if ((f->fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
 	f->direct = 1;
 	return 0;
@@ -129,36 +130,36 @@ ayni_outfile_open(ayni_outfile **out, const char *path, unsigned mode,
 	*out = NULL;
 	if (path[0] == '\0')
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "an output file needs a name");
+		    _("an output file needs a name"));
 	if (strlen(path) >= PATH_MAX)
 		return ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%.200s...': path too long", path);
+		    _("cannot create '%.200s...': path too long"), path);
 	if ((f = calloc(1, sizeof(*f))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	snprintf(f->path, sizeof(f->path), "%s", path);
 	f->mode = mode;
 
 	exists = lstat(path, &sb) == 0;
 	if (!exists && errno != ENOENT) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%s': %s", path, strerror(errno));
+		    _("cannot create '%s': %s"), path, strerror(errno));
 		goto out;
 	}
 	link = exists && S_ISLNK(sb.st_mode);
 	target = sb;
 	if (link && stat(path, &target) == -1) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, "refusing to write "
-		    "'%s': it is a symbolic link", path);
+		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
+		    "'%s': it is a symbolic link"), path);
 		goto out;
 	}
 	if (exists && S_ISDIR(target.st_mode)) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot write '%s': it is a directory", path);
+		    _("cannot write '%s': it is a directory"), path);
 		goto out;
 	}
 	if (protect != NULL && is_database(path, &target, exists, protect)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, "refusing to write "
-		    "'%s': it is the database '%s' or one of its files", path,
+		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
+		    "'%s': it is the database '%s' or one of its files"), path,
 		    protect);
 		goto out;
 	}
@@ -167,32 +168,32 @@ ayni_outfile_open(ayni_outfile **out, const char *path, unsigned mode,
 		goto out;
 	}
 	if (link) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, "refusing to write "
-		    "'%s': it is a symbolic link", path);
+		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
+		    "'%s': it is a symbolic link"), path);
 		goto out;
 	}
 	if (exists && !S_ISREG(sb.st_mode)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, "refusing to write "
-		    "'%s': not a regular file, a character device or a FIFO",
+		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
+		    "'%s': not a regular file, a character device or a FIFO"),
 		    path);
 		goto out;
 	}
 	split(path, dir, sizeof(dir), &base);
 	if (base[0] == '\0') {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot write '%s': it is a directory", path);
+		    _("cannot write '%s': it is a directory"), path);
 		goto out;
 	}
 	/* A dot name, so that a crash's leftover does not look like output. */
 	if (snprintf(f->tmp, sizeof(f->tmp), "%s/.%s.XXXXXX", dir, base) >=
 	    (int)sizeof(f->tmp)) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%.200s...': path too long", path);
+		    _("cannot create '%.200s...': path too long"), path);
 		goto out;
 	}
 	if ((fd = mkstemp(f->tmp)) == -1) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%s': %s in '%s'", path, strerror(errno),
+		    _("cannot create '%s': %s in '%s'"), path, strerror(errno),
 		    dir);
 		f->tmp[0] = '\0';
 		goto out;
@@ -200,7 +201,7 @@ ayni_outfile_open(ayni_outfile **out, const char *path, unsigned mode,
 	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 	if ((f->fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
 out:
 	if (rc != 0) {
@@ -233,7 +234,7 @@ ayni_outfile_commit(ayni_outfile *f, ayni_error *err)
 	if (fflush(f->fp) != 0 || ferror(f->fp) ||
 	    (!f->direct && fsync(fileno(f->fp)) != 0)) {
 		e = errno;
-		rc = ayni_error_set(err, AYNI_EIO, "cannot write '%s': %s",
+		rc = ayni_error_set(err, AYNI_EIO, _("cannot write '%s': %s"),
 		    f->path, e != 0 ? strerror(e) : "write error");
 		goto out;
 	}
@@ -242,7 +243,7 @@ ayni_outfile_commit(ayni_outfile *f, ayni_error *err)
 		f->fp = NULL;
 		if (e != 0)
 			rc = ayni_error_set(err, AYNI_EIO,
-			    "cannot write '%s': %s", f->path, strerror(errno));
+			    _("cannot write '%s': %s"), f->path, strerror(errno));
 		goto out;
 	}
 	mask = umask(0);
@@ -251,19 +252,19 @@ ayni_outfile_commit(ayni_outfile *f, ayni_error *err)
 	e = fclose(f->fp);
 	f->fp = NULL;
 	if (e != 0) {
-		rc = ayni_error_set(err, AYNI_EIO, "cannot write '%s': %s",
+		rc = ayni_error_set(err, AYNI_EIO, _("cannot write '%s': %s"),
 		    f->path, strerror(errno));
 		goto out;
 	}
 	/* What was checked at open may have changed while we wrote. */
 	if (lstat(f->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, "refusing to replace "
-		    "'%s': it is no longer a regular file", f->path);
+		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to replace "
+		    "'%s': it is no longer a regular file"), f->path);
 		goto out;
 	}
 	if (rename(f->tmp, f->path) == -1) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%s': %s", f->path, strerror(errno));
+		    _("cannot create '%s': %s"), f->path, strerror(errno));
 		goto out;
 	}
 	f->tmp[0] = '\0';

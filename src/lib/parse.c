@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ayni/intl.h"
 #include "ayni/calendar.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
@@ -152,26 +153,26 @@ ayni_num_parse(const char *s, char mark, int scale, int64_t *out,
 	if (num_strip(s, &b) != 0) {
 		if (b.nonfinite)
 			return ayni_error_set(err, AYNI_EDATA,
-			    "'%.64s' is not a finite number", s);
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is not a "
-		    "number", s);
+			    _("'%.64s' is not a finite number"), s);
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is not a "
+		    "number"), s);
 	}
 	if (num_shape(&b, mark, &ip, &big, &frac, &nfrac) != 0)
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is not a "
-		    "number with '%c' as decimal mark", s, mark);
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is not a "
+		    "number with '%c' as decimal mark"), s, mark);
 	for (i = 0; i < nfrac; i++) {
 		if ((int)i < scale)
 			f = f * 10 + (frac[i] - '0');
 		else if (frac[i] != '0')
-			return ayni_error_set(err, AYNI_EDATA, "'%.64s' has "
-			    "more than %d decimals", s, scale);
+			return ayni_error_set(err, AYNI_EDATA, _("'%.64s' has "
+			    "more than %d decimals"), s, scale);
 	}
 	for (i = nfrac; (int)i < scale; i++)
 		f *= 10;
 	for (i = 0; (int)i < scale; i++)
 		pow *= 10;
 	if (big || ip > ((unsigned long long)INT64_MAX - f) / pow)
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is too large",
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is too large"),
 		    s);
 	*out = (int64_t)(ip * pow + f);
 	if (b.neg)
@@ -313,16 +314,16 @@ dt_out(const char *s, const struct dt *t, char out[AYNI_DATE_LEN],
 	 * ISO week may end in the next year).
 	 */
 	if (t->y < AYNI_YEAR_MIN || t->y > AYNI_YEAR_MAX)
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is an "
-		    "impossible date: years %d-%d only", s, AYNI_YEAR_MIN,
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is an "
+		    "impossible date: years %d-%d only"), s, AYNI_YEAR_MIN,
 		    AYNI_YEAR_MAX);
 	if (!ayni_date_valid(t->y, t->m, t->d))
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is an "
-		    "impossible date (year %d, month %d, day %d)", s, t->y,
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is an "
+		    "impossible date (year %d, month %d, day %d)"), s, t->y,
 		    t->m, t->d);
 	if (t->hh > 23 || t->mm > 59 || t->ss > 59)
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' has an "
-		    "impossible time", s);
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' has an "
+		    "impossible time"), s);
 	/*
 	 * By hand: every part is range-checked above, which snprintf's
 	 * truncation warning cannot see.
@@ -456,8 +457,8 @@ ayni_date_parse(const char *s, ayni_date_order order,
 	if (order == AYNI_DATE_EXCEL_SERIAL) {
 		if (excel_serial(s, &t) == 0)
 			return dt_out(s, &t, out, err);
-		return ayni_error_set(err, AYNI_EDATA, "'%.64s' is not a date: "
-		    "the column holds Excel serial numbers (%d to %d)", s,
+		return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is not a date: "
+		    "the column holds Excel serial numbers (%d to %d)"), s,
 		    AYNI_EXCEL_SERIAL_MIN, AYNI_EXCEL_SERIAL_MAX);
 	}
 
@@ -497,9 +498,9 @@ ayni_date_parse(const char *s, ayni_date_order order,
 		goto bad;
 	return dt_out(s, &t, out, err);
 bad:
-	return ayni_error_set(err, AYNI_EDATA, "'%.64s' is not a date; "
+	return ayni_error_set(err, AYNI_EDATA, _("'%.64s' is not a date; "
 	    "expected DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD with optional "
-	    "HH:MM[:SS], or give --date-format", s);
+	    "HH:MM[:SS], or give --date-format"), s);
 }
 
 void
@@ -579,17 +580,17 @@ ayni_date_format_check(const char *fmt, ayni_error *err)
 		case '%':
 			break;
 		case '\0':
-			return ayni_error_set(err, AYNI_EUSAGE, "date format "
-			    "'%s' ends with a lone '%%'", fmt);
+			return ayni_error_set(err, AYNI_EUSAGE, _("date format "
+			    "'%s' ends with a lone '%%'"), fmt);
 		default:
-			return ayni_error_set(err, AYNI_EUSAGE, "date format "
+			return ayni_error_set(err, AYNI_EUSAGE, _("date format "
 			    "'%s': '%%%c' is not supported; use %%d %%m %%Y "
-			    "%%y %%H %%M %%S %%%%", fmt, *f);
+			    "%%y %%H %%M %%S %%%%"), fmt, *f);
 		}
 	}
 	if (!y || !m || !d)
-		return ayni_error_set(err, AYNI_EUSAGE, "date format '%s' "
-		    "needs %%d, %%m and %%Y or %%y", fmt);
+		return ayni_error_set(err, AYNI_EUSAGE, _("date format '%s' "
+		    "needs %%d, %%m and %%Y or %%y"), fmt);
 	return 0;
 }
 
@@ -647,8 +648,8 @@ ayni_date_parse_format(const char *s, const char *fmt,
 		goto bad;
 	return dt_out(s, &t, out, err);
 bad:
-	return ayni_error_set(err, AYNI_EDATA, "'%.64s' does not match date "
-	    "format '%s'", s, fmt);
+	return ayni_error_set(err, AYNI_EDATA, _("'%.64s' does not match date "
+	    "format '%s'"), s, fmt);
 }
 
 /* Whether text, normalised as a header is, is one of keys. */

@@ -13,6 +13,7 @@
 
 #include "ayni/calendar.h"
 #include "ayni/aggregate.h"
+#include "ayni/intl.h"
 #include "ayni/report.h"
 #include "ayni/rut.h"
 #include "aggregate_int.h"
@@ -354,6 +355,7 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 	ayni_report *r;
 	ayni_bench_period prev;
 	ayni_error berr;
+	char *intl;
 	char label[16];
 	int64_t best = 0, worst = 0;
 	int rc, i, has_prev;
@@ -413,8 +415,11 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 		goto out;
 	/* no benchmark is not a failed report: it says why instead */
 	memset(&berr, 0, sizeof(berr));
+	/* the why goes into csv and json: English in every locale */
+	intl = ayni_intl_english();
 	rc = ayni_benchmark_compare(db, company_id, r->period.label, -1,
 	    r->bench, &r->nbench, &berr);
+	ayni_intl_restore(intl);
 	if (rc == AYNI_EUNAVAIL || rc == AYNI_ENOTFOUND) {
 		r->nbench = 0;
 		snprintf(r->bench_why, sizeof(r->bench_why), "%s", berr.msg);

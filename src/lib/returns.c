@@ -10,6 +10,7 @@
 
 #include <pcre2.h>
 
+#include "ayni/intl.h"
 #include "ayni/parse.h"
 #include "ayni/returns.h"
 
@@ -37,15 +38,15 @@ ayni_returns_new(ayni_returns **out, const char *pattern, ayni_error *err)
 
 	*out = NULL;
 	if ((r = calloc(1, sizeof(*r))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	if (pattern == NULL || pattern[0] == '\0') {
 		*out = r;
 		return 0;
 	}
 	if (strlen(pattern) > AYNI_RETURNS_MAX) {
 		free(r);
-		return ayni_error_set(err, AYNI_EUSAGE, "returns pattern "
-		    "'%.20s...' is too long: at most %d bytes", pattern,
+		return ayni_error_set(err, AYNI_EUSAGE, _("returns pattern "
+		    "'%.20s...' is too long: at most %d bytes"), pattern,
 		    AYNI_RETURNS_MAX);
 	}
 	r->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
@@ -54,15 +55,15 @@ ayni_returns_new(ayni_returns **out, const char *pattern, ayni_error *err)
 	if (r->re == NULL) {
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		free(r);
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid returns "
-		    "pattern '%s' at offset %zu: %s", pattern, (size_t)off,
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid returns "
+		    "pattern '%s' at offset %zu: %s"), pattern, (size_t)off,
 		    (const char *)msg);
 	}
 	if ((r->md = pcre2_match_data_create_from_pattern(r->re, NULL)) ==
 	    NULL || (r->mc = pcre2_match_context_create(NULL)) == NULL ||
 	    (r->pattern = strdup(pattern)) == NULL) {
 		ayni_returns_free(r);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
 	pcre2_set_match_limit(r->mc, MATCH_LIMIT);
 	*out = r;
@@ -96,8 +97,8 @@ ayni_returns_match(const ayni_returns *r, const char *value, ayni_error *err)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
-	return ayni_error_set(err, AYNI_EDATA, "the returns pattern '%s' "
-	    "gives up on '%.40s': simplify it", r->pattern, value);
+	return ayni_error_set(err, AYNI_EDATA, _("the returns pattern '%s' "
+	    "gives up on '%.40s': simplify it"), r->pattern, value);
 }
 
 const char *

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ayni/intl.h"
 #include "ayni/rut.h"
 
 char
@@ -44,31 +45,31 @@ take_body(const char *s, size_t len, char *body, size_t cap, const char **why)
 
 		if (isdigit(c)) {
 			if (n + 1 >= cap) {
-				*why = "too long";
+				*why = _("too long");
 				return -1;
 			}
 			body[n++] = (char)c;
 			group++;
 		} else if (c == '.') {
 			if (group == 0 || group > 3 || (!first && group != 3)) {
-				*why = "dots must separate thousands, as in "
-				    "'76.123.456-0'";
+				*why = _("dots must separate thousands, as in "
+				    "'76.123.456-0'");
 				return -1;
 			}
 			first = 0;
 			group = 0;
 		} else {
-			*why = c == 'k' || c == 'K' ? "'K' can only be the "
-			    "check digit" : NULL;
+			*why = c == 'k' || c == 'K' ? _("'K' can only be the "
+			    "check digit") : NULL;
 			return -1;
 		}
 	}
 	if (dotted && (group != 3)) {
-		*why = "dots must separate thousands, as in '76.123.456-0'";
+		*why = _("dots must separate thousands, as in '76.123.456-0'");
 		return -1;
 	}
 	if (n == 0) {
-		*why = "no number before the check digit";
+		*why = _("no number before the check digit");
 		return -1;
 	}
 	body[n] = '\0';
@@ -117,37 +118,37 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 	while (len > 0 && isspace((unsigned char)s[len - 1]))
 		len--;
 	if (len == 0)
-		return ayni_error_set(err, AYNI_EDATA, "empty RUT: give it as "
-		    "'76.123.456-0'");
+		return ayni_error_set(err, AYNI_EDATA, _("empty RUT: give it as "
+		    "'76.123.456-0'"));
 	if (len < 2)
 		return ayni_error_set(err, AYNI_EDATA,
-		    "invalid RUT '%s': too short", in);
+		    _("invalid RUT '%s': too short"), in);
 	/* The check digit is the last character; a hyphen may precede it. */
 	dv = (char)toupper((unsigned char)s[len - 1]);
 	blen = len - 1;
 	if ((unsigned char)dv >= 0x80)
-		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
-		    "check digit must be 0-9 or K, not '%s'", in,
+		return ayni_error_set(err, AYNI_EDATA, _("invalid RUT '%s': the "
+		    "check digit must be 0-9 or K, not '%s'"), in,
 		    char_at(s, last_char(s, len), len, ch));
 	hy = memchr(s, '-', len);
 	if (hy != NULL && hy != s + len - 2)
-		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
-		    "hyphen goes right before the check digit", in);
+		return ayni_error_set(err, AYNI_EDATA, _("invalid RUT '%s': the "
+		    "hyphen goes right before the check digit"), in);
 	if (hy != NULL)
 		blen--;
 	if (!isdigit((unsigned char)dv) && dv != 'K')
-		return ayni_error_set(err, AYNI_EDATA, "invalid RUT '%s': the "
-		    "check digit must be 0-9 or K, not '%s'", in,
+		return ayni_error_set(err, AYNI_EDATA, _("invalid RUT '%s': the "
+		    "check digit must be 0-9 or K, not '%s'"), in,
 		    char_at(s, last_char(s, len), len, ch));
 	if (take_body(s, blen, body, sizeof(body), &why) != 0) {
 		if (why != NULL)
 			return ayni_error_set(err, AYNI_EDATA,
-			    "invalid RUT '%s': %s", in, why);
+			    _("invalid RUT '%s': %s"), in, why);
 		for (i = 0; i < blen && (isdigit((unsigned char)s[i]) ||
 		    s[i] == '.'); i++)
 			;
 		return ayni_error_set(err, AYNI_EDATA,
-		    "invalid RUT '%s': unexpected '%s'", in,
+		    _("invalid RUT '%s': unexpected '%s'"), in,
 		    char_at(s, i, blen, ch));
 	}
 	/* Leading zeros are not part of the number. */
@@ -157,12 +158,12 @@ ayni_rut_parse(const char *in, char out[AYNI_RUT_MAX], ayni_error *err)
 	memmove(body, body + i, n + 1);
 	if (n > 8 || strcmp(body, "0") == 0)
 		return ayni_error_set(err, AYNI_EDATA,
-		    "invalid RUT '%s': the number before the check digit must "
-		    "have 1 to 8 digits", in);
+		    _("invalid RUT '%s': the number before the check digit must "
+		    "have 1 to 8 digits"), in);
 	want = ayni_rut_check_digit(body);
 	if (dv != want)
 		return ayni_error_set(err, AYNI_EDATA,
-		    "invalid RUT '%s': check digit should be '%c', not '%c'",
+		    _("invalid RUT '%s': check digit should be '%c', not '%c'"),
 		    in, want, dv);
 	/* n <= 8: body, hyphen, digit and NUL fit in AYNI_RUT_MAX. */
 	memcpy(out, body, n);

@@ -32,6 +32,7 @@
 #include "ayni/sample.h"
 #include "rng.h"
 #include "internal.h"
+#include "ayni/intl.h"
 
 enum unit { UN, KG, MT };
 
@@ -406,20 +407,20 @@ check_options(const ayni_sample_options *opt, long *first_day,
 
 	if (opt->rows < 0 || opt->rows > AYNI_SAMPLE_MAX_ROWS)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid row count '%ld': expected 0 to %ld", opt->rows,
+		    _("invalid row count '%ld': expected 0 to %ld"), opt->rows,
 		    AYNI_SAMPLE_MAX_ROWS);
 	if (opt->days < 1 || opt->days > AYNI_SAMPLE_MAX_DAYS)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid number of days '%d': expected 1 to %d", opt->days,
+		    _("invalid number of days '%d': expected 1 to %d"), opt->days,
 		    AYNI_SAMPLE_MAX_DAYS);
 	if (opt->profile < 0 || opt->profile >= NPROFILES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid profile '%d': expected 0 to %d", opt->profile,
+		    _("invalid profile '%d': expected 0 to %d"), opt->profile,
 		    NPROFILES - 1);
 	if (parse_date(from, first_day) != 0)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid date '%.40s': expected a real day as YYYY-MM-DD "
-		    "between 1970 and 9000", from);
+		    _("invalid date '%.40s': expected a real day as YYYY-MM-DD "
+		    "between 1970 and 9000"), from);
 	return 0;
 }
 
@@ -1015,7 +1016,7 @@ ayni_sample_write(FILE *out, ayni_sample_stats *stats,
 		memset(stats, 0, sizeof(*stats));
 	if ((sh = malloc(sizeof(*sh))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM,
-		    "out of memory generating a sample");
+		    _("out of memory generating a sample"));
 	shop_init(sh, opt);
 	memset(&w, 0, sizeof(w));
 	w.out = out;
@@ -1049,7 +1050,7 @@ ayni_sample_write(FILE *out, ayni_sample_stats *stats,
 	free(sh);
 	if (w.failed || fflush(out) == EOF || ferror(out))
 		return ayni_error_set(err, AYNI_EIO,
-		    "cannot write the sample: %s",
+		    _("cannot write the sample: %s"),
 		    errno != 0 ? strerror(errno) : "write error");
 	return 0;
 }
@@ -1083,11 +1084,11 @@ ayni_sample_company_options(ayni_sample_options *out,
 	assert(out != NULL && base != NULL);
 	if (index < 1 || index > AYNI_SAMPLE_MAX_COMPANIES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid company number '%d': expected 1 to %d", index,
+		    _("invalid company number '%d': expected 1 to %d"), index,
 		    AYNI_SAMPLE_MAX_COMPANIES);
 	if (base->profile < 0 || base->profile >= NPROFILES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid profile '%d': expected 0 to %d", base->profile,
+		    _("invalid profile '%d': expected 0 to %d"), base->profile,
 		    NPROFILES - 1);
 	*out = *base;
 	out->profile = industry_profile(base->profile, index);
@@ -1114,7 +1115,7 @@ ayni_sample_companies(const char *dir, int count,
 	assert(dir != NULL && base != NULL);
 	if (count < 1 || count > AYNI_SAMPLE_MAX_COMPANIES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid number of companies '%d': expected 1 to %d",
+		    _("invalid number of companies '%d': expected 1 to %d"),
 		    count, AYNI_SAMPLE_MAX_COMPANIES);
 	/* refuse bad options before creating anything */
 	if ((rc = check_options(base, &first, err)) != 0)
@@ -1131,7 +1132,7 @@ ayni_sample_companies(const char *dir, int count,
 		    i);
 		if (n < 0 || (size_t)n >= sizeof(path))
 			return ayni_error_set(err, AYNI_ECANTCREAT,
-			    "cannot create a file in '%.200s': path too long",
+			    _("cannot create a file in '%.200s': path too long"),
 			    dir);
 		/* Never through a link left in DIR, never half a file. */
 		if ((rc = ayni_outfile_open(&of, path, 0644, NULL, err)) != 0)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ayni/intl.h"
 #include "ayni/calendar.h"
 #include "ayni/outfile.h"
 #include "ayni/rut.h"
@@ -178,8 +179,8 @@ write_row(struct month *m, long nro, int type, int day, long cust,
 	    (int)rng_below(&m->r, 60), exento, neto, iva, exento + neto + iva)
 	    < 0 || (ref != NULL ? fprintf(m->out, "33;%ld\r\n", ref->folio) :
 	    fprintf(m->out, ";\r\n")) < 0)
-		return ayni_error_set(err, AYNI_EIO, "cannot write the "
-		    "register");
+		return ayni_error_set(err, AYNI_EIO, _("cannot write the "
+		    "register"));
 	if (type == 33)
 		m->facturas[m->nfacturas++] = (struct issued){ folio, neto,
 		    exento, cust };
@@ -244,17 +245,17 @@ ayni_register_write(FILE *out, ayni_register_stats *stats,
 	assert(out != NULL && o != NULL);
 	if (o->year < 2000 || o->year > 2100 || o->month < 1 ||
 	    o->month > 12)
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid month "
-		    "'%04d-%02d': expected 2000-01 to 2100-12", o->year,
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid month "
+		    "'%04d-%02d': expected 2000-01 to 2100-12"), o->year,
 		    o->month);
 	if (o->documents < 1 || o->documents > AYNI_REGISTER_MAX_DOCUMENTS)
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid number of "
-		    "documents '%d': expected 1 to %d", o->documents,
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid number of "
+		    "documents '%d': expected 1 to %d"), o->documents,
 		    AYNI_REGISTER_MAX_DOCUMENTS);
 	memset(&m, 0, sizeof(m));
 	if ((m.facturas = calloc((size_t)o->documents,
 	    sizeof(*m.facturas))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	m.o = o;
 	m.out = out;
 	m.st = stats;
@@ -271,13 +272,13 @@ ayni_register_write(FILE *out, ayni_register_stats *stats,
 		m.folio[i] = 1 + (i + 1) * 100 + mi * n;
 	m.customers = n / 4 < 5 ? 5 : n / 4;
 	if (fprintf(out, "%s\r\n", header) < 0)
-		rc = ayni_error_set(err, AYNI_EIO, "cannot write the "
-		    "register");
+		rc = ayni_error_set(err, AYNI_EIO, _("cannot write the "
+		    "register"));
 	for (i = 0; rc == 0 && i < n; i++)
 		rc = document(&m, i + 1, 1 + (int)(i * m.mdays / n), err);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = ayni_error_set(err, AYNI_EIO, "cannot write the "
-		    "register");
+		rc = ayni_error_set(err, AYNI_EIO, _("cannot write the "
+		    "register"));
 	free(m.facturas);
 	return rc;
 }
@@ -318,10 +319,10 @@ ayni_register_client_get(ayni_register_client *out, uint64_t seed, int index,
 
 	if (index < 1 || index > AYNI_SAMPLE_MAX_COMPANIES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid company number '%d': expected 1 to %d", index,
+		    _("invalid company number '%d': expected 1 to %d"), index,
 		    AYNI_SAMPLE_MAX_COMPANIES);
 	if ((ruts = calloc((size_t)index, sizeof(*ruts))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	for (i = 1; i <= index; i++)
 		h = client_rut(seed, i, ruts);
 	snprintf(out->rut, sizeof(out->rut), "%s", ruts[index - 1]);
@@ -342,7 +343,7 @@ ayni_register_client_options(ayni_register_options *out,
 
 	if (index < 1 || index > AYNI_SAMPLE_MAX_COMPANIES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid company number '%d': expected 1 to %d", index,
+		    _("invalid company number '%d': expected 1 to %d"), index,
 		    AYNI_SAMPLE_MAX_COMPANIES);
 	*out = *base;
 	out->seed = mix64(base->seed ^ mix64((uint64_t)index + 0x726567));
@@ -382,8 +383,8 @@ register_file(const char *dir, const ayni_register_client *c,
 
 	ayni_register_file_name(path, sizeof(path), dir, c, o);
 	if (strlen(path) + 1 >= sizeof(path))
-		return ayni_error_set(err, AYNI_ECANTCREAT, "cannot create a "
-		    "file in '%.200s': path too long", dir);
+		return ayni_error_set(err, AYNI_ECANTCREAT, _("cannot create a "
+		    "file in '%.200s': path too long"), dir);
 	if ((rc = ayni_outfile_open(&of, path, 0644, NULL, err)) != 0)
 		return rc;
 	if ((rc = ayni_register_write(ayni_outfile_fp(of), NULL, o,
@@ -404,18 +405,18 @@ ayni_register_files(const char *dir, int count, int months,
 
 	if (count < 1 || count > AYNI_SAMPLE_MAX_COMPANIES)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid number of companies '%d': expected 1 to %d",
+		    _("invalid number of companies '%d': expected 1 to %d"),
 		    count, AYNI_SAMPLE_MAX_COMPANIES);
 	if (months < 1 || months > AYNI_REGISTER_MAX_MONTHS)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid number of months '%d': expected 1 to %d", months,
+		    _("invalid number of months '%d': expected 1 to %d"), months,
 		    AYNI_REGISTER_MAX_MONTHS);
 	/* refuse a range past the generator's before creating anything */
 	ayni_register_month(&last, base, months - 1);
 	if (base->year < 2000 || base->month < 1 || base->month > 12 ||
 	    last.year > 2100)
-		return ayni_error_set(err, AYNI_EUSAGE, "invalid months "
-		    "'%04d-%02d' + %d: expected 2000-01 to 2100-12",
+		return ayni_error_set(err, AYNI_EUSAGE, _("invalid months "
+		    "'%04d-%02d' + %d: expected 2000-01 to 2100-12"),
 		    base->year, base->month, months);
 	for (i = 1; i <= count; i++) {
 		if ((rc = ayni_register_client_get(&c, base->seed, i,

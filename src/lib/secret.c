@@ -15,6 +15,7 @@
 
 #include <argon2.h>
 
+#include "ayni/intl.h"
 #include "ayni/secret.h"
 
 void
@@ -48,12 +49,12 @@ ayni_password_hash(const char *pw, char *out, size_t len, ayni_error *err)
 
 	if (getrandom(salt, sizeof(salt), 0) != (ssize_t)sizeof(salt))
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot get random bytes: %s", strerror(errno));
+		    _("cannot get random bytes: %s"), strerror(errno));
 	rc = argon2id_hash_encoded(hash_t, hash_m, AYNI_ARGON2_P, pw,
 	    strlen(pw), salt, sizeof(salt), 32, out, len);
 	if (rc != ARGON2_OK)
 		return ayni_error_set(err, rc == ARGON2_MEMORY_ALLOCATION_ERROR ?
-		    AYNI_ENOMEM : AYNI_EINTERNAL, "cannot hash password: %s",
+		    AYNI_ENOMEM : AYNI_EINTERNAL, _("cannot hash password: %s"),
 		    argon2_error_message(rc));
 	return 0;
 }
@@ -103,7 +104,7 @@ ayni_token_random(char buf[AYNI_TOKEN_LEN + 1], ayni_error *err)
 
 	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot get random bytes: %s", strerror(errno));
+		    _("cannot get random bytes: %s"), strerror(errno));
 	for (i = 0; i < sizeof(raw); i++)
 		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
 	ayni_wipe(raw, sizeof(raw));
@@ -119,12 +120,12 @@ ayni_token_hash(const char *token, char *buf, size_t len, ayni_error *err)
 	int rc;
 
 	if (len < 2 * sizeof(raw) + 1)
-		return ayni_error_set(err, AYNI_EINTERNAL, "token buffer");
+		return ayni_error_set(err, AYNI_EINTERNAL, _("token buffer"));
 	rc = argon2id_hash_raw(1, 8, 1, token, strlen(token), salt,
 	    sizeof(salt) - 1, raw, sizeof(raw));
 	if (rc != ARGON2_OK)
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "cannot hash token: %s", argon2_error_message(rc));
+		    _("cannot hash token: %s"), argon2_error_message(rc));
 	for (i = 0; i < sizeof(raw); i++)
 		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
 	return 0;

@@ -19,6 +19,7 @@
 #include "ayni/calendar.h"
 #include "ayni/upload.h"
 #include "internal.h"
+#include "ayni/intl.h"
 #include "upload_int.h"
 
 /*
@@ -191,8 +192,8 @@ ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
 	sqlite3_bind_int64(st, 2, company_id);
 	if ((rc = ayni_writer_stmt(w, st, err)) == 0 &&
 	    ayni_writer_rows(w) == 0)
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no upload %" PRId64
-		    " in this company", upload_id);
+		rc = ayni_error_set(err, AYNI_ENOTFOUND,
+		    _("no upload %" PRId64 " in this company"), upload_id);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -278,18 +279,18 @@ deletable(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
 	sqlite3_bind_int64(st, 2, u->o->company_id);
 	if ((src = sqlite3_step(st)) == SQLITE_DONE)
 		rc = ayni_error_set(err, AYNI_ENOTFOUND,
-		    "no upload %" PRId64 " in this company", u->upload_id);
+		    _("no upload %" PRId64 " in this company"), u->upload_id);
 	else if (src != SQLITE_ROW)
 		rc = ayni_db_error(u->db, err, "deleting the upload");
 	else if (strcmp(status = (const char *)sqlite3_column_text(st, 0),
 	    "deleted") == 0)
-		rc = ayni_error_set(err, AYNI_EEXISTS, "upload %" PRId64
-		    " was already deleted on %s", u->upload_id,
+		rc = ayni_error_set(err, AYNI_EEXISTS, _("upload %" PRId64
+		    " was already deleted on %s"), u->upload_id,
 		    sqlite3_column_text(st, 2));
 	else if (strcmp(status, "processing") == 0 ||
 	    strcmp(status, "pending") == 0)
-		rc = ayni_error_set(err, AYNI_EBUSY, "upload %" PRId64
-		    " is still %s: wait for it to finish", u->upload_id,
+		rc = ayni_error_set(err, AYNI_EBUSY, _("upload %" PRId64
+		    " is still %s: wait for it to finish"), u->upload_id,
 		    status);
 	else
 		snprintf(out->filename, sizeof(out->filename), "%s",
@@ -359,7 +360,7 @@ delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
 			if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
 				sqlite3_finalize(st);
 				return ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
+				    _("out of memory"));
 			}
 			ds->deleted++;
 			out->rows_deleted++;

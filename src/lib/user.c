@@ -21,6 +21,7 @@
 
 #include "ayni/rut.h"
 #include "internal.h"
+#include "ayni/intl.h"
 #include "ayni/user.h"
 
 int
@@ -30,8 +31,8 @@ ayni_email_normalize(const char *in, char *out, size_t len, ayni_error *err)
 	size_t n, i;
 
 	if (!ayni_utf8_valid(in))
-		return ayni_error_set(err, AYNI_EDATA, "invalid email: not "
-		    "valid UTF-8 (check the terminal's encoding)");
+		return ayni_error_set(err, AYNI_EDATA, _("invalid email: not "
+		    "valid UTF-8 (check the terminal's encoding)"));
 	while (isspace((unsigned char)*s))
 		s++;
 	n = strlen(s);
@@ -43,14 +44,14 @@ ayni_email_normalize(const char *in, char *out, size_t len, ayni_error *err)
 	    memchr(at + 1, '.', n - (size_t)(at - s) - 1) == NULL ||
 	    s[n - 1] == '.' || at[1] == '.')
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "invalid email '%s': expected name@domain", in);
+		    _("invalid email '%s': expected name@domain"), in);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c <= ' ' || c == '"' || c == ',' || c == ';' || c == '<' ||
 		    c == '>' || c == '\\')
 			return ayni_error_set(err, AYNI_EUSAGE,
-			    "invalid email '%s': it contains '%c'", in,
+			    _("invalid email '%s': it contains '%c'"), in,
 			    c <= ' ' ? ' ' : c);
 		out[i] = (char)tolower(c);
 	}
@@ -66,19 +67,19 @@ ayni_password_policy(const char *pw, const char *email, ayni_error *err)
 
 	if (n < 8)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "password too short: at least 8 characters");
+		    _("password too short: at least 8 characters"));
 	if (n > 1024)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "password too long: at most 1024 characters");
+		    _("password too long: at most 1024 characters"));
 	for (i = 0; i < n; i++)
 		if (!isdigit((unsigned char)pw[i]))
 			digits = 0;
 	if (digits)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "password must not be all digits");
+		    _("password must not be all digits"));
 	if (email != NULL && strcasecmp(pw, email) == 0)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "password must not be the email address");
+		    _("password must not be the email address"));
 	return 0;
 }
 
@@ -92,8 +93,8 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
 	if (name != NULL && !ayni_utf8_valid(name))
-		return ayni_error_set(err, AYNI_EDATA, "invalid user name: not "
-		    "valid UTF-8 (check the terminal's encoding)");
+		return ayni_error_set(err, AYNI_EDATA, _("invalid user name: not "
+		    "valid UTF-8 (check the terminal's encoding)"));
 	if ((rc = ayni_password_policy(password, norm, err)) != 0)
 		return rc;
 	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)
@@ -107,7 +108,7 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 	if (rc < 0 && sqlite3_extended_errcode(ayni_db_handle(db)) ==
 	    SQLITE_CONSTRAINT_UNIQUE)
 		return ayni_error_set(err, AYNI_EEXISTS,
-		    "user '%s' already exists", norm);
+		    _("user '%s' already exists"), norm);
 	if (rc < 0)
 		return rc;
 	if (out_id != NULL)
@@ -127,7 +128,7 @@ ayni_user_find(ayni_db *db, const char *email, int64_t *out_id,
 	rc = ayni_sql_int(db, out_id, err, "finding the user",
 	    "SELECT id FROM users WHERE email = ?1", "t", norm);
 	if (rc == AYNI_ENOTFOUND)
-		ayni_error_set(err, rc, "no user '%s'", norm);
+		ayni_error_set(err, rc, _("no user '%s'"), norm);
 	return rc;
 }
 
@@ -143,7 +144,7 @@ user_update(ayni_db *db, const char *sql, int64_t user_id, const char *text,
 	ayni_db_timestamp(ayni_db_now(db), now);
 	if ((rc = ayni_sql_exec(db, err, what, sql, text != NULL ? "Itt" :
 	    "It", user_id, now, text)) == 0)
-		return ayni_error_set(err, AYNI_ENOTFOUND, "no such user");
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("no such user"));
 	return rc < 0 ? rc : 0;
 }
 
@@ -159,7 +160,7 @@ user_email(ayni_db *db, int64_t user_id, char *out, size_t len,
 	    "SELECT email, is_active, is_superuser FROM users WHERE id = ?1",
 	    "I", user_id)) != 0) {
 		if (rc == AYNI_ENOTFOUND)
-			ayni_error_set(err, rc, "no such user");
+			ayni_error_set(err, rc, _("no such user"));
 		return rc;
 	}
 	snprintf(out, len, "%s", sqlite3_column_text(st, 0));
@@ -219,8 +220,8 @@ last_owner_of(ayni_db *db, int64_t user_id, const char *email,
 	if (rc != 0)
 		return rc;
 	ayni_rut_display((const char *)sqlite3_column_text(st, 0), disp);
-	rc = ayni_error_set(err, AYNI_EEXISTS, "cannot remove '%s': the last "
-	    "active owner of '%s' (%s): make another member owner first",
+	rc = ayni_error_set(err, AYNI_EEXISTS, _("cannot remove '%s': the last "
+	    "active owner of '%s' (%s): make another member owner first"),
 	    email, disp, sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
 	return rc;
@@ -237,7 +238,7 @@ ayni_user_reactivate(ayni_db *db, int64_t user_id, ayni_error *err)
 		return rc;
 	if (active)
 		return ayni_error_set(err, AYNI_EEXISTS,
-		    "user '%s' is already active", email);
+		    _("user '%s' is already active"), email);
 	return user_update(db, "UPDATE users SET is_active = 1,"
 	    " failed_login_attempts = 0, lockout_until = NULL,"
 	    " updated_at = ?2 WHERE id = ?1", user_id, NULL,
@@ -256,7 +257,7 @@ ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err)
 		return rc;
 	if (!active)
 		return ayni_error_set(err, AYNI_EEXISTS,
-		    "user '%s' is already inactive", email);
+		    _("user '%s' is already inactive"), email);
 	if (super) {
 		if ((rc = ayni_sql_int(db, &others, err, "counting superusers",
 		    "SELECT count(*) FROM users WHERE is_superuser = 1"
@@ -264,8 +265,8 @@ ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err)
 			return rc;
 		if (others == 0)
 			return ayni_error_set(err, AYNI_EPERM,
-			    "cannot remove '%s': it is the last active "
-			    "superuser", email);
+			    _("cannot remove '%s': it is the last active "
+			    "superuser"), email);
 	}
 	if ((rc = last_owner_of(db, user_id, email, err)) != 0)
 		return rc;
@@ -351,8 +352,8 @@ token_file_path(const char *db_path, char *canon, size_t clen, char *dir,
 		snprintf(dir, dlen, "%s/.config/ayni", home);
 	else
 		return ayni_error_set(err, AYNI_ECONFIG,
-		    "cannot find a place for the session file: set HOME or "
-		    "XDG_CONFIG_HOME");
+		    _("cannot find a place for the session file: set HOME or "
+		    "XDG_CONFIG_HOME"));
 	if ((rc = ayni_token_hash(canon, h, sizeof(h), err)) != 0)
 		return rc;
 	h[16] = '\0';
@@ -383,7 +384,7 @@ ayni_token_file_read(const char *db_path, char token[AYNI_TOKEN_LEN + 1],
 	    sizeof(dir), file, sizeof(file), err)) != 0)
 		return rc;
 	if ((fp = fopen(file, "re")) == NULL)
-		return ayni_error_set(err, AYNI_ENOTFOUND, "no session");
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("no session"));
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		n = strlen(line);
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -402,7 +403,7 @@ ayni_token_file_read(const char *db_path, char token[AYNI_TOKEN_LEN + 1],
 	/* A hash collision of two paths must not log in elsewhere. */
 	if (!found || !same) {
 		ayni_wipe(token, AYNI_TOKEN_LEN + 1);
-		return ayni_error_set(err, AYNI_ENOTFOUND, "no session");
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("no session"));
 	}
 	return 0;
 }
@@ -426,12 +427,12 @@ ayni_token_file_write(const char *db_path, const char *token,
 		*slash = '\0';
 		if (mkdir(parent, 0700) == -1 && errno != EEXIST)
 			return ayni_error_set(err, AYNI_ECANTCREAT,
-			    "cannot create '%s': %s", parent, strerror(errno));
+			    _("cannot create '%s': %s"), parent, strerror(errno));
 		*slash = '/';
 	}
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 		return ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%s': %s", dir, strerror(errno));
+		    _("cannot create '%s': %s"), dir, strerror(errno));
 	/* A fresh file, so a stale one's looser mode is never inherited. */
 	snprintf(tmp, sizeof(tmp), "%s.%ld", file, (long)getpid());
 	unlink(tmp);
@@ -441,20 +442,20 @@ ayni_token_file_write(const char *db_path, const char *token,
 		if (fd != -1)
 			close(fd);
 		return ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create '%s': %s", tmp, strerror(errno));
+		    _("cannot create '%s': %s"), tmp, strerror(errno));
 	}
 	fprintf(fp, "# ayni session for this database; keep it secret\n"
 	    "database %s\ntoken %s\n", canon, token);
 	if (fflush(fp) != 0 || fsync(fd) != 0) {
 		fclose(fp);
 		unlink(tmp);
-		return ayni_error_set(err, AYNI_EIO, "cannot write '%s': %s",
+		return ayni_error_set(err, AYNI_EIO, _("cannot write '%s': %s"),
 		    tmp, strerror(errno));
 	}
 	fclose(fp);
 	if (rename(tmp, file) == -1) {
 		unlink(tmp);
-		return ayni_error_set(err, AYNI_EIO, "cannot write '%s': %s",
+		return ayni_error_set(err, AYNI_EIO, _("cannot write '%s': %s"),
 		    file, strerror(errno));
 	}
 	return 0;
@@ -470,7 +471,7 @@ ayni_token_file_remove(const char *db_path, ayni_error *err)
 	    sizeof(dir), file, sizeof(file), err)) != 0)
 		return rc;
 	if (unlink(file) == -1 && errno != ENOENT)
-		return ayni_error_set(err, AYNI_EIO, "cannot remove '%s': %s",
+		return ayni_error_set(err, AYNI_EIO, _("cannot remove '%s': %s"),
 		    file, strerror(errno));
 	return 0;
 }
