@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 xgettext --language=C --from-code=UTF-8 --no-location --sort-output \
     --package-name=ayni --msgid-bugs-address=' ' \
     -k_ -kN_ -kP_:1,2 \
+    -kNC_:1c,2 \
     --flag=ayni_error_set:3:c-format --flag=ayni_error_set_line:4:c-format \
     --flag=cli_note:2:c-format --flag=cli_warn:2:c-format \
     --flag=notifyf:3:c-format --flag=_:1:pass-c-format \
