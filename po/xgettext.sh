@@ -1,7 +1,8 @@
 #!/bin/sh
-# xgettext.sh - the catalogue template: every message marked with _(), N_()
-# or P_() in src/ and include/, written to the file named by $1 (po/ayni.pot
-# when maintainers refresh it; a temporary file when a test compares).
+# xgettext.sh - the catalogue template: every message marked with _(), N_(),
+# P_() or NC_() (a table heading, output.c) in src/ and include/, written
+# to the file named by $1 (po/ayni.pot when maintainers refresh it; a
+# temporary file when a test compares).
 # Run from anywhere.
 set -eu
 out=${1:?usage: xgettext.sh OUT.pot}
