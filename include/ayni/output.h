@@ -52,7 +52,8 @@ typedef enum ayni_type {
 } ayni_type;
 
 typedef struct ayni_column {
-	const char	*name;	/* stable: the csv header and json key */
+	const char	*name;	/* stable: the csv header and json key; table
+				   output heads it with ayni_heading(name) */
 	ayni_type	 type;
 } ayni_column;
 
@@ -104,6 +105,19 @@ ayni_value ayni_v_text(const char *s);		/* NULL s gives null */
 ayni_value ayni_v_int(int64_t i);
 ayni_value ayni_v_real(double r);
 ayni_value ayni_v_null(void);
+
+/*
+ * The heading of column name in a table, in the user's language: the name
+ * itself in English, "ventas" for "revenue" in Spanish (output.c holds
+ * the list).  Never for csv or json.
+ */
+const char *ayni_heading(const char *name);
+/*
+ * A day for a person, into buf: s as it is, except that in Spanish a
+ * leading YYYY-MM-DD becomes DD-MM-YYYY ("01-09-2025 10:00:00").  Table
+ * cells of date columns go through it; never csv or json.  Returns buf.
+ */
+const char *ayni_date_for_people(const char *s, char *buf, size_t len);
 
 /* One RFC 4180 csv cell, quoted only when it must be. */
 void	ayni_csv_cell(FILE *fp, const char *s);

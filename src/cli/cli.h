@@ -18,6 +18,7 @@
 #include "ayni/company.h"
 #include "ayni/db.h"
 #include "ayni/error.h"
+#include "ayni/intl.h"
 #include "ayni/output.h"
 #include "ayni/user.h"
 
@@ -51,7 +52,7 @@ struct opt_spec {
 	const char		*argname;	/* "EMAIL" in "--email EMAIL";
 						   a choice's usage shows its
 						   choices unless it has one */
-	const char		*help;
+	const char		*help;		/* N_("..."): printed with _() */
 	long long		 min, max;	/* OPT_INT */
 	const char *const	*choices;	/* OPT_CHOICE, NULL-terminated */
 };
@@ -99,13 +100,13 @@ struct cmd_entry {
 	const struct opt_spec	*opts;	/* terminated by a zeroed entry */
 	const char		*args;	/* positionals for usage: "FILE|-" */
 	int			 min_args, max_args;
-	const char		*summary;
+	const char		*summary;	/* N_("..."): printed with _() */
 };
 
 struct cmd_group {
 	const char		*name;
 	const struct cmd_entry	*cmds;	/* terminated by a zeroed entry */
-	const char		*summary;
+	const char		*summary;	/* N_("...") */
 	const char		*page;	/* man page, if not ayni-<name> */
 };
 
@@ -185,6 +186,8 @@ void	opt_help(FILE *fp, const struct cmd_group *g,
 	    const struct cmd_entry *c);
 /* "[--db PATH] [--company RUT] ... [-q] [-v]", from opt_globals. */
 void	opt_global_usage(FILE *fp);
+/* " or ", in the user's language: what joins "a, b or c". */
+const char *opt_or(void);
 
 /*
  * Print "ayni: ..." on stderr, always: an error.  Like cli_warn and

@@ -20,13 +20,13 @@ static const char *const levels[] = { "day", "week", "month", "quarter",
 
 static const struct opt_spec report_opts[] = {
 	{ .name = "level", .kind = OPT_CHOICE, .choices = levels,
-	    .help = "rows by this (default month)" },
+	    .help = N_("rows by this (default month)") },
 	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
+	    .help = N_("only sales on or after DATE (YYYY-MM-DD)") },
 	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
+	    .help = N_("only sales on or before DATE (YYYY-MM-DD)") },
 	{ .name = "top", .kind = OPT_INT, .min = 1, .max = LONG_MAX,
-	    .argname = "N", .help = "at most N rows" },
+	    .argname = "N", .help = N_("at most N rows") },
 	{ .name = NULL }
 };
 
@@ -60,7 +60,7 @@ cmd_aggregate_report(struct cmd_ctx *ctx)
 	    ctx->company.company_id, &none, &ctx->err)) == 0 && none &&
 	    o.level != AYNI_AGG_CUSTOMER) {
 		ayni_rut_display(ctx->company.rut, rut);
-		cli_note(ctx, "%s: %s", rut, AYNI_NO_PRODUCTS);
+		cli_note(ctx, "%s: %s", rut, _(AYNI_NO_PRODUCTS));
 	}
 	return rc;
 }
@@ -75,7 +75,7 @@ cmd_aggregate_verify(struct cmd_ctx *ctx)
 	if ((rc = ayni_aggregate_verify(ctx->db, ctx->company.company_id, &n,
 	    &ctx->err)) == 0) {
 		ayni_rut_display(ctx->company.rut, rut);
-		cli_note(ctx, "rollups of %s match the raw lines", rut);
+		cli_note(ctx, _("rollups of %s match the raw lines"), rut);
 	}
 	return rc;
 }
@@ -89,7 +89,7 @@ cmd_aggregate_rebuild(struct cmd_ctx *ctx)
 	if ((rc = ayni_aggregate_rebuild(ctx->db, ctx->company.company_id,
 	    &ctx->err)) == 0) {
 		ayni_rut_display(ctx->company.rut, rut);
-		cli_note(ctx, "rebuilt the rollups of %s", rut);
+		cli_note(ctx, _("rebuilt the rollups of %s"), rut);
 	}
 	return rc;
 }
@@ -102,12 +102,12 @@ const struct cmd_entry cmd_aggregate_cmds[] = {
 	{ NULL, cmd_aggregate_report,
 	    CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA, AYNI_PERM_VIEW,
 	    report_opts, NULL, 0, 0,
-	    "sales by period, product, customer or category" },
+	    N_("sales by period, product, customer or category") },
 	{ "verify", cmd_aggregate_verify, CMD_DB | CMD_AUTH | CMD_COMPANY,
 	    AYNI_PERM_VIEW, no_opts, NULL, 0, 0,
-	    "recompute every level from the raw lines and compare" },
+	    N_("recompute every level from the raw lines and compare") },
 	{ "rebuild", cmd_aggregate_rebuild, CMD_DB | CMD_AUTH | CMD_COMPANY,
 	    AYNI_PERM_UPLOAD, no_opts, NULL, 0, 0,
-	    "recompute the rollups from the raw lines" },
+	    N_("recompute the rollups from the raw lines") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -24,11 +24,11 @@ static const char *const metrics[] = { "revenue", "transactions",
 
 static const struct opt_spec compare_opts[] = {
 	{ .name = "period", .kind = OPT_STR, .argname = "PERIOD",
-	    .help = "a month (2025-10), quarter (2025-Q4) "
-	    "or year (2025); default: the latest full month" },
+	    .help = N_("a month (2025-10), quarter (2025-Q4) "
+	    "or year (2025); default: the latest full month") },
 	{ .name = "metric", .kind = OPT_CHOICE, .choices = metrics,
 	    .argname = "METRIC",
-	    .help = "only this one; default: all" },
+	    .help = N_("only this one; default: all") },
 	{ .name = NULL }
 };
 
@@ -103,27 +103,30 @@ table_row(ayni_writer *w, const ayni_bench_result *r, ayni_error *err)
 	if (r->has_value)
 		fmt_metric(r->metric, r->value, cell[0], sizeof(cell[0]));
 	if (!r->has_value)
-		snprintf(cell[1], sizeof(cell[1]), "you have none: not "
-		    "compared");
+		snprintf(cell[1], sizeof(cell[1]), "%s",
+		    _("you have none: not compared"));
 	else if (!r->shown)
-		snprintf(cell[1], sizeof(cell[1]), "needs %d companies, "
-		    "has %d", AYNI_BENCH_MIN, r->companies);
+		snprintf(cell[1], sizeof(cell[1]),
+		    _("needs %d companies, has %d"), AYNI_BENCH_MIN,
+		    r->companies);
 	else if (r->percentile == 0)
-		snprintf(cell[1], sizeof(cell[1]), "lowest of %d",
+		snprintf(cell[1], sizeof(cell[1]), _("lowest of %d"),
 		    r->companies);
 	else if (r->percentile == 100)
-		snprintf(cell[1], sizeof(cell[1]), "highest of %d",
+		snprintf(cell[1], sizeof(cell[1]), _("highest of %d"),
 		    r->companies);
 	else
-		snprintf(cell[1], sizeof(cell[1]), "above %d %% of %d others",
-		    r->percentile, r->companies - 1);
+		snprintf(cell[1], sizeof(cell[1]),
+		    P_("above %d %% of %d other", "above %d %% of %d others",
+		    r->companies - 1), r->percentile, r->companies - 1);
 	if (r->shown) {
 		fmt_metric(r->metric, r->p25, cell[2], sizeof(cell[2]));
 		fmt_metric(r->metric, r->p50, cell[3], sizeof(cell[3]));
 		fmt_metric(r->metric, r->p75, cell[4], sizeof(cell[4]));
 		fmt_metric(r->metric, r->mean, cell[5], sizeof(cell[5]));
 	}
-	v[0] = ayni_v_text(ayni_bench_metric_name(r->metric));
+	/* a table for people: the metric as its column is headed */
+	v[0] = ayni_v_text(ayni_heading(ayni_bench_metric_name(r->metric)));
 	for (i = 0; i < 6; i++)
 		v[i + 1] = ayni_v_text(cell[i]);
 	return ayni_writer_row(w, v, err);
@@ -169,12 +172,13 @@ cmd_benchmark_compare(struct cmd_ctx *ctx)
 	for (i = 0; i < n; i++)
 		stored += res[i].from_store;
 	if (ctx->verbose)
-		cli_note(ctx, stored ? "statistics from the benchmarks table "
-		    "('ayni benchmark refresh')" : "statistics computed now: "
-		    "none stored, or older than the data");
+		cli_note(ctx, "%s", stored ? _("statistics from the "
+		    "benchmarks table ('ayni benchmark refresh')") :
+		    _("statistics computed now: none stored, or older than "
+		    "the data"));
 	if (table) {
 		ayni_rut_display(ctx->company.rut, rut);
-		cli_note(ctx, "%s (%s) among the opted-in %s companies, %s",
+		cli_note(ctx, _("%s (%s) among the opted-in %s companies, %s"),
 		    ctx->company.name, rut, res[0].industry, res[0].period);
 		rc = cli_writer(ctx, AYNI_WRITER_LIST, table_cols,
 		    NELEM(table_cols), &w);
@@ -197,8 +201,8 @@ cmd_benchmark_refresh(struct cmd_ctx *ctx)
 	int rc;
 
 	if ((rc = ayni_benchmark_refresh(ctx->db, &n, &ctx->err)) == 0)
-		cli_note(ctx, "stored %ld benchmark row%s", n,
-		    n == 1 ? "" : "s");
+		cli_note(ctx, P_("stored %ld benchmark row",
+		    "stored %ld benchmark rows", n), n);
 	return rc;
 }
 
@@ -215,9 +219,9 @@ const struct cmd_entry cmd_benchmark_cmds[] = {
 	{ NULL, cmd_benchmark_compare,
 	    CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA, AYNI_PERM_VIEW,
 	    compare_opts, NULL, 0, 0,
-	    "compare the company with its industry" },
+	    N_("compare the company with its industry") },
 	{ "refresh", cmd_benchmark_refresh, CMD_DB | CMD_AUTH,
 	    AYNI_PERM_NONE, no_opts, NULL, 0, 0,
-	    "store the statistics of every industry and period" },
+	    N_("store the statistics of every industry and period") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

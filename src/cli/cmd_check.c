@@ -24,15 +24,18 @@ cmd_check_run(struct cmd_ctx *ctx)
 	if (rc != 0)
 		return rc;
 	if (n > 0)
-		return ayni_error_set(&ctx->err, AYNI_EDATA, "check: %ld "
-		    "problem%s found", n, n == 1 ? "" : "s");
-	cli_note(ctx, "check: no problems (integrity, foreign keys, rollups "
-	    "of %ld compan%s, uploads, file modes)", nc, nc == 1 ? "y" : "ies");
+		return ayni_error_set(&ctx->err, AYNI_EDATA,
+		    P_("check: %ld problem found", "check: %ld problems found",
+		    n), n);
+	cli_note(ctx, P_("check: no problems (integrity, foreign keys, "
+	    "rollups of %ld company, uploads, file modes)", "check: no "
+	    "problems (integrity, foreign keys, rollups of %ld companies, "
+	    "uploads, file modes)", nc), nc);
 	return 0;
 }
 
 const struct cmd_entry cmd_check_cmds[] = {
 	{ NULL, cmd_check_run, CMD_DB | CMD_AUTH, AYNI_PERM_NONE, NULL, NULL,
-	    0, 0, "integrity, rollups, stale uploads and file modes" },
+	    0, 0, N_("integrity, rollups, stale uploads and file modes") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -19,6 +19,30 @@ const char *const cli_roles[] = { "owner", "admin", "manager", "analyst",
 
 static const char *const onoff[] = { "on", "off", NULL };
 
+/*
+ * A role for a person, with its article in English ("an analyst"), to go
+ * in "'%s' is now %s of '%s'"; the same texts as the core's roles table
+ * (ayni_role_title in company.c, when it has one), translated alike.
+ */
+static const char *
+role_title(ayni_role r)
+{
+	switch (r) {
+	/*
+	 * TRANSLATORS: a member's role with its English article, put after
+	 * "is now", "is already" or before "of '<company>'" in other
+	 * messages.  Spanish says the noun alone: "analista", "dueño".
+	 */
+	case AYNI_ROLE_VIEWER:	return _("a viewer");
+	case AYNI_ROLE_ANALYST:	return _("an analyst");
+	case AYNI_ROLE_MANAGER:	return _("a manager");
+	case AYNI_ROLE_ADMIN:	return _("an admin");
+	case AYNI_ROLE_OWNER:	return _("an owner");
+	case AYNI_ROLE_NONE:	break;
+	}
+	return ayni_role_name(r);
+}
+
 static int
 read_fields(struct cmd_ctx *ctx, ayni_company_fields *f)
 {
@@ -56,7 +80,7 @@ cmd_company_add(struct cmd_ctx *ctx)
 	    NULL, &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(canon, disp);
-	cli_note(ctx, "added company '%s': you are its owner", disp);
+	cli_note(ctx, _("added company '%s': you are its owner"), disp);
 	return 0;
 }
 
@@ -67,8 +91,9 @@ cmd_company_list(struct cmd_ctx *ctx)
 	int all = opt_has(ctx, "all") != 0, rc;
 
 	if (all && !ctx->actor.is_superuser)
-		return ayni_error_set(&ctx->err, AYNI_EPERM, "permission "
-		    "denied: 'ayni company list --all' is for superusers");
+		return ayni_error_set(&ctx->err, AYNI_EPERM, "%s",
+		    _("permission denied: 'ayni company list --all' is for "
+		    "superusers"));
 	if ((rc = cli_writer(ctx, AYNI_WRITER_LIST, ayni_company_columns,
 	    AYNI_COMPANY_NCOLS + all, &w)) != 0)
 		return rc;
@@ -107,7 +132,7 @@ cmd_company_edit(struct cmd_ctx *ctx)
 	    &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, "changed company '%s'", disp);
+	cli_note(ctx, _("changed company '%s'"), disp);
 	return 0;
 }
 
@@ -120,8 +145,8 @@ cmd_company_remove(struct cmd_ctx *ctx)
 	if ((rc = ayni_company_remove(ctx->db, &ctx->company, &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, "removed company '%s': its data is kept, and a "
-	    "superuser can restore it", disp);
+	cli_note(ctx, _("removed company '%s': its data is kept, and a "
+	    "superuser can restore it"), disp);
 	return 0;
 }
 
@@ -136,7 +161,7 @@ cmd_company_restore(struct cmd_ctx *ctx)
 	    &c, &ctx->err)) != 0)
 		return usage_rc(rc);
 	ayni_rut_display(c.rut, disp);
-	cli_note(ctx, "restored company '%s'", disp);
+	cli_note(ctx, _("restored company '%s'"), disp);
 	return 0;
 }
 
@@ -150,8 +175,9 @@ cmd_company_use(struct cmd_ctx *ctx)
 	    ctx->company.company_id, &is_api, &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, "using company '%s' by default %s", disp, is_api ?
-	    "for every command run with this API token" : "in this session");
+	cli_note(ctx, is_api ? _("using company '%s' by default for every "
+	    "command run with this API token") : _("using company '%s' by "
+	    "default in this session"), disp);
 	return 0;
 }
 
@@ -182,17 +208,16 @@ cmd_member_add(struct cmd_ctx *ctx)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
 	if (had != AYNI_ROLE_NONE)
-		return ayni_error_set(&ctx->err, AYNI_EEXISTS, "'%s' is "
-		    "already a %s of '%s': use 'ayni company member role'",
-		    email, ayni_role_name(had), disp);
+		return ayni_error_set(&ctx->err, AYNI_EEXISTS,
+		    _("'%s' is already %s of '%s': use 'ayni company member "
+		    "role'"), email, role_title(had), disp);
 	if ((rc = ayni_member_may_assign(&ctx->company, AYNI_ROLE_NONE, role,
 	    &ctx->err)) != 0)
 		return rc;
 	if ((rc = ayni_member_add(ctx->db, ctx->company.company_id, uid, role,
 	    &ctx->err)) != 0)
 		return rc;
-	cli_note(ctx, "'%s' is now %s %s of '%s'", email,
-	    ayni_role_article(role), ayni_role_name(role),
+	cli_note(ctx, _("'%s' is now %s of '%s'"), email, role_title(role),
 	    disp);
 	return 0;
 }
@@ -227,7 +252,7 @@ find_member(struct cmd_ctx *ctx, const char *email, int64_t *uid)
 	ayni_rut_display(ctx->company.rut, disp);
 	if (had == AYNI_ROLE_NONE)
 		return ayni_error_set(&ctx->err, AYNI_ENOTFOUND,
-		    "'%s' is not a member of '%s'", email, disp);
+		    _("'%s' is not a member of '%s'"), email, disp);
 	return 0;
 }
 
@@ -247,8 +272,7 @@ cmd_member_role(struct cmd_ctx *ctx)
 	    &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, "'%s' is now %s %s of '%s'", email,
-	    ayni_role_article(role), ayni_role_name(role),
+	cli_note(ctx, _("'%s' is now %s of '%s'"), email, role_title(role),
 	    disp);
 	return 0;
 }
@@ -269,63 +293,63 @@ cmd_member_remove(struct cmd_ctx *ctx)
 	    != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, "'%s' is no longer a member of '%s'", email, disp);
+	cli_note(ctx, _("'%s' is no longer a member of '%s'"), email, disp);
 	return 0;
 }
 
 static const struct opt_spec add_opts[] = {
 	{ .name = "rut", .kind = OPT_STR, .required = 1, .argname = "RUT",
-	    .help = "the company's RUT, e.g. 76.123.456-0" },
+	    .help = N_("the company's RUT, e.g. 76.123.456-0") },
 	{ .name = "name", .kind = OPT_STR, .required = 1, .argname = "NAME",
-	    .help = "its name (at least 2 characters)" },
+	    .help = N_("its name (at least 2 characters)") },
 	{ .name = "industry", .kind = OPT_STR, .argname = "CODE",
-	    .help = "retail, food, manufacturing, "
+	    .help = N_("retail, food, manufacturing, "
 	    "services, technology, construction, agriculture, healthcare, "
-	    "education or other (default)" },
+	    "education or other (default)") },
 	{ .name = "size", .kind = OPT_STR, .argname = "SIZE",
-	    .help = "micro (default), small or medium" },
+	    .help = N_("micro (default), small or medium") },
 	{ .name = "benchmark", .kind = OPT_CHOICE, .choices = onoff,
-	    .help = "take part in anonymous industry benchmarks (default off)" },
+	    .help = N_("take part in anonymous industry benchmarks (default off)") },
 	{ .name = NULL }
 };
 
 static const struct opt_spec edit_opts[] = {
 	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
-	    .help = "new name (at least 2 characters)" },
+	    .help = N_("new name (at least 2 characters)") },
 	{ .name = "industry", .kind = OPT_STR, .argname = "CODE",
-	    .help = "new industry" },
+	    .help = N_("new industry") },
 	{ .name = "size", .kind = OPT_STR, .argname = "SIZE",
-	    .help = "micro, small or medium" },
+	    .help = N_("micro, small or medium") },
 	{ .name = "benchmark", .kind = OPT_CHOICE, .choices = onoff,
-	    .help = "take part in anonymous industry benchmarks" },
+	    .help = N_("take part in anonymous industry benchmarks") },
 	{ .name = NULL }
 };
 
 static const struct opt_spec list_opts[] = {
 	{ .name = "all",
-	    .help = "every company, removed ones too (superuser)" },
+	    .help = N_("every company, removed ones too (superuser)") },
 	{ .name = NULL }
 };
 
 static const struct opt_spec member_add_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
-	    .help = "the user to add" },
+	    .help = N_("the user to add") },
 	{ .name = "role", .kind = OPT_CHOICE, .required = 1,
-	    .choices = cli_roles, .help = "their role in the company" },
+	    .choices = cli_roles, .help = N_("their role in the company") },
 	{ .name = NULL }
 };
 
 static const struct opt_spec member_role_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
-	    .help = "the member" },
+	    .help = N_("the member") },
 	{ .name = "role", .kind = OPT_CHOICE, .required = 1,
-	    .choices = cli_roles, .help = "their new role" },
+	    .choices = cli_roles, .help = N_("their new role") },
 	{ .name = NULL }
 };
 
 static const struct opt_spec member_remove_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
-	    .help = "the member" },
+	    .help = N_("the member") },
 	{ .name = NULL }
 };
 
@@ -340,32 +364,32 @@ static const struct opt_spec member_remove_opts[] = {
 #define SCOPED	(AUTH | CMD_COMPANY | CMD_COMPANY_ARG)
 const struct cmd_entry cmd_company_cmds[] = {
 	{ "add", cmd_company_add, AUTH | CMD_TXN, AYNI_PERM_NONE, add_opts,
-	    NULL, 0, 0, "register a company; you become its owner" },
+	    NULL, 0, 0, N_("register a company; you become its owner") },
 	{ "list", cmd_company_list, AUTH, AYNI_PERM_NONE, list_opts, NULL, 0,
-	    0, "the companies you are a member of, with your role" },
+	    0, N_("the companies you are a member of, with your role") },
 	{ "show", cmd_company_show, SCOPED, AYNI_PERM_VIEW, NULL, "RUT", 0, 1,
-	    "show a company (default: the selected one)" },
+	    N_("show a company (default: the selected one)") },
 	{ "edit", cmd_company_edit, SCOPED | CMD_TXN, AYNI_PERM_MANAGE_COMPANY,
-	    edit_opts, "RUT", 1, 1, "change a company's name, industry, size "
-	    "or benchmark choice (owner)" },
+	    edit_opts, "RUT", 1, 1, N_("change a company's name, industry, size "
+	    "or benchmark choice (owner)") },
 	{ "remove", cmd_company_remove, SCOPED | CMD_TXN,
 	    AYNI_PERM_MANAGE_COMPANY, NULL, "RUT", 1, 1,
-	    "remove a company: hidden, its data kept (owner)" },
+	    N_("remove a company: hidden, its data kept (owner)") },
 	{ "restore", cmd_company_restore, AUTH | CMD_SUPERUSER | CMD_TXN,
 	    AYNI_PERM_NONE, NULL, "RUT", 1, 1,
-	    "bring back a removed company (superuser)" },
+	    N_("bring back a removed company (superuser)") },
 	{ "use", cmd_company_use, SCOPED, AYNI_PERM_VIEW, NULL, "RUT", 1, 1,
-	    "make a company the default of this session or API token" },
+	    N_("make a company the default of this session or API token") },
 	{ "member add", cmd_member_add, SCOPED | CMD_TXN,
 	    AYNI_PERM_MANAGE_USERS, member_add_opts, "RUT", 1, 1,
-	    "make a user a member of the company (manage users)" },
+	    N_("make a user a member of the company (manage users)") },
 	{ "member list", cmd_member_list, SCOPED | CMD_TXN, AYNI_PERM_VIEW,
-	    NULL, "RUT", 1, 1, "the company's members and their roles (view)" },
+	    NULL, "RUT", 1, 1, N_("the company's members and their roles (view)") },
 	{ "member role", cmd_member_role, SCOPED | CMD_TXN,
 	    AYNI_PERM_MANAGE_USERS, member_role_opts, "RUT", 1, 1,
-	    "change a member's role (manage users)" },
+	    N_("change a member's role (manage users)") },
 	{ "member remove", cmd_member_remove, SCOPED | CMD_TXN,
 	    AYNI_PERM_MANAGE_USERS, member_remove_opts, "RUT", 1, 1,
-	    "end a membership (manage users)" },
+	    N_("end a membership (manage users)") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

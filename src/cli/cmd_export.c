@@ -17,17 +17,17 @@ static const char *const whats[] = { "raw", "day", "week", "month",
 
 static const struct opt_spec export_opts[] = {
 	{ .name = "what", .kind = OPT_CHOICE, .choices = whats,
-	    .help = "the sales lines (raw, the default) or a rollup" },
+	    .help = N_("the sales lines (raw, the default) or a rollup") },
 	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "only sales on or after DATE (YYYY-MM-DD)" },
+	    .help = N_("only sales on or after DATE (YYYY-MM-DD)") },
 	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "only sales on or before DATE (YYYY-MM-DD)" },
+	    .help = N_("only sales on or before DATE (YYYY-MM-DD)") },
 	{ .name = "excel", .kind = OPT_FLAG,
-	    .help = "csv that Spanish-locale Excel opens: BOM, "
-	    "';', decimal comma, CRLF" },
+	    .help = N_("csv that Spanish-locale Excel opens: BOM, "
+	    "';', decimal comma, CRLF") },
 	{ .name = "output", .shortopt = 'o', .kind = OPT_STR, .argname = "FILE",
-	    .help = "write to FILE (atomically) instead of "
-	    "standard output" },
+	    .help = N_("write to FILE (atomically) instead of "
+	    "standard output") },
 	{ .name = NULL }
 };
 
@@ -50,12 +50,13 @@ cmd_export_run(struct cmd_ctx *ctx)
 	o.to = opt_get(ctx, "to");
 	/* an export is for programs: csv unless json is asked for */
 	if (ctx->format_explicit && ctx->format == AYNI_FORMAT_TABLE)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "an export is "
-		    "csv or json: for a table, use 'ayni aggregate'");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("an export is csv or json: for a table, use 'ayni "
+		    "aggregate'"));
 	if (ctx->format_explicit && ctx->format == AYNI_FORMAT_JSON) {
 		if (excel)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "--excel writes csv: drop --format json");
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+			    _("--excel writes csv: drop --format json"));
 		fmt = AYNI_FORMAT_JSON;
 	}
 	if (path != NULL) {
@@ -82,7 +83,8 @@ out:
 		else
 			ayni_outfile_abort(f);
 		if (rc == 0)
-			cli_note(ctx, "exported %ld rows to '%s'",
+			cli_note(ctx, P_("exported %ld row to '%s'",
+			    "exported %ld rows to '%s'", ayni_writer_rows(w)),
 			    ayni_writer_rows(w), path);
 	}
 	ayni_writer_free(w);
@@ -92,6 +94,6 @@ out:
 const struct cmd_entry cmd_export_cmds[] = {
 	{ NULL, cmd_export_run, CMD_DB | CMD_AUTH | CMD_COMPANY,
 	    AYNI_PERM_EXPORT, export_opts, NULL, 0, 0,
-	    "the sales lines or a rollup as csv, json or for Excel" },
+	    N_("the sales lines or a rollup as csv, json or for Excel") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

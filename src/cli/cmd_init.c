@@ -22,11 +22,11 @@
 
 static const struct opt_spec init_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .argname = "EMAIL",
-	    .help = "login of the first user (a superuser)" },
+	    .help = N_("login of the first user (a superuser)") },
 	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
-	    .help = "display name of the first user" },
+	    .help = N_("display name of the first user") },
 	{ .name = "password-stdin", .kind = OPT_FLAG,
-	    .help = "read the password from standard input, not the terminal" },
+	    .help = N_("read the password from standard input, not the terminal") },
 	{ .name = NULL }
 };
 
@@ -64,7 +64,7 @@ existing(struct cmd_ctx *ctx, int *sqlite, int *empty)
 	*sqlite = *empty = 0;
 	if (stat(ctx->db_path, &sb) == -1)
 		return errno == ENOENT ? 0 : ayni_error_set(&ctx->err,
-		    AYNI_ECANTCREAT, "cannot create database '%s': %s",
+		    AYNI_ECANTCREAT, _("cannot create database '%s': %s"),
 		    ctx->db_path, strerror(errno));
 	if (S_ISREG(sb.st_mode) && sb.st_size == 0) {
 		*empty = 1;
@@ -79,10 +79,17 @@ existing(struct cmd_ctx *ctx, int *sqlite, int *empty)
 		*sqlite = 1;
 		return 0;
 	}
+	if (S_ISDIR(sb.st_mode))
+		return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+		    _("cannot create database '%s': a directory is in the "
+		    "way"), ctx->db_path);
+	if (S_ISREG(sb.st_mode))
+		return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+		    _("cannot create database '%s': a file that is not a "
+		    "database is in the way"), ctx->db_path);
 	return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-	    "cannot create database '%s': %s is in the way", ctx->db_path,
-	    S_ISDIR(sb.st_mode) ? "a directory" : S_ISREG(sb.st_mode) ?
-	    "a file that is not a database" : "something that is not a file");
+	    _("cannot create database '%s': something that is not a file "
+	    "is in the way"), ctx->db_path);
 }
 
 static int
@@ -100,26 +107,27 @@ cmd_init(struct cmd_ctx *ctx)
 		    != 0)
 			return rc;
 		if (email != NULL)
-			cli_warn(ctx, "database '%s' exists: '--email' ignored; "
-			    "use 'ayni user add'", ctx->db_path);
-		cli_note(ctx, "database '%s' is at schema version %d",
+			cli_warn(ctx, _("database '%s' exists: '--email' "
+			    "ignored; use 'ayni user add'"), ctx->db_path);
+		cli_note(ctx, _("database '%s' is at schema version %d"),
 		    ctx->db_path, ayni_db_version(ctx->db));
 		return 0;
 	}
 	if (email == NULL)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "a new database needs its first user: give --email");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("a new database needs its first user: give --email"));
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;
-	if ((rc = cli_read_secret(ctx, "password: ", 1, &pw, &ctx->err)) != 0)
+	if ((rc = cli_read_secret(ctx, _("password: "), 1, &pw, &ctx->err))
+	    != 0)
 		return rc;
 	if ((rc = ayni_password_policy(pw, norm, &ctx->err)) != 0)
 		goto out;
 	/* An empty file someone made becomes a database: make it private. */
 	if (empty && chmod(ctx->db_path, 0600) == -1) {
 		rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-		    "cannot create database '%s': %s", ctx->db_path,
+		    _("cannot create database '%s': %s"), ctx->db_path,
 		    strerror(errno));
 		goto out;
 	}
@@ -137,8 +145,8 @@ cmd_init(struct cmd_ctx *ctx)
 	else
 		ayni_db_rollback(ctx->db);
 	if (rc == 0)
-		cli_note(ctx, "created database '%s' with superuser '%s' "
-		    "(logged in)", ctx->db_path, norm);
+		cli_note(ctx, _("created database '%s' with superuser '%s' "
+		    "(logged in)"), ctx->db_path, norm);
 out:
 	if (pw != NULL) {
 		ayni_wipe(pw, strlen(pw));
@@ -154,7 +162,7 @@ out:
 
 const struct cmd_entry cmd_init_cmds[] = {
 	{ NULL, cmd_init, 0, AYNI_PERM_NONE, init_opts, NULL, 0, 0,
-	    "create a database and its first user, or migrate an existing "
-	    "one" },
+	    N_("create a database and its first user, or migrate an existing "
+	    "one") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -15,9 +15,9 @@
 
 static const struct opt_spec login_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
-	    .help = "who logs in" },
+	    .help = N_("who logs in") },
 	{ .name = "password-stdin", .kind = OPT_FLAG,
-	    .help = "read the password from standard input, not the terminal" },
+	    .help = N_("read the password from standard input, not the terminal") },
 	{ .name = NULL }
 };
 
@@ -33,7 +33,8 @@ cmd_login(struct cmd_ctx *ctx)
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), &ctx->err))
 	    != 0)
 		return rc;
-	if ((rc = cli_read_secret(ctx, "password: ", 0, &pw, &ctx->err)) != 0)
+	if ((rc = cli_read_secret(ctx, _("password: "), 0, &pw, &ctx->err))
+	    != 0)
 		return rc;
 	gethostname(host, sizeof(host) - 1);
 	rc = ayni_login(ctx->db, norm, pw, host, 1, &uid, &ctx->err);
@@ -51,8 +52,9 @@ cmd_login(struct cmd_ctx *ctx)
 	ayni_wipe(old, sizeof(old));
 	if (rc != 0)
 		return rc;
-	cli_note(ctx, "logged in as '%s' (for %d days, or until 'ayni logout')",
-	    norm, AYNI_SESSION_DAYS);
+	cli_note(ctx, P_("logged in as '%s' (for %d day, or until 'ayni "
+	    "logout')", "logged in as '%s' (for %d days, or until 'ayni "
+	    "logout')", AYNI_SESSION_DAYS), norm, AYNI_SESSION_DAYS);
 	return 0;
 }
 
@@ -71,7 +73,7 @@ cmd_logout(struct cmd_ctx *ctx)
 		from_file = 1;
 	}
 	if (tok == NULL) {
-		cli_note(ctx, "not logged in");
+		cli_note(ctx, "%s", _("not logged in"));
 		return 0;
 	}
 	rc = ayni_session_end(ctx->db, tok, &ctx->err);
@@ -82,7 +84,7 @@ cmd_logout(struct cmd_ctx *ctx)
 	if (rc == 0 && from_file)
 		rc = ayni_token_file_remove(ayni_db_path(ctx->db), &ctx->err);
 	if (rc == 0)
-		cli_note(ctx, "logged out");
+		cli_note(ctx, "%s", _("logged out"));
 	return rc;
 }
 
@@ -116,18 +118,18 @@ cmd_whoami(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_login_cmds[] = {
 	{ NULL, cmd_login, CMD_DB, AYNI_PERM_NONE, login_opts, NULL, 0, 0,
-	    "log in to the database and keep the session in the token file" },
+	    N_("log in to the database and keep the session in the token file") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };
 
 const struct cmd_entry cmd_logout_cmds[] = {
 	{ NULL, cmd_logout, CMD_DB, AYNI_PERM_NONE, NULL, NULL, 0, 0,
-	    "end the session and remove its token file" },
+	    N_("end the session and remove its token file") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };
 
 const struct cmd_entry cmd_whoami_cmds[] = {
 	{ NULL, cmd_whoami, CMD_DB | CMD_AUTH, AYNI_PERM_NONE, NULL, NULL, 0, 0,
-	    "show who the session or API token belongs to" },
+	    N_("show who the session or API token belongs to") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

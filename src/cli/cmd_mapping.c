@@ -18,23 +18,23 @@
 static const struct opt_spec save_opts[] = {
 	{ .name = "map", .kind = OPT_STR, .repeatable = 1,
 	    .argname = "FIELD=HEADER",
-	    .help = "the file's column HEADER feeds FIELD (in_dt ...); repeat" },
+	    .help = N_("the file's column HEADER feeds FIELD (in_dt ...); repeat") },
 	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
-	    .help = "dates read as FMT, e.g. %d/%m/%Y" },
+	    .help = N_("dates read as FMT, e.g. %d/%m/%Y") },
 	{ .name = "decimal", .kind = OPT_STR, .argname = "C",
-	    .help = "decimal mark: ',' or '.'" },
+	    .help = N_("decimal mark: ',' or '.'") },
 	{ .name = "encoding", .kind = OPT_STR, .argname = "ENC",
-	    .help = "utf-8, latin1, windows-1252, utf-16le/be" },
+	    .help = N_("utf-8, latin1, windows-1252, utf-16le/be") },
 	{ .name = "delimiter", .kind = OPT_STR, .argname = "C",
-	    .help = "field separator: , ; | or tab" },
+	    .help = N_("field separator: , ; | or tab") },
 	{ .name = "returns", .kind = OPT_STR, .argname = "REGEX",
-	    .help = "return markers in the type columns, instead of the built-in" },
+	    .help = N_("return markers in the type columns, instead of the built-in") },
 	{ .name = "default", .kind = OPT_FLAG,
-	    .help = "make it the company's default: used when an upload names none" },
+	    .help = N_("make it the company's default: used when an upload names none") },
 	{ .name = "from-upload", .kind = OPT_INT, .argname = "ID",
 	    .min = 1, .max = LLONG_MAX,
-	    .help = "start from what upload ID found: "
-	    "its columns, encoding, delimiter, decimal mark" },
+	    .help = N_("start from what upload ID found: "
+	    "its columns, encoding, delimiter, decimal mark") },
 	{ .name = NULL }
 };
 
@@ -45,9 +45,9 @@ set_name(struct cmd_ctx *ctx, ayni_mapping *m)
 	const char *name = ctx->o.args[0];
 
 	if (strlen(name) > AYNI_MAPPING_NAME_MAX)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "mapping name "
-		    "'%.20s...' is too long: at most %d bytes", name,
-		    AYNI_MAPPING_NAME_MAX);
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    _("mapping name '%.20s...' is too long: at most %d bytes"),
+		    name, AYNI_MAPPING_NAME_MAX);
 	memcpy(m->name, name, strlen(name) + 1);
 	return 0;
 }
@@ -92,14 +92,14 @@ cmd_mapping_save(struct cmd_ctx *ctx)
 	if ((rc = ayni_mapping_save(ctx->db, ctx->company.company_id, &m,
 	    &saved, &ctx->err)) != 0)
 		goto out;
-	cli_note(ctx, "mapping '%s' %s", m.name, saved.replaced ? "updated" :
-	    "saved");
+	cli_note(ctx, saved.replaced ? _("mapping '%s' updated") :
+	    _("mapping '%s' saved"), m.name);
 	if (saved.prev_default[0] != '\0')
-		cli_note(ctx, "mapping '%s' is no longer the default",
+		cli_note(ctx, _("mapping '%s' is no longer the default"),
 		    saved.prev_default);
 	else if (saved.was_default && !m.is_default)
-		cli_note(ctx, "mapping '%s' is no longer the default: the "
-		    "company has none (add --default to keep it)", m.name);
+		cli_note(ctx, _("mapping '%s' is no longer the default: the "
+		    "company has none (add --default to keep it)"), m.name);
 out:
 	ayni_mapping_release(&m);
 	return rc;
@@ -149,8 +149,9 @@ cmd_mapping_remove(struct cmd_ctx *ctx)
 
 	if ((rc = ayni_mapping_remove(ctx->db, ctx->company.company_id, name,
 	    &was_default, &ctx->err)) == 0)
-		cli_note(ctx, "mapping '%s' removed%s", name, was_default ?
-		    "; the company has no default mapping now" : "");
+		cli_note(ctx, was_default ? _("mapping '%s' removed; the "
+		    "company has no default mapping now") :
+		    _("mapping '%s' removed"), name);
 	return rc;
 }
 
@@ -160,12 +161,12 @@ cmd_mapping_remove(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_mapping_cmds[] = {
 	{ "save", cmd_mapping_save, SCOPED, AYNI_PERM_UPLOAD, save_opts,
 	    "NAME", 1, 1,
-	    "save how a source's columns map to fields, replacing NAME" },
+	    N_("save how a source's columns map to fields, replacing NAME") },
 	{ "list", cmd_mapping_list, SCOPED, AYNI_PERM_VIEW, NULL, NULL, 0, 0,
-	    "list the company's saved mappings" },
+	    N_("list the company's saved mappings") },
 	{ "show", cmd_mapping_show, SCOPED, AYNI_PERM_VIEW, NULL, "NAME", 1, 1,
-	    "show a mapping's fields and reading options" },
+	    N_("show a mapping's fields and reading options") },
 	{ "remove", cmd_mapping_remove, SCOPED, AYNI_PERM_UPLOAD, NULL,
-	    "NAME", 1, 1, "delete a saved mapping" },
+	    "NAME", 1, 1, N_("delete a saved mapping") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

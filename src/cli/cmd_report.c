@@ -13,11 +13,11 @@
 
 static const struct opt_spec report_opts[] = {
 	{ .name = "period", .kind = OPT_STR, .argname = "P",
-	    .help = "a month (2025-10), quarter (2025-Q4) or "
-	    "year (2025); default: the latest full month" },
+	    .help = N_("a month (2025-10), quarter (2025-Q4) or "
+	    "year (2025); default: the latest full month") },
 	{ .name = "html", .kind = OPT_STR, .argname = "FILE",
-	    .help = "write the report as one HTML page to "
-	    "FILE" },
+	    .help = N_("write the report as one HTML page to "
+	    "FILE") },
 	{ .name = NULL }
 };
 
@@ -35,7 +35,7 @@ write_html(struct cmd_ctx *ctx, const ayni_report *r, const char *path)
 		return rc;
 	}
 	if ((rc = ayni_outfile_commit(f, &ctx->err)) == 0)
-		cli_note(ctx, "report of %s for %s written to '%s'", r->rut,
+		cli_note(ctx, _("report of %s for %s written to '%s'"), r->rut,
 		    r->period.label, path);
 	return rc;
 }
@@ -72,6 +72,6 @@ const struct cmd_entry cmd_report_cmds[] = {
 	{ NULL, cmd_report_show,
 	    CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA | CMD_OWN_HEAD,
 	    AYNI_PERM_VIEW, report_opts, NULL, 0, 0,
-	    "a period's sales, margin, products, peaks and benchmark" },
+	    N_("a period's sales, margin, products, peaks and benchmark") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

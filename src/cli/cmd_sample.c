@@ -23,31 +23,31 @@
 static const struct opt_spec sample_opts[] = {
 	{ .name = "rows", .kind = OPT_INT, .argname = "N",
 	    .min = 0, .max = AYNI_SAMPLE_MAX_ROWS,
-	    .help = "data lines to write, default 1000" },
+	    .help = N_("data lines to write, default 1000") },
 	{ .name = "seed", .kind = OPT_U64, .argname = "S",
-	    .help = "random seed: same seed, same bytes (default 1)" },
+	    .help = N_("random seed: same seed, same bytes (default 1)") },
 	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "first day, YYYY-MM-DD (default 2025-01-01)" },
+	    .help = N_("first day, YYYY-MM-DD (default 2025-01-01)") },
 	{ .name = "days", .kind = OPT_INT, .argname = "D",
 	    .min = 1, .max = AYNI_SAMPLE_MAX_DAYS,
-	    .help = "number of days covered, default 90" },
+	    .help = N_("number of days covered, default 90") },
 	{ .name = "profile", .kind = OPT_STR, .argname = "NAME|N",
-	    .help = "kind of shop, by name or 0 to 5 (default minimarket)" },
+	    .help = N_("kind of shop, by name or 0 to 5 (default minimarket)") },
 	{ .name = "companies", .kind = OPT_INT, .argname = "K",
 	    .min = 1, .max = AYNI_SAMPLE_MAX_COMPANIES,
-	    .help = "write K shops' files instead (needs --out)" },
+	    .help = N_("write K shops' files instead (needs --out)") },
 	{ .name = "out", .kind = OPT_STR, .argname = "DIR",
-	    .help = "where company-01.csv ... go (made if missing)" },
+	    .help = N_("where company-01.csv ... go (made if missing)") },
 	{ .name = "register", .kind = OPT_FLAG,
-	    .help = "write SII sales registers (RCV) instead: one month of "
-	    "the month of --from (default 2025-10)" },
+	    .help = N_("write SII sales registers (RCV) instead: one month of "
+	    "the month of --from (default 2025-10)") },
 	{ .name = "months", .kind = OPT_INT, .argname = "M",
 	    .min = 1, .max = AYNI_REGISTER_MAX_MONTHS,
-	    .help = "with --register --companies: M months per company, "
-	    "default 1" },
+	    .help = N_("with --register --companies: M months per company, "
+	    "default 1") },
 	{ .name = "documents", .kind = OPT_INT, .argname = "N",
 	    .min = 1, .max = AYNI_REGISTER_MAX_DOCUMENTS,
-	    .help = "with --register: documents a month, about (default 60)" },
+	    .help = N_("with --register: documents a month, about (default 60)") },
 	{ .name = NULL }
 };
 
@@ -95,8 +95,8 @@ parse_profile(struct cmd_ctx *ctx, int *out)
 		return 0;
 	}
 	return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-	    "invalid --profile '%.64s': use minimarket, panaderia, "
-	    "ferreteria, farmacia, cafe, botilleria or 0 to %d", s, n - 1);
+	    _("invalid --profile '%.64s': use minimarket, panaderia, "
+	    "ferreteria, farmacia, cafe, botilleria or 0 to %d"), s, n - 1);
 }
 
 static int
@@ -113,12 +113,12 @@ read_options(struct cmd_ctx *ctx, ayni_sample_options *o, long *companies)
 		return rc;
 	o->from = opt_get(ctx, "from");
 	if (opt_has(ctx, "companies") && !opt_has(ctx, "out"))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "option '--companies' needs '--out DIR' for the files");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("option '--companies' needs '--out DIR' for the files"));
 	if (opt_has(ctx, "out") && !opt_has(ctx, "companies"))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "option '--out' needs '--companies K': one shop goes to "
-		    "standard output");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("option '--out' needs '--companies K': one shop goes "
+		    "to standard output"));
 	return 0;
 }
 
@@ -136,12 +136,12 @@ read_register_options(struct cmd_ctx *ctx, ayni_register_options *o)
 	for (i = 0; i < sizeof(shop_only) / sizeof(shop_only[0]); i++)
 		if (opt_has(ctx, shop_only[i]))
 			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "option '--%s' is for shop exports, not with "
-			    "'--register'", shop_only[i]);
+			    _("option '--%s' is for shop exports, not with "
+			    "'--register'"), shop_only[i]);
 	if (opt_has(ctx, "months") && !opt_has(ctx, "companies"))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "option '--months' needs '--companies K --out DIR': one "
-		    "month goes to standard output");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("option '--months' needs '--companies K --out DIR': "
+		    "one month goes to standard output"));
 	ayni_register_options_init(o);
 	o->seed = opt_u64(ctx, "seed", o->seed);
 	o->documents = (int)opt_int(ctx, "documents", o->documents);
@@ -208,7 +208,7 @@ name_from(struct cmd_ctx *ctx, int rc)
 
 	if (rc == AYNI_EUSAGE && opt_has(ctx, "from")) {
 		snprintf(msg, sizeof(msg), "%s", ctx->err.msg);
-		ayni_error_set(&ctx->err, rc, "option '--from': %s", msg);
+		ayni_error_set(&ctx->err, rc, _("option '--from': %s"), msg);
 	}
 	return rc;
 }
@@ -229,9 +229,12 @@ make_dir(struct cmd_ctx *ctx, const char *dir, int *made)
 	}
 	if (errno == EEXIST && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return 0;
+	if (errno == EEXIST)
+		return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
+		    _("cannot create directory '%.200s': a file is in the "
+		    "way"), dir);
 	return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-	    "cannot create directory '%.200s': %s", dir,
-	    errno == EEXIST ? "a file is in the way" : strerror(errno));
+	    _("cannot create directory '%.200s': %s"), dir, strerror(errno));
 }
 
 /* --out as a directory name without trailing slashes, made if missing. */
@@ -242,11 +245,12 @@ out_dir(struct cmd_ctx *ctx, char *dir, size_t len, int *made)
 	size_t n = strlen(arg);
 
 	if (n == 0)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "option '--out' needs a directory name");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("option '--out' needs a directory name"));
 	if (n >= len)
 		return ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
-		    "cannot create files in '%.200s...': path too long", arg);
+		    _("cannot create files in '%.200s...': path too long"),
+		    arg);
 	/* "d/" and "d" name the same files: print them one way */
 	memcpy(dir, arg, n + 1);
 	while (n > 1 && dir[n - 1] == '/')
@@ -323,14 +327,15 @@ cmd_sample(struct cmd_ctx *ctx)
 
 	if (opt_has(ctx, "register")) {
 		if (opt_has(ctx, "companies") != opt_has(ctx, "out"))
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "options '--companies' and '--out' go together");
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+			    _("options '--companies' and '--out' go together"));
 		return sample_register(ctx, (long)opt_int(ctx, "companies",
 		    0));
 	}
 	if (opt_has(ctx, "months") || opt_has(ctx, "documents"))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "options "
-		    "'--months' and '--documents' are for '--register'");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("options '--months' and '--documents' are for "
+		    "'--register'"));
 	if ((rc = read_options(ctx, &o, &companies)) != 0)
 		return rc;
 	if (companies > 0)
@@ -340,7 +345,7 @@ cmd_sample(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_sample_cmds[] = {
 	{ NULL, cmd_sample, 0, AYNI_PERM_NONE, sample_opts, NULL, 0, 0,
-	    "write a synthetic sales export of one shop, or of K shops to "
-	    "DIR; with --register, SII sales registers" },
+	    N_("write a synthetic sales export of one shop, or of K shops to "
+	    "DIR; with --register, SII sales registers") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -13,10 +13,10 @@
 
 static const struct opt_spec create_opts[] = {
 	{ .name = "name", .kind = OPT_STR, .required = 1, .argname = "NAME",
-	    .help = "what the token is for: 'nightly-upload'" },
+	    .help = N_("what the token is for: 'nightly-upload'") },
 	{ .name = "expires", .kind = OPT_INT, .argname = "DAYS",
 	    .min = 1, .max = AYNI_API_TOKEN_MAX_DAYS,
-	    .help = "valid this many days, default 365" },
+	    .help = N_("valid this many days, default 365") },
 	{ .name = NULL }
 };
 
@@ -40,9 +40,9 @@ cmd_token_create(struct cmd_ctx *ctx)
 	 * minting others: only a login session creates tokens.
 	 */
 	if (ctx->actor.is_api)
-		return ayni_error_set(&ctx->err, AYNI_EPERM,
-		    "permission denied: an API token cannot create tokens; "
-		    "log in with 'ayni login'");
+		return ayni_error_set(&ctx->err, AYNI_EPERM, "%s",
+		    _("permission denied: an API token cannot create tokens; "
+		    "log in with 'ayni login'"));
 	if ((rc = ayni_apitoken_create(ctx->db, ctx->actor.user_id, name,
 	    days, token, expires_at, &ctx->err)) != 0)
 		return rc;
@@ -53,8 +53,8 @@ cmd_token_create(struct cmd_ctx *ctx)
 	if (!ctx->format_explicit && !isatty(STDOUT_FILENO)) {
 		fprintf(ctx->out, "%s\n", token);
 		ayni_wipe(token, sizeof(token));
-		cli_note(ctx, "token '%s' created, valid until %s: it is "
-		    "shown only this once; use it as AYNI_TOKEN", name,
+		cli_note(ctx, _("token '%s' created, valid until %s: it is "
+		    "shown only this once; use it as AYNI_TOKEN"), name,
 		    expires_at);
 		return 0;
 	}
@@ -67,8 +67,8 @@ cmd_token_create(struct cmd_ctx *ctx)
 	ayni_writer_free(w);
 	ayni_wipe(token, sizeof(token));
 	if (rc == 0)
-		cli_note(ctx, "token '%s' created: it is shown only this once; "
-		    "use it as AYNI_TOKEN", name);
+		cli_note(ctx, _("token '%s' created: it is shown only this "
+		    "once; use it as AYNI_TOKEN"), name);
 	return rc;
 }
 
@@ -94,17 +94,17 @@ cmd_token_revoke(struct cmd_ctx *ctx)
 
 	if ((rc = ayni_apitoken_revoke(ctx->db, ctx->actor.user_id,
 	    ctx->o.args[0], &ctx->err)) == 0)
-		cli_note(ctx, "token '%s' revoked", ctx->o.args[0]);
+		cli_note(ctx, _("token '%s' revoked"), ctx->o.args[0]);
 	return rc;
 }
 
 const struct cmd_entry cmd_token_cmds[] = {
 	{ "create", cmd_token_create, CMD_DB | CMD_AUTH | CMD_TXN,
 	    AYNI_PERM_NONE, create_opts, NULL, 0, 0,
-	    "create an API token and print it once" },
+	    N_("create an API token and print it once") },
 	{ "list", cmd_token_list, CMD_DB | CMD_AUTH, AYNI_PERM_NONE, NULL,
-	    NULL, 0, 0, "list your API tokens that are not revoked" },
+	    NULL, 0, 0, N_("list your API tokens that are not revoked") },
 	{ "revoke", cmd_token_revoke, CMD_DB | CMD_AUTH | CMD_TXN,
-	    AYNI_PERM_NONE, NULL, "NAME", 1, 1, "revoke an API token" },
+	    AYNI_PERM_NONE, NULL, "NAME", 1, 1, N_("revoke an API token") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -22,40 +22,40 @@ static const char *const periods[] = { "day", "month", NULL };
 
 static const struct opt_spec upload_opts[] = {
 	{ .name = "mapping", .kind = OPT_STR, .argname = "NAME",
-	    .help = "use the saved mapping NAME" },
+	    .help = N_("use the saved mapping NAME") },
 	{ .name = "map", .kind = OPT_STR, .repeatable = 1, .argname = "FIELD=HEADER",
-	    .help = "read FIELD from column HEADER (repeatable)" },
+	    .help = N_("read FIELD from column HEADER (repeatable)") },
 	{ .name = "delimiter", .kind = OPT_STR, .argname = "C",
-	    .help = "field delimiter: , ; tab or |" },
+	    .help = N_("field delimiter: , ; tab or |") },
 	{ .name = "encoding", .kind = OPT_STR, .argname = "ENC",
-	    .help = "utf-8, latin1, windows-1252, utf-16le/be" },
+	    .help = N_("utf-8, latin1, windows-1252, utf-16le/be") },
 	{ .name = "decimal", .kind = OPT_CHOICE, .choices = decimals,
-	    .help = "decimal mark of every number" },
+	    .help = N_("decimal mark of every number") },
 	{ .name = "date-format", .kind = OPT_STR, .argname = "FMT",
-	    .help = "dates as FMT, e.g. %d/%m/%Y %H:%M" },
+	    .help = N_("dates as FMT, e.g. %d/%m/%Y %H:%M") },
 	{ .name = "mode", .kind = OPT_CHOICE, .choices = modes,
-	    .help = "upsert (default; the SII register replaces its months) "
-	    "or replace the period the file covers" },
+	    .help = N_("upsert (default; the SII register replaces its months) "
+	    "or replace the period the file covers") },
 	{ .name = "period", .kind = OPT_CHOICE, .choices = periods,
-	    .help = "with replace: the file's days (default) or whole months" },
+	    .help = N_("with replace: the file's days (default) or whole months") },
 	{ .name = "from", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "with replace: first day to replace" },
+	    .help = N_("with replace: first day to replace") },
 	{ .name = "to", .kind = OPT_DATE, .argname = "DATE",
-	    .help = "with replace: last day to replace" },
+	    .help = N_("with replace: last day to replace") },
 	{ .name = "returns", .kind = OPT_STR, .argname = "REGEX",
-	    .help = "return markers in the type columns, instead of the built-in" },
+	    .help = N_("return markers in the type columns, instead of the built-in") },
 	{ .name = "max-errors", .kind = OPT_INT, .argname = "N",
 	    .min = 0, .max = 1000000000,
-	    .help = "store the valid rows if at most N are invalid" },
+	    .help = N_("store the valid rows if at most N are invalid") },
 	{ .name = "rejects", .kind = OPT_STR, .argname = "FILE",
-	    .help = "write invalid rows, with line and "
-	    "reason, to FILE" },
+	    .help = N_("write invalid rows, with line and "
+	    "reason, to FILE") },
 	{ .name = "dry-run", .shortopt = 'n', .kind = OPT_FLAG,
-	    .help = "do everything but store" },
+	    .help = N_("do everything but store") },
 	{ .name = "wait", .kind = OPT_INT, .argname = "SECONDS",
 	    .min = 0, .max = 86400,
-	    .help = "wait this long for a busy database, default 600; 0: "
-	    "do not wait" },
+	    .help = N_("wait this long for a busy database, default 600; 0: "
+	    "do not wait") },
 	{ .name = NULL }
 };
 
@@ -105,21 +105,26 @@ progress(void *arg, const ayni_upload_progress *p)
 		if (!b->tty)
 			return;
 		rate = s > 0 ? (double)p->rows / s : 0;
-		fprintf(stderr, "\r\033[Kreading  %6.1f MB", (double)p->bytes / 1e6);
+		fputs("\r\033[K", stderr);
+		/* TRANSLATORS: the progress bar, on one line of a terminal */
+		fprintf(stderr, _("reading  %6.1f MB"),
+		    (double)p->bytes / 1e6);
 		if (b->size > 0 && p->bytes > 0 && s > 0.2) {
 			double eta = s * (double)(b->size - p->bytes) /
 			    (double)p->bytes;
 
-			fprintf(stderr, " of %.1f MB  %3.0f%%  ETA %.0fs",
+			/* TRANSLATORS: ETA: the time left, in seconds */
+			fprintf(stderr, _(" of %.1f MB  %3.0f%%  ETA %.0fs"),
 			    (double)b->size / 1e6, 100.0 * (double)p->bytes /
 			    (double)b->size, eta);
 		}
-		fprintf(stderr, "  %ld rows  %.0f rows/s", p->rows, rate);
+		fprintf(stderr, _("  %ld rows  %.0f rows/s"), p->rows, rate);
 		break;
 	case AYNI_UPLOAD_EV_WRITING:
 		if (!b->tty)
 			return;
-		fprintf(stderr, "\r\033[Kwriting  %ld of %ld rows  %3.0f%%",
+		fputs("\r\033[K", stderr);
+		fprintf(stderr, _("writing  %ld of %ld rows  %3.0f%%"),
 		    p->rows, p->rows_total, p->rows_total ? 100.0 *
 		    (double)p->rows / (double)p->rows_total : 100.0);
 		break;
@@ -137,19 +142,20 @@ replace_options(struct cmd_ctx *ctx, ayni_upload_opts *o)
 
 	if ((p != NULL || from != NULL || to != NULL) &&
 	    o->mode != AYNI_UPLOAD_REPLACE)
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--%s goes with "
-		    "--mode replace", p != NULL ? "period" : from != NULL ?
-		    "from" : "to");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    _("--%s goes with --mode replace"), p != NULL ? "period" :
+		    from != NULL ? "from" : "to");
 	if (p != NULL && (from != NULL || to != NULL))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--period and "
-		    "--from/--to are two ways to say what to replace: use one");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("--period and --from/--to are two ways to say what to "
+		    "replace: use one"));
 	if ((from == NULL) != (to == NULL))
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "--from and --to "
-		    "go together");
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+		    _("--from and --to go together"));
 	if (from != NULL) {
 		if (strcmp(from, to) > 0)
 			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "--from '%s' is after --to '%s'", from, to);
+			    _("--from '%s' is after --to '%s'"), from, to);
 		o->replace_period = AYNI_REPLACE_RANGE;
 		o->replace_from = from;
 		o->replace_to = to;
@@ -175,8 +181,8 @@ options(struct cmd_ctx *ctx, ayni_upload_opts *o, ayni_mapping *m,
 		if ((rc = ayni_mapping_get(ctx->db, o->company_id, s, m,
 		    &ctx->err)) != 0)
 			return rc == AYNI_ENOTFOUND ? ayni_error_set(&ctx->err,
-			    AYNI_EUSAGE, "no mapping '%s' in this company: "
-			    "see 'ayni mapping list'", s) : rc;
+			    AYNI_EUSAGE, _("no mapping '%s' in this company: "
+			    "see 'ayni mapping list'"), s) : rc;
 		*have_map = 1;
 	}
 	/* --map pairs override the saved mapping's fields one by one. */
@@ -286,12 +292,12 @@ cmd_upload(struct cmd_ctx *ctx)
 	} else {
 		if ((fp = fopen(path, "rb")) == NULL) {
 			rc = ayni_error_set(&ctx->err, AYNI_ENOINPUT,
-			    "cannot open '%s': %s", path, strerror(errno));
+			    _("cannot open '%s': %s"), path, strerror(errno));
 			goto out;
 		}
 		if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			rc = ayni_error_set(&ctx->err, AYNI_ENOINPUT,
-			    "'%s' is a directory, not a CSV file", path);
+			    _("'%s' is a directory, not a CSV file"), path);
 			goto out;
 		}
 		if (S_ISREG(sb.st_mode))
@@ -305,7 +311,7 @@ cmd_upload(struct cmd_ctx *ctx)
 		if (fp != stdin && stat(rejects, &rs) == 0 &&
 		    rs.st_dev == sb.st_dev && rs.st_ino == sb.st_ino) {
 			rc = ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "--rejects '%s' is the file being uploaded",
+			    _("--rejects '%s' is the file being uploaded"),
 			    rejects);
 			goto out;
 		}
@@ -336,12 +342,13 @@ cmd_upload(struct cmd_ctx *ctx)
 		fputs("\r\033[K", stderr);
 	/* docs/contract.md §5: a day the shop was closed is not an error. */
 	if (rc == 0 && res.rows_read == res.rows_skipped)
-		cli_note(ctx, "no sales lines in %s", o.name);
+		cli_note(ctx, _("no sales lines in %s"), o.name);
 	for (i = 0; i < res.nerrors; i++)
 		cli_error("%s", res.errors[i]);
 	if (res.rows_rejected > res.nerrors)
-		cli_error("... and %ld more invalid rows",
-		    res.rows_rejected - res.nerrors);
+		cli_error(P_("... and %ld more invalid row",
+		    "... and %ld more invalid rows", res.rows_rejected -
+		    res.nerrors), res.rows_rejected - res.nerrors);
 	if (rjf != NULL) {
 		int wrc = 0;
 
@@ -382,6 +389,6 @@ const struct cmd_entry cmd_upload_cmds[] = {
 	{ NULL, cmd_upload, CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_COMPANY_FILE,
 	    AYNI_PERM_UPLOAD,
 	    upload_opts, "FILE|-", 1, 1,
-	    "load a sales export into the company, all or nothing" },
+	    N_("load a sales export into the company, all or nothing") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -16,7 +16,7 @@ upload_id(struct cmd_ctx *ctx, int64_t *out)
 
 	if (!opt_number(s, 1, LLONG_MAX, &v))
 		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-		    "invalid upload id '%s': expected a positive number", s);
+		    _("invalid upload id '%s': expected a positive number"), s);
 	*out = v;
 	return 0;
 }
@@ -58,9 +58,9 @@ cmd_uploads_show(struct cmd_ctx *ctx)
 
 static const struct opt_spec delete_opts[] = {
 	{ .name = "yes", .shortopt = 'y', .kind = OPT_FLAG,
-	    .help = "do not ask for confirmation" },
+	    .help = N_("do not ask for confirmation") },
 	{ .name = "dry-run", .shortopt = 'n', .kind = OPT_FLAG,
-	    .help = "say what would be removed, remove nothing" },
+	    .help = N_("say what would be removed, remove nothing") },
 	{ .name = NULL }
 };
 
@@ -83,13 +83,21 @@ cmd_uploads_delete(struct cmd_ctx *ctx)
 		if ((rc = ayni_upload_delete(ctx->db, ctx->company.company_id,
 		    id, ctx->actor.user_id, 1, &d, &ctx->err)) != 0)
 			return rc;
-		snprintf(q, sizeof(q), "delete upload %" PRId64 " ('%s') and "
-		    "its %ld lines%s%s%s?", id, d.filename, d.rows_deleted,
-		    d.months[0] ? " (" : "", d.months, d.months[0] ? ")" : "");
+		if (d.months[0] != '\0')
+			snprintf(q, sizeof(q), P_("delete upload %lld ('%s') "
+			    "and its %ld line (%s)?", "delete upload %lld "
+			    "('%s') and its %ld lines (%s)?", d.rows_deleted),
+			    (long long)id, d.filename, d.rows_deleted,
+			    d.months);
+		else
+			snprintf(q, sizeof(q), P_("delete upload %lld ('%s') "
+			    "and its %ld line?", "delete upload %lld ('%s') "
+			    "and its %ld lines?", d.rows_deleted),
+			    (long long)id, d.filename, d.rows_deleted);
 		if ((rc = cli_confirm(ctx, q, "--yes", &yes, &ctx->err)) != 0)
 			return rc;
 		if (!yes) {
-			cli_note(ctx, "nothing deleted");
+			cli_note(ctx, "%s", _("nothing deleted"));
 			return 0;
 		}
 	}
@@ -107,12 +115,12 @@ cmd_uploads_delete(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_uploads_cmds[] = {
 	{ "list", cmd_uploads_list, CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA,
 	    AYNI_PERM_VIEW, NULL, NULL, 0, 0,
-	    "list the company's uploads, oldest first" },
+	    N_("list the company's uploads, oldest first") },
 	{ "show", cmd_uploads_show, CMD_DB | CMD_AUTH | CMD_COMPANY | CMD_DATA,
 	    AYNI_PERM_VIEW, NULL, "ID", 1, 1,
-	    "one upload with its dialect, changes per period and errors" },
+	    N_("one upload with its dialect, changes per period and errors") },
 	{ "delete", cmd_uploads_delete, CMD_DB | CMD_AUTH | CMD_COMPANY,
 	    AYNI_PERM_DELETE_DATA, delete_opts, "ID", 1, 1,
-	    "take back the lines an upload stored; the record stays" },
+	    N_("take back the lines an upload stored; the record stays") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

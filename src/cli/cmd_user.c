@@ -24,24 +24,53 @@ free_secret(char *s)
 	}
 }
 
+/* msg: "permission denied: ... is for superusers", already translated. */
 static int
-need_superuser(struct cmd_ctx *ctx, const char *what)
+need_superuser(struct cmd_ctx *ctx, const char *msg)
 {
-	return ayni_error_set(&ctx->err, AYNI_EPERM,
-	    "permission denied: %s is for superusers", what);
+	return ayni_error_set(&ctx->err, AYNI_EPERM, "%s", msg);
+}
+
+/* "created user '%s', viewer of '%s'": the note for a new member. */
+static void
+note_created_member(struct cmd_ctx *ctx, ayni_role r, const char *email,
+    const char *rut)
+{
+	switch (r) {
+	case AYNI_ROLE_VIEWER:
+		cli_note(ctx, _("created user '%s', viewer of '%s'"), email,
+		    rut);
+		return;
+	case AYNI_ROLE_ANALYST:
+		cli_note(ctx, _("created user '%s', analyst of '%s'"), email,
+		    rut);
+		return;
+	case AYNI_ROLE_MANAGER:
+		cli_note(ctx, _("created user '%s', manager of '%s'"), email,
+		    rut);
+		return;
+	case AYNI_ROLE_ADMIN:
+		cli_note(ctx, _("created user '%s', admin of '%s'"), email,
+		    rut);
+		return;
+	case AYNI_ROLE_OWNER:
+	case AYNI_ROLE_NONE:
+		break;
+	}
+	cli_note(ctx, _("created user '%s', owner of '%s'"), email, rut);
 }
 
 static const struct opt_spec add_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
-	    .help = "login of the new user" },
+	    .help = N_("login of the new user") },
 	{ .name = "name", .kind = OPT_STR, .argname = "NAME",
-	    .help = "display name" },
+	    .help = N_("display name") },
 	{ .name = "role", .kind = OPT_CHOICE, .choices = cli_roles,
-	    .help = "with --company: add the user to it with this role" },
+	    .help = N_("with --company: add the user to it with this role") },
 	{ .name = "superuser", .kind = OPT_FLAG,
-	    .help = "make the new user a superuser" },
+	    .help = N_("make the new user a superuser") },
 	{ .name = "password-stdin", .kind = OPT_FLAG,
-	    .help = "read the password from standard input, not the terminal" },
+	    .help = N_("read the password from standard input, not the terminal") },
 	{ .name = NULL }
 };
 
@@ -62,7 +91,8 @@ cmd_user_add(struct cmd_ctx *ctx)
 	    != 0)
 		return rc;
 	if (super && !ctx->actor.is_superuser)
-		return need_superuser(ctx, "'--superuser'");
+		return need_superuser(ctx, _("permission denied: "
+		    "'--superuser' is for superusers"));
 	if (member) {
 		/*
 		 * The company is resolved here rather than by the driver
@@ -70,8 +100,8 @@ cmd_user_add(struct cmd_ctx *ctx)
 		 * belonging to any company.
 		 */
 		if (role_s == NULL)
-			return ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    "give the new member's --role ROLE");
+			return ayni_error_set(&ctx->err, AYNI_EUSAGE, "%s",
+			    _("give the new member's --role ROLE"));
 		if ((rc = ayni_role_parse(role_s, &role, &ctx->err)) != 0)
 			return rc;
 		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor,
@@ -84,24 +114,24 @@ cmd_user_add(struct cmd_ctx *ctx)
 		if (role == AYNI_ROLE_OWNER && m.role != AYNI_ROLE_OWNER) {
 			ayni_rut_display(m.rut, rut);
 			return ayni_error_set(&ctx->err, AYNI_EPERM,
-			    "permission denied: only an owner of '%s' adds "
-			    "an owner", rut);
+			    _("permission denied: only an owner of '%s' adds "
+			    "an owner"), rut);
 		}
 	} else if (!ctx->actor.is_superuser)
-		return ayni_error_set(&ctx->err, AYNI_EPERM,
-		    "permission denied: 'ayni user add' is for superusers; "
+		return ayni_error_set(&ctx->err, AYNI_EPERM, "%s",
+		    _("permission denied: 'ayni user add' is for superusers; "
 		    "a company admin adds a member with --company RUT "
-		    "--role ROLE");
-	if ((rc = cli_read_secret(ctx, "password of the new user: ", 1, &pw,
-	    &ctx->err)) != 0)
+		    "--role ROLE"));
+	if ((rc = cli_read_secret(ctx, _("password of the new user: "), 1,
+	    &pw, &ctx->err)) != 0)
 		return rc;
 	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
 		goto out;
 	rc = ayni_user_create(ctx->db, norm, opt_get(ctx, "name"), pw, super,
 	    &uid, &ctx->err);
 	if (rc == AYNI_EEXISTS && member)
-		ayni_error_set(&ctx->err, rc, "user '%s' already exists: add "
-		    "them with 'ayni company member add'", norm);
+		ayni_error_set(&ctx->err, rc, _("user '%s' already exists: "
+		    "add them with 'ayni company member add'"), norm);
 	if (rc == 0 && member)
 		rc = ayni_member_add(ctx->db, m.company_id, uid, role,
 		    &ctx->err);
@@ -111,11 +141,10 @@ cmd_user_add(struct cmd_ctx *ctx)
 		ayni_db_rollback(ctx->db);
 	if (rc == 0 && member) {
 		ayni_rut_display(m.rut, rut);
-		cli_note(ctx, "created user '%s', %s of '%s'", norm,
-		    ayni_role_name(role), rut);
+		note_created_member(ctx, role, norm, rut);
 	} else if (rc == 0)
-		cli_note(ctx, "created %s '%s'", super ? "superuser" : "user",
-		    norm);
+		cli_note(ctx, super ? _("created superuser '%s'") :
+		    _("created user '%s'"), norm);
 out:
 	free_secret(pw);
 	return rc;
@@ -163,14 +192,15 @@ cmd_user_show(struct cmd_ctx *ctx)
 	if (self < 0)
 		return ctx->err.code;
 	if (!self && !ctx->actor.is_superuser)
-		return need_superuser(ctx, "showing another user");
+		return need_superuser(ctx, _("permission denied: showing "
+		    "another user is for superusers"));
 	return user_rows(ctx, self ? ctx->actor.email : email,
 	    AYNI_WRITER_RECORD);
 }
 
 static const struct opt_spec passwd_opts[] = {
 	{ .name = "password-stdin", .kind = OPT_FLAG,
-	    .help = "read the passwords from standard input, one a line" },
+	    .help = N_("read the passwords from standard input, one a line") },
 	{ .name = NULL }
 };
 
@@ -185,11 +215,12 @@ cmd_user_passwd(struct cmd_ctx *ctx)
 	if (self < 0)
 		return ctx->err.code;
 	if (!self && !ctx->actor.is_superuser)
-		return need_superuser(ctx, "changing another user's password");
+		return need_superuser(ctx, _("permission denied: changing "
+		    "another user's password is for superusers"));
 	if (self) {
 		uid = ctx->actor.user_id;
-		if ((rc = cli_read_secret(ctx, "current password: ", 0, &cur,
-		    &ctx->err)) != 0)
+		if ((rc = cli_read_secret(ctx, _("current password: "), 0,
+		    &cur, &ctx->err)) != 0)
 			return rc;
 		/* Counts as a login attempt: a session cannot guess freely. */
 		rc = ayni_login(ctx->db, ctx->actor.email, cur, NULL, 0,
@@ -199,8 +230,8 @@ cmd_user_passwd(struct cmd_ctx *ctx)
 			return rc;
 	} else if ((rc = ayni_user_find(ctx->db, email, &uid, &ctx->err)) != 0)
 		return rc;
-	if ((rc = cli_read_secret(ctx, "new password: ", 1, &pw, &ctx->err))
-	    != 0)
+	if ((rc = cli_read_secret(ctx, _("new password: "), 1, &pw,
+	    &ctx->err)) != 0)
 		return rc;
 	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
 		goto out;
@@ -220,11 +251,11 @@ cmd_user_passwd(struct cmd_ctx *ctx)
 	else
 		ayni_db_rollback(ctx->db);
 	if (rc == 0 && self)
-		cli_note(ctx, "password changed; your other sessions are "
-		    "logged out");
+		cli_note(ctx, "%s", _("password changed; your other sessions "
+		    "are logged out"));
 	else if (rc == 0)
-		cli_note(ctx, "password of '%s' changed; their sessions and "
-		    "tokens are revoked", email);
+		cli_note(ctx, _("password of '%s' changed; their sessions and "
+		    "tokens are revoked"), email);
 out:
 	free_secret(pw);
 	return rc;
@@ -239,8 +270,8 @@ cmd_user_remove(struct cmd_ctx *ctx)
 	if ((rc = ayni_user_find(ctx->db, ctx->o.args[0], &uid, &ctx->err))
 	    != 0 || (rc = ayni_user_deactivate(ctx->db, uid, &ctx->err)) != 0)
 		return rc;
-	cli_note(ctx, "user '%s' deactivated; their sessions and tokens are "
-	    "revoked", ctx->o.args[0]);
+	cli_note(ctx, _("user '%s' deactivated; their sessions and tokens "
+	    "are revoked"), ctx->o.args[0]);
 	return 0;
 }
 
@@ -253,8 +284,8 @@ cmd_user_restore(struct cmd_ctx *ctx)
 	if ((rc = ayni_user_find(ctx->db, ctx->o.args[0], &uid, &ctx->err))
 	    != 0 || (rc = ayni_user_reactivate(ctx->db, uid, &ctx->err)) != 0)
 		return rc;
-	cli_note(ctx, "user '%s' reactivated: they log in with their "
-	    "password", ctx->o.args[0]);
+	cli_note(ctx, _("user '%s' reactivated: they log in with their "
+	    "password"), ctx->o.args[0]);
 	return 0;
 }
 
@@ -267,13 +298,13 @@ cmd_user_unlock(struct cmd_ctx *ctx)
 	if ((rc = ayni_user_find(ctx->db, ctx->o.args[0], &uid, &ctx->err))
 	    != 0 || (rc = ayni_user_unlock(ctx->db, uid, &ctx->err)) != 0)
 		return rc;
-	cli_note(ctx, "user '%s' unlocked", ctx->o.args[0]);
+	cli_note(ctx, _("user '%s' unlocked"), ctx->o.args[0]);
 	return 0;
 }
 
 static const struct opt_spec request_opts[] = {
 	{ .name = "email", .kind = OPT_STR, .required = 1, .argname = "EMAIL",
-	    .help = "the user the token is for" },
+	    .help = N_("the user the token is for") },
 	{ .name = NULL }
 };
 
@@ -328,7 +359,7 @@ cmd_user_verify_request(struct cmd_ctx *ctx)
  */
 static const struct opt_spec reset_opts[] = {
 	{ .name = "password-stdin", .kind = OPT_FLAG,
-	    .help = "read the token, then the new password, from standard input" },
+	    .help = N_("read the token, then the new password, from standard input") },
 	{ .name = NULL }
 };
 
@@ -338,11 +369,11 @@ cmd_user_reset(struct cmd_ctx *ctx)
 	char email[256] = "", *pw = NULL, *token = NULL;
 	int rc;
 
-	if ((rc = cli_read_token(ctx, "reset token: ", &token, &ctx->err))
-	    != 0)
+	if ((rc = cli_read_token(ctx, _("reset token: "), &token,
+	    &ctx->err)) != 0)
 		return rc;
-	if ((rc = cli_read_secret(ctx, "new password: ", 1, &pw, &ctx->err))
-	    != 0) {
+	if ((rc = cli_read_secret(ctx, _("new password: "), 1, &pw,
+	    &ctx->err)) != 0) {
 		free_secret(token);
 		return rc;
 	}
@@ -350,8 +381,8 @@ cmd_user_reset(struct cmd_ctx *ctx)
 	free_secret(token);
 	free_secret(pw);
 	if (rc == 0)
-		cli_note(ctx, "password of '%s' changed: log in with 'ayni "
-		    "login --email %s'", email, email);
+		cli_note(ctx, _("password of '%s' changed: log in with 'ayni "
+		    "login --email %s'"), email, email);
 	return rc;
 }
 
@@ -361,13 +392,13 @@ cmd_user_verify(struct cmd_ctx *ctx)
 	char email[256] = "", *token = NULL;
 	int rc;
 
-	if ((rc = cli_read_token(ctx, "verification token: ", &token,
+	if ((rc = cli_read_token(ctx, _("verification token: "), &token,
 	    &ctx->err)) != 0)
 		return rc;
 	rc = ayni_verify_consume(ctx->db, token, email, &ctx->err);
 	free_secret(token);
 	if (rc == 0)
-		cli_note(ctx, "email '%s' verified", email);
+		cli_note(ctx, _("email '%s' verified"), email);
 	return rc;
 }
 
@@ -375,30 +406,30 @@ cmd_user_verify(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_user_cmds[] = {
 	{ "add", cmd_user_add, CMD_DB | CMD_AUTH, AYNI_PERM_NONE, add_opts,
-	    NULL, 0, 0, "create a user (superuser, or a company admin adding "
-	    "a member)" },
+	    NULL, 0, 0, N_("create a user (superuser, or a company admin adding "
+	    "a member)") },
 	{ "list", cmd_user_list, SU, AYNI_PERM_NONE, NULL, NULL, 0, 0,
-	    "list every user" },
+	    N_("list every user") },
 	{ "show", cmd_user_show, CMD_DB | CMD_AUTH, AYNI_PERM_NONE, NULL,
-	    "EMAIL", 0, 1, "show a user (default: yourself)" },
+	    "EMAIL", 0, 1, N_("show a user (default: yourself)") },
 	{ "passwd", cmd_user_passwd, CMD_DB | CMD_AUTH, AYNI_PERM_NONE,
 	    passwd_opts, "EMAIL", 0, 1,
-	    "change your password, or (superuser) another user's" },
+	    N_("change your password, or (superuser) another user's") },
 	{ "remove", cmd_user_remove, SU | CMD_TXN, AYNI_PERM_NONE, NULL,
-	    "EMAIL", 1, 1, "deactivate a user and revoke their sessions" },
+	    "EMAIL", 1, 1, N_("deactivate a user and revoke their sessions") },
 	{ "restore", cmd_user_restore, SU | CMD_TXN, AYNI_PERM_NONE, NULL,
-	    "EMAIL", 1, 1, "reactivate a removed user" },
+	    "EMAIL", 1, 1, N_("reactivate a removed user") },
 	{ "unlock", cmd_user_unlock, SU | CMD_TXN, AYNI_PERM_NONE, NULL,
-	    "EMAIL", 1, 1, "end a lockout after failed logins" },
+	    "EMAIL", 1, 1, N_("end a lockout after failed logins") },
 	{ "reset-request", cmd_user_reset_request, SU | CMD_TXN,
 	    AYNI_PERM_NONE, request_opts, NULL, 0, 0,
-	    "make a password reset token (valid 1 hour) and print it" },
+	    N_("make a password reset token (valid 1 hour) and print it") },
 	{ "reset", cmd_user_reset, CMD_DB, AYNI_PERM_NONE, reset_opts, NULL, 0,
-	    0, "set a new password with a reset token" },
+	    0, N_("set a new password with a reset token") },
 	{ "verify-request", cmd_user_verify_request, SU | CMD_TXN,
 	    AYNI_PERM_NONE, request_opts, NULL, 0, 0,
-	    "make an email verification token (valid 24 hours) and print it" },
+	    N_("make an email verification token (valid 24 hours) and print it") },
 	{ "verify", cmd_user_verify, CMD_DB, AYNI_PERM_NONE, NULL, NULL,
-	    0, 0, "mark an email verified with its token" },
+	    0, 0, N_("mark an email verified with its token") },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL }
 };

@@ -40,31 +40,31 @@ extern const struct cmd_entry cmd_check_cmds[];
 /* 'ayni help' lists groups in this order; page: its man page if not
  * ayni-<name>. */
 const struct cmd_group cmd_groups[] = {
-	{ "init", cmd_init_cmds, "create a database and its first user", NULL },
-	{ "login", cmd_login_cmds, "log in to a database", NULL },
-	{ "logout", cmd_logout_cmds, "end the session", "ayni-login" },
-	{ "whoami", cmd_whoami_cmds, "show who is logged in", "ayni-login" },
+	{ "init", cmd_init_cmds, N_("create a database and its first user"), NULL },
+	{ "login", cmd_login_cmds, N_("log in to a database"), NULL },
+	{ "logout", cmd_logout_cmds, N_("end the session"), "ayni-login" },
+	{ "whoami", cmd_whoami_cmds, N_("show who is logged in"), "ayni-login" },
 	{ "user", cmd_user_cmds,
-	    "users, passwords, resets and lockouts", NULL },
-	{ "token", cmd_token_cmds, "API tokens for scripts", NULL },
-	{ "company", cmd_company_cmds, "companies, members and roles", NULL },
+	    N_("users, passwords, resets and lockouts"), NULL },
+	{ "token", cmd_token_cmds, N_("API tokens for scripts"), NULL },
+	{ "company", cmd_company_cmds, N_("companies, members and roles"), NULL },
 	{ "mapping", cmd_mapping_cmds,
-	    "saved column mappings for uploads", NULL },
+	    N_("saved column mappings for uploads"), NULL },
 	{ "upload", cmd_upload_cmds,
-	    "load a sales export, all or nothing", NULL },
-	{ "uploads", cmd_uploads_cmds, "list, show and delete uploads", NULL },
+	    N_("load a sales export, all or nothing"), NULL },
+	{ "uploads", cmd_uploads_cmds, N_("list, show and delete uploads"), NULL },
 	{ "sample", cmd_sample_cmds,
-	    "synthetic sales exports for tests", NULL },
+	    N_("synthetic sales exports for tests"), NULL },
 	{ "aggregate", cmd_aggregate_cmds,
-	    "sales rollups and their check", NULL },
+	    N_("sales rollups and their check"), NULL },
 	{ "benchmark", cmd_benchmark_cmds,
-	    "compare a company with its industry", NULL },
+	    N_("compare a company with its industry"), NULL },
 	{ "report", cmd_report_cmds,
-	    "a period's report for the owner, text or HTML", NULL },
+	    N_("a period's report for the owner, text or HTML"), NULL },
 	{ "export", cmd_export_cmds,
-	    "sales lines or rollups for other programs and Excel", NULL },
+	    N_("sales lines or rollups for other programs and Excel"), NULL },
 	{ "check", cmd_check_cmds,
-	    "database integrity, rollups, uploads and file modes", NULL },
+	    N_("database integrity, rollups, uploads and file modes"), NULL },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -152,9 +152,12 @@ cli_writer(struct cmd_ctx *ctx, int shape, const ayni_column *cols, int ncols,
 	    &ctx->err);
 }
 
-/* One line of fp, the newline dropped; what: "password", "token". */
+/* What read_line() reads, for its messages. */
+enum secret { SECRET_PASSWORD, SECRET_TOKEN };
+
+/* One line of fp, the newline dropped. */
 static int
-read_line(FILE *fp, const char *what, char **out, ayni_error *err)
+read_line(FILE *fp, enum secret what, char **out, ayni_error *err)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -162,10 +165,18 @@ read_line(FILE *fp, const char *what, char **out, ayni_error *err)
 
 	errno = 0;
 	if ((n = getline(&line, &cap, fp)) < 0) {
+		int e = errno;
+
 		free(line);
-		return ayni_error_set(err, AYNI_EUSAGE, errno ?
-		    "cannot read the %s: %s" : "no %s given%s", what,
-		    errno ? strerror(errno) : " on standard input");
+		if (e != 0)
+			return ayni_error_set(err, AYNI_EUSAGE,
+			    what == SECRET_TOKEN ?
+			    _("cannot read the token: %s") :
+			    _("cannot read the password: %s"), strerror(e));
+		return ayni_error_set(err, AYNI_EUSAGE, "%s",
+		    what == SECRET_TOKEN ?
+		    _("no token given on standard input") :
+		    _("no password given on standard input"));
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
@@ -173,8 +184,9 @@ read_line(FILE *fp, const char *what, char **out, ayni_error *err)
 	if (memchr(line, '\0', (size_t)n) != NULL) {
 		ayni_wipe(line, (size_t)n);
 		free(line);
-		return ayni_error_set(err, AYNI_EUSAGE,
-		    "the %s contains a NUL byte", what);
+		return ayni_error_set(err, AYNI_EUSAGE, "%s",
+		    what == SECRET_TOKEN ? _("the token contains a NUL byte") :
+		    _("the password contains a NUL byte"));
 	}
 	*out = line;
 	return 0;
@@ -198,7 +210,7 @@ tty_restore_exit(int sig)
 }
 
 static int
-read_tty(FILE *tty, const char *prompt, const char *what, char **out,
+read_tty(FILE *tty, const char *prompt, enum secret what, char **out,
     ayni_error *err)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
@@ -209,8 +221,8 @@ read_tty(FILE *tty, const char *prompt, const char *what, char **out,
 	fputs(prompt, stderr);
 	fflush(stderr);
 	if (tcgetattr(fileno(tty), &tty_saved) == -1)
-		return ayni_error_set(err, AYNI_EIO, "cannot read the "
-		    "terminal: %s", strerror(errno));
+		return ayni_error_set(err, AYNI_EIO,
+		    _("cannot read the terminal: %s"), strerror(errno));
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = tty_restore_exit;
 	sigemptyset(&sa.sa_mask);
@@ -239,17 +251,19 @@ cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
 
 	*out = NULL;
 	if (opt_has(ctx, "password-stdin"))
-		return read_line(stdin, "password", out, err);
+		return read_line(stdin, SECRET_PASSWORD, out, err);
 	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
-		return ayni_error_set(err, AYNI_EUSAGE,
-		    "no terminal to read the password from: use "
-		    "--password-stdin");
-	rc = read_tty(tty, prompt, "password", out, err);
+		return ayni_error_set(err, AYNI_EUSAGE, "%s",
+		    _("no terminal to read the password from: use "
+		    "--password-stdin"));
+	rc = read_tty(tty, prompt, SECRET_PASSWORD, out, err);
 	if (rc == 0 && confirm) {
-		rc = read_tty(tty, "again: ", "password", &again, err);
+		/* TRANSLATORS: asks for the same password a second time */
+		rc = read_tty(tty, _("again: "), SECRET_PASSWORD, &again,
+		    err);
 		if (rc == 0 && strcmp(*out, again) != 0)
-			rc = ayni_error_set(err, AYNI_EUSAGE,
-			    "the passwords do not match");
+			rc = ayni_error_set(err, AYNI_EUSAGE, "%s",
+			    _("the passwords do not match"));
 		if (again != NULL) {
 			ayni_wipe(again, strlen(again));
 			free(again);
@@ -264,6 +278,33 @@ cli_read_secret(const struct cmd_ctx *ctx, const char *prompt, int confirm,
 	return rc;
 }
 
+/*
+ * Whether an answer is yes: "y" or "yes" in any language, "s", "si" or
+ * "sí" too (what a Chilean types), in any case, blanks around ignored.
+ */
+static int
+is_yes(const char *line)
+{
+	static const char *const yes[] = { "y", "yes", "s", "si", "s\xc3\xad",
+		"s\xc3\x8d" };
+	char w[16];
+	size_t n = 0, i;
+
+	while (*line == ' ' || *line == '\t')
+		line++;
+	for (; *line != '\0' && *line != '\n' && *line != '\r' &&
+	    n < sizeof(w) - 1; line++)
+		w[n++] = *line >= 'A' && *line <= 'Z' ? (char)(*line + 32) :
+		    *line;
+	while (n > 0 && (w[n - 1] == ' ' || w[n - 1] == '\t'))
+		n--;
+	w[n] = '\0';
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strcmp(w, yes[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 cli_confirm(const struct cmd_ctx *ctx, const char *question,
     const char *yes_option, int *yes, ayni_error *err)
@@ -273,16 +314,20 @@ cli_confirm(const struct cmd_ctx *ctx, const char *question,
 	(void)ctx;
 	*yes = 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
-		return ayni_error_set(err, AYNI_EUSAGE, "not asking without a "
-		    "terminal: add %s to confirm", yes_option);
-	fprintf(stderr, "%s [y/N] ", question);
+		return ayni_error_set(err, AYNI_EUSAGE,
+		    _("not asking without a terminal: add %s to confirm"),
+		    yes_option);
+	/*
+	 * TRANSLATORS: a yes/no question, no the default; is_yes() in
+	 * main.c takes y, yes, s, si and sí whatever the language.
+	 */
+	fprintf(stderr, _("%s [y/N] "), question);
 	fflush(stderr);
 	if (fgets(line, sizeof(line), stdin) == NULL) {
 		fputc('\n', stderr);
 		return 0;
 	}
-	*yes = line[0] == 'y' || line[0] == 'Y' || line[0] == 's' ||
-	    line[0] == 'S';
+	*yes = is_yes(line);
 	return 0;
 }
 
@@ -295,12 +340,12 @@ cli_read_token(const struct cmd_ctx *ctx, const char *prompt, char **out,
 
 	*out = NULL;
 	if (opt_has(ctx, "password-stdin") || !isatty(STDIN_FILENO))
-		return read_line(stdin, "token", out, err);
+		return read_line(stdin, SECRET_TOKEN, out, err);
 	if ((tty = fopen("/dev/tty", "r+e")) == NULL)
-		return ayni_error_set(err, AYNI_EUSAGE,
-		    "no terminal to read the token from: give it on standard "
-		    "input");
-	rc = read_tty(tty, prompt, "token", out, err);
+		return ayni_error_set(err, AYNI_EUSAGE, "%s",
+		    _("no terminal to read the token from: give it on "
+		    "standard input"));
+	rc = read_tty(tty, prompt, SECRET_TOKEN, out, err);
 	fclose(tty);
 	return rc;
 }
@@ -335,14 +380,15 @@ list_groups(FILE *fp)
 {
 	const struct cmd_group *g;
 
-	fputs("usage: ayni ", fp);
+	fprintf(fp, "%sayni ", _("usage: "));
 	opt_global_usage(fp);
-	fputs(" COMMAND [ARGS]\n\ncommands:\n", fp);
+	fprintf(fp, " COMMAND [ARGS]\n\n%s\n", _("commands:"));
 	for (g = cmd_groups; g->name != NULL; g++)
-		fprintf(fp, "  %-10s %s\n", g->name, g->summary);
-	fputs("  help       show help for a command\n\n"
-	    "'ayni help COMMAND' or 'ayni COMMAND --help' tells more; "
-	    "man ayni for all\n", fp);
+		fprintf(fp, "  %-10s %s\n", g->name, _(g->summary));
+	fprintf(fp, "  %-10s %s\n\n", "help", _("show help for a command"));
+	fputs(_("'ayni help COMMAND' or 'ayni COMMAND --help' tells more; "
+	    "man ayni for all"), fp);
+	fputc('\n', fp);
 }
 
 static const struct cmd_group *
@@ -414,7 +460,7 @@ sub_verbs(const struct cmd_group *g, const char *first, char *buf,
 		if (c->name != NULL && strncmp(c->name, first, n) == 0 &&
 		    c->name[n] == ' ')
 			at += (size_t)snprintf(buf + at, len - at, "%s%s",
-			    k++ == 0 ? "" : c == last ? " or " : ", ",
+			    k++ == 0 ? "" : c == last ? opt_or() : ", ",
 			    c->name + n + 1);
 	return k;
 }
@@ -445,7 +491,7 @@ cmd_help(int argc, const char *const *argv)
 		return 0;
 	}
 	if ((g = find_group(argv[0])) == NULL) {
-		cli_error("unknown command '%s': see 'ayni help'",
+		cli_error(_("unknown command '%s': see 'ayni help'"),
 		    argv[0]);
 		return EX_USAGE;
 	}
@@ -457,11 +503,11 @@ cmd_help(int argc, const char *const *argv)
 	}
 	if (c == NULL || (argc > 1 && used != argc - 1)) {
 		if (argc > 1) {
-			cli_error("unknown command 'ayni %s %s': "
-			    "see 'ayni help %s'", g->name, argv[1], g->name);
+			cli_error(_("unknown command 'ayni %s %s': "
+			    "see 'ayni help %s'"), g->name, argv[1], g->name);
 			return EX_USAGE;
 		}
-		printf("ayni %s: %s\n\n", g->name, g->summary);
+		printf("ayni %s: %s\n\n", g->name, _(g->summary));
 		group_usage(stdout, g, NULL);
 		return 0;
 	}
@@ -528,11 +574,19 @@ caption(struct cmd_ctx *ctx)
 	fprintf(ctx->out, "%s  %s", ctx->company.name, rut);
 	if (period != NULL)
 		fprintf(ctx->out, "  %s", period);
-	else if (from != NULL || to != NULL)
-		fprintf(ctx->out, "  %s to %s", from ? from : "first sale",
-		    to ? to : "last sale");
-	else if (ranged)
-		fputs("  all dates", ctx->out);
+	else if (from != NULL || to != NULL) {
+		char f[32] = "", t[32] = "";
+
+		if (from != NULL)
+			ayni_date_for_people(from, f, sizeof(f));
+		if (to != NULL)
+			ayni_date_for_people(to, t, sizeof(t));
+		fputs("  ", ctx->out);
+		/* TRANSLATORS: the dates of a table: "2025-09-01 to last sale" */
+		fprintf(ctx->out, _("%s to %s"), from ? f : _("first sale"),
+		    to ? t : _("last sale"));
+	} else if (ranged)
+		fprintf(ctx->out, "  %s", _("all dates"));
 	fputs("\n\n", ctx->out);
 }
 
@@ -552,18 +606,20 @@ run_txn(struct cmd_ctx *ctx)
 	int rc;
 
 	if ((mem = open_memstream(&buf, &len)) == NULL)
-		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "%s",
+		    _("out of memory"));
 	if ((notes = open_memstream(&nbuf, &nlen)) == NULL) {
 		fclose(mem);
 		free(buf);
-		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(&ctx->err, AYNI_ENOMEM, "%s",
+		    _("out of memory"));
 	}
 	ctx->out = mem;
 	ctx->notes = notes;
 	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) == 0) {
 		if ((rc = ctx->cmd->fn(ctx)) == 0 && fflush(mem) != 0)
-			rc = ayni_error_set(&ctx->err, AYNI_ENOMEM,
-			    "out of memory");
+			rc = ayni_error_set(&ctx->err, AYNI_ENOMEM, "%s",
+			    _("out of memory"));
 		if (rc == 0)
 			rc = ayni_db_commit(ctx->db, &ctx->err);
 		else
@@ -578,8 +634,8 @@ run_txn(struct cmd_ctx *ctx)
 	free(nbuf);
 	if (rc == 0 && buf != NULL && len > 0 &&
 	    fwrite(buf, 1, len, stdout) != len)
-		rc = ayni_error_set(&ctx->err, AYNI_EIO, "cannot write to "
-		    "standard output: %s", strerror(errno));
+		rc = ayni_error_set(&ctx->err, AYNI_EIO,
+		    _("cannot write to standard output: %s"), strerror(errno));
 	if (buf != NULL) {
 		ayni_wipe(buf, len);
 		free(buf);
@@ -624,9 +680,9 @@ company_in_name(struct cmd_ctx *ctx, const char *path,
 		*file = NULL;
 		return 0;
 	default:
-		return ayni_error_set(&ctx->err, AYNI_EUSAGE, "the file name "
-		    "'%s' holds more than one RUT: say which company with "
-		    "--company", base);
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    _("the file name '%s' holds more than one RUT: say which "
+		    "company with --company"), base);
 	}
 }
 
@@ -655,7 +711,8 @@ run(struct cmd_ctx *ctx)
 			return rc;
 		if ((c->flags & CMD_SUPERUSER) && !ctx->actor.is_superuser)
 			return ayni_error_set(&ctx->err, AYNI_EPERM,
-			    "permission denied: 'ayni %s %s' is for superusers",
+			    _("permission denied: 'ayni %s %s' is for "
+			    "superusers"),
 			    ctx->group->name, c->name ? c->name : "");
 	}
 	if (c->flags & CMD_COMPANY) {
@@ -677,14 +734,18 @@ run(struct cmd_ctx *ctx)
 		    (rc = ayni_membership_check(&ctx->company, c->perm,
 		    &ctx->err)) != 0) {
 			if (file != NULL)
-				cli_error_suffix(ctx, " (the RUT in the file "
-				    "name '%s'; choose with --company)", file);
+				/*
+				 * TRANSLATORS: added after a message saying
+				 * why the company cannot be used
+				 */
+				cli_error_suffix(ctx, _(" (the RUT in the file "
+				    "name '%s'; choose with --company)"), file);
 			return rc;
 		}
 		if (file != NULL) {
 			ayni_rut_display(ctx->company.rut, named);
-			cli_note(ctx, "company %s (%s), from the file name "
-			    "'%s'", named, ctx->company.name, file);
+			cli_note(ctx, _("company %s (%s), from the file name "
+			    "'%s'"), named, ctx->company.name, file);
 		}
 		/*
 		 * csv and json of company data are an export
@@ -696,7 +757,11 @@ run(struct cmd_ctx *ctx)
 			    ctx->format != AYNI_FORMAT_TABLE) {
 				rc = ayni_membership_check(&ctx->company,
 				    AYNI_PERM_EXPORT, &ctx->err);
-				strncat(ctx->err.msg, ": use --format table",
+				/*
+				 * TRANSLATORS: added after "permission
+				 * denied: ... cannot export"
+				 */
+				strncat(ctx->err.msg, _(": use --format table"),
 				    sizeof(ctx->err.msg) -
 				    strlen(ctx->err.msg) - 1);
 				return rc;
@@ -768,7 +833,7 @@ main(int argc, char **argv)
 	    ctx.cmd ? ctx.cmd->min_args : 0, ctx.cmd ? ctx.cmd->max_args :
 	    ARG_MAX, argc, argv, &ctx.o, &gv, &ctx.err);
 	if (global(&gv, "version", NULL)) {
-		printf("ayni %s (schema %d)\n", AYNI_VERSION,
+		printf(_("ayni %s (schema %d)\n"), AYNI_VERSION,
 		    ayni_db_schema_version());
 		goto flush;
 	}
@@ -790,7 +855,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (grp == NULL) {
-		cli_error("unknown command '%s': see 'ayni help'", word);
+		cli_error(_("unknown command '%s': see 'ayni help'"), word);
 		return EX_USAGE;
 	}
 	if (ctx.cmd == NULL || (used == 0 && nw > 0 &&
@@ -802,10 +867,10 @@ main(int argc, char **argv)
 				goto flush;
 			}
 			if (nw > 1)
-				cli_error("unknown command 'ayni %s %s %s': "
-				    "use %s", grp->name, w[0], w[1], verbs);
+				cli_error(_("unknown command 'ayni %s %s %s': "
+				    "use %s"), grp->name, w[0], w[1], verbs);
 			else
-				cli_error("'ayni %s %s' needs a command: %s",
+				cli_error(_("'ayni %s %s' needs a command: %s"),
 				    grp->name, w[0], verbs);
 			group_usage(stderr, grp, w[0]);
 			return EX_USAGE;
@@ -815,7 +880,7 @@ main(int argc, char **argv)
 			goto flush;
 		}
 		if (next != NULL)
-			cli_error("unknown command 'ayni %s %s'",
+			cli_error(_("unknown command 'ayni %s %s'"),
 			    grp->name, next);
 		group_usage(stderr, grp, NULL);
 		return EX_USAGE;
@@ -831,8 +896,8 @@ main(int argc, char **argv)
 	}
 	for (k = 0; k < 3; k++)
 		if (global(&gv, gopts[k], &v[k]) && v[k][0] == '\0') {
-			cli_error("option '--%s' needs a value, not an empty "
-			    "one", gopts[k]);
+			cli_error(_("option '--%s' needs a value, not an "
+			    "empty one"), gopts[k]);
 			return EX_USAGE;
 		}
 	ctx.db_path = v[0] ? v[0] : getenv("AYNI_DB");
@@ -858,7 +923,7 @@ flush:
 done:
 	/* A result that did not reach its reader is a failure (git does so). */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("cannot write to standard output: %s",
+		cli_error(_("cannot write to standard output: %s"),
 		    strerror(errno));
 		return EX_IOERR;
 	}

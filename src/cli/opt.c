@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ayni/calendar.h"
+#include "ayni/intl.h"
 #include "cli.h"
 
 static const char *const formats[] = { "table", "csv", "json", NULL };
@@ -26,15 +27,15 @@ static const char *const formats[] = { "table", "csv", "json", NULL };
  */
 const struct opt_spec opt_globals[] = {
 	{ .name = "db", .kind = OPT_STR, .repeatable = 1, .argname = "PATH",
-	    .help = "the database (default $AYNI_DB, else ./ayni.db)" },
+	    .help = N_("the database (default $AYNI_DB, else ./ayni.db)") },
 	{ .name = "company", .kind = OPT_STR, .repeatable = 1,
-	    .argname = "RUT", .help = "the company to work on" },
+	    .argname = "RUT", .help = N_("the company to work on") },
 	{ .name = "format", .kind = OPT_CHOICE, .repeatable = 1,
-	    .choices = formats, .help = "how results are printed" },
-	{ .name = "quiet", .shortopt = 'q', .help = "no notes or warnings" },
-	{ .name = "verbose", .shortopt = 'v', .help = "more notes" },
-	{ .name = "help", .shortopt = 'h', .hidden = 1, .help = "this help" },
-	{ .name = "version", .hidden = 1, .help = "the version" },
+	    .choices = formats, .help = N_("how results are printed") },
+	{ .name = "quiet", .shortopt = 'q', .help = N_("no notes or warnings") },
+	{ .name = "verbose", .shortopt = 'v', .help = N_("more notes") },
+	{ .name = "help", .shortopt = 'h', .hidden = 1, .help = N_("this help") },
+	{ .name = "version", .hidden = 1, .help = N_("the version") },
 	{ .name = NULL }
 };
 
@@ -98,7 +99,17 @@ list_choices(const char *const *c, char *buf, size_t len)
 	buf[0] = '\0';
 	for (i = 0; c[i] != NULL && n < len; i++)
 		n += (size_t)snprintf(buf + n, len - n, "%s%s", i == 0 ? "" :
-		    c[i + 1] == NULL ? " or " : ", ", c[i]);
+		    c[i + 1] == NULL ? opt_or() : ", ", c[i]);
+}
+
+const char *
+opt_or(void)
+{
+	/*
+	 * TRANSLATORS: joins the last two of a list of values the user
+	 * types, "day, week or month"; keep the spaces around it.
+	 */
+	return _(" or ");
 }
 
 /* Check val against o's kind and keep its converted form. */
@@ -119,13 +130,15 @@ check_value(const struct opt_spec *o, const char *val, struct opt_values *out,
 		if (opt_number(val, o->min, o->max, &out->num[k]))
 			return 0;
 		if (o->max == LLONG_MAX && o->min == 1)
-			snprintf(want, sizeof(want), "a positive whole number");
+			snprintf(want, sizeof(want), "%s",
+			    _("a positive whole number"));
 		else if (o->max == LLONG_MAX)
-			snprintf(want, sizeof(want), "a whole number from %lld",
-			    o->min);
+			snprintf(want, sizeof(want),
+			    _("a whole number from %lld"), o->min);
 		else
-			snprintf(want, sizeof(want), "a whole number from %lld "
-			    "to %lld", o->min, o->max);
+			snprintf(want, sizeof(want),
+			    _("a whole number from %lld to %lld"), o->min,
+			    o->max);
 		break;
 	case OPT_U64:
 		errno = 0;
@@ -135,7 +148,7 @@ check_value(const struct opt_spec *o, const char *val, struct opt_values *out,
 			out->u64[k] = (uint64_t)u;
 			return 0;
 		}
-		snprintf(want, sizeof(want), "a whole number from 0 to %llu",
+		snprintf(want, sizeof(want), _("a whole number from 0 to %llu"),
 		    (unsigned long long)UINT64_MAX);
 		break;
 	case OPT_CHOICE:
@@ -149,14 +162,15 @@ check_value(const struct opt_spec *o, const char *val, struct opt_values *out,
 	case OPT_DATE:
 		if (ayni_iso_date(val, NULL))
 			return 0;
-		snprintf(want, sizeof(want), "YYYY-MM-DD");
+		/* TRANSLATORS: how a date is written; Spanish: AAAA-MM-DD */
+		snprintf(want, sizeof(want), "%s", _("YYYY-MM-DD"));
 		break;
 	default:
-		return ayni_error_set(err, AYNI_EINTERNAL, "option '--%s' has "
-		    "no kind", o->name);
+		return ayni_error_set(err, AYNI_EINTERNAL,
+		    _("option '--%s' has no kind"), o->name);
 	}
-	return ayni_error_set(err, AYNI_EUSAGE, "invalid --%s '%.64s': use %s",
-	    o->name, val, want);
+	return ayni_error_set(err, AYNI_EUSAGE,
+	    _("invalid --%s '%.64s': use %s"), o->name, val, want);
 }
 
 static int
@@ -171,10 +185,10 @@ store(const struct opt_spec *o, int k, const char *val,
 	 */
 	if (o->kind != OPT_FLAG && !o->repeatable && out->count[k] > 0)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "option '--%s' given twice", o->name);
+		    _("option '--%s' given twice"), o->name);
 	if (out->count[k] >= OPT_MULTI_MAX)
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "option '--%s' given too many times", o->name);
+		    _("option '--%s' given too many times"), o->name);
 	if ((rc = check_value(o, val, out, k, err)) != 0)
 		return rc;
 	out->multi[k][out->count[k]++] = val;
@@ -222,8 +236,8 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 	if (gout != NULL)
 		memset(gout, 0, sizeof(*gout));
 	if (spec_len(tab[0]) > OPT_MAX || spec_len(tab[1]) > OPT_MAX)
-		return ayni_error_set(err, AYNI_EINTERNAL, "more than %d "
-		    "options in one table", OPT_MAX);
+		return ayni_error_set(err, AYNI_EINTERNAL,
+		    _("more than %d options in one table"), OPT_MAX);
 	/* After a bad word, the rest is still read, for -h and --version. */
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -233,7 +247,7 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 		if (only_args || a[0] != '-' || a[1] == '\0') {
 			if (out->nargs >= ARG_MAX || out->nargs >= max_args)
 				r = ayni_error_set(e, AYNI_EUSAGE,
-				    "unexpected argument '%s'", a);
+				    _("unexpected argument '%s'"), a);
 			else
 				out->args[out->nargs++] = a;
 		} else if (strcmp(a, "--") == 0)
@@ -247,10 +261,10 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 			t--;
 			if (k < 0)
 				r = ayni_error_set(e, AYNI_EUSAGE,
-				    "unknown option '%.*s'", (int)n + 2, a);
+				    _("unknown option '%.*s'"), (int)n + 2, a);
 			else if (tab[t][k].kind == OPT_FLAG)
 				r = eq != NULL ? ayni_error_set(e, AYNI_EUSAGE,
-				    "option '--%s' takes no value",
+				    _("option '--%s' takes no value"),
 				    tab[t][k].name) : store(&tab[t][k], k, "",
 				    vals[t], e);
 			else if (eq != NULL)
@@ -259,9 +273,9 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 				r = store(&tab[t][k], k, argv[++i], vals[t], e);
 			else
 				r = ayni_error_set(e, AYNI_EUSAGE,
-				    "option '--%s' needs a value (%s)",
+				    _("option '--%s' needs a value (%s)"),
 				    tab[t][k].name, tab[t][k].argname ?
-				    tab[t][k].argname : "see --help");
+				    tab[t][k].argname : _("see --help"));
 		} else {
 			for (t = 0, k = -1; t < 2 && k < 0 && a[2] == '\0';
 			    t++)
@@ -269,26 +283,27 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 			t--;
 			if (k < 0)
 				r = ayni_error_set(e, AYNI_EUSAGE,
-				    "unknown option '%s'", a);
+				    _("unknown option '%s'"), a);
 			else if (tab[t][k].kind == OPT_FLAG)
 				r = store(&tab[t][k], k, "", vals[t], e);
 			else if (i + 1 < argc)
 				r = store(&tab[t][k], k, argv[++i], vals[t], e);
 			else
 				r = ayni_error_set(e, AYNI_EUSAGE,
-				    "option '-%c' needs a value (%s)", a[1],
+				    _("option '-%c' needs a value (%s)"), a[1],
 				    tab[t][k].argname ? tab[t][k].argname :
-				    "see --help");
+				    _("see --help"));
 		}
 		if (rc == 0)
 			rc = r;
 	}
 	if (rc == 0 && out->nargs < min_args)
-		rc = ayni_error_set(err, AYNI_EUSAGE, "missing argument");
+		rc = ayni_error_set(err, AYNI_EUSAGE,
+		    _("missing argument"));
 	for (k = 0; rc == 0 && spec != NULL && spec[k].name != NULL; k++)
 		if (spec[k].required && out->count[k] == 0)
 			rc = ayni_error_set(err, AYNI_EUSAGE,
-			    "option '--%s' is required", spec[k].name);
+			    _("option '--%s' is required"), spec[k].name);
 	return rc;
 }
 
@@ -395,7 +410,8 @@ opt_usage(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 {
 	const struct opt_spec *o;
 
-	fputs("usage: ", fp);
+	/* TRANSLATORS: starts a usage line: "usage: ayni upload FILE|-" */
+	fputs(_("usage: "), fp);
 	cmd_name(fp, g, c);
 	if (c->args != NULL && c->min_args > 0)
 		fprintf(fp, " %s", c->args);
@@ -442,9 +458,9 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 	FILE *lf;
 
 	opt_usage(fp, g, c);
-	fprintf(fp, "\n%s.\n", c->summary);
+	fprintf(fp, "\n%s.\n", _(c->summary));
 	if (c->opts != NULL && c->opts[0].name != NULL)
-		fputs("\noptions:\n", fp);
+		fprintf(fp, "\n%s\n", _("options:"));
 	for (o = c->opts; o != NULL && o->name != NULL; o++) {
 		if (o->hidden || (lf = open_memstream(&left, &len)) == NULL)
 			continue;
@@ -455,26 +471,30 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 		fclose(lf);
 		/* A long choice list puts the help on a line of its own. */
 		if (len > 26)
-			fprintf(fp, "  %s\n  %-26s %s", left, "", o->help);
+			fprintf(fp, "  %s\n  %-26s %s", left, "", _(o->help));
 		else
-			fprintf(fp, "  %-26s %s", left, o->help);
-		if (o->kind == OPT_INT && o->max != LLONG_MAX)
-			fprintf(fp, " (%lld to %lld)", o->min, o->max);
+			fprintf(fp, "  %-26s %s", left, _(o->help));
+		if (o->kind == OPT_INT && o->max != LLONG_MAX) {
+			fputc(' ', fp);
+			/* TRANSLATORS: the range of a number option */
+			fprintf(fp, _("(%lld to %lld)"), o->min, o->max);
+		}
 		if (o->required)
-			fputs(" (required)", fp);
+			fprintf(fp, " %s", _("(required)"));
 		fputc('\n', fp);
 		free(left);
 		left = NULL;
 	}
 	/* A group's default command lists the group's other verbs. */
 	if (c->name == NULL && g->cmds[1].fn != NULL) {
-		fprintf(fp, "\nalso:\n");
+		/* TRANSLATORS: heads the list of a group's other commands */
+		fprintf(fp, "\n%s\n", _("also:"));
 		for (e = g->cmds; e->fn != NULL; e++)
 			if (e->name != NULL)
 				fprintf(fp, "  ayni %s %-12s %s\n", g->name,
-				    e->name, e->summary);
+				    e->name, _(e->summary));
 	}
-	fputs("\nglobal options:", fp);
+	fprintf(fp, "\n%s", _("global options:"));
 	for (o = opt_globals; o->name != NULL; o++) {
 		if (o->hidden)
 			continue;
@@ -488,7 +508,8 @@ opt_help(FILE *fp, const struct cmd_group *g, const struct cmd_entry *c)
 	}
 	fputc('\n', fp);
 	if (g->page != NULL)
-		fprintf(fp, "see also: man %s\n", g->page);
+		fprintf(fp, _("see also: man %s"), g->page);
 	else
-		fprintf(fp, "see also: man ayni-%s\n", g->name);
+		fprintf(fp, _("see also: man ayni-%s"), g->name);
+	fputc('\n', fp);
 }

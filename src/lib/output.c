@@ -21,6 +21,7 @@
 
 #include <sqlite3.h>
 
+#include "ayni/intl.h"
 #include "ayni/output.h"
 #include "internal.h"
 
@@ -35,6 +36,7 @@ struct ayni_writer {
 	char		 sep;		/* csv: ',' or ';' (excel) */
 	int		 dec_comma;	/* csv: 1234,5 (excel) */
 	/* table only: cells as text, row-major */
+	char		*date;		/* per column: holds days */
 	char		**cells;
 	size_t		 ncells, capcells;
 };
@@ -91,6 +93,180 @@ ayni_v_null(void)
 {
 	ayni_value v = { 1, 0, 0, NULL };
 	return v;
+}
+
+/*
+ * Headings of table output (csv and json keep the column names).  In
+ * English a heading is the column's name; other languages translate it in
+ * the context "column" (msgctxt), so that "period" the heading and a
+ * "period" elsewhere are translated apart.  date: the column holds days,
+ * YYYY-MM-DD or a time stamp that begins with one; a person reading
+ * Spanish sees them dd-mm-yyyy (ayni_date_for_people).  Sorted by name.
+ * A column missing here is headed by its name in every language.
+ */
+#define NC_(c, s)	(s)
+#define HEADING_CTX	"column"
+
+static const struct heading {
+	const char	*name;
+	int		 date;
+} headings[] = {
+	/*
+	 * TRANSLATORS: the headings of tables on a terminal, in context
+	 * "column"; the English text is the column's name in csv and json.
+	 * Short: a heading sets the width of its column.
+	 */
+	{ NC_("column", "abc"), 0 },
+	{ NC_("column", "active"), 0 },
+	{ NC_("column", "avg_order"), 0 },
+	{ NC_("column", "avg_ticket"), 0 },
+	{ NC_("column", "benchmark"), 0 },
+	{ NC_("column", "category"), 0 },
+	{ NC_("column", "check"), 0 },
+	{ NC_("column", "company"), 0 },
+	{ NC_("column", "company_name"), 0 },
+	{ NC_("column", "completed_at"), 1 },
+	{ NC_("column", "cost"), 0 },
+	{ NC_("column", "created_at"), 1 },
+	{ NC_("column", "customer_id"), 0 },
+	{ NC_("column", "customers"), 0 },
+	{ NC_("column", "data_updates"), 0 },
+	{ NC_("column", "default"), 0 },
+	{ NC_("column", "deleted_at"), 1 },
+	{ NC_("column", "deleted_by"), 0 },
+	{ NC_("column", "description"), 0 },
+	{ NC_("column", "dialect"), 0 },
+	{ NC_("column", "discount"), 0 },
+	{ NC_("column", "documents"), 0 },
+	{ NC_("column", "elapsed_s"), 0 },
+	{ NC_("column", "email"), 0 },
+	{ NC_("column", "error"), 0 },
+	{ NC_("column", "errors"), 0 },
+	{ NC_("column", "expires_at"), 1 },
+	{ NC_("column", "failed_logins"), 0 },
+	{ NC_("column", "fields"), 0 },
+	{ NC_("column", "file"), 0 },
+	{ NC_("column", "filename"), 0 },
+	{ NC_("column", "first_date"), 1 },
+	{ NC_("column", "first_purchase"), 1 },
+	{ NC_("column", "first_sale"), 1 },
+	{ NC_("column", "industry"), 0 },
+	{ NC_("column", "kind"), 0 },
+	{ NC_("column", "last_date"), 1 },
+	{ NC_("column", "last_login"), 1 },
+	{ NC_("column", "last_login_host"), 0 },
+	{ NC_("column", "last_purchase"), 1 },
+	{ NC_("column", "last_sale"), 1 },
+	{ NC_("column", "last_used_at"), 1 },
+	{ NC_("column", "lines"), 0 },
+	{ NC_("column", "locked_until"), 1 },
+	{ NC_("column", "margin"), 0 },
+	{ NC_("column", "margin_pct"), 0 },
+	{ NC_("column", "mean"), 0 },
+	{ NC_("column", "median"), 0 },
+	{ NC_("column", "metric"), 0 },
+	{ NC_("column", "mode"), 0 },
+	{ NC_("column", "month"), 0 },
+	{ NC_("column", "months"), 0 },
+	{ NC_("column", "name"), 0 },
+	{ NC_("column", "p25"), 0 },
+	{ NC_("column", "p75"), 0 },
+	{ NC_("column", "period"), 1 },
+	{ NC_("column", "problem"), 0 },
+	{ NC_("column", "product_id"), 0 },
+	{ NC_("column", "products"), 0 },
+	{ NC_("column", "profile"), 0 },
+	{ NC_("column", "purchase_days"), 0 },
+	{ NC_("column", "quadrant"), 0 },
+	{ NC_("column", "recency_days"), 0 },
+	{ NC_("column", "replace_from"), 1 },
+	{ NC_("column", "replace_to"), 1 },
+	{ NC_("column", "returns"), 0 },
+	{ NC_("column", "revenue"), 0 },
+	{ NC_("column", "role"), 0 },
+	{ NC_("column", "rows"), 0 },
+	{ NC_("column", "rows_deleted"), 0 },
+	{ NC_("column", "rows_inserted"), 0 },
+	{ NC_("column", "rows_read"), 0 },
+	{ NC_("column", "rows_rejected"), 0 },
+	{ NC_("column", "rows_removed"), 0 },
+	{ NC_("column", "rows_skipped"), 0 },
+	{ NC_("column", "rows_unchanged"), 0 },
+	{ NC_("column", "rows_updated"), 0 },
+	{ NC_("column", "rut"), 0 },
+	{ NC_("column", "share_pct"), 0 },
+	{ NC_("column", "size"), 0 },
+	{ NC_("column", "standing"), 0 },
+	{ NC_("column", "status"), 0 },
+	{ NC_("column", "subject"), 0 },
+	{ NC_("column", "superuser"), 0 },
+	{ NC_("column", "token"), 0 },
+	{ NC_("column", "token_name"), 0 },
+	{ NC_("column", "transactions"), 0 },
+	{ NC_("column", "units"), 0 },
+	{ NC_("column", "updated_at"), 1 },
+	{ NC_("column", "upload_id"), 0 },
+	{ NC_("column", "user"), 0 },
+	{ NC_("column", "value"), 0 },
+	{ NC_("column", "velocity"), 0 },
+	{ NC_("column", "verified"), 0 },
+	{ NC_("column", "you"), 0 },
+};
+
+static const struct heading *
+find_heading(const char *name)
+{
+	size_t lo = 0, hi = sizeof(headings) / sizeof(headings[0]), mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(name, headings[mid].name)) == 0)
+			return &headings[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const char *
+ayni_heading(const char *name)
+{
+	char key[96];
+	const char *t;
+
+	if (find_heading(name) == NULL ||
+	    (size_t)snprintf(key, sizeof(key), "%s%c%s", HEADING_CTX, '\004',
+	    name) >= sizeof(key))
+		return name;
+	t = dgettext(AYNI_TEXTDOMAIN, key);
+	/* untranslated: gettext hands the key back */
+	return t == key ? name : t;
+}
+
+/* Whether s begins with a day, YYYY-MM-DD, alone or before a time. */
+static int
+starts_with_day(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[10] == '\0' || s[10] == ' ' || s[10] == 'T';
+}
+
+const char *
+ayni_date_for_people(const char *s, char *buf, size_t len)
+{
+	if (!ayni_intl_spanish() || !starts_with_day(s))
+		snprintf(buf, len, "%s", s);
+	else
+		snprintf(buf, len, "%.2s-%.2s-%.4s%s", s + 8, s + 5, s,
+		    s + 10);
+	return buf;
 }
 
 /* Digits of n grouped by sep every three: 1234567 -> 1.234.567. */
@@ -233,7 +409,8 @@ human(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 		return;
 	}
 	if (c->type == AYNI_T_BOOL) {
-		snprintf(buf, len, "%s", v->i ? "yes" : "no");
+		/* TRANSLATORS: a yes/no cell of a table */
+		snprintf(buf, len, "%s", v->i ? _("yes") : _("no"));
 		return;
 	}
 	if (c->type == AYNI_T_TEXT || c->type == AYNI_T_INT ||
@@ -419,7 +596,17 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 	w->sep = ',';
 	w->shape = shape;
 	w->ncols = ncols;
+	if (fmt == AYNI_FORMAT_TABLE &&
+	    (w->date = calloc((size_t)ncols, 1)) == NULL) {
+		ayni_writer_free(w);
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	}
 	for (i = 0; i < ncols; i++) {
+		const struct heading *h = find_heading(cols[i].name);
+
+		if (w->date != NULL)
+			w->date[i] = h != NULL && h->date &&
+			    cols[i].type == AYNI_T_TEXT;
 		w->cols[i].type = cols[i].type;
 		if ((w->cols[i].name = strdup(cols[i].name)) == NULL) {
 			ayni_writer_free(w);
@@ -515,6 +702,9 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 
 		switch (w->fmt) {
 		case AYNI_FORMAT_TABLE:
+			if (s != NULL && w->date[i] && starts_with_day(s) &&
+			    strlen(s) < sizeof(buf))
+				s = ayni_date_for_people(s, buf, sizeof(buf));
 			if ((rc = table_push(w, s ? s : "", err)) != 0)
 				return rc;
 			break;
@@ -605,12 +795,14 @@ table_finish(ayni_writer *w, ayni_error *err)
 		size_t kw = 0;
 
 		for (i = 0; i < w->ncols; i++)
-			if (width(w->cols[i].name) > kw)
-				kw = width(w->cols[i].name);
+			if (width(ayni_heading(w->cols[i].name)) > kw)
+				kw = width(ayni_heading(w->cols[i].name));
 		for (i = 0; nrows > 0 && i < w->ncols; i++) {
-			fputs(w->cols[i].name, w->fp);
+			const char *h = ayni_heading(w->cols[i].name);
+
+			fputs(h, w->fp);
 			fputc(':', w->fp);
-			pad(w->fp, kw - width(w->cols[i].name) + 1);
+			pad(w->fp, kw - width(h) + 1);
 			fputs(w->cells[i], w->fp);
 			fputc('\n', w->fp);
 		}
@@ -621,7 +813,7 @@ table_finish(ayni_writer *w, ayni_error *err)
 		return ayni_error_set(err, AYNI_ENOMEM,
 		    "out of memory writing the table");
 	for (i = 0; i < w->ncols; i++)
-		wd[i] = width(w->cols[i].name);
+		wd[i] = width(ayni_heading(w->cols[i].name));
 	for (r = 0; r < nrows; r++)
 		for (i = 0; i < w->ncols; i++) {
 			size_t n = width(w->cells[r * (size_t)w->ncols + (size_t)i]);
@@ -631,7 +823,8 @@ table_finish(ayni_writer *w, ayni_error *err)
 		}
 	for (r = 0; r <= nrows; r++) {
 		for (i = 0; i < w->ncols; i++) {
-			const char *s = r == 0 ? w->cols[i].name :
+			const char *s = r == 0 ?
+			    ayni_heading(w->cols[i].name) :
 			    w->cells[(r - 1) * (size_t)w->ncols + (size_t)i];
 			size_t gap = wd[i] - width(s);
 			int last = i == w->ncols - 1;
@@ -702,6 +895,7 @@ ayni_writer_free(ayni_writer *w)
 	for (c = 0; c < w->ncols && w->cols != NULL; c++)
 		free((char *)w->cols[c].name);
 	free(w->cols);
+	free(w->date);
 	free(w);
 }
 

@@ -25,6 +25,11 @@ cd "$T" || exit 1
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config"
 mkdir -p "$HOME"
 unset AYNI_DB AYNI_TOKEN AYNI_FORMAT
+# Messages in English, whatever the locale of whoever runs the tests: a
+# test that wants Spanish says LANG=es_CL.UTF-8 (t110, t111).
+LANG=C
+export LANG
+unset LC_ALL LC_MESSAGES LANGUAGE
 PW='correct horse 42'
 export PW
 
