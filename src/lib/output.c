@@ -52,7 +52,7 @@ ayni_format_parse(const char *s, ayni_format *out, ayni_error *err)
 		*out = AYNI_FORMAT_JSON;
 	else
 		return ayni_error_set(err, AYNI_EUSAGE,
-		    "unknown format '%s': use table, csv or json", s);
+		    _("unknown format '%s': use table, csv or json"), s);
 	return 0;
 }
 
@@ -589,7 +589,7 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 	if ((w = calloc(1, sizeof(*w))) == NULL ||
 	    (w->cols = calloc((size_t)ncols, sizeof(*w->cols))) == NULL) {
 		free(w);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
 	w->fp = fp;
 	w->fmt = fmt;
@@ -599,7 +599,7 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 	if (fmt == AYNI_FORMAT_TABLE &&
 	    (w->date = calloc((size_t)ncols, 1)) == NULL) {
 		ayni_writer_free(w);
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
 	for (i = 0; i < ncols; i++) {
 		const struct heading *h = find_heading(cols[i].name);
@@ -610,7 +610,7 @@ ayni_writer_new(ayni_writer **out, FILE *fp, ayni_format fmt, int shape,
 		w->cols[i].type = cols[i].type;
 		if ((w->cols[i].name = strdup(cols[i].name)) == NULL) {
 			ayni_writer_free(w);
-			return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		}
 	}
 	*out = w;
@@ -648,13 +648,13 @@ table_push(ayni_writer *w, const char *s, ayni_error *err)
 		char **p = realloc(w->cells, n * sizeof(*p));
 
 		if (p == NULL)
-			return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		w->cells = p;
 		w->capcells = n;
 	}
 	/* a cell is text from a file: shown, never obeyed */
 	if ((w->cells[w->ncells] = ayni_text_safe(s)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	w->ncells++;
 	return 0;
 }
@@ -683,7 +683,7 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 
 	if (w->shape == AYNI_WRITER_RECORD && w->nrows > 0)
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "a record writer takes one row");
+		    _("a record writer takes one row"));
 	begin(w);
 	for (i = 0; i < w->ncols; i++) {
 		const ayni_column *c = &w->cols[i];
@@ -728,7 +728,7 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 
 				if (q == NULL)
 					return ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
+					    _("out of memory"));
 				q[0] = '\'';
 				strcpy(q + 1, s);
 				csv_cell_sep(w->fp, q, w->sep);
@@ -811,7 +811,7 @@ table_finish(ayni_writer *w, ayni_error *err)
 	/* Never a silent empty table that exits 0. */
 	if ((wd = calloc((size_t)w->ncols, sizeof(*wd))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM,
-		    "out of memory writing the table");
+		    _("out of memory writing the table"));
 	for (i = 0; i < w->ncols; i++)
 		wd[i] = width(ayni_heading(w->cols[i].name));
 	for (r = 0; r < nrows; r++)
@@ -870,7 +870,7 @@ ayni_writer_finish(ayni_writer *w, ayni_error *err)
 	}
 	/* The writer's FILE may be buffered: push it out to see the error. */
 	if (fflush(w->fp) != 0 || ferror(w->fp))
-		return ayni_error_set(err, AYNI_EIO, "cannot write output: %s",
+		return ayni_error_set(err, AYNI_EIO, _("cannot write output: %s"),
 		    errno != 0 ? strerror(errno) : "write error");
 	return 0;
 }
@@ -906,7 +906,7 @@ ayni_writer_stmt(ayni_writer *w, sqlite3_stmt *st, ayni_error *err)
 	int i, rc = 0, src;
 
 	if ((vals = calloc((size_t)w->ncols, sizeof(*vals))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < w->ncols; i++) {
 			vals[i].is_null = sqlite3_column_type(st, i) ==
@@ -922,7 +922,7 @@ ayni_writer_stmt(ayni_writer *w, sqlite3_stmt *st, ayni_error *err)
 		sqlite3 *h = sqlite3_db_handle(st);
 
 		rc = ayni_error_set(err, (src & 0xff) == SQLITE_BUSY ?
-		    AYNI_EBUSY : AYNI_EINTERNAL, "query failed: %s",
+		    AYNI_EBUSY : AYNI_EINTERNAL, _("query failed: %s"),
 		    sqlite3_errmsg(h));
 	}
 out:

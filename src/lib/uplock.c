@@ -31,6 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ayni/intl.h"
 #include "internal.h"
 
 /* Well inside any file system's lock range, far from SQLite's bytes. */
@@ -102,8 +103,8 @@ ayni_uplock_hold(const char *dbpath, int64_t upload_id, int *fd,
 		return 0;
 	if ((f = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 	    0600)) < 0)
-		return ayni_error_set(err, AYNI_ECANTCREAT, "cannot open "
-		    "'%s', which marks a running upload: %s", path,
+		return ayni_error_set(err, AYNI_ECANTCREAT, _("cannot open "
+		    "'%s', which marks a running upload: %s"), path,
 		    strerror(errno));
 	lock_byte(&fl, F_WRLCK, upload_id);
 	if (lock_ctl(f, F_OFD_SETLK, F_SETLK, &fl) != 0) {
@@ -113,8 +114,8 @@ ayni_uplock_hold(const char *dbpath, int64_t upload_id, int *fd,
 		if (no_locks(e))
 			return 0;
 		return ayni_error_set(err, e == EAGAIN || e == EACCES ?
-		    AYNI_EBUSY : AYNI_EIO, "cannot lock '%s' for upload "
-		    "%lld: %s", path, (long long)upload_id, strerror(e));
+		    AYNI_EBUSY : AYNI_EIO, _("cannot lock '%s' for upload "
+		    "%lld: %s"), path, (long long)upload_id, strerror(e));
 	}
 	*fd = f;
 	return 0;
