@@ -41,4 +41,13 @@ void	ayni_intl_init(void);
  */
 int	ayni_intl_spanish(void);
 
+/*
+ * Messages in English (the text written in the code) until
+ * ayni_intl_restore(prev): for a message that ends up in csv or json,
+ * which scripts read in any locale (a report's reason for showing no
+ * benchmark, say).  Returns what to pass to ayni_intl_restore; nests.
+ */
+char	*ayni_intl_english(void);
+void	 ayni_intl_restore(char *prev);
+
 #endif /* AYNI_INTL_H */

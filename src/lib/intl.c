@@ -43,3 +43,22 @@ ayni_intl_spanish(void)
 	/* TRANSLATORS: the language of this catalogue, as a code: "es" */
 	return strcmp(_("en"), "es") == 0;
 }
+
+char *
+ayni_intl_english(void)
+{
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	char *prev = cur != NULL ? strdup(cur) : NULL;
+
+	setlocale(LC_MESSAGES, "C");
+	return prev;
+}
+
+void
+ayni_intl_restore(char *prev)
+{
+	if (prev == NULL)
+		return;
+	setlocale(LC_MESSAGES, prev);
+	free(prev);
+}
