@@ -417,14 +417,49 @@ load_company(ayni_db *db, int64_t company_id, ayni_report *r,
 	return rc;
 }
 
+/*
+ * The benchmark, or why there is none: no benchmark is not a failed
+ * report, it says why instead.  The why is read twice: in the user's
+ * language for the text and the page (bench_why), in English for csv and
+ * json (bench_note), which scripts read in any locale.
+ */
+static int
+load_bench(ayni_db *db, int64_t company_id, ayni_report *r,
+    ayni_error *err)
+{
+	ayni_error berr;
+	char *intl;
+	int rc;
+
+	memset(&berr, 0, sizeof(berr));
+	rc = ayni_benchmark_compare(db, company_id, r->period.label, -1,
+	    r->bench, &r->nbench, &berr);
+	if (rc != AYNI_EUNAVAIL && rc != AYNI_ENOTFOUND) {
+		if (rc != 0)
+			*err = berr;
+		return rc;
+	}
+	r->nbench = 0;
+	snprintf(r->bench_why, sizeof(r->bench_why), "%s", berr.msg);
+	snprintf(r->bench_note, sizeof(r->bench_note), "%s", berr.msg);
+	intl = ayni_intl_english();
+	memset(&berr, 0, sizeof(berr));
+	if (ayni_benchmark_compare(db, company_id, r->period.label, -1,
+	    r->bench, &r->nbench, &berr) != 0)
+		snprintf(r->bench_note, sizeof(r->bench_note), "%s",
+		    berr.msg);
+	ayni_intl_restore(intl);
+	r->nbench = 0;
+	return 0;
+}
+
 int
 ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
     ayni_report **out, ayni_error *err)
 {
 	ayni_report *r;
 	ayni_bench_period prev;
-	ayni_error berr;
-	char *intl, label[16];
+	char label[16];
 	int64_t best = 0, worst = 0;
 	int rc, i, has_prev;
 
@@ -481,27 +516,7 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 	    (rc = load_products(db, company_id, r, err)) != 0 ||
 	    (rc = load_hours(db, company_id, r, err)) != 0)
 		goto out;
-	/* no benchmark is not a failed report: it says why instead */
-	memset(&berr, 0, sizeof(berr));
-	rc = ayni_benchmark_compare(db, company_id, r->period.label, -1,
-	    r->bench, &r->nbench, &berr);
-	if (rc == AYNI_EUNAVAIL || rc == AYNI_ENOTFOUND) {
-		r->nbench = 0;
-		snprintf(r->bench_why, sizeof(r->bench_why), "%s", berr.msg);
-		snprintf(r->bench_note, sizeof(r->bench_note), "%s", berr.msg);
-		rc = 0;
-		/* the why also goes into csv and json: English in every
-		 * locale, so asked again with messages in English */
-		intl = ayni_intl_english();
-		memset(&berr, 0, sizeof(berr));
-		if (ayni_benchmark_compare(db, company_id, r->period.label,
-		    -1, r->bench, &r->nbench, &berr) != 0)
-			snprintf(r->bench_note, sizeof(r->bench_note), "%s",
-			    berr.msg);
-		ayni_intl_restore(intl);
-		r->nbench = 0;
-	} else if (rc != 0)
-		*err = berr;
+	rc = load_bench(db, company_id, r, err);
 out:
 	if (rc != 0)
 		ayni_report_free(r);
