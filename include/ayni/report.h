@@ -94,7 +94,9 @@ typedef struct ayni_report {
 	/* the benchmark (docs/contract.md §7), or why there is none */
 	int		 nbench;
 	ayni_bench_result bench[AYNI_BM_COUNT];
-	char		 bench_why[512];
+	char		 bench_why[512];	/* in the user's language */
+	char		 bench_note[512];	/* the same in English: csv,
+						   json */
 } ayni_report;
 
 /*
@@ -112,6 +114,21 @@ void	ayni_report_free(ayni_report *r);
 const char *ayni_margin_band(double margin_pct);
 /* Monday 0 .. Sunday 6. */
 const char *ayni_weekday_name(int wd);
+/*
+ * The words above as a person reads them, in the user's language
+ * (include/ayni/intl.h); those above stay English for csv and json.
+ * ayni_weekday_abbr: "Mon" .. "Sun".  ayni_report_metric_text: a
+ * benchmark metric ("avg_ticket" in English).
+ */
+const char *ayni_margin_band_text(double margin_pct);
+const char *ayni_weekday_text(int wd);
+const char *ayni_weekday_abbr(int wd);
+const char *ayni_report_metric_text(ayni_bench_metric m);
+/*
+ * A day '2025-10-31' as a person reads it: '31-10-2025' when messages
+ * are in Spanish, as given otherwise.  Returns out.
+ */
+const char *ayni_report_date(const char *iso, char out[11]);
 /*
  * The change from before to now in percent: 1 and *pct when before is a
  * sale total other than 0, else 0 (nothing to compare with).

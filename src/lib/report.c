@@ -19,16 +19,37 @@
 #include "aggregate_int.h"
 #include "internal.h"
 
+/* The machine words (csv, json): English in every locale. */
+static const char *const bands[] = { "critical", "low", "healthy",
+    "excellent" };
+/* The same for a person, translated where printed. */
+static const char *const band_texts[] = {
+	/* TRANSLATORS: margin band: below 15 % of the revenue */
+	N_("critical"),
+	/* TRANSLATORS: margin band: 15 % to 25 % */
+	N_("low"),
+	/* TRANSLATORS: margin band: 25 % to 35 % */
+	N_("healthy"),
+	/* TRANSLATORS: margin band: 35 % and more */
+	N_("excellent"),
+};
+
+static int
+band(double pct)
+{
+	return pct < 15 ? 0 : pct < 25 ? 1 : pct < 35 ? 2 : 3;
+}
+
 const char *
 ayni_margin_band(double pct)
 {
-	if (pct < 15)
-		return "critical";
-	if (pct < 25)
-		return "low";
-	if (pct < 35)
-		return "healthy";
-	return "excellent";
+	return bands[band(pct)];
+}
+
+const char *
+ayni_margin_band_text(double pct)
+{
+	return _(band_texts[band(pct)]);
 }
 
 const char *
@@ -38,6 +59,54 @@ ayni_weekday_name(int wd)
 	    "Thursday", "Friday", "Saturday", "Sunday" };
 
 	return wd >= 0 && wd < 7 ? names[wd] : "?";
+}
+
+const char *
+ayni_weekday_text(int wd)
+{
+	static const char *names[] = { N_("Monday"), N_("Tuesday"),
+	    N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+	    N_("Sunday") };
+
+	return wd >= 0 && wd < 7 ? _(names[wd]) : "?";
+}
+
+const char *
+ayni_weekday_abbr(int wd)
+{
+	/* TRANSLATORS: weekdays in three letters, rows of a heat map */
+	static const char *names[] = { N_("Mon"), N_("Tue"), N_("Wed"),
+	    N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+
+	return wd >= 0 && wd < 7 ? _(names[wd]) : "?";
+}
+
+const char *
+ayni_report_metric_text(ayni_bench_metric m)
+{
+	/* the metrics' names (ayni_bench_metric_name), translated as
+	 * the columns of 'ayni aggregate' are */
+	static const char *names[AYNI_BM_COUNT] = {
+		[AYNI_BM_REVENUE] = N_("revenue"),
+		[AYNI_BM_TRANSACTIONS] = N_("transactions"),
+		[AYNI_BM_AVG_TICKET] = N_("avg_ticket"),
+		[AYNI_BM_MARGIN_PCT] = N_("margin_pct"),
+		[AYNI_BM_CUSTOMERS] = N_("customers"),
+		[AYNI_BM_UNITS] = N_("units"),
+	};
+
+	return m >= 0 && m < AYNI_BM_COUNT ? _(names[m]) : "?";
+}
+
+const char *
+ayni_report_date(const char *iso, char out[11])
+{
+	if (ayni_intl_spanish() && strlen(iso) == 10 && iso[4] == '-' &&
+	    iso[7] == '-')
+		snprintf(out, 11, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(out, 11, "%s", iso);
+	return out;
 }
 
 int
@@ -178,10 +247,10 @@ load_days(ayni_db *db, int64_t company_id, const ayni_bench_period *p,
 	*n = 0;
 	last_day(p, hi);
 	if (!ayni_iso_date(p->lo, &d0) || !ayni_iso_date(hi, &d1))
-		return ayni_error_set(err, AYNI_EINTERNAL, "bad period '%s'",
-		    p->label);
+		return ayni_error_set(err, AYNI_EINTERNAL,
+		    _("bad period '%s'"), p->label);
 	if ((*out = calloc((size_t)(d1 - d0 + 1), sizeof(**out))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	*n = (int)(d1 - d0 + 1);
 	if ((rc = prepare_view(db, "agg_time_rollup", "SELECT period, revenue "
 	    "FROM", "WHERE level = 'day' ORDER BY period", &st, err)) != 0)
@@ -342,10 +411,46 @@ load_company(ayni_db *db, int64_t company_id, ayni_report *r,
 		    r->rut);
 		copy_text(r->data_last_day, sizeof(r->data_last_day), st, 2);
 	} else
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, "no company %lld",
+		rc = ayni_error_set(err, AYNI_ENOTFOUND, _("no company %lld"),
 		    (long long)company_id);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/*
+ * The benchmark, or why there is none: no benchmark is not a failed
+ * report, it says why instead.  The why is read twice: in the user's
+ * language for the text and the page (bench_why), in English for csv and
+ * json (bench_note), which scripts read in any locale.
+ */
+static int
+load_bench(ayni_db *db, int64_t company_id, ayni_report *r,
+    ayni_error *err)
+{
+	ayni_error berr;
+	char *intl;
+	int rc;
+
+	memset(&berr, 0, sizeof(berr));
+	rc = ayni_benchmark_compare(db, company_id, r->period.label, -1,
+	    r->bench, &r->nbench, &berr);
+	if (rc != AYNI_EUNAVAIL && rc != AYNI_ENOTFOUND) {
+		if (rc != 0)
+			*err = berr;
+		return rc;
+	}
+	r->nbench = 0;
+	snprintf(r->bench_why, sizeof(r->bench_why), "%s", berr.msg);
+	snprintf(r->bench_note, sizeof(r->bench_note), "%s", berr.msg);
+	intl = ayni_intl_english();
+	memset(&berr, 0, sizeof(berr));
+	if (ayni_benchmark_compare(db, company_id, r->period.label, -1,
+	    r->bench, &r->nbench, &berr) != 0)
+		snprintf(r->bench_note, sizeof(r->bench_note), "%s",
+		    berr.msg);
+	ayni_intl_restore(intl);
+	r->nbench = 0;
+	return 0;
 }
 
 int
@@ -354,22 +459,20 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 {
 	ayni_report *r;
 	ayni_bench_period prev;
-	ayni_error berr;
-	char *intl;
 	char label[16];
 	int64_t best = 0, worst = 0;
 	int rc, i, has_prev;
 
 	*out = NULL;
 	if ((r = calloc(1, sizeof(*r))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	r->best_wd = r->worst_wd = r->peak_hour = -1;
 	if ((rc = load_company(db, company_id, r, err)) != 0)
 		goto out;
 	if (period == NULL) {
 		if (r->data_last_day[0] == '\0') {
-			rc = ayni_error_set(err, AYNI_ENOTFOUND, "%s has no "
-			    "sales yet: upload a file first", r->rut);
+			rc = ayni_error_set(err, AYNI_ENOTFOUND, _("%s has "
+			    "no sales yet: upload a file first"), r->rut);
 			goto out;
 		}
 		ayni_latest_full_month(r->data_last_day, label);
@@ -413,19 +516,7 @@ ayni_report_build(ayni_db *db, int64_t company_id, const char *period,
 	    (rc = load_products(db, company_id, r, err)) != 0 ||
 	    (rc = load_hours(db, company_id, r, err)) != 0)
 		goto out;
-	/* no benchmark is not a failed report: it says why instead */
-	memset(&berr, 0, sizeof(berr));
-	/* the why goes into csv and json: English in every locale */
-	intl = ayni_intl_english();
-	rc = ayni_benchmark_compare(db, company_id, r->period.label, -1,
-	    r->bench, &r->nbench, &berr);
-	ayni_intl_restore(intl);
-	if (rc == AYNI_EUNAVAIL || rc == AYNI_ENOTFOUND) {
-		r->nbench = 0;
-		snprintf(r->bench_why, sizeof(r->bench_why), "%s", berr.msg);
-		rc = 0;
-	} else if (rc != 0)
-		*err = berr;
+	rc = load_bench(db, company_id, r, err);
 out:
 	if (rc != 0)
 		ayni_report_free(r);

@@ -17,6 +17,7 @@
 
 #include "ayni/calendar.h"
 #include "ayni/aggregate.h"
+#include "ayni/intl.h"
 #include "ayni/report.h"
 #include "internal.h"
 
@@ -45,6 +46,31 @@ esc(FILE *fp, const char *s)
 				fputc(*p, fp);
 		}
 	}
+}
+
+/*
+ * Text as HTML into buf (cut at len - 1 bytes, never inside a
+ * character), for a translated sentence that takes it as %s.
+ */
+static const char *
+esc_buf(const char *s, char *buf, size_t len)
+{
+	FILE *m = fmemopen(buf, len, "w");
+	size_t n;
+
+	if (m == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	setbuf(m, NULL);
+	esc(m, s);
+	n = (size_t)ftell(m);
+	fclose(m);
+	n = n < len ? n : len - 1;
+	while (n > 0 && ((unsigned char)buf[n] & 0xc0) == 0x80)
+		n--;
+	buf[n] = '\0';
+	return buf;
 }
 
 /* The writer's formats (output.h), as expressions. */
@@ -129,21 +155,24 @@ kpis(FILE *fp, const ayni_report *r)
 {
 	const ayni_report_kpi *c = &r->cur, *p = &r->prev, *y = &r->year_ago;
 
+	/* TRANSLATORS: heading of the columns of change, in percent */
+	const char *chg = _("change");
+
 	fprintf(fp, "<table class=\"kpi\"><thead><tr><th></th>"
 	    "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
-	    "<th class=\"num\">change</th><th class=\"num\">%s</th>"
-	    "<th class=\"num\">change</th></tr></thead><tbody>\n",
-	    c->period, p->period, y->period);
-	kpi_row(fp, r, "Revenue", "revenue", c->revenue, p->revenue, p->has,
-	    y->revenue, y->has, K_MONEY);
-	kpi_row(fp, r, "Transactions", "transactions", c->transactions,
+	    "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
+	    "<th class=\"num\">%s</th></tr></thead><tbody>\n",
+	    c->period, p->period, chg, y->period, chg);
+	kpi_row(fp, r, _("Revenue"), "revenue", c->revenue, p->revenue,
+	    p->has, y->revenue, y->has, K_MONEY);
+	kpi_row(fp, r, _("Transactions"), "transactions", c->transactions,
 	    p->transactions, p->has, y->transactions, y->has, K_INT);
-	kpi_row(fp, r, "Average ticket", "avg_ticket", c->avg_ticket,
+	kpi_row(fp, r, _("Average ticket"), "avg_ticket", c->avg_ticket,
 	    p->avg_ticket, p->has, y->avg_ticket, y->has, K_MONEY);
 	if (!r->no_products)
-		kpi_row(fp, r, "Units", "units", c->units, p->units, p->has,
-		    y->units, y->has, K_QTY);
-	fprintf(fp, "<tr><th>Customers</th>");
+		kpi_row(fp, r, _("Units"), "units", c->units, p->units,
+		    p->has, y->units, y->has, K_QTY);
+	fprintf(fp, "<tr><th>%s</th>", _("Customers"));
 	cell(fp, "customers", c->has_customers, c->customers, K_INT);
 	cell(fp, "prev_customers", p->has_customers, p->customers, K_INT);
 	change(fp, c->has_customers && p->has_customers, c->customers,
@@ -152,8 +181,9 @@ kpis(FILE *fp, const ayni_report *r)
 	change(fp, c->has_customers && y->has_customers, c->customers,
 	    y->customers);
 	fputs("</tr>\n", fp);
-	kpi_row(fp, r, "Returns (lines)", "returns", c->returns, p->returns,
-	    p->has, y->returns, y->has, K_INT);
+	/* TRANSLATORS: how many sales lines are returns */
+	kpi_row(fp, r, _("Returns (lines)"), "returns", c->returns,
+	    p->returns, p->has, y->returns, y->has, K_INT);
 	fputs("</tbody></table>\n", fp);
 }
 
@@ -199,10 +229,10 @@ daily_chart(FILE *fp, const ayni_report *r)
 		hi = r->prev_days[i] > hi ? r->prev_days[i] : hi;
 		lo = r->prev_days[i] < lo ? r->prev_days[i] : lo;
 	}
-	fputs("<svg viewBox=\"0 0 700 240\" role=\"img\" "
-	    "aria-label=\"daily revenue\">\n"
+	fprintf(fp, "<svg viewBox=\"0 0 700 240\" role=\"img\" "
+	    "aria-label=\"%s\">\n"
 	    "<rect x=\"60\" y=\"20\" width=\"620\" height=\"180\" "
-	    "fill=\"#fafafa\" stroke=\"#ddd\"/>\n", fp);
+	    "fill=\"#fafafa\" stroke=\"#ddd\"/>\n", _("daily revenue"));
 	fprintf(fp, "<text x=\"56\" y=\"24\" class=\"ax\" "
 	    "text-anchor=\"end\">%s</text>\n", clp(hi, a));
 	fprintf(fp, "<text x=\"56\" y=\"%.1f\" class=\"ax\" "
@@ -267,7 +297,7 @@ product_chart(FILE *fp, const ayni_report *r)
 	for (i = 0; i < r->ntop; i++)
 		hi = r->top[i].revenue > hi ? r->top[i].revenue : hi;
 	fprintf(fp, "<svg viewBox=\"0 0 700 %d\" role=\"img\" "
-	    "aria-label=\"top products\">\n", r->ntop * 24 + 6);
+	    "aria-label=\"%s\">\n", r->ntop * 24 + 6, _("top products"));
 	for (i = 0; i < r->ntop; i++) {
 		const ayni_report_item *it = &r->top[i];
 		double w = hi > 0 && it->revenue > 0 ?
@@ -288,8 +318,6 @@ product_chart(FILE *fp, const ayni_report *r)
 static void
 heat_map(FILE *fp, const ayni_report *r)
 {
-	static const char *wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-	    "Sun" };
 	int64_t hi = 0;
 	char a[40];
 	int d, h;
@@ -297,15 +325,16 @@ heat_map(FILE *fp, const ayni_report *r)
 	for (d = 0; d < 7; d++)
 		for (h = 0; h < 24; h++)
 			hi = r->heat[d][h] > hi ? r->heat[d][h] : hi;
-	fputs("<svg viewBox=\"0 0 700 190\" role=\"img\" "
-	    "aria-label=\"revenue by weekday and hour\">\n", fp);
+	fprintf(fp, "<svg viewBox=\"0 0 700 190\" role=\"img\" "
+	    "aria-label=\"%s\">\n", _("revenue by weekday and hour"));
 	for (h = 0; h < 24; h += 2)
 		fprintf(fp, "<text x=\"%d\" y=\"14\" class=\"ax\" "
 		    "text-anchor=\"middle\">%02d</text>\n", 50 + h * 26 + 13,
 		    h);
 	for (d = 0; d < 7; d++) {
 		fprintf(fp, "<text x=\"44\" y=\"%d\" class=\"ax\" "
-		    "text-anchor=\"end\">%s</text>\n", 20 + d * 24 + 16, wd[d]);
+		    "text-anchor=\"end\">%s</text>\n", 20 + d * 24 + 16,
+		    ayni_weekday_abbr(d));
 		for (h = 0; h < 24; h++) {
 			double t = hi > 0 && r->heat[d][h] > 0 ?
 			    (double)r->heat[d][h] / (double)hi : 0;
@@ -318,7 +347,8 @@ heat_map(FILE *fp, const ayni_report *r)
 				    "width=\"24\" height=\"22\" fill=\"" BLUE
 				    "\" fill-opacity=\"%.2f\"><title>%s "
 				    "%02d:00 %s</title></rect>", 50 + h * 26,
-				    20 + d * 24, 0.12 + 0.88 * t, wd[d], h,
+				    20 + d * 24, 0.12 + 0.88 * t,
+				    ayni_weekday_abbr(d), h,
 				    clp(r->heat[d][h], a));
 			fputc('\n', fp);
 		}
@@ -332,14 +362,22 @@ items(FILE *fp, const ayni_report_item *it, int n, int is_product)
 	char a[40], b[40];
 	int i;
 
-	fprintf(fp, "<table class=\"list\"><thead><tr><th>#</th>%s"
-	    "<th class=\"num\">revenue</th><th class=\"num\">share</th>"
-	    "<th class=\"num\">margin</th>%s</tr></thead><tbody>\n",
-	    is_product ? "<th>product</th><th>description</th>" :
-	    "<th>category</th>", is_product ? "<th>ABC</th>" : "");
+	fputs("<table class=\"list\"><thead><tr><th>#</th>", fp);
+	if (is_product)
+		fprintf(fp, "<th>%s</th><th>%s</th>", _("product"),
+		    _("description"));
+	else
+		fprintf(fp, "<th>%s</th>", _("category"));
+	/* TRANSLATORS: a product's or category's part of the revenue */
+	fprintf(fp, "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
+	    "<th class=\"num\">%s</th>%s</tr></thead><tbody>\n",
+	    _("revenue"), _("share"), _("margin"),
+	    is_product ? "<th>ABC</th>" : "");
 	for (i = 0; i < n; i++) {
 		fprintf(fp, "<tr><td>%d</td><td>", i + 1);
-		esc(fp, it[i].id[0] ? it[i].id : "(none)");
+		/* TRANSLATORS: the category of lines without one */
+		esc(fp, it[i].id[0] || is_product ? it[i].id :
+		    _("(no category)"));
 		if (is_product) {
 			fputs("</td><td>", fp);
 			esc_cut(fp, it[i].description, 40);
@@ -364,21 +402,30 @@ items(FILE *fp, const ayni_report_item *it, int n, int is_product)
 static void
 product_sections(FILE *fp, const ayni_report *r)
 {
-	fprintf(fp, "<section><h2>Top products</h2>\n<p>"
-	    "<span data-k=\"products\" data-v=\"%ld\">%ld</span> "
-	    "products sold; ABC: A <b data-k=\"abc_a\" data-v=\"%ld\">"
+	char n[80];
+
+	fprintf(fp, "<section><h2>%s</h2>\n<p>", _("Top products"));
+	snprintf(n, sizeof(n), "<span data-k=\"products\" data-v=\"%ld\">"
+	    "%ld</span>", r->nproducts, r->nproducts);
+	/* TRANSLATORS: %s is the number of products with sales */
+	fprintf(fp, P_("%s product sold", "%s products sold", r->nproducts),
+	    n);
+	fprintf(fp, "; ABC: A <b data-k=\"abc_a\" data-v=\"%ld\">"
 	    "%ld</b>, B <b data-k=\"abc_b\" data-v=\"%ld\">%ld</b>, "
-	    "C <b data-k=\"abc_c\" data-v=\"%ld\">%ld</b>; "
-	    "<b data-k=\"pareto_products\" data-v=\"%ld\">%ld</b> "
-	    "products make 80 %% of the revenue.</p>\n",
-	    r->nproducts, r->nproducts, r->abc[0], r->abc[0],
-	    r->abc[1], r->abc[1], r->abc[2], r->abc[2], r->pareto,
-	    r->pareto);
+	    "C <b data-k=\"abc_c\" data-v=\"%ld\">%ld</b>; ",
+	    r->abc[0], r->abc[0], r->abc[1], r->abc[1], r->abc[2], r->abc[2]);
+	snprintf(n, sizeof(n), "<b data-k=\"pareto_products\" "
+	    "data-v=\"%ld\">%ld</b>", r->pareto, r->pareto);
+	/* TRANSLATORS: %s is the fewest products whose sales add up to
+	 * 80 % of the revenue (Pareto) */
+	fprintf(fp, P_("%s product makes 80 %% of the revenue.",
+	    "%s products make 80 %% of the revenue.", r->pareto), n);
+	fputs("</p>\n", fp);
 	product_chart(fp, r);
 	items(fp, r->top, r->ntop, 1);
 	fputs("</section>\n", fp);
 
-	fputs("<section><h2>Top categories</h2>\n", fp);
+	fprintf(fp, "<section><h2>%s</h2>\n", _("Top categories"));
 	items(fp, r->cat, r->ncat, 0);
 	fputs("</section>\n", fp);
 }
@@ -392,34 +439,54 @@ bench_value(FILE *fp, ayni_bench_metric m, double v)
 	fputs(buf, fp);
 }
 
+/* "(n companies have it)": too few to show the metric */
+static void
+not_shown(FILE *fp, int companies)
+{
+	/* TRANSLATORS: too few companies have this metric to compare it */
+	fprintf(fp, P_("not shown (%d company has it)",
+	    "not shown (%d companies have it)", companies), companies);
+}
+
 static void
 benchmark(FILE *fp, const ayni_report *r)
 {
+	char ind[512];
 	int i;
 
 	if (r->nbench == 0) {
-		fputs("<p class=\"note\">Not available: ", fp);
+		/* TRANSLATORS: followed by why there is no comparison */
+		fprintf(fp, "<p class=\"note\">%s", _("Not available: "));
 		esc(fp, r->bench_why);
 		fputs("</p>\n", fp);
 		return;
 	}
-	fprintf(fp, "<p>Among %d opted-in companies of the industry "
-	    "&ldquo;", r->bench[0].companies);
-	esc(fp, r->bench[0].industry);
-	fprintf(fp, "&rdquo; with sales in %s; no other company's value is "
-	    "shown.</p>\n<table class=\"list\"><thead><tr><th>metric</th>"
-	    "<th class=\"num\">percentile</th><th class=\"num\">you</th>"
-	    "<th class=\"num\">p25</th><th class=\"num\">median</th>"
-	    "<th class=\"num\">p75</th></tr></thead><tbody>\n",
+	fputs("<p>", fp);
+	/* TRANSLATORS: how many companies are compared, their industry
+	 * (in quotes) and the period */
+	fprintf(fp, P_("Among %d opted-in company of the industry "
+	    "&ldquo;%s&rdquo; with sales in %s; no other company's value is "
+	    "shown.", "Among %d opted-in companies of the industry "
+	    "&ldquo;%s&rdquo; with sales in %s; no other company's value is "
+	    "shown.", r->bench[0].companies), r->bench[0].companies,
+	    esc_buf(r->bench[0].industry, ind, sizeof(ind)),
 	    r->bench[0].period);
+	/* TRANSLATORS: headings of the benchmark table: the metric, the
+	 * company's percentile, its own value ("you"), quartiles */
+	fprintf(fp, "</p>\n<table class=\"list\"><thead><tr><th>%s</th>"
+	    "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
+	    "<th class=\"num\">p25</th><th class=\"num\">%s</th>"
+	    "<th class=\"num\">p75</th></tr></thead><tbody>\n",
+	    _("metric"), _("percentile"), _("you"), _("median"));
 	for (i = 0; i < r->nbench; i++) {
 		const ayni_bench_result *x = &r->bench[i];
 
-		fprintf(fp, "<tr><td>%s</td>", ayni_bench_metric_name(
+		fprintf(fp, "<tr><td>%s</td>", ayni_report_metric_text(
 		    x->metric));
 		if (!x->shown) {
-			fprintf(fp, "<td colspan=\"5\">not shown (%d companies "
-			    "have it)</td></tr>\n", x->companies);
+			fputs("<td colspan=\"5\">", fp);
+			not_shown(fp, x->companies);
+			fputs("</td></tr>\n", fp);
 			continue;
 		}
 		fprintf(fp, "<td class=\"num\" data-k=\"percentile_%s\" "
@@ -470,84 +537,131 @@ int
 ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 {
 	const ayni_report_kpi *c = &r->cur;
-	char a[40], b[40], d[40], e[40];
+	char a[40], b[40], d[40], e[40], d0[11], d1[11], x[160], z[160];
 
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-	    "content=\"width=device-width, initial-scale=1\">\n<title>", fp);
+	    "content=\"width=device-width, initial-scale=1\">\n<title>",
+	    ayni_intl_spanish() ? "es-CL" : "en");
 	esc(fp, r->company);
+	/* TRANSLATORS: the page's title after the company's name: the
+	 * period of the report ("2025-10") */
 	fprintf(fp, " &middot; %s</title>\n<style>\n%s</style>\n</head>\n"
 	    "<body>\n<header><h1>", r->period.label, css);
 	esc(fp, r->company);
 	fprintf(fp, "</h1><p class=\"sub\">RUT <span data-k=\"rut\">%s"
-	    "</span> &middot; sales of <b data-k=\"period\">%s</b> (%s to %s)"
-	    "</p></header>\n", r->rut, r->period.label, r->period.lo,
-	    r->last_day);
+	    "</span> &middot; ", r->rut);
+	snprintf(x, sizeof(x), "<b data-k=\"period\">%s</b>",
+	    r->period.label);
+	/* TRANSLATORS: the period (in bold) and its first and last day */
+	fprintf(fp, _("sales of %s (%s to %s)"), x,
+	    ayni_report_date(r->period.lo, d0),
+	    ayni_report_date(r->last_day, d1));
+	fputs("</p></header>\n", fp);
 
-	fputs("<section><h2>Summary</h2>\n", fp);
-	if (!c->has)
-		fprintf(fp, "<p class=\"note\">No sales in %s (latest sale: "
-		    "%s).</p>\n", r->period.label, r->data_last_day[0] ?
-		    r->data_last_day : "none");
+	fprintf(fp, "<section><h2>%s</h2>\n", _("Summary"));
+	if (!c->has) {
+		fputs("<p class=\"note\">", fp);
+		if (r->data_last_day[0] != '\0')
+			fprintf(fp, _("No sales in %s (latest sale: %s)."),
+			    r->period.label,
+			    ayni_report_date(r->data_last_day, d0));
+		else
+			fprintf(fp, _("No sales in %s (latest sale: none)."),
+			    r->period.label);
+		fputs("</p>\n", fp);
+	}
 	kpis(fp, r);
 	fputs("<div class=\"facts\">", fp);
-	if (c->has_margin_pct)
-		fprintf(fp, "<span>Margin <b data-k=\"margin\" data-v=\"%s\">"
-		    "%s</b>, <b data-k=\"margin_pct\" data-v=\"%s\">%s</b> "
-		    "of the revenue of lines with a cost: <span class=\"band "
-		    "%s\">%s</span></span>", plain(c->margin, 2, a),
-		    clp(c->margin, b), plain(llround(c->margin_pct * 100), 2,
-		    d), pct(c->margin_pct, 0, e),
+	if (c->has_margin_pct) {
+		snprintf(x, sizeof(x), "<b data-k=\"margin\" data-v=\"%s\">"
+		    "%s</b>", plain(c->margin, 2, a), clp(c->margin, b));
+		snprintf(z, sizeof(z), "<b data-k=\"margin_pct\" "
+		    "data-v=\"%s\">%s</b>", plain(llround(c->margin_pct *
+		    100), 2, d), pct(c->margin_pct, 0, e));
+		fputs("<span>", fp);
+		/* TRANSLATORS: the margin in pesos, in percent, then its
+		 * band (critical, low, healthy, excellent) */
+		fprintf(fp, _("Margin %s, %s of the revenue of lines with a "
+		    "cost:"), x, z);
+		fprintf(fp, " <span class=\"band %s\">%s</span></span>",
 		    ayni_margin_band(c->margin_pct),
-		    ayni_margin_band(c->margin_pct));
-	else if (c->has)
-		fputs("<span>Margin: no costs in the data</span>", fp);
-	if (r->best_wd >= 0)
-		fprintf(fp, "<span>Best weekday <b>%s</b> (%s), worst <b>%s"
-		    "</b> (%s)</span>", ayni_weekday_name(r->best_wd),
-		    clp(r->wd_revenue[r->best_wd], a),
-		    ayni_weekday_name(r->worst_wd),
+		    ayni_margin_band_text(c->margin_pct));
+	} else if (c->has)
+		fprintf(fp, "<span>%s</span>",
+		    _("Margin: no costs in the data"));
+	if (r->best_wd >= 0) {
+		snprintf(x, sizeof(x), "<b>%s</b>",
+		    ayni_weekday_text(r->best_wd));
+		snprintf(z, sizeof(z), "<b>%s</b>",
+		    ayni_weekday_text(r->worst_wd));
+		fputs("<span>", fp);
+		/* TRANSLATORS: the weekday with the most sales and its
+		 * sales, the one with the least and its sales */
+		fprintf(fp, _("Best weekday %s (%s), worst %s (%s)"), x,
+		    clp(r->wd_revenue[r->best_wd], a), z,
 		    clp(r->wd_revenue[r->worst_wd], b));
-	if (r->has_hours && r->peak_hour >= 0)
-		fprintf(fp, "<span>Peak hour <b data-k=\"peak_hour\" "
-		    "data-v=\"%d\">%02d:00&ndash;%02d:59</b> (%s)</span>",
-		    r->peak_hour, r->peak_hour, r->peak_hour,
+		fputs("</span>", fp);
+	}
+	if (r->has_hours && r->peak_hour >= 0) {
+		snprintf(x, sizeof(x), "<b data-k=\"peak_hour\" "
+		    "data-v=\"%d\">%02d:00&ndash;%02d:59</b>", r->peak_hour,
+		    r->peak_hour, r->peak_hour);
+		fputs("<span>", fp);
+		/* TRANSLATORS: the hour of the day with the most sales */
+		fprintf(fp, _("Peak hour %s (%s)"), x,
 		    clp(r->hour_revenue[r->peak_hour], a));
-	if (c->has)
-		fprintf(fp, "<span>Returns: %" PRId64 " of %" PRId64
-		    " lines</span>", c->returns, c->lines);
+		fputs("</span>", fp);
+	}
+	if (c->has) {
+		fputs("<span>", fp);
+		fprintf(fp, P_("Returns: %lld of %lld line",
+		    "Returns: %lld of %lld lines", c->lines),
+		    (long long)c->returns, (long long)c->lines);
+		fputs("</span>", fp);
+	}
 	fputs("</div>\n</section>\n", fp);
 
 	if (c->has) {
-		fprintf(fp, "<section><h2>Daily revenue, %s against %s</h2>\n",
-		    r->cur.period, r->prev.period);
+		fputs("<section><h2>", fp);
+		/* TRANSLATORS: the period's daily revenue drawn over the
+		 * previous period's */
+		fprintf(fp, _("Daily revenue, %s against %s"), r->cur.period,
+		    r->prev.period);
+		fputs("</h2>\n", fp);
 		daily_chart(fp, r);
 		fputs("</section>\n", fp);
 
-		if (r->no_products)
-			fprintf(fp, "<section><h2>Products</h2>\n"
-			    "<p data-k=\"no_products\">None: %s.</p>"
-			    "</section>\n", AYNI_NO_PRODUCTS);
-		else
+		if (r->no_products) {
+			fprintf(fp, "<section><h2>%s</h2>\n"
+			    "<p data-k=\"no_products\">", _("Products"));
+			fprintf(fp, _("None: %s."), _(AYNI_NO_PRODUCTS));
+			fputs("</p></section>\n", fp);
+		} else
 			product_sections(fp, r);
 
-		fputs("<section><h2>Revenue by weekday and hour</h2>\n", fp);
+		fprintf(fp, "<section><h2>%s</h2>\n",
+		    _("Revenue by weekday and hour"));
 		if (r->has_hours)
 			heat_map(fp, r);
 		else
-			fputs("<p class=\"note\">The data has dates without "
-			    "times.</p>\n", fp);
+			fprintf(fp, "<p class=\"note\">%s</p>\n",
+			    _("The data has dates without times."));
 		fputs("</section>\n", fp);
 	}
-	fputs("<section><h2>Benchmark</h2>\n", fp);
+	fprintf(fp, "<section><h2>%s</h2>\n", _("Benchmark"));
 	benchmark(fp, r);
 	fputs("</section>\n", fp);
-	fprintf(fp, "<footer>ayni report &middot; numbers equal "
-	    "<code>ayni aggregate --from %s --to %s</code>; money in pesos "
-	    "(CLP), net of returns.</footer>\n</body>\n</html>\n",
+	snprintf(x, sizeof(x), "<code>ayni aggregate --from %s --to %s</code>",
 	    r->period.lo, r->last_day);
+	fputs("<footer>ayni report &middot; ", fp);
+	/* TRANSLATORS: the footer of the page: %s is the command that
+	 * gives the same numbers */
+	fprintf(fp, _("numbers equal %s; money in pesos (CLP), net of "
+	    "returns."), x);
+	fputs("</footer>\n</body>\n</html>\n", fp);
 	if (ferror(fp))
-		return ayni_error_set(err, AYNI_EIO, "cannot write the report: "
-		    "%s", strerror(errno));
+		return ayni_error_set(err, AYNI_EIO, _("cannot write the "
+		    "report: %s"), strerror(errno));
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ayni/aggregate.h"
+#include "ayni/intl.h"
 #include "ayni/report.h"
 #include "internal.h"
 
@@ -60,6 +61,21 @@ put_text(FILE *fp, const char *s, int width, int max)
 		fputc(' ', fp);
 }
 
+/* s (our own text, no controls) in width code points: right-aligned
+ * when right, else left; printf's widths count bytes, not letters. */
+static void
+pad(FILE *fp, const char *s, int width, int right)
+{
+	int n = text_width(s);
+
+	if (!right)
+		fputs(s, fp);
+	for (; n < width; n++)
+		fputc(' ', fp);
+	if (right)
+		fputs(s, fp);
+}
+
 static const char *
 clp(int64_t cents, char buf[32])
 {
@@ -91,14 +107,15 @@ count(int64_t v, char buf[40])
 
 /* One KPI line: now, before, change, a year before, change. */
 static void
-kpi_line(FILE *fp, const ayni_report *r, const char *name, int64_t now,
-    int64_t before, int has_before, int64_t year, int has_year,
+kpi_line(FILE *fp, const ayni_report *r, int lw, const char *name,
+    int64_t now, int64_t before, int has_before, int64_t year, int has_year,
     const char *(*fmt)(int64_t, char *))
 {
 	char a[40], b[40], c[40];
 	double d;
 
-	fprintf(fp, "%-14s %14s", name, r->cur.has ? fmt(now, a) : "-");
+	pad(fp, name, lw, 0);
+	fprintf(fp, " %14s", r->cur.has ? fmt(now, a) : "-");
 	fprintf(fp, "  %14s", has_before ? fmt(before, b) : "-");
 	fprintf(fp, "  %10s", has_before && r->cur.has &&
 	    ayni_report_change(now, before, &d) ? pct(d, 1, c) : "");
@@ -143,8 +160,9 @@ items(FILE *fp, const ayni_report_item *it, int n, int is_product)
 			fputs("  ", fp);
 			put_text(fp, it[i].description, 30, 30);
 		} else
-			put_text(fp, it[i].id[0] ? it[i].id : "(none)", 30,
-			    30);
+			/* TRANSLATORS: the category of lines without one */
+			put_text(fp, it[i].id[0] ? it[i].id :
+			    _("(no category)"), 30, 30);
 		fprintf(fp, "  %12s  %9s", clp(it[i].revenue, a),
 		    pct(it[i].share_pct, 0, b));
 		if (is_product)
@@ -153,113 +171,179 @@ items(FILE *fp, const ayni_report_item *it, int n, int is_product)
 	}
 }
 
-static void
-bench_value(FILE *fp, ayni_bench_metric m, double v)
-{
-	char buf[40];
-
-	ayni_report_bench_fmt(m, v, buf, sizeof(buf));
-	fputs(buf, fp);
-}
-
 int
 ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 {
 	const ayni_report_kpi *c = &r->cur, *p = &r->prev, *y = &r->year_ago;
-	char a[40], b[40];
-	int i;
+	const char *label[6], *change;
+	char a[40], b[40], d0[11], d1[11];
+	int i, lw = 14;
 
 	put_text(fp, r->company, 0, 0);
-	fprintf(fp, "  %s  %s (%s to %s)\n\n", r->rut, r->period.label,
-	    r->period.lo, r->last_day);
-	if (!c->has)
-		fprintf(fp, "no sales in %s (latest sale: %s)\n\n",
-		    r->period.label, r->data_last_day[0] ? r->data_last_day :
-		    "none");
-	fprintf(fp, "%-14s %14s  %14s  %10s  %14s  %10s\n", "", c->period,
-	    p->period, "change", y->period, "change");
-	kpi_line(fp, r, "revenue", c->revenue, p->revenue, p->has,
+	fprintf(fp, "  %s  ", r->rut);
+	/* TRANSLATORS: a period and its first and last day: "2025-10
+	 * (2025-10-01 to 2025-10-31)" */
+	fprintf(fp, _("%s (%s to %s)"), r->period.label,
+	    ayni_report_date(r->period.lo, d0),
+	    ayni_report_date(r->last_day, d1));
+	fputs("\n\n", fp);
+	if (!c->has) {
+		if (r->data_last_day[0] != '\0')
+			/* TRANSLATORS: a period without sales, and the day
+			 * of the company's latest sale */
+			fprintf(fp, _("no sales in %s (latest sale: %s)"),
+			    r->period.label,
+			    ayni_report_date(r->data_last_day, d0));
+		else
+			fprintf(fp, _("no sales in %s (latest sale: none)"),
+			    r->period.label);
+		fputs("\n\n", fp);
+	}
+	label[0] = _("revenue");
+	label[1] = _("transactions");
+	label[2] = _("avg ticket");
+	label[3] = _("units");
+	label[4] = _("customers");
+	label[5] = _("returns");
+	for (i = 0; i < 6; i++)
+		if (text_width(label[i]) > lw)
+			lw = text_width(label[i]);
+	/* TRANSLATORS: heading of the columns of change, in percent */
+	change = _("change");
+	pad(fp, "", lw, 0);
+	fprintf(fp, " %14s  %14s  ", c->period, p->period);
+	pad(fp, change, 10, 1);
+	fprintf(fp, "  %14s  ", y->period);
+	pad(fp, change, 10, 1);
+	fputc('\n', fp);
+	kpi_line(fp, r, lw, label[0], c->revenue, p->revenue, p->has,
 	    y->revenue, y->has, clp40);
-	kpi_line(fp, r, "transactions", c->transactions, p->transactions,
+	kpi_line(fp, r, lw, label[1], c->transactions, p->transactions,
 	    p->has, y->transactions, y->has, count40);
-	kpi_line(fp, r, "avg ticket", c->avg_ticket, p->avg_ticket, p->has,
+	kpi_line(fp, r, lw, label[2], c->avg_ticket, p->avg_ticket, p->has,
 	    y->avg_ticket, y->has, clp40);
 	if (!r->no_products)
-		kpi_line(fp, r, "units", c->units, p->units, p->has,
+		kpi_line(fp, r, lw, label[3], c->units, p->units, p->has,
 		    y->units, y->has, qty40);
-	kpi_line(fp, r, "customers", c->customers, p->customers,
+	kpi_line(fp, r, lw, label[4], c->customers, p->customers,
 	    p->has && p->has_customers, y->customers,
 	    y->has && y->has_customers, count40);
-	kpi_line(fp, r, "returns", c->returns, p->returns, p->has,
+	kpi_line(fp, r, lw, label[5], c->returns, p->returns, p->has,
 	    y->returns, y->has, count40);
 	if (!c->has)
-		return 0;
+		goto flush;
 
 	fputc('\n', fp);
 	if (c->has_margin_pct)
-		fprintf(fp, "margin: %s, %s of the revenue of lines with a "
-		    "cost: %s\n", clp(c->margin, a), pct(c->margin_pct, 0, b),
-		    ayni_margin_band(c->margin_pct));
+		/* TRANSLATORS: margin in pesos, the same in percent, and
+		 * its band (critical, low, healthy, excellent) */
+		fprintf(fp, _("margin: %s, %s of the revenue of lines with a "
+		    "cost: %s"), clp(c->margin, a), pct(c->margin_pct, 0, b),
+		    ayni_margin_band_text(c->margin_pct));
 	else
-		fputs("margin: no costs in the data\n", fp);
-	fprintf(fp, "returns: %" PRId64 " of %" PRId64 " lines\n", c->returns,
-	    c->lines);
+		fputs(_("margin: no costs in the data"), fp);
+	fputc('\n', fp);
+	fprintf(fp, P_("returns: %lld of %lld line", "returns: %lld of %lld "
+	    "lines", c->lines), (long long)c->returns, (long long)c->lines);
+	fputc('\n', fp);
 
-	if (r->no_products)
-		fprintf(fp, "\nproducts: none; %s\n", AYNI_NO_PRODUCTS);
-	else {
-		fprintf(fp, "\ntop products: %ld sold; ABC: A %ld, B %ld, "
-		    "C %ld; %ld make 80 %% of the revenue\n", r->nproducts,
-		    r->abc[0], r->abc[1], r->abc[2], r->pareto);
+	fputc('\n', fp);
+	if (r->no_products) {
+		fprintf(fp, _("products: none; %s"), _(AYNI_NO_PRODUCTS));
+		fputc('\n', fp);
+	} else {
+		/* TRANSLATORS: how many products had sales; the ten with
+		 * the most sales are listed below */
+		fprintf(fp, _("top products: %ld sold"), r->nproducts);
+		fprintf(fp, "; ABC: A %ld, B %ld, C %ld; ", r->abc[0],
+		    r->abc[1], r->abc[2]);
+		/* TRANSLATORS: the fewest products whose sales add up to
+		 * 80 % of the revenue (Pareto) */
+		fprintf(fp, P_("%ld makes 80 %% of the revenue",
+		    "%ld make 80 %% of the revenue", r->pareto), r->pareto);
+		fputc('\n', fp);
 		items(fp, r->top, r->ntop, 1);
-		fprintf(fp, "\ntop categories: %ld\n", r->ncategories);
+		fputc('\n', fp);
+		/* TRANSLATORS: how many categories had sales; the ten with
+		 * the most sales are listed below */
+		fprintf(fp, _("top categories: %ld"), r->ncategories);
+		fputc('\n', fp);
 		items(fp, r->cat, r->ncat, 0);
 	}
 
 	fputc('\n', fp);
-	if (r->best_wd >= 0)
-		fprintf(fp, "weekdays: best %s (%s on %d day%s), worst %s "
-		    "(%s on %d day%s)\n", ayni_weekday_name(r->best_wd),
-		    clp(r->wd_revenue[r->best_wd], a), r->wd_days[r->best_wd],
-		    r->wd_days[r->best_wd] == 1 ? "" : "s",
-		    ayni_weekday_name(r->worst_wd),
+	if (r->best_wd >= 0) {
+		/* TRANSLATORS: the weekday with the most sales, its sales
+		 * and on how many days of the period (the next message
+		 * ends the sentence with the weekday with the least) */
+		fprintf(fp, P_("weekdays: best %s (%s on %d day)",
+		    "weekdays: best %s (%s on %d days)",
+		    r->wd_days[r->best_wd]), ayni_weekday_text(r->best_wd),
+		    clp(r->wd_revenue[r->best_wd], a), r->wd_days[r->best_wd]);
+		/* TRANSLATORS: ends "weekdays: best ..." */
+		fprintf(fp, P_(", worst %s (%s on %d day)",
+		    ", worst %s (%s on %d days)", r->wd_days[r->worst_wd]),
+		    ayni_weekday_text(r->worst_wd),
 		    clp(r->wd_revenue[r->worst_wd], b),
-		    r->wd_days[r->worst_wd],
-		    r->wd_days[r->worst_wd] == 1 ? "" : "s");
+		    r->wd_days[r->worst_wd]);
+		fputc('\n', fp);
+	}
 	if (r->has_hours && r->peak_hour >= 0)
-		fprintf(fp, "peak hour: %02d:00-%02d:59 (%s)\n", r->peak_hour,
+		/* TRANSLATORS: the hour of the day with the most sales */
+		fprintf(fp, _("peak hour: %02d:00-%02d:59 (%s)"), r->peak_hour,
 		    r->peak_hour, clp(r->hour_revenue[r->peak_hour], a));
 	else
-		fputs("peak hour: the data has dates without times\n", fp);
+		fputs(_("peak hour: the data has dates without times"), fp);
+	fputc('\n', fp);
 
 	fputc('\n', fp);
 	if (r->nbench == 0) {
-		fputs("benchmark: not available: ", fp);
+		/* TRANSLATORS: followed by why there is no comparison */
+		fputs(_("benchmark: not available: "), fp);
 		put_text(fp, r->bench_why, 0, 0);
 		fputc('\n', fp);
 	} else {
-		fprintf(fp, "benchmark: %s, %s, %d companies\n",
+		/* TRANSLATORS: industry, period and how many companies the
+		 * comparison counts */
+		fprintf(fp, P_("benchmark: %s, %s, %d company",
+		    "benchmark: %s, %s, %d companies", r->bench[0].companies),
 		    r->bench[0].industry, r->bench[0].period,
 		    r->bench[0].companies);
+		fputc('\n', fp);
+		for (lw = 13, i = 0; i < r->nbench; i++)
+			if (text_width(ayni_report_metric_text(
+			    r->bench[i].metric)) > lw)
+				lw = text_width(ayni_report_metric_text(
+				    r->bench[i].metric));
 		for (i = 0; i < r->nbench; i++) {
 			const ayni_bench_result *x = &r->bench[i];
 
-			fprintf(fp, "  %-14s", ayni_bench_metric_name(x->metric));
+			fputs("  ", fp);
+			pad(fp, ayni_report_metric_text(x->metric), lw + 1, 0);
 			if (!x->shown) {
-				fprintf(fp, "not shown (%d companies have "
-				    "it)\n", x->companies);
+				/* TRANSLATORS: too few companies have this
+				 * metric to compare it */
+				fprintf(fp, P_("not shown (%d company has "
+				    "it)", "not shown (%d companies have it)",
+				    x->companies), x->companies);
+				fputc('\n', fp);
 				continue;
 			}
-			fprintf(fp, "percentile %3d  you ", x->percentile);
-			bench_value(fp, x->metric, x->value);
-			fputs(", median ", fp);
-			bench_value(fp, x->metric, x->p50);
+			ayni_report_bench_fmt(x->metric, x->value, a,
+			    sizeof(a));
+			ayni_report_bench_fmt(x->metric, x->p50, b,
+			    sizeof(b));
+			/* TRANSLATORS: the company's percentile among its
+			 * industry, its value and the industry's median */
+			fprintf(fp, _("percentile %3d  you %s, median %s"),
+			    x->percentile, a, b);
 			fputc('\n', fp);
 		}
 	}
+flush:
 	if (fflush(fp) != 0 || ferror(fp))
-		return ayni_error_set(err, AYNI_EIO, "cannot write the report: "
-		    "%s", strerror(errno));
+		return ayni_error_set(err, AYNI_EIO, _("cannot write the "
+		    "report: %s"), strerror(errno));
 	return 0;
 }
 
@@ -353,6 +437,6 @@ ayni_report_write(const ayni_report *r, ayni_writer *w, ayni_error *err)
 	v[i++] = r->nbench > 0 ? ayni_v_int(r->bench[0].companies) :
 	    ayni_v_null();
 	v[i++] = rev != NULL ? ayni_v_int(rev->percentile) : ayni_v_null();
-	v[i++] = ayni_v_text(r->nbench == 0 ? r->bench_why : NULL);
+	v[i++] = ayni_v_text(r->nbench == 0 ? r->bench_note : NULL);
 	return ayni_writer_row(w, v, err);
 }
