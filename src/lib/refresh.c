@@ -955,7 +955,8 @@ periods_list(struct periods *ps, const char *lo, const char *hi,
 	    sql_error(ps->k->db, err, "updating the rollups");
 	sqlite3_finalize(st);
 	/* ORDER BY period is BINARY; strcmp is the same on these labels */
-	qsort(ps->pv, ps->np, sizeof(*ps->pv), cmp_period);
+	if (ps->np > 0)
+		qsort(ps->pv, ps->np, sizeof(*ps->pv), cmp_period);
 	return rc;
 }
 
@@ -1024,7 +1025,8 @@ periods_days(struct periods *ps, ayni_error *err)
 	rc = src == SQLITE_DONE ? 0 :
 	    sql_error(ps->k->db, err, "updating the rollups");
 	sqlite3_finalize(st);
-	qsort(ps->dv, ps->nd, sizeof(*ps->dv), cmp_pday);
+	if (ps->nd > 0)
+		qsort(ps->dv, ps->nd, sizeof(*ps->dv), cmp_pday);
 	return rc;
 }
 
