@@ -1,7 +1,9 @@
 /*
  * refresh.c - the bulk path of the rollups (aggregate.h): defer, refresh
  * and rebuild.  The days to refresh are read once from raw_transactions
- * and grouped in memory, and the base tables of schema/0002_rollups.sql
+ * and grouped in memory (pass_days(), one day_*() step per base table),
+ * then the periods' distinct counts taken from the day sets
+ * (pass_periods()), and the base tables of schema/0002_rollups.sql
  * written set-based.  It reads nothing back to check itself: verify.c
  * recomputes the base tables by another way.  Nothing here prints.
  */
@@ -400,27 +402,27 @@ costed(const struct rline *l)
 	return l->has_cost && l->has_margin;
 }
 
-/* The rows of the day in p->o[0 .. n - 1]. */
+/*
+ * Writing one day: each step sorts the day's lines (p->o, n of them) its
+ * own way and writes the rows of one base table in key order.
+ */
+
+/*
+ * agg_product_day: one row per (product, category, description); lines
+ * without a product sort last and are left out.  *products: distinct
+ * products of the day.
+ */
 static int
-flush_day(struct pass *p, ayni_error *err)
+day_products(struct pass *p, int64_t *products, ayni_error *err)
 {
-	struct sink *k = p->k;
 	struct rline **o = p->o;
-	struct str day = { p->day, 10 };
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = p->k->st[K_PRODUCT];
 	size_t n = p->n, i, j, m;
-	int64_t products = 0, customers = 0, trans = 0, t, s[9];
+	int64_t t, s[7];
 	int rc;
 
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		o[i] = &p->v[i];
-
-	/* products: (product, category, description) groups; none last */
 	qsort(o, n, sizeof(*o), cmp_product);
-	st = k->st[K_PRODUCT];
-	bind_str(st, 2, day);
+	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
 		memset(s, 0, sizeof(s));
 		for (j = i, t = 0; j < n && str_eq(o[j]->product,
@@ -439,7 +441,7 @@ flush_day(struct pass *p, ayni_error *err)
 				s[6]++;
 			}
 		}
-		products += i == 0 || !str_eq(o[i]->product,
+		*products += i == 0 || !str_eq(o[i]->product,
 		    o[i - 1]->product);
 		bind_str(st, 3, o[i]->product);
 		bind_str(st, 4, o[i]->category);
@@ -448,13 +450,24 @@ flush_day(struct pass *p, ayni_error *err)
 		for (m = 0; m < 7; m++)
 			sqlite3_bind_int64(st, (int)m + 7, s[m]);
 		sqlite3_bind_int64(st, 14, t);
-		if ((rc = sink_put(k, K_PRODUCT, err)) != 0)
+		if ((rc = sink_put(p->k, K_PRODUCT, err)) != 0)
 			return rc;
 	}
+	return 0;
+}
+
+/* agg_category_day: lines and transactions of each category. */
+static int
+day_categories(struct pass *p, ayni_error *err)
+{
+	struct rline **o = p->o;
+	sqlite3_stmt *st = p->k->st[K_CATEGORY];
+	size_t n = p->n, i, j;
+	int64_t t;
+	int rc;
 
 	qsort(o, n, sizeof(*o), cmp_category);
-	st = k->st[K_CATEGORY];
-	bind_str(st, 2, day);
+	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
 		for (j = i, t = 0; j < n && o[j]->product.p != NULL &&
 		    str_eq(o[j]->category, o[i]->category); j++)
@@ -462,35 +475,53 @@ flush_day(struct pass *p, ayni_error *err)
 		bind_str(st, 3, o[i]->category);
 		sqlite3_bind_int64(st, 4, (int64_t)(j - i));
 		sqlite3_bind_int64(st, 5, t);
-		if ((rc = sink_put(k, K_CATEGORY, err)) != 0)
+		if ((rc = sink_put(p->k, K_CATEGORY, err)) != 0)
 			return rc;
 	}
+	return 0;
+}
+
+/* agg_customer_day; *customers: distinct customers of the day. */
+static int
+day_customers(struct pass *p, int64_t *customers, ayni_error *err)
+{
+	struct rline **o = p->o;
+	sqlite3_stmt *st = p->k->st[K_CUSTOMER];
+	size_t n = p->n, i, j;
+	int64_t t, rev;
+	int rc;
 
 	qsort(o, n, sizeof(*o), cmp_customer);
-	st = k->st[K_CUSTOMER];
-	bind_str(st, 2, day);
+	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->customer.p != NULL; i = j) {
-		int64_t rev = 0;
-
-		for (j = i, t = 0; j < n && o[j]->customer.p != NULL &&
+		for (j = i, t = 0, rev = 0; j < n && o[j]->customer.p != NULL &&
 		    str_eq(o[j]->customer, o[i]->customer); j++) {
 			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
 			rev += o[j]->revenue;
 		}
-		customers++;
+		(*customers)++;
 		bind_str(st, 3, o[i]->customer);
 		sqlite3_bind_int64(st, 4, (int64_t)(j - i));
 		sqlite3_bind_int64(st, 5, rev);
 		sqlite3_bind_int64(st, 6, t);
-		if ((rc = sink_put(k, K_CUSTOMER, err)) != 0)
+		if ((rc = sink_put(p->k, K_CUSTOMER, err)) != 0)
 			return rc;
 	}
+	return 0;
+}
 
-	/*
-	 * Transactions: counted, and irregular (agg_irregular) when seen
-	 * on an earlier day of the pass, or when one product has lines of
-	 * different category or description.
-	 */
+/*
+ * Transactions: counted into *trans, and irregular (agg_irregular) when
+ * seen on an earlier day of the pass, or when one product has lines of
+ * different category or description.
+ */
+static int
+day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
+{
+	struct rline **o = p->o;
+	size_t n = p->n, i, j;
+	int rc;
+
 	qsort(o, n, sizeof(*o), cmp_trans);
 	for (i = 0; i < n; i = j) {
 		struct tent *e;
@@ -502,7 +533,7 @@ flush_day(struct pass *p, ayni_error *err)
 			    !str_eq(o[j]->description,
 			    o[j - 1]->description)))
 				irregular = 1;
-		trans++;
+		(*trans)++;
 		if ((e = tset_get(&p->trans, o[i]->trans)) == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
 			    "out of memory");
@@ -511,49 +542,74 @@ flush_day(struct pass *p, ayni_error *err)
 		e->day = p->nday;
 		if (irregular && !e->irregular) {
 			e->irregular = 1;
-			bind_str(k->st[K_IRREGULAR], 2, e->key);
-			if ((rc = sink_put(k, K_IRREGULAR, err)) != 0)
+			bind_str(p->k->st[K_IRREGULAR], 2, e->key);
+			if ((rc = sink_put(p->k, K_IRREGULAR, err)) != 0)
 				return rc;
 		}
 	}
+	return 0;
+}
 
-	st = k->st[K_DAY];
-	{
-		int64_t d[13] = { 0 };
+/* agg_day: the day's sums, in any order, and the counts found above. */
+static int
+day_totals(struct pass *p, int64_t trans, int64_t products,
+    int64_t customers, ayni_error *err)
+{
+	sqlite3_stmt *st = p->k->st[K_DAY];
+	int64_t d[13] = { 0 };
+	size_t i, m;
 
-		for (i = 0; i < n; i++) {
-			const struct rline *l = o[i];
+	for (i = 0; i < p->n; i++) {
+		const struct rline *l = &p->v[i];
 
-			d[0] += l->revenue;
-			d[1] += l->units;
-			if (l->has_cost) {
-				d[2] += l->cost;
-				d[3]++;
-			}
-			if (l->has_margin) {
-				d[4] += l->margin;
-				d[5]++;
-			}
-			if (costed(l)) {
-				d[6] += l->revenue;
-				d[7] += l->margin;
-				d[8]++;
-			}
-			if (l->has_discount) {
-				d[9] += l->discount;
-				d[10]++;
-			}
-			d[11] += l->is_return;
+		d[0] += l->revenue;
+		d[1] += l->units;
+		if (l->has_cost) {
+			d[2] += l->cost;
+			d[3]++;
 		}
-		d[12] = trans;
-		bind_str(st, 2, day);
-		sqlite3_bind_int64(st, 3, (int64_t)n);
-		for (m = 0; m < 13; m++)
-			sqlite3_bind_int64(st, (int)m + 4, d[m]);
-		sqlite3_bind_int64(st, 17, products);
-		sqlite3_bind_int64(st, 18, customers);
+		if (l->has_margin) {
+			d[4] += l->margin;
+			d[5]++;
+		}
+		if (costed(l)) {
+			d[6] += l->revenue;
+			d[7] += l->margin;
+			d[8]++;
+		}
+		if (l->has_discount) {
+			d[9] += l->discount;
+			d[10]++;
+		}
+		d[11] += l->is_return;
 	}
-	if ((rc = sink_put(k, K_DAY, err)) != 0)
+	d[12] = trans;
+	bind_str(st, 2, (struct str){ p->day, 10 });
+	sqlite3_bind_int64(st, 3, (int64_t)p->n);
+	for (m = 0; m < 13; m++)
+		sqlite3_bind_int64(st, (int)m + 4, d[m]);
+	sqlite3_bind_int64(st, 17, products);
+	sqlite3_bind_int64(st, 18, customers);
+	return sink_put(p->k, K_DAY, err);
+}
+
+/* The rows of the day of p->v[0 .. n - 1], then an empty day. */
+static int
+flush_day(struct pass *p, ayni_error *err)
+{
+	int64_t products = 0, customers = 0, trans = 0;
+	size_t i;
+	int rc;
+
+	if (p->n == 0)
+		return 0;
+	for (i = 0; i < p->n; i++)
+		p->o[i] = &p->v[i];
+	if ((rc = day_products(p, &products, err)) != 0 ||
+	    (rc = day_categories(p, err)) != 0 ||
+	    (rc = day_customers(p, &customers, err)) != 0 ||
+	    (rc = day_transactions(p, &trans, err)) != 0 ||
+	    (rc = day_totals(p, trans, products, customers, err)) != 0)
 		return rc;
 	p->n = 0;
 	p->nday++;
@@ -573,28 +629,19 @@ static const char pass_sql[] =
     " ORDER BY transaction_date";
 
 /*
- * Recompute days [from, to] of the sink's company into the sink: day
- * sets, agg_day and the transactions that became irregular.  A
- * transaction with lines outside the days is looked up in the raw table
- * (only when the company has such lines: never on a first upload or a
- * rebuild).
+ * The bound after day to (next, 12 bytes: the day after it) and whether
+ * the company has lines outside [from, to] (*outside).
  */
 static int
-pass_days(struct sink *k, const char *from, const char *to,
-    ayni_error *err)
+pass_bounds(struct sink *k, const char *from, const char *to, char *next,
+    int *outside, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(k->db);
 	sqlite3_stmt *st = NULL;
-	struct pass p;
-	char next[12] = "";
-	int rc = 0, src, outside = 0;
-	size_t i;
+	int rc = 0;
 
-	memset(&p, 0, sizeof(p));
-	p.k = k;
-	if (sqlite3_prepare_v2(h, "SELECT date(?2, '+1 day'),"
-	    " EXISTS (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
-	    "  AND transaction_date < ?3)"
+	if (sqlite3_prepare_v2(ayni_db_handle(k->db), "SELECT date(?2,"
+	    " '+1 day'), EXISTS (SELECT 1 FROM raw_transactions"
+	    "  WHERE company_id = ?1 AND transaction_date < ?3)"
 	    " OR EXISTS (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
 	    "  AND transaction_date >= date(?2, '+1 day'))", -1, &st, NULL) !=
 	    SQLITE_OK)
@@ -612,99 +659,122 @@ pass_days(struct sink *k, const char *from, const char *to,
 	 * bound read nothing, and a rebuild emptied every rollup).
 	 */
 	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-		snprintf(next, sizeof(next), "%.10s~", to);
+		snprintf(next, 12, "%.10s~", to);
 	else
-		snprintf(next, sizeof(next), "%s",
+		snprintf(next, 12, "%s",
 		    (const char *)sqlite3_column_text(st, 0));
-	outside = sqlite3_column_int(st, 1);
+	*outside = sqlite3_column_int(st, 1);
+out:
 	sqlite3_finalize(st);
-	st = NULL;
+	return rc;
+}
 
-	if (sqlite3_prepare_v2(h, pass_sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = sql_error(k->db, err, "reading the raw lines");
-		goto out;
+/* The line of row st appended to the day's lines. */
+static int
+pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
+{
+	struct rline *l;
+
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 1024;
+		struct rline *v = realloc(p->v, cap * sizeof(*v));
+		struct rline **o;
+
+		if (v == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
+		p->v = v;
+		if ((o = realloc(p->o, cap * sizeof(*o))) == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
+		p->o = o;
+		p->cap = cap;
 	}
+	l = &p->v[p->n];
+	if (arena_str(&p->a, st, 1, &l->trans) != 0 ||
+	    arena_str(&p->a, st, 2, &l->product) != 0 ||
+	    arena_str(&p->a, st, 3, &l->category) != 0 ||
+	    arena_str(&p->a, st, 4, &l->description) != 0 ||
+	    arena_str(&p->a, st, 5, &l->customer) != 0)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	l->is_return = (unsigned char)(sqlite3_column_int(st, 6) != 0);
+	l->revenue = sqlite3_column_int64(st, 7);
+	l->units = sqlite3_column_int64(st, 8);
+	l->has_cost = sqlite3_column_type(st, 9) != SQLITE_NULL;
+	l->cost = sqlite3_column_int64(st, 9);
+	l->has_margin = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	l->margin = sqlite3_column_int64(st, 10);
+	l->has_discount = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	l->discount = sqlite3_column_int64(st, 11);
+	p->n++;
+	return 0;
+}
+
+/* The raw lines of [from, next) in date order, written day by day. */
+static int
+pass_read(struct pass *p, const char *from, const char *next,
+    ayni_error *err)
+{
+	struct sink *k = p->k;
+	sqlite3_stmt *st = NULL;
+	int rc = 0, src;
+
+	if (sqlite3_prepare_v2(ayni_db_handle(k->db), pass_sql, -1, &st,
+	    NULL) != SQLITE_OK)
+		return sql_error(k->db, err, "reading the raw lines");
 	sqlite3_bind_int64(st, 1, k->company);
 	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 0);
-		struct rline *l;
 
 		if (d == NULL || strlen(d) != 10) {
 			rc = ayni_error_set(err, AYNI_EINTERNAL, "bad "
 			    "transaction_date in raw_transactions");
 			goto out;
 		}
-		if (memcmp(d, p.day, 10) != 0) {
-			if ((rc = flush_day(&p, err)) != 0)
+		if (memcmp(d, p->day, 10) != 0) {
+			if ((rc = flush_day(p, err)) != 0)
 				goto out;
-			memcpy(p.day, d, 11);
+			memcpy(p->day, d, 11);
 		}
-		if (p.n == p.cap) {
-			size_t cap = p.cap ? 2 * p.cap : 1024;
-			struct rline *v = realloc(p.v, cap * sizeof(*v));
-			struct rline **o;
-
-			if (v == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			p.v = v;
-			if ((o = realloc(p.o, cap * sizeof(*o))) == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			p.o = o;
-			p.cap = cap;
-		}
-		l = &p.v[p.n];
-		if (arena_str(&p.a, st, 1, &l->trans) != 0 ||
-		    arena_str(&p.a, st, 2, &l->product) != 0 ||
-		    arena_str(&p.a, st, 3, &l->category) != 0 ||
-		    arena_str(&p.a, st, 4, &l->description) != 0 ||
-		    arena_str(&p.a, st, 5, &l->customer) != 0) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		if ((rc = pass_add(p, st, err)) != 0)
 			goto out;
-		}
-		l->is_return = (unsigned char)(sqlite3_column_int(st, 6) != 0);
-		l->revenue = sqlite3_column_int64(st, 7);
-		l->units = sqlite3_column_int64(st, 8);
-		l->has_cost = sqlite3_column_type(st, 9) != SQLITE_NULL;
-		l->cost = sqlite3_column_int64(st, 9);
-		l->has_margin = sqlite3_column_type(st, 10) != SQLITE_NULL;
-		l->margin = sqlite3_column_int64(st, 10);
-		l->has_discount = sqlite3_column_type(st, 11) != SQLITE_NULL;
-		l->discount = sqlite3_column_int64(st, 11);
-		p.n++;
 	}
-	if (src != SQLITE_DONE) {
+	if (src != SQLITE_DONE)
 		rc = sql_error(k->db, err, "reading the raw lines");
-		goto out;
-	}
-	if ((rc = flush_day(&p, err)) != 0)
-		goto out;
+	else
+		rc = flush_day(p, err);
+out:
 	sqlite3_finalize(st);
-	st = NULL;
+	return rc;
+}
 
-	if (!outside)
-		goto out;
+/*
+ * The transactions of the pass not yet irregular that have lines outside
+ * [from, next) as well: irregular too.
+ */
+static int
+pass_outside(struct pass *p, const char *from, const char *next,
+    ayni_error *err)
+{
+	struct sink *k = p->k;
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc = 0;
+
 	/* "+": by the transaction's few lines, not all the other days' */
-	if (sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1"
-	    " FROM raw_transactions WHERE company_id = ?1"
+	if (sqlite3_prepare_v2(ayni_db_handle(k->db), "SELECT EXISTS"
+	    " (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
 	    " AND txn_key = ?2"
 	    " AND (+transaction_date < ?3 OR +transaction_date >= ?4))", -1,
-	    &st, NULL) != SQLITE_OK) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
+	    &st, NULL) != SQLITE_OK)
+		return sql_error(k->db, err, "updating the rollups");
 	sqlite3_bind_int64(st, 1, k->company);
 	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
-	for (i = 0; i < p.trans.cap; i++) {
-		struct tent *e = &p.trans.v[i];
+	for (i = 0; i < p->trans.cap; i++) {
+		struct tent *e = &p->trans.v[i];
 		int found;
 
 		if (e->key.p == NULL || e->irregular)
@@ -712,18 +782,40 @@ pass_days(struct sink *k, const char *from, const char *to,
 		bind_str(st, 2, e->key);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			rc = sql_error(k->db, err, "updating the rollups");
-			goto out;
+			break;
 		}
 		found = sqlite3_column_int(st, 0);
 		sqlite3_reset(st);
 		if (found) {
 			bind_str(k->st[K_IRREGULAR], 2, e->key);
 			if ((rc = sink_put(k, K_IRREGULAR, err)) != 0)
-				goto out;
+				break;
 		}
 	}
-out:
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Recompute days [from, to] of the sink's company into the sink: day
+ * sets, agg_day and the transactions that became irregular.  A
+ * transaction with lines outside the days is looked up in the raw table
+ * (only when the company has such lines: never on a first upload or a
+ * rebuild).
+ */
+static int
+pass_days(struct sink *k, const char *from, const char *to,
+    ayni_error *err)
+{
+	struct pass p;
+	char next[12] = "";
+	int rc, outside = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.k = k;
+	if ((rc = pass_bounds(k, from, to, next, &outside, err)) == 0 &&
+	    (rc = pass_read(&p, from, next, err)) == 0 && outside)
+		rc = pass_outside(&p, from, next, err);
 	free(p.v);
 	free(p.o);
 	arena_free(&p.a);
@@ -742,6 +834,8 @@ out:
  * the set is read by primary key, only those days, and a (period, key)
  * pair counts the first time it is seen (a hash set: 1.5 s more than the
  * ordered scan on a million lines, but the scan reads every day).
+ * The steps: periods_list(), periods_full(), periods_days(), then
+ * periods_count() of each set and periods_write().
  */
 struct period {
 	char	 label[12];
@@ -752,6 +846,19 @@ struct period {
 struct pday {
 	char	 day[11];
 	int	 period[4];	/* week, month, quarter, year; -1: none */
+};
+
+struct periods {
+	struct sink	*k;
+	struct period	*pv;		/* by label */
+	size_t		 np, pcap;
+	struct pday	*dv;		/* by day */
+	size_t		 nd, dcap;
+	char		 first[11], last[11];	/* days of all the periods */
+	int		 full;		/* all the company's days */
+	char		*pk;		/* (period ordinal, set), then a key */
+	size_t		 pkcap;
+	struct tset	 seen;		/* pk of the pairs counted (!full) */
 };
 
 static int
@@ -768,44 +875,47 @@ cmp_pday(const void *a, const void *b)
 	    ((const struct pday *)b)->day);
 }
 
+/* Room for element n of v (capacity *cap, first first): NULL if none. */
+static void *
+grow(void *v, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t c = *cap ? 2 * *cap : first;
+
+	if (n < *cap)
+		return v;
+	if ((v = realloc(v, c * size)) != NULL)
+		*cap = c;
+	return v;
+}
+
+/* Prepare sql with ?1 the company and ?2, ?3 bound to from, to. */
 static int
-pass_periods(struct sink *k, const char *lo, const char *hi,
+periods_prepare(struct periods *ps, const char *sql, const char *from,
+    const char *to, sqlite3_stmt **st, ayni_error *err)
+{
+	if (sqlite3_prepare_v2(ayni_db_handle(ps->k->db), sql, -1, st, NULL) !=
+	    SQLITE_OK)
+		return sql_error(ps->k->db, err, "updating the rollups");
+	sqlite3_bind_int64(*st, 1, ps->k->company);
+	sqlite3_bind_text(*st, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, to, -1, SQLITE_STATIC);
+	return 0;
+}
+
+/* The periods that have a day in [lo, hi], and their first and last day. */
+static int
+periods_list(struct periods *ps, const char *lo, const char *hi,
     ayni_error *err)
 {
-	static const char *const sets[2][2] = { {
-		"SELECT product_id, day FROM agg_product_day"
-		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
-		"SELECT customer_id, day FROM agg_customer_day"
-		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
-	}, {
-		"SELECT product_id, day FROM agg_product_day"
-		" INDEXED BY agg_product_day_product WHERE company_id = ?1"
-		" AND day BETWEEN ?2 AND ?3 ORDER BY product_id, day",
-		"SELECT customer_id, day FROM agg_customer_day"
-		" INDEXED BY agg_customer_day_customer WHERE company_id = ?1"
-		" AND day BETWEEN ?2 AND ?3 ORDER BY customer_id, day",
-	} };
-	struct tset seen;
-	sqlite3 *h = ayni_db_handle(k->db);
-	sqlite3_stmt *st = NULL;
-	struct period *pv = NULL, key, *hit;
-	struct pday *dv = NULL, dkey, *dhit;
-	size_t np = 0, pcap = 0, nd = 0, dcap = 0, i;
-	char first[11] = "", last[11] = "", *pk = NULL;
-	size_t pkcap = 0, pklen = 0;
-	int rc = 0, src, s, lv, ord, full = 0;
+	sqlite3_stmt *st;
+	struct period *v;
+	int rc, src;
 
-	memset(&seen, 0, sizeof(seen));
-
-	/* the periods, and the first and last day of all of them */
-	if (sqlite3_prepare_v2(h, "SELECT DISTINCT period, lo, hi"
+	if ((rc = periods_prepare(ps, "SELECT DISTINCT period, lo, hi"
 	    " FROM agg_day_period WHERE company_id = ?1"
 	    " AND day BETWEEN ?2 AND ?3 AND level <> 'day' ORDER BY period",
-	    -1, &st, NULL) != SQLITE_OK)
-		return sql_error(k->db, err, "updating the rollups");
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+	    lo, hi, &st, err)) != 0)
+		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *plo = (const char *)sqlite3_column_text(st, 1);
 		const char *phi = (const char *)sqlite3_column_text(st, 2);
@@ -824,198 +934,247 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 			plo = "0000-01-01";
 		if (phi == NULL)
 			phi = "9999-12-31";
-		if (np == pcap) {
-			struct period *v;
-
-			pcap = pcap ? 2 * pcap : 64;
-			if ((v = realloc(pv, pcap * sizeof(*v))) == NULL) {
-				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
-				goto out;
-			}
-			pv = v;
+		if ((v = grow(ps->pv, &ps->pcap, ps->np, sizeof(*v), 64)) ==
+		    NULL) {
+			sqlite3_finalize(st);
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
 		}
-		memset(&pv[np], 0, sizeof(pv[np]));
-		pv[np].last[0] = pv[np].last[1] = -1;
-		snprintf(pv[np].label, sizeof(pv[np].label), "%s",
+		ps->pv = v;
+		v = &ps->pv[ps->np++];
+		memset(v, 0, sizeof(*v));
+		v->last[0] = v->last[1] = -1;
+		snprintf(v->label, sizeof(v->label), "%s",
 		    (const char *)sqlite3_column_text(st, 0));
-		np++;
-		if (first[0] == '\0' || strcmp(plo, first) < 0)
-			snprintf(first, sizeof(first), "%s", plo);
-		if (strcmp(phi, last) > 0)
-			snprintf(last, sizeof(last), "%s", phi);
+		if (ps->first[0] == '\0' || strcmp(plo, ps->first) < 0)
+			snprintf(ps->first, sizeof(ps->first), "%s", plo);
+		if (strcmp(phi, ps->last) > 0)
+			snprintf(ps->last, sizeof(ps->last), "%s", phi);
 	}
-	if (src != SQLITE_DONE) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
+	rc = src == SQLITE_DONE ? 0 :
+	    sql_error(ps->k->db, err, "updating the rollups");
 	sqlite3_finalize(st);
-	st = NULL;
-	if (np == 0)
-		goto out;
 	/* ORDER BY period is BINARY; strcmp is the same on these labels */
-	qsort(pv, np, sizeof(*pv), cmp_period);
-	if (sqlite3_prepare_v2(h, "SELECT min(day) >= ?2 AND max(day) <= ?3"
-	    " FROM agg_day WHERE company_id = ?1", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, k->company) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	full = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
+	if (ps->np > 0)
+		qsort(ps->pv, ps->np, sizeof(*ps->pv), cmp_period);
+	return rc;
+}
 
-	/* every day of those periods, with the periods of interest */
-	if (sqlite3_prepare_v2(h, "SELECT day, level, period"
+/* Whether the periods hold every day of the company (ps->full). */
+static int
+periods_full(struct periods *ps, ayni_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = periods_prepare(ps, "SELECT min(day) >= ?2"
+	    " AND max(day) <= ?3 FROM agg_day WHERE company_id = ?1",
+	    ps->first, ps->last, &st, err)) != 0)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = sql_error(ps->k->db, err, "updating the rollups");
+	else
+		ps->full = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Every day of the periods, with the ordinals of its periods in pv. */
+static int
+periods_days(struct periods *ps, ayni_error *err)
+{
+	sqlite3_stmt *st;
+	struct period key, *hit;
+	struct pday *v;
+	int rc, src, lv;
+
+	if ((rc = periods_prepare(ps, "SELECT day, level, period"
 	    " FROM agg_day_period WHERE company_id = ?1"
-	    " AND day BETWEEN ?2 AND ?3 AND level <> 'day' ORDER BY day", -1,
-	    &st, NULL) !=
-	    SQLITE_OK) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
+	    " AND day BETWEEN ?2 AND ?3 AND level <> 'day' ORDER BY day",
+	    ps->first, ps->last, &st, err)) != 0)
+		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 0);
 		const char *l = (const char *)sqlite3_column_text(st, 1);
 
-		/* A period SQLite cannot name, as above. */
+		/* A period SQLite cannot name, as in periods_list(). */
 		if (d == NULL || l == NULL ||
 		    sqlite3_column_type(st, 2) == SQLITE_NULL)
 			continue;
-		if (nd == 0 || strcmp(dv[nd - 1].day, d) != 0) {
-			if (nd == dcap) {
-				struct pday *v;
-
-				dcap = dcap ? 2 * dcap : 512;
-				if ((v = realloc(dv, dcap * sizeof(*v))) ==
-				    NULL) {
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				dv = v;
+		if (ps->nd == 0 || strcmp(ps->dv[ps->nd - 1].day, d) != 0) {
+			if ((v = grow(ps->dv, &ps->dcap, ps->nd, sizeof(*v),
+			    512)) == NULL) {
+				sqlite3_finalize(st);
+				return ayni_error_set(err, AYNI_ENOMEM,
+				    "out of memory");
 			}
-			snprintf(dv[nd].day, sizeof(dv[nd].day), "%s", d);
-			dv[nd].period[0] = dv[nd].period[1] = -1;
-			dv[nd].period[2] = dv[nd].period[3] = -1;
-			nd++;
+			ps->dv = v;
+			v = &ps->dv[ps->nd++];
+			snprintf(v->day, sizeof(v->day), "%s", d);
+			v->period[0] = v->period[1] = -1;
+			v->period[2] = v->period[3] = -1;
 		}
 		lv = strcmp(l, "week") == 0 ? 0 : strcmp(l, "month") == 0 ?
 		    1 : strcmp(l, "quarter") == 0 ? 2 : 3;
 		snprintf(key.label, sizeof(key.label), "%s",
 		    (const char *)sqlite3_column_text(st, 2));
-		hit = bsearch(&key, pv, np, sizeof(*pv), cmp_period);
-		dv[nd - 1].period[lv] = hit ? (int)(hit - pv) : -1;
+		hit = bsearch(&key, ps->pv, ps->np, sizeof(*ps->pv),
+		    cmp_period);
+		ps->dv[ps->nd - 1].period[lv] = hit ? (int)(hit - ps->pv) : -1;
 	}
-	if (src != SQLITE_DONE) {
-		rc = sql_error(k->db, err, "updating the rollups");
-		goto out;
-	}
+	rc = src == SQLITE_DONE ? 0 :
+	    sql_error(ps->k->db, err, "updating the rollups");
 	sqlite3_finalize(st);
-	st = NULL;
-	qsort(dv, nd, sizeof(*dv), cmp_pday);
+	if (ps->nd > 0)
+		qsort(ps->dv, ps->nd, sizeof(*ps->dv), cmp_pday);
+	return rc;
+}
 
-	for (s = 0; s < 2; s++) {
-		if (sqlite3_prepare_v2(h, sets[full][s], -1, &st, NULL) !=
-		    SQLITE_OK) {
-			rc = sql_error(k->db, err, "updating the rollups");
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, k->company);
-		sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
-		dhit = NULL;
-		ord = -1;
-		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *kp = (const char *)sqlite3_column_text(st,
-			    0);
-			size_t kn = (size_t)sqlite3_column_bytes(st, 0);
-			const char *d = (const char *)sqlite3_column_text(st,
-			    1);
+/* Key kp of kn bytes into ps->pk after its 4-byte prefix. */
+static int
+periods_key(struct periods *ps, const char *kp, size_t kn, ayni_error *err)
+{
+	if (kn + 8 > ps->pkcap) {
+		char *n2 = realloc(ps->pk, kn + 8);
 
-			/* rows come by day: look a day up once */
-			if (dhit == NULL || strcmp(dhit->day, d) != 0) {
-				snprintf(dkey.day, sizeof(dkey.day), "%s", d);
-				dhit = bsearch(&dkey, dv, nd, sizeof(*dv),
-				    cmp_pday);
-			}
-			if (full && (ord < 0 || kn != pklen ||
-			    memcmp(pk + 4, kp, kn) != 0))
-				ord++;
-			/* (period ordinal, key): 4 bytes, then the key */
-			if (kn + 8 > pkcap) {
-				char *n2 = realloc(pk, kn + 8);
-
-				if (n2 == NULL) {
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				pk = n2;
-				pkcap = kn + 8;
-			}
-			memcpy(pk + 4, kp, kn);
-			pklen = kn;
-			if (dhit == NULL)
-				continue;	/* a day set row without a day */
-			for (lv = 0; lv < 4; lv++) {
-				int q = dhit->period[lv];
-				struct str key2 = { pk, (int)kn + 4 };
-				struct tent *e;
-
-				if (q < 0)
-					continue;
-				if (full) {
-					if (pv[q].last[s] != ord) {
-						pv[q].last[s] = ord;
-						pv[q].count[s]++;
-					}
-					continue;
-				}
-				pk[0] = (char)(q & 0xff);
-				pk[1] = (char)((q >> 8) & 0xff);
-				pk[2] = (char)((q >> 16) & 0xff);
-				pk[3] = (char)s;
-				if ((e = tset_get(&seen, key2)) == NULL) {
-					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
-					goto out;
-				}
-				if (e->day < 0) {
-					e->day = 0;
-					pv[q].count[s]++;
-				}
-			}
-		}
-		if (src != SQLITE_DONE) {
-			rc = sql_error(k->db, err, "updating the rollups");
-			goto out;
-		}
-		sqlite3_finalize(st);
-		st = NULL;
+		if (n2 == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
+		ps->pk = n2;
+		ps->pkcap = kn + 8;
 	}
+	memcpy(ps->pk + 4, kp, kn);
+	return 0;
+}
 
-	for (i = 0; i < np; i++) {
-		sqlite3_stmt *ps = k->st[K_PERIOD];
+/*
+ * The key in ps->pk (kn bytes, ordinal ord) of set s seen on day d:
+ * counted in each of the day's periods where it was not yet.
+ */
+static int
+periods_seen(struct periods *ps, int s, const struct pday *d, int ord,
+    size_t kn, ayni_error *err)
+{
+	struct str key = { ps->pk, (int)kn + 4 };
+	struct tent *e;
+	int lv, q;
 
-		sqlite3_bind_text(ps, 2, pv[i].label, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ps, 3, pv[i].count[0]);
-		sqlite3_bind_int64(ps, 4, pv[i].count[1]);
-		if ((rc = sink_put(k, K_PERIOD, err)) != 0)
-			goto out;
+	for (lv = 0; lv < 4; lv++) {
+		if ((q = d->period[lv]) < 0)
+			continue;
+		if (ps->full) {
+			if (ps->pv[q].last[s] != ord) {
+				ps->pv[q].last[s] = ord;
+				ps->pv[q].count[s]++;
+			}
+			continue;
+		}
+		ps->pk[0] = (char)(q & 0xff);
+		ps->pk[1] = (char)((q >> 8) & 0xff);
+		ps->pk[2] = (char)((q >> 16) & 0xff);
+		ps->pk[3] = (char)s;
+		if ((e = tset_get(&ps->seen, key)) == NULL)
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    "out of memory");
+		if (e->day < 0) {
+			e->day = 0;
+			ps->pv[q].count[s]++;
+		}
 	}
-out:
+	return 0;
+}
+
+/* The distinct keys of day set s (0 products, 1 customers) per period. */
+static int
+periods_count(struct periods *ps, int s, ayni_error *err)
+{
+	static const char *const sets[2][2] = { {
+		"SELECT product_id, day FROM agg_product_day"
+		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
+		"SELECT customer_id, day FROM agg_customer_day"
+		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
+	}, {
+		"SELECT product_id, day FROM agg_product_day"
+		" INDEXED BY agg_product_day_product WHERE company_id = ?1"
+		" AND day BETWEEN ?2 AND ?3 ORDER BY product_id, day",
+		"SELECT customer_id, day FROM agg_customer_day"
+		" INDEXED BY agg_customer_day_customer WHERE company_id = ?1"
+		" AND day BETWEEN ?2 AND ?3 ORDER BY customer_id, day",
+	} };
+	sqlite3_stmt *st;
+	const struct pday *dhit = NULL;
+	struct pday dkey;
+	size_t kn, pklen = 0;
+	int rc, src, ord = -1;
+
+	if ((rc = periods_prepare(ps, sets[ps->full][s], ps->first, ps->last,
+	    &st, err)) != 0)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kp = (const char *)sqlite3_column_text(st, 0);
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+
+		kn = (size_t)sqlite3_column_bytes(st, 0);
+		/* rows come by day: look a day up once */
+		if (dhit == NULL || strcmp(dhit->day, d) != 0) {
+			snprintf(dkey.day, sizeof(dkey.day), "%s", d);
+			dhit = bsearch(&dkey, ps->dv, ps->nd, sizeof(*ps->dv),
+			    cmp_pday);
+		}
+		/* (full) keys come in order: a new one, a new ordinal */
+		if (ps->full && (ord < 0 || kn != pklen ||
+		    memcmp(ps->pk + 4, kp, kn) != 0))
+			ord++;
+		if ((rc = periods_key(ps, kp, kn, err)) != 0)
+			break;
+		pklen = kn;
+		if (dhit == NULL)
+			continue;	/* a day set row without a day */
+		if ((rc = periods_seen(ps, s, dhit, ord, kn, err)) != 0)
+			break;
+	}
+	if (rc == 0 && src != SQLITE_DONE)
+		rc = sql_error(ps->k->db, err, "updating the rollups");
 	sqlite3_finalize(st);
-	free(pv);
-	free(dv);
-	free(pk);
-	tset_free(&seen);
+	return rc;
+}
+
+static int
+periods_write(struct periods *ps, ayni_error *err)
+{
+	sqlite3_stmt *st = ps->k->st[K_PERIOD];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < ps->np; i++) {
+		sqlite3_bind_text(st, 2, ps->pv[i].label, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, ps->pv[i].count[0]);
+		sqlite3_bind_int64(st, 4, ps->pv[i].count[1]);
+		if ((rc = sink_put(ps->k, K_PERIOD, err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+pass_periods(struct sink *k, const char *lo, const char *hi,
+    ayni_error *err)
+{
+	struct periods ps;
+	int rc;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.k = k;
+	if ((rc = periods_list(&ps, lo, hi, err)) == 0 && ps.np > 0 &&
+	    (rc = periods_full(&ps, err)) == 0 &&
+	    (rc = periods_days(&ps, err)) == 0 &&
+	    (rc = periods_count(&ps, 0, err)) == 0 &&
+	    (rc = periods_count(&ps, 1, err)) == 0)
+		rc = periods_write(&ps, err);
+	free(ps.pv);
+	free(ps.dv);
+	free(ps.pk);
+	tset_free(&ps.seen);
 	return rc;
 }
 

@@ -1,10 +1,10 @@
 /*
  * verify.c - 'ayni aggregate verify': the base tables of the rollups
- * against plain SQL GROUP BYs of raw_transactions, and, when they differ,
- * every public view against its agg_expected_* twin (schema/) to name
- * the first difference.  It shares no code with the refresh engine
- * (refresh.c) or the triggers, so a bug in either shows here.  Nothing
- * here writes or prints.
+ * against plain SQL GROUP BYs of raw_transactions, walked side by side
+ * in key order, and, when they differ, every public view against its
+ * agg_expected_* twin (schema/) to name the first difference.  It shares
+ * no code with the refresh engine (refresh.c) or the triggers, so a bug
+ * in either shows here.  Nothing here writes or prints.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -46,7 +46,8 @@ static const struct check {
  * What each base table must hold for company ?1, recomputed from
  * raw_transactions by plain GROUP BYs: nothing of the refresh engine or
  * of the triggers is used, so a bug in either shows here.  Columns in
- * the table's order; a line's signed amounts are the net_* columns
+ * the table's order, rows in the order of its primary key (the GROUP BY
+ * order: no second sort); a line's signed amounts are the net_* columns
  * (schema/0003_line_identity.sql); a line without a product
  * (schema/0004_document_lines.sql) has no units and is in no product or
  * category set.  A period label SQLite's date()
@@ -71,133 +72,287 @@ static const struct check {
     "strftime('%Y', date(" d ", '-3 days', 'weekday 4')) || '-W' ||" \
     " printf('%02d', (strftime('%j', date(" d ", '-3 days'," \
     " 'weekday 4')) - 1) / 7 + 1)"
+#define VQUARTER(d) \
+    "substr(" d ", 1, 4) || '-Q' || ((substr(" d ", 6, 2) + 2) / 3)"
+
+/*
+ * agg_period from the raw lines: the distinct (day, product) and (day,
+ * customer) pairs (kind 0, 1), each labelled with its week, month,
+ * quarter and year.  Slow (every pair four times through one sort); used
+ * only when a day set differs, see VPERIOD_SETS.
+ */
+#define VPERIOD_RAW \
+    "WITH x AS MATERIALIZED (" \
+    "  SELECT DISTINCT substr(transaction_date, 1, 10) AS day," \
+    "   0 AS kind, product_id AS key FROM raw_transactions" \
+    "   WHERE company_id = ?1 AND product_id IS NOT NULL" \
+    "  UNION ALL SELECT DISTINCT substr(transaction_date, 1, 10), 1," \
+    "   customer_id FROM raw_transactions WHERE company_id = ?1" \
+    "   AND nullif(customer_id, '') IS NOT NULL)," \
+    " l AS (SELECT " VWEEK("day") " AS period, kind, key FROM x" \
+    "  UNION ALL SELECT substr(day, 1, 7), kind, key FROM x" \
+    "  UNION ALL SELECT " VQUARTER("day") ", kind, key FROM x" \
+    "  UNION ALL SELECT substr(day, 1, 4), kind, key FROM x)" \
+    " SELECT period, count(DISTINCT CASE kind WHEN 0 THEN key END)," \
+    " count(DISTINCT CASE kind WHEN 1 THEN key END)" \
+    " FROM l WHERE period IS NOT NULL GROUP BY period ORDER BY period"
+
+/*
+ * The distinct keys of day set t (key column k, (company_id, k, day)
+ * index i) per week, month, quarter and year, as (period, n).  The
+ * (key, month) pairs come from one read of the index in (key, day)
+ * order, already grouped; quarters and years count from those pairs,
+ * weeks through a label per day (d): the date arithmetic runs once a
+ * day, not once a row.  d and m are a few thousand rows.
+ */
+#define VSET_PERIODS(t, k, i) \
+    "SELECT * FROM (WITH d(day, w) AS MATERIALIZED (SELECT day, " \
+    VWEEK("day") " FROM (SELECT DISTINCT day FROM " t \
+    "  WHERE company_id = ?1))," \
+    " m(key, m) AS MATERIALIZED (SELECT DISTINCT " k ", substr(day, 1, 7)" \
+    "  FROM " t " INDEXED BY " i " WHERE company_id = ?1)" \
+    " SELECT w AS period, count(DISTINCT s." k ") AS n" \
+    "  FROM " t " s JOIN d USING (day) WHERE s.company_id = ?1 GROUP BY w" \
+    " UNION ALL SELECT m, count(*) FROM m GROUP BY m" \
+    " UNION ALL SELECT q, count(*) FROM (SELECT DISTINCT key, " \
+    VQUARTER("m") " AS q FROM m) GROUP BY q" \
+    " UNION ALL SELECT y, count(*) FROM (SELECT DISTINCT key," \
+    "  substr(m, 1, 4) AS y FROM m) GROUP BY y)"
+
+/*
+ * agg_period from the day sets agg_product_day and agg_customer_day,
+ * once they are found equal to their recomputation from the raw lines
+ * (check_company() checks them first): then their (day, key) pairs are
+ * exactly the raw lines' distinct pairs, read from the sets' (key, day)
+ * indexes instead of sorted again.  Neither writer's arithmetic is used.
+ */
+#define VPERIOD_SETS \
+    "SELECT period, sum(p), sum(c) FROM (" \
+    " SELECT period, n AS p, 0 AS c FROM (" VSET_PERIODS("agg_product_day", \
+    "product_id", "agg_product_day_product") ")" \
+    " UNION ALL SELECT period, 0, n FROM (" VSET_PERIODS("agg_customer_day", \
+    "customer_id", "agg_customer_day_customer") "))" \
+    " WHERE period IS NOT NULL GROUP BY period ORDER BY period"
+
+enum { V_DAY, V_PRODUCT, V_CUSTOMER, V_CATEGORY, V_IRREGULAR, V_PERIOD,
+	NVTABLES };
 
 static const struct vtable {
 	const char	*table;
-	const char	*expected;	/* rows of company ?1 */
+	const char	*expected;	/* rows of company ?1, by key */
+	const char	*from_sets;	/* the same, once the day sets match */
 	const char	*stored;	/* same columns, same order */
+	int		 nkey;		/* the first nkey columns */
 	int		 superset;	/* only missing rows differ */
-} vtables[] = {
-	{ "agg_day",
+} vtables[NVTABLES] = {
+	[V_DAY] = { "agg_day",
 	    "SELECT day, count(*), sum(revenue), sum(units),"
 	    " coalesce(sum(cost), 0), count(cost), coalesce(sum(margin), 0),"
 	    " count(margin)," VCOSTED ", coalesce(sum(discount), 0),"
 	    " count(discount), sum(is_return), count(DISTINCT txn_key),"
 	    " count(DISTINCT product_id), count(DISTINCT customer_id)"
-	    " FROM (" VLINES ") GROUP BY day",
+	    " FROM (" VLINES ") GROUP BY day ORDER BY day", NULL,
 	    "SELECT day, lines, revenue, units, cost, cost_lines, margin,"
 	    " margin_lines, revenue_c, margin_c, costed_lines, discount,"
 	    " discount_lines, returns, trans, products, customers"
-	    " FROM agg_day WHERE company_id = ?1", 0 },
-	{ "agg_product_day",
+	    " FROM agg_day WHERE company_id = ?1 ORDER BY day", 1, 0 },
+	[V_PRODUCT] = { "agg_product_day",
 	    "SELECT day, product_id, category, description, count(*),"
 	    " sum(revenue), sum(units), coalesce(sum(margin), 0),"
 	    " count(margin)," VCOSTED ", count(DISTINCT txn_key)"
 	    " FROM (" VLINES ") WHERE product_id IS NOT NULL"
-	    " GROUP BY day, product_id, category, description",
+	    " GROUP BY day, product_id, category, description"
+	    " ORDER BY day, product_id, category, description", NULL,
 	    "SELECT day, product_id, category, description, lines, revenue,"
 	    " units, margin, margin_lines, revenue_c, margin_c, costed_lines,"
-	    " trans FROM agg_product_day WHERE company_id = ?1", 0 },
-	{ "agg_customer_day",
+	    " trans FROM agg_product_day WHERE company_id = ?1"
+	    " ORDER BY day, product_id, category, description", 4, 0 },
+	[V_CUSTOMER] = { "agg_customer_day",
 	    "SELECT day, customer_id, count(*), sum(revenue),"
 	    " count(DISTINCT txn_key) FROM (" VLINES ")"
-	    " WHERE customer_id IS NOT NULL GROUP BY day, customer_id",
+	    " WHERE customer_id IS NOT NULL GROUP BY day, customer_id"
+	    " ORDER BY day, customer_id", NULL,
 	    "SELECT day, customer_id, lines, revenue, trans"
-	    " FROM agg_customer_day WHERE company_id = ?1", 0 },
-	{ "agg_category_day",
+	    " FROM agg_customer_day WHERE company_id = ?1"
+	    " ORDER BY day, customer_id", 2, 0 },
+	[V_CATEGORY] = { "agg_category_day",
 	    "SELECT day, category, count(*), count(DISTINCT txn_key)"
 	    " FROM (" VLINES ") WHERE product_id IS NOT NULL"
-	    " GROUP BY day, category",
+	    " GROUP BY day, category ORDER BY day, category", NULL,
 	    "SELECT day, category, lines, trans FROM agg_category_day"
-	    " WHERE company_id = ?1", 0 },
+	    " WHERE company_id = ?1 ORDER BY day, category", 2, 0 },
 	/*
-	 * Irregular: lines on several days, or one product with lines of
-	 * different category or description.
+	 * Irregular: one product with lines of different category or
+	 * description.  Two lines of one transaction and product differ in
+	 * occurrence (the line key, schema/0004_document_lines.sql), so
+	 * one of them has occurrence > 1: only those pairs are grouped.
+	 * Lines of one transaction on several days, the other kind, cannot
+	 * be: the day is part of txn_key (schema/0003_line_identity.sql).
 	 */
-	{ "agg_irregular",
-	    "SELECT txn_key FROM (" VLINES ") GROUP BY txn_key"
-	    " HAVING min(day) <> max(day)"
-	    " UNION SELECT txn_key FROM (" VLINES ")"
-	    " WHERE product_id IS NOT NULL GROUP BY txn_key, product_id"
-	    " HAVING min(category) <> max(category)"
-	    " OR min(description) <> max(description)",
-	    "SELECT txn_key FROM agg_irregular WHERE company_id = ?1", 1 },
-	/*
-	 * Distinct (day, product) and (day, customer) pairs (kind 0, 1),
-	 * each labelled with its week, month, quarter and year.
-	 */
-	{ "agg_period",
-	    "WITH x AS MATERIALIZED ("
-	    "  SELECT DISTINCT substr(transaction_date, 1, 10) AS day,"
-	    "   0 AS kind, product_id AS key FROM raw_transactions"
-	    "   WHERE company_id = ?1 AND product_id IS NOT NULL"
-	    "  UNION ALL SELECT DISTINCT substr(transaction_date, 1, 10), 1,"
-	    "   customer_id FROM raw_transactions WHERE company_id = ?1"
-	    "   AND nullif(customer_id, '') IS NOT NULL),"
-	    " l AS (SELECT " VWEEK("day") " AS period, kind, key FROM x"
-	    "  UNION ALL SELECT substr(day, 1, 7), kind, key FROM x"
-	    "  UNION ALL SELECT substr(day, 1, 4) || '-Q' ||"
-	    "   ((substr(day, 6, 2) + 2) / 3), kind, key FROM x"
-	    "  UNION ALL SELECT substr(day, 1, 4), kind, key FROM x)"
-	    " SELECT period, count(DISTINCT CASE kind WHEN 0 THEN key END),"
-	    " count(DISTINCT CASE kind WHEN 1 THEN key END)"
-	    " FROM l WHERE period IS NOT NULL GROUP BY period",
+	[V_IRREGULAR] = { "agg_irregular",
+	    "SELECT DISTINCT txn_key FROM raw_transactions"
+	    " WHERE company_id = ?1 AND product_id IS NOT NULL"
+	    " AND (txn_key, product_key) IN (SELECT txn_key, product_key"
+	    "  FROM raw_transactions WHERE company_id = ?1 AND occurrence > 1)"
+	    " GROUP BY txn_key, product_key"
+	    " HAVING min(coalesce(category, '')) <> max(coalesce(category, ''))"
+	    " OR min(coalesce(description, ''))"
+	    " <> max(coalesce(description, '')) ORDER BY 1", NULL,
+	    "SELECT txn_key FROM agg_irregular WHERE company_id = ?1"
+	    " ORDER BY txn_key", 1, 1 },
+	[V_PERIOD] = { "agg_period", VPERIOD_RAW, VPERIOD_SETS,
 	    "SELECT period, products, customers FROM agg_period"
-	    " WHERE company_id = ?1", 0 },
+	    " WHERE company_id = ?1 ORDER BY period", 1, 0 },
 };
-#define NVTABLES ((int)(sizeof(vtables) / sizeof(vtables[0])))
+
+/* The order of checking: the day sets before what is counted from them. */
+static const int vorder[NVTABLES] = { V_PRODUCT, V_CUSTOMER, V_DAY,
+	V_CATEGORY, V_IRREGULAR, V_PERIOD };
+
+/* Where type t sorts among values: NULL, numbers, text, blob. */
+static int
+type_rank(int t)
+{
+	return t == SQLITE_NULL ? 0 : t == SQLITE_INTEGER ||
+	    t == SQLITE_FLOAT ? 1 : t == SQLITE_TEXT ? 2 : 3;
+}
 
 /*
- * Rows of table t that differ for company: rows only recomputed plus
- * rows only stored (only the first for a superset table).
+ * Column i of a against column i of b as ORDER BY (BINARY) and EXCEPT
+ * compare them: <0, 0, >0.
  */
 static int
-vtable_diff(ayni_db *db, const struct vtable *t, int64_t company, long *d,
-    ayni_error *err)
+col_cmp(sqlite3_stmt *a, sqlite3_stmt *b, int i)
 {
-	sqlite3_stmt *st = NULL;
-	char *sql;
-	int rc = 0;
+	int ta = sqlite3_column_type(a, i), tb = sqlite3_column_type(b, i);
+	int na, nb, c;
+	const void *pa, *pb;
 
-	/* each side computed once: the recomputed one is the slow one */
-	sql = ayni_agg_xprintf("WITH e AS MATERIALIZED (%s),"
-	    " s AS MATERIALIZED (%s)"
-	    " SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT"
-	    " SELECT * FROM s)), (SELECT count(*) FROM (SELECT * FROM s"
-	    " EXCEPT SELECT * FROM e))", t->expected, t->stored);
-	if (sql == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK || sqlite3_bind_int64(st, 1, company) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW)
+	if (ta == SQLITE_INTEGER && tb == SQLITE_INTEGER) {
+		sqlite3_int64 x = sqlite3_column_int64(a, i);
+		sqlite3_int64 y = sqlite3_column_int64(b, i);
+
+		return (x > y) - (x < y);
+	}
+	if (type_rank(ta) != type_rank(tb))
+		return type_rank(ta) - type_rank(tb);
+	switch (ta) {
+	case SQLITE_NULL:
+		return 0;
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT: {
+		double x = sqlite3_column_double(a, i);
+		double y = sqlite3_column_double(b, i);
+
+		return (x > y) - (x < y);
+	}
+	case SQLITE_TEXT:
+		pa = sqlite3_column_text(a, i);
+		pb = sqlite3_column_text(b, i);
+		break;
+	default:
+		pa = sqlite3_column_blob(a, i);
+		pb = sqlite3_column_blob(b, i);
+		break;
+	}
+	na = sqlite3_column_bytes(a, i);
+	nb = sqlite3_column_bytes(b, i);
+	if (na > 0 && nb > 0 &&
+	    (c = memcmp(pa, pb, (size_t)(na < nb ? na : nb))) != 0)
+		return c;
+	return (na > nb) - (na < nb);
+}
+
+/* Columns [from, to) of the current rows of a and b: <0, 0, >0. */
+static int
+row_cmp(sqlite3_stmt *a, sqlite3_stmt *b, int from, int to)
+{
+	int i, c;
+
+	for (i = from; i < to; i++)
+		if ((c = col_cmp(a, b, i)) != 0)
+			return c;
+	return 0;
+}
+
+/*
+ * Rows of table t that differ for company, counted as EXCEPT both ways
+ * would count them: a row only recomputed or only stored is one, a row
+ * with a cell changed is two (only the rows missing from a superset
+ * table count).  Both sides come ordered by key and are walked side by
+ * side, each read once: the recomputed one is the slow one.
+ */
+static int
+vtable_diff(ayni_db *db, const struct vtable *t, const char *expected,
+    int64_t company, long *d, ayni_error *err)
+{
+	sqlite3 *h = ayni_db_handle(db);
+	sqlite3_stmt *e = NULL, *s = NULL;
+	int rc = 0, er, sr, c, ncol;
+
+	*d = 0;
+	if (sqlite3_prepare_v2(h, expected, -1, &e, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, t->stored, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_column_count(e) != sqlite3_column_count(s)) {
 		rc = sql_error(db, err, "verifying the rollups");
-	else
-		*d = (long)sqlite3_column_int64(st, 0) + (t->superset ? 0 :
-		    (long)sqlite3_column_int64(st, 1));
-	sqlite3_finalize(st);
-	free(sql);
+		goto out;
+	}
+	ncol = sqlite3_column_count(s);
+	sqlite3_bind_int64(e, 1, company);
+	sqlite3_bind_int64(s, 1, company);
+	er = sqlite3_step(e);
+	sr = sqlite3_step(s);
+	while (er == SQLITE_ROW || sr == SQLITE_ROW) {
+		c = er != SQLITE_ROW ? 1 : sr != SQLITE_ROW ? -1 :
+		    row_cmp(e, s, 0, t->nkey);
+		if (c < 0)
+			++*d;
+		else if (c > 0)
+			*d += !t->superset;
+		else if (!t->superset && row_cmp(e, s, t->nkey, ncol) != 0)
+			*d += 2;
+		if (c <= 0)
+			er = sqlite3_step(e);
+		if (c >= 0)
+			sr = sqlite3_step(s);
+	}
+	if (er != SQLITE_DONE || sr != SQLITE_DONE)
+		rc = sql_error(db, err, "verifying the rollups");
+out:
+	sqlite3_finalize(e);
+	sqlite3_finalize(s);
 	return rc;
 }
 
 /*
  * The base tables of company against their recomputation from the raw
- * lines: *ndiff rows differ, the first in table *what.  Equal base tables
- * make equal views; only when they differ does verify compute the views
- * from the raw lines (agg_expected_*, slow) to name the difference.
+ * lines: *ndiff rows differ, the first in table *what (in the order of
+ * vtables).  Equal base tables make equal views; only when they differ
+ * does verify compute the views from the raw lines (agg_expected_*,
+ * slow) to name the difference.
  */
 static int
 check_company(ayni_db *db, int64_t company, long *ndiff, const char **what,
     ayni_error *err)
 {
-	long d = 0;
-	int i, rc;
+	long d[NVTABLES] = { 0 };
+	const char *sql;
+	int i, v, rc;
 
 	for (i = 0; i < NVTABLES; i++) {
-		if ((rc = vtable_diff(db, &vtables[i], company, &d, err)) != 0)
+		v = vorder[i];
+		sql = vtables[v].expected;
+		if (vtables[v].from_sets != NULL && d[V_PRODUCT] == 0 &&
+		    d[V_CUSTOMER] == 0)
+			sql = vtables[v].from_sets;
+		if ((rc = vtable_diff(db, &vtables[v], sql, company, &d[v],
+		    err)) != 0)
 			return rc;
-		if (d > 0 && *ndiff == 0)
-			*what = vtables[i].table;
-		*ndiff += d;
+	}
+	for (v = 0; v < NVTABLES; v++) {
+		if (d[v] > 0 && *ndiff == 0)
+			*what = vtables[v].table;
+		*ndiff += d[v];
 	}
 	return 0;
 }
