@@ -214,14 +214,14 @@ ayni_agg_xprintf(const char *fmt, ...)
         " WHERE y.company_id = g.company_id" \
         " AND y.day BETWEEN g.lo AND g.hi) AS x) AS transactions," \
       " CASE WHEN g.level = 'day' THEN g.day_products" \
-        " WHEN g.whole THEN (SELECT a.products FROM agg_period a" \
-        " WHERE a.company_id = g.company_id AND a.period = g.period)" \
+        " WHEN g.whole THEN coalesce((SELECT a.products FROM agg_period a" \
+        " WHERE a.company_id = g.company_id AND a.period = g.period), 0)" \
         " ELSE (SELECT count(DISTINCT x.product_id) FROM agg_product_day x" \
         " WHERE x.company_id = g.company_id" \
         " AND x.day BETWEEN g.lo AND g.hi) END AS products," \
       " CASE WHEN g.level = 'day' THEN g.day_customers" \
-        " WHEN g.whole THEN (SELECT a.customers FROM agg_period a" \
-        " WHERE a.company_id = g.company_id AND a.period = g.period)" \
+        " WHEN g.whole THEN coalesce((SELECT a.customers FROM agg_period a" \
+        " WHERE a.company_id = g.company_id AND a.period = g.period), 0)" \
         " ELSE (SELECT count(DISTINCT x.customer_id)" \
         " FROM agg_customer_day x" \
         " WHERE x.company_id = g.company_id" \

@@ -1147,6 +1147,13 @@ periods_write(struct periods *ps, ayni_error *err)
 	int rc;
 
 	for (i = 0; i < ps->np; i++) {
+		/*
+		 * A period of lines with neither product nor customer (an
+		 * invoice list without a customer column) has no row, as
+		 * the triggers leave it.
+		 */
+		if (ps->pv[i].count[0] == 0 && ps->pv[i].count[1] == 0)
+			continue;
 		sqlite3_bind_text(st, 2, ps->pv[i].label, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, ps->pv[i].count[0]);
 		sqlite3_bind_int64(st, 4, ps->pv[i].count[1]);

@@ -233,6 +233,28 @@ expect_out_has '^[0-9]+,completed,3,0,0,3,0,0,0,'
 run --company "$C2" --format csv aggregate --level month --from 2025-11-01
 expect_rc 0
 expect_out_has '^2025-11,135000,,3,3,45000,2,,,,,,1'
+# no product and no customer: such months have no distinct counts at all,
+# on the bulk path, after a rebuild and through the triggers alike
+C3=$(sed -n 4p "$T/clients.csv" | cut -d, -f1)
+printf 'Fecha;Folio;Total\n%s\n%s\n' '03/12/2025;1;1.000' \
+    '04/12/2025;2;2.000' >"$T/anon.csv"
+run --company "$C3" --format csv upload "$T/anon.csv"
+expect_rc 0
+run --company "$C3" aggregate verify
+expect_rc 0
+run --company "$C3" --format csv aggregate --level month --from 2025-12-01
+expect_rc 0
+expect_out_has '^2025-12,3000,,2,2,1500,,,,,,,0'
+run --company "$C3" aggregate rebuild
+expect_rc 0
+run --company "$C3" aggregate verify
+expect_rc 0
+id=$(sqlite3 "$AYNI_DB" "SELECT max(id) FROM uploads")
+run --company "$C3" uploads delete "$id" --yes
+expect_rc 0
+run --company "$C3" aggregate verify
+expect_rc 0
+
 # a file with a quantity but no product column is still refused
 printf 'Fecha;Folio;Cantidad;Total\n03/11/2025;10;1;100\n' >"$T/cant.csv"
 run --company "$C2" upload "$T/cant.csv"
