@@ -36,6 +36,7 @@
 
 #include <csv.h>
 
+#include "ayni/intl.h"
 #include "ayni/csvread.h"
 #include "internal.h"
 
@@ -251,7 +252,7 @@ read_utf16(ayni_csv *c, ayni_error *err)
 			if (n == 0) {
 				if (ferror(c->fp))
 					return ayni_error_set(err, AYNI_EIO,
-					    "%s: read failed: %s", c->name,
+					    _("%s: read failed: %s"), c->name,
 					    strerror(errno));
 				c->u16eof = 1;
 			}
@@ -265,15 +266,15 @@ read_utf16(ayni_csv *c, ayni_error *err)
 		if (iconv(c->u16, &in, &inleft, &out, &outleft) == (size_t)-1 &&
 		    errno != E2BIG && errno != EINVAL)
 			return ayni_error_set_line(err, AYNI_EDATA, c->line,
-			    "%s: invalid utf-16 after line %ld", c->name,
+			    _("%s: invalid utf-16 after line %ld"), c->name,
 			    c->line);
 		c->rlen = sizeof(c->raw) - outleft;
 		memmove(c->u16buf, in, inleft);
 		if (inleft == c->u16len && c->u16eof) {
 			if (inleft > 0)
 				return ayni_error_set(err, AYNI_EDATA,
-				    "%s: the file ends in half a utf-16 "
-				    "character", c->name);
+				    _("%s: the file ends in half a utf-16 "
+				    "character"), c->name);
 			break;
 		}
 		c->u16len = inleft;
@@ -304,7 +305,7 @@ read_raw(ayni_csv *c, ayni_error *err)
 	if (c->rlen < sizeof(c->raw)) {
 		if (ferror(c->fp))
 			return ayni_error_set(err, AYNI_EIO,
-			    "%s: read failed: %s", c->name, strerror(errno));
+			    _("%s: read failed: %s"), c->name, strerror(errno));
 		c->eof = 1;
 	}
 	return 0;
@@ -314,8 +315,8 @@ static int
 nul_error(ayni_csv *c, ayni_error *err)
 {
 	return ayni_error_set_line(err, AYNI_EDATA, c->line,
-	    "%s:%ld: NUL byte; the file looks like utf-16 or binary, "
-	    "save it as csv utf-8", c->name, c->line);
+	    _("%s:%ld: NUL byte; the file looks like utf-16 or binary, "
+	    "save it as csv utf-8"), c->name, c->line);
 }
 
 static int
@@ -324,10 +325,10 @@ use_cp1252(ayni_csv *c, ayni_error *err)
 	c->cd = iconv_open("UTF-8", "CP1252");
 	if (c->cd == (iconv_t)-1)
 		return ayni_error_set(err, AYNI_ECONFIG,
-		    "cannot convert from windows-1252: iconv: %s",
+		    _("cannot convert from windows-1252: iconv: %s"),
 		    strerror(errno));
 	if ((c->conv = malloc(CONV_SIZE)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -348,7 +349,7 @@ decode_cp1252(ayni_csv *c, ayni_error *err)
 			break;
 		if (errno != EILSEQ || outleft < 2)
 			return ayni_error_set(err, AYNI_EINTERNAL,
-			    "%s: windows-1252 conversion failed: %s",
+			    _("%s: windows-1252 conversion failed: %s"),
 			    c->name, strerror(errno));
 		/* 0x81 0x8D 0x8F 0x90 0x9D: U+0081 ... as WHATWG says. */
 		*out++ = (char)0xC2;
@@ -413,9 +414,9 @@ decode_more(ayni_csv *c, ayni_error *err)
 			continue;
 		}
 		return ayni_error_set_line(err, AYNI_EDATA, c->line,
-		    "%s:%ld: invalid utf-8 (byte 0x%02x); the file mixes "
+		    _("%s:%ld: invalid utf-8 (byte 0x%02x); the file mixes "
 		    "encodings or is windows-1252: try --encoding "
-		    "windows-1252", c->name, c->line, c->raw[c->rpos]);
+		    "windows-1252"), c->name, c->line, c->raw[c->rpos]);
 	}
 }
 
@@ -563,10 +564,10 @@ quote_scan(ayni_csv *c, const unsigned char *s, size_t len,
 				c->qstate = Q_QUOTED;	/* "" inside quotes */
 			else
 				return ayni_error_set_line(err, AYNI_EDATA,
-				    c->line, "%s:%ld: misplaced quote in field "
+				    c->line, _("%s:%ld: misplaced quote in field "
 				    "%zu: text after its closing quote; a "
 				    "quoted field must be quoted whole, with "
-				    "inner quotes doubled", c->name, c->line,
+				    "inner quotes doubled"), c->name, c->line,
 				    c->qfield + 1);
 			break;
 		}
@@ -600,9 +601,9 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 			if (c->qstate == Q_QUOTED ||
 			    csv_fini(&c->parser, cb_field, cb_row, c) != 0)
 				return ayni_error_set_line(err, AYNI_EDATA,
-				    c->rec_line, "%s:%ld: unterminated quoted "
+				    c->rec_line, _("%s:%ld: unterminated quoted "
 				    "field: the quote opened in this record is "
-				    "never closed", c->name, c->rec_line);
+				    "never closed"), c->name, c->rec_line);
 			break;
 		}
 		s = c->dp + c->dpos;
@@ -635,8 +636,8 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 			c->rec_bytes += len;
 			if (c->rec_bytes > AYNI_CSV_MAX_RECORD)
 				return ayni_error_set_line(err, AYNI_EDATA,
-				    c->rec_line, "%s:%ld: record longer than "
-				    "%d bytes; is a quote left open?", c->name,
+				    c->rec_line, _("%s:%ld: record longer than "
+				    "%d bytes; is a quote left open?"), c->name,
 				    c->rec_line, AYNI_CSV_MAX_RECORD);
 		}
 		if ((rc = quote_scan(c, s, len, err)) != 0)
@@ -650,9 +651,9 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 				    "%s:%ld: %s", c->name, c->line,
 				    csv_strerror(csv_error(&c->parser)));
 			return ayni_error_set_line(err, AYNI_EDATA, c->line,
-			    "%s:%ld: misplaced quote in field %zu; a quoted "
+			    _("%s:%ld: misplaced quote in field %zu; a quoted "
 			    "field must be quoted whole, with inner quotes "
-			    "doubled", c->name, c->line, c->nf + 1);
+			    "doubled"), c->name, c->line, c->nf + 1);
 		}
 		count_lines(c, s, len);
 		c->dpos += len;
@@ -660,7 +661,7 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 			break;
 	}
 	if (c->cb_nomem)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	if (c->rec_ready)
 		return record_out(c, rec);
 	return 0;
@@ -674,7 +675,7 @@ ayni_csv_next(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 	*rec = NULL;
 	if (c->broken)
 		return ayni_error_set(err, AYNI_EINTERNAL,
-		    "%s: read after an error", c->name);
+		    _("%s: read after an error"), c->name);
 	if ((rc = next_record(c, rec, err)) < 0)
 		c->broken = 1;
 	return rc;
@@ -689,11 +690,11 @@ keep_header(ayni_csv *c, const ayni_csv_record *rec, ayni_error *err)
 	free(c->hdr);
 	if ((c->hdr = calloc(rec->nfields ? rec->nfields : 1,
 	    sizeof(*c->hdr))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	for (c->nhdr = 0; c->nhdr < rec->nfields; c->nhdr++)
 		if ((c->hdr[c->nhdr] = strdup(rec->fields[c->nhdr])) == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 	c->d.header_line = rec->line;
 	return 0;
 }
@@ -740,21 +741,21 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 
 	*out = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	c->fp = fp;
 	c->cd = (iconv_t)-1;
 	c->u16 = (iconv_t)-1;
 	c->line = 1;
 	if ((c->name = strdup(name ? name : "-")) == NULL ||
 	    csv_init(&c->parser, CSV_STRICT_FINI) != 0) {
-		rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	if ((rc = read_raw(c, err)) != 0)
 		goto out;
 	if (c->rlen == 0) {
 		rc = ayni_error_set(err, AYNI_EDATA,
-		    "%s: the file is empty; expected a header line", c->name);
+		    _("%s: the file is empty; expected a header line"), c->name);
 		goto out;
 	}
 	if (c->rlen >= 2 && ((c->raw[0] == 0xFF && c->raw[1] == 0xFE) ||
@@ -765,15 +766,15 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		if (enc != AYNI_ENC_AUTO && enc != (le ? AYNI_ENC_UTF16LE :
 		    AYNI_ENC_UTF16BE)) {
 			rc = ayni_error_set(err, AYNI_EDATA,
-			    "%s: the file starts with a utf-16 bom but "
-			    "--encoding %s was given; drop --encoding",
+			    _("%s: the file starts with a utf-16 bom but "
+			    "--encoding %s was given; drop --encoding"),
 			    c->name, ayni_csv_encoding_name(enc));
 			goto out;
 		}
 		if ((c->u16 = iconv_open("UTF-8", le ? "UTF-16LE" :
 		    "UTF-16BE")) == (iconv_t)-1) {
-			rc = ayni_error_set(err, AYNI_ECONFIG, "cannot convert "
-			    "from utf-16: iconv: %s", strerror(errno));
+			rc = ayni_error_set(err, AYNI_ECONFIG, _("cannot convert "
+			    "from utf-16: iconv: %s"), strerror(errno));
 			goto out;
 		}
 		c->u16len = c->rlen - 2;
@@ -788,8 +789,8 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		enc = AYNI_ENC_UTF8;	/* what raw[] holds from now on */
 		c->utf16 = le ? AYNI_ENC_UTF16LE : AYNI_ENC_UTF16BE;
 	} else if (enc == AYNI_ENC_UTF16LE || enc == AYNI_ENC_UTF16BE) {
-		rc = ayni_error_set(err, AYNI_EDATA, "%s: --encoding %s needs "
-		    "the file's byte order mark, and it has none", c->name,
+		rc = ayni_error_set(err, AYNI_EDATA, _("%s: --encoding %s needs "
+		    "the file's byte order mark, and it has none"), c->name,
 		    ayni_csv_encoding_name(enc));
 		goto out;
 	}
@@ -827,8 +828,8 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 			if (ayni_csv_delimiter_parse(d, &c->d.delimiter,
 			    NULL) != 0) {
 				rc = ayni_error_set_line(err, AYNI_EDATA, 1,
-				    "%s:1: 'sep=%s' names an unsupported "
-				    "delimiter; use ',', ';', '|' or tab",
+				    _("%s:1: 'sep=%s' names an unsupported "
+				    "delimiter; use ',', ';', '|' or tab"),
 				    c->name, d);
 				goto out;
 			}
@@ -862,7 +863,7 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		goto out;
 	if (rc == 0) {
 		rc = ayni_error_set(err, AYNI_EDATA,
-		    "%s: no header line, only blank lines", c->name);
+		    _("%s: no header line, only blank lines"), c->name);
 		goto out;
 	}
 	if ((rc = keep_header(c, rec, err)) != 0)
@@ -958,8 +959,8 @@ ayni_csv_encoding_parse(const char *s, ayni_encoding *out, ayni_error *err)
 			*out = names[i].enc;
 			return 0;
 		}
-	return ayni_error_set(err, AYNI_EUSAGE, "unknown encoding '%s'; use "
-	    "utf-8, latin1, windows-1252, utf-16le or utf-16be", s);
+	return ayni_error_set(err, AYNI_EUSAGE, _("unknown encoding '%s'; use "
+	    "utf-8, latin1, windows-1252, utf-16le or utf-16be"), s);
 }
 
 int
@@ -974,6 +975,6 @@ ayni_csv_delimiter_parse(const char *s, char *out, ayni_error *err)
 		*out = s[0];
 		return 0;
 	}
-	return ayni_error_set(err, AYNI_EUSAGE, "unsupported delimiter '%s'; "
-	    "use ',', ';', '|' or tab", s);
+	return ayni_error_set(err, AYNI_EUSAGE, _("unsupported delimiter '%s'; "
+	    "use ',', ';', '|' or tab"), s);
 }

@@ -18,6 +18,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "ayni/intl.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/returns.h"
@@ -66,9 +67,9 @@ build_map(const struct upload *u, const char *const *hdr, size_t n,
 				continue;
 			if ((c = find_header(hdr, n, u->map->header[f])) < 0)
 				return ayni_error_set(err, AYNI_EDATA,
-				    "%s: the mapping gives header '%s' for "
+				    _("%s: the mapping gives header '%s' for "
 				    "field '%s' but the file has no such "
-				    "header", u->name, u->map->header[f],
+				    "header"), u->name, u->map->header[f],
 				    ayni_fields[f].name);
 			for (g = 0; g < AYNI_FIELD_COUNT; g++)
 				if (m->col[g] == c && u->map->header[g] == NULL)
@@ -124,9 +125,9 @@ map_headers(struct upload *u, ayni_error *err)
 		if (m.dup[f] >= 0 && m.col[f] >= 0 && m.dup[f] != m.col[f] &&
 		    (u->map == NULL || u->map->header[f] == NULL) &&
 		    m.known == AYNI_EXPORT_NONE)
-			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: headers '%s' "
+			notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: headers '%s' "
 			    "and '%s' both match %s; using '%s' (choose with "
-			    "--map %s=HEADER)", u->name, u->header[m.col[f]],
+			    "--map %s=HEADER)"), u->name, u->header[m.col[f]],
 			    u->header[m.dup[f]], ayni_fields[f].name,
 			    u->header[m.col[f]], ayni_fields[f].name);
 	}
@@ -239,12 +240,12 @@ copy_header(struct upload *u, ayni_csv *csv, ayni_error *err)
 
 	u->fmt.nheader = ayni_csv_header(csv, &names);
 	if ((u->header = calloc(u->fmt.nheader + 1, sizeof(char *))) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	u->fmt.header = (const char *const *)u->header;
 	for (i = 0; i < u->fmt.nheader; i++)
 		if ((u->header[i] = strdup(names[i])) == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 	return 0;
 }
 
@@ -295,8 +296,8 @@ read_record(struct upload *u, ayni_csv *csv, const ayni_csv_record *r,
 	add_evidence(u, r);
 	if (ayni_spool_put(u->spool, r) != 0)
 		return ayni_error_set(err, AYNI_EIO,
-		    "cannot write a temporary file in '%s': %s (set "
-		    "TMPDIR to a directory with room)", u->spool_dir,
+		    _("cannot write a temporary file in '%s': %s (set "
+		    "TMPDIR to a directory with room)"), u->spool_dir,
 		    strerror(errno));
 	if ((u->res->rows_read & 0xffff) == 0)
 		notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
@@ -319,8 +320,8 @@ ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
 	if ((u->spool = ayni_spool_open(u->spool_dir, sizeof(u->spool_dir))) ==
 	    NULL) {
 		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    "cannot create a temporary file in '%s': %s (set TMPDIR "
-		    "to a writable directory)", u->spool_dir,
+		    _("cannot create a temporary file in '%s': %s (set TMPDIR "
+		    "to a writable directory)"), u->spool_dir,
 		    strerror(errno));
 		goto out;
 	}
@@ -340,8 +341,8 @@ ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
 	    ayni_csv_bytes_read(csv), NULL);
 	if (fflush(u->spool) != 0 || fseek(u->spool, 0, SEEK_SET) != 0)
 		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot write a temporary file in '%s': %s (set TMPDIR "
-		    "to a directory with room)", u->spool_dir,
+		    _("cannot write a temporary file in '%s': %s (set TMPDIR "
+		    "to a directory with room)"), u->spool_dir,
 		    strerror(errno));
 out:
 	ayni_csv_free(csv);
@@ -376,11 +377,12 @@ guess_date_order(struct upload *u)
 	colons = (int)(strchr(u->dev.example, ':') != NULL) +
 	    (int)(strchr(u->dev.example, ':') != NULL &&
 	    strchr(strchr(u->dev.example, ':') + 1, ':') != NULL);
-	notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: no date shows whether '%s' "
+	notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: no date shows whether '%s' "
 	    "is day or month first; read %s (%s); if not, give "
-	    "--date-format '%%%c%c%%%c%c%%Y%s'", u->name, u->dev.example, us ?
-	    "month first" : "day first", us ? "English headers and decimal "
-	    "points" : "as in Chile", us ? 'd' : 'm', sep, us ? 'm' : 'd',
+	    "--date-format '%%%c%c%%%c%c%%Y%s'"), u->name, u->dev.example, us ?
+	    _("month first") : _("day first"), us ? _("English headers and "
+	    "decimal points") : _("as in Chile"), us ? 'd' : 'm', sep,
+	    us ? 'm' : 'd',
 	    sep, colons == 2 ? " %H:%M:%S" : colons == 1 ? " %H:%M" : "");
 }
 
@@ -450,10 +452,10 @@ ayni_dialect_decide(struct upload *u)
 	for (f = 0; f < AYNI_FIELD_COUNT; f++)
 		if (u->fmt.col[f] >= 0 && u->why[f] == AYNI_MARK_DEFAULT &&
 		    u->decimal == 0 && u->ev[f].ambiguous > 0)
-			notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: nothing shows "
+			notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: nothing shows "
 			    "whether '%s' in '%s' has a decimal point or a "
 			    "thousands point; read '.' as thousands, as in "
-			    "Chile; if not, give --decimal .", u->name,
+			    "Chile; if not, give --decimal ."), u->name,
 			    u->ev[f].example, u->header[u->fmt.col[f]]);
 	u->fmt.order = u->forced_order == 'm' ? AYNI_DATE_MONTH_FIRST :
 	    u->forced_order == 'd' ? AYNI_DATE_DAY_FIRST :
@@ -518,66 +520,67 @@ ayni_dialect_json(const struct upload *u)
 void
 ayni_dialect_report(struct upload *u)
 {
-	static const char *const whys[] = { "from its values",
-	    "from the file's other columns", "Chilean default",
-	    "quantity x unit price = total" };
+	static const char *const whys[] = { N_("from its values"),
+	    N_("from the file's other columns"), N_("Chilean default"),
+	    N_("quantity x unit price = total") };
 	int f;
 
-	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "encoding: %s%s%s",
+	notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("encoding: %s%s%s"),
 	    ayni_csv_encoding_name(u->dialect.encoding),
-	    u->dialect.bom ? " with BOM" : "",
-	    u->dialect.encoding_detected ? " (detected)" : " (given)");
-	notifyf(u, AYNI_UPLOAD_EV_DIALECT, "delimiter: '%s' %s",
+	    u->dialect.bom ? _(" with BOM") : "",
+	    u->dialect.encoding_detected ? _(" (detected)") : _(" (given)"));
+	notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("delimiter: '%s' %s"),
 	    u->dialect.delimiter == '\t' ? "\\t" :
 	    (char[2]){ u->dialect.delimiter, '\0' },
-	    u->dialect.delimiter_detected ? "(detected)" :
+	    u->dialect.delimiter_detected ? _("(detected)") :
 	    u->dialect.sep_line && u->o->csv.delimiter == 0 ?
-	    "(sep= line)" : "(given)");
+	    _("(sep= line)") : _("(given)"));
 	if (u->fmt.date_format != NULL)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: '%s' (given)",
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("dates: '%s' (given)"),
 		    u->fmt.date_format);
 	else
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "dates: %s",
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("dates: %s"),
 		    u->forced_order != 0 ?
 		    (u->fmt.order == AYNI_DATE_MONTH_FIRST ?
-		    "month first (given)" : "day first (given)") :
+		    _("month first (given)") : _("day first (given)")) :
 		    u->fmt.order == AYNI_DATE_EXCEL_SERIAL ?
-		    "Excel serial numbers (every value is one)" :
+		    _("Excel serial numbers (every value is one)") :
 		    u->fmt.order == AYNI_DATE_MONTH_FIRST ?
-		    (ayni_date_evidence_guessed(&u->dev) ? "month first (guessed)"
-		    : "month first (proven by a value)") : "day first");
+		    (ayni_date_evidence_guessed(&u->dev) ?
+		    _("month first (guessed)") :
+		    _("month first (proven by a value)")) : _("day first"));
 	for (f = 0; f < AYNI_FIELD_COUNT; f++) {
 		if (u->fmt.col[f] < 0)
 			continue;
 		if (u->fmt.mark[f] != 0)
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT,
-			    "%s <- '%s', decimal '%c' (%s)", ayni_fields[f].name,
+			    _("%s <- '%s', decimal '%c' (%s)"), ayni_fields[f].name,
 			    u->header[u->fmt.col[f]], u->fmt.mark[f],
-			    u->decimal ? "given" : whys[u->why[f]]);
+			    u->decimal ? _("given") : _(whys[u->why[f]]));
 		else
 			notifyf(u, AYNI_UPLOAD_EV_DIALECT, "%s <- '%s'",
 			    ayni_fields[f].name, u->header[u->fmt.col[f]]);
 	}
 	if (u->dialect.preamble_rows > 0)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "header: line %ld; the %ld "
-		    "rows above it (titles, dates) skipped",
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("header: line %ld; the %ld "
+		    "rows above it (titles, dates) skipped"),
 		    u->dialect.header_line, u->dialect.preamble_rows);
 	if (u->known == AYNI_EXPORT_SHOPIFY)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Shopify orders "
-		    "(recognised by its headers)");
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("export: Shopify orders "
+		    "(recognised by its headers)"));
 	if (u->known == AYNI_EXPORT_BSALE)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: Bsale detalle de "
-		    "ventas (recognised by its headers)");
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("export: Bsale detalle de "
+		    "ventas (recognised by its headers)"));
 	if (u->known == AYNI_EXPORT_SII_RCV)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "export: the SII sales "
-		    "register (recognised by its headers)");
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("export: the SII sales "
+		    "register (recognised by its headers)"));
 	if (u->fmt.add_exempt)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' plus '%s' "
-		    "(the exempt amount)",
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("revenue: '%s' plus '%s' "
+		    "(the exempt amount)"),
 		    u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]],
 		    u->header[u->fmt.col[AYNI_F_EXEMPT]]);
 	if (u->fmt.total_from_unit)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' x '%s'%s%s%s",
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("revenue: '%s' x '%s'%s%s%s"),
 		    u->header[u->fmt.col[AYNI_F_QUANTITY]],
 		    u->header[u->fmt.col[AYNI_F_PRICE_UNIT]],
 		    u->fmt.col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? " minus '" : "",
@@ -585,12 +588,12 @@ ayni_dialect_report(struct upload *u)
 		    u->header[u->fmt.col[AYNI_F_DISCOUNT_TOTAL]] : "",
 		    u->fmt.col[AYNI_F_DISCOUNT_TOTAL] >= 0 ? "'" : "");
 	if (u->fmt.net_from_tax)
-		notifyf(u, AYNI_UPLOAD_EV_DIALECT, "revenue: '%s' minus '%s' "
-		    "(the total includes the tax)",
+		notifyf(u, AYNI_UPLOAD_EV_DIALECT, _("revenue: '%s' minus '%s' "
+		    "(the total includes the tax)"),
 		    u->header[u->fmt.col[AYNI_F_PRICE_TOTAL]],
 		    u->header[u->fmt.col[AYNI_F_TAX]]);
 	if (u->dialect.encoding_switch_line > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%ld: not UTF-8; read "
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s:%ld: not UTF-8; read "
 		    "as windows-1252 from this line on (use --encoding to "
-		    "choose)", u->name, u->dialect.encoding_switch_line);
+		    "choose)"), u->name, u->dialect.encoding_switch_line);
 }

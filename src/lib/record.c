@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "ayni/intl.h"
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/record.h"
@@ -131,7 +132,7 @@ mark_return(const ayni_record_format *fmt, int64_t line, ayni_record *l,
 		if ((rc = ayni_returns_match(fmt->ret, l->text[marker[i]],
 		    &e)) < 0)
 			return ayni_error_set_line(err, AYNI_EDATA, line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
+			    _("%s:%" PRId64 ": field '%s' (header '%s'): %s"),
 			    fmt->name, line, ayni_fields[marker[i]].name,
 			    fmt->header[fmt->col[marker[i]]], e.msg);
 		if (rc == 1) {
@@ -162,8 +163,8 @@ total_from_unit(const ayni_record_format *fmt, int64_t line, ayni_record *l,
 
 	if (!l->has[AYNI_F_PRICE_UNIT])
 		return ayni_error_set_line(err, AYNI_EDATA, line,
-		    "%s:%" PRId64 ": field 'in_price_unit' (header '%s'): "
-		    "empty, and the file has no line total to read instead",
+		    _("%s:%" PRId64 ": field 'in_price_unit' (header '%s'): "
+		    "empty, and the file has no line total to read instead"),
 		    fmt->name, line, fmt->header[fmt->col[AYNI_F_PRICE_UNIT]]);
 	v = (__int128)l->num[AYNI_F_QUANTITY] * l->num[AYNI_F_PRICE_UNIT];
 	v = v >= 0 ? (v + 500) / 1000 : (v - 500) / 1000;
@@ -171,8 +172,8 @@ total_from_unit(const ayni_record_format *fmt, int64_t line, ayni_record *l,
 		v -= l->num[AYNI_F_DISCOUNT_TOTAL];
 	if (v > AYNI_RECORD_MAX || v < -AYNI_RECORD_MAX)
 		return ayni_error_set_line(err, AYNI_EDATA, line,
-		    "%s:%" PRId64 ": quantity x unit price is too large for "
-		    "one sales line", fmt->name, line);
+		    _("%s:%" PRId64 ": quantity x unit price is too large for "
+		    "one sales line"), fmt->name, line);
 	l->num[AYNI_F_PRICE_TOTAL] = (int64_t)v;
 	l->has[AYNI_F_PRICE_TOTAL] = 1;
 	return 0;
@@ -187,13 +188,13 @@ check_width(const ayni_record_format *fmt, int64_t line,
 
 	if (n < fmt->nheader)
 		return ayni_error_set_line(err, AYNI_EDATA, line,
-		    "%s:%" PRId64 ": expected %zu fields, found %zu",
+		    _("%s:%" PRId64 ": expected %zu fields, found %zu"),
 		    fmt->name, line, fmt->nheader, n);
 	for (f = fmt->nheader; f < n; f++)
 		if (fields[f][0] != '\0')
 			return ayni_error_set_line(err, AYNI_EDATA, line,
-			    "%s:%" PRId64 ": expected %zu fields, found %zu "
-			    "('%.40s' after the last column)", fmt->name,
+			    _("%s:%" PRId64 ": expected %zu fields, found %zu "
+			    "('%.40s' after the last column)"), fmt->name,
 			    line, fmt->nheader, n, fields[f]);
 	return 0;
 }
@@ -216,11 +217,11 @@ empty_field(const ayni_record_format *fmt, int64_t line, size_t n, int f,
 	 */
 	if (n != fmt->nheader)
 		return ayni_error_set_line(err, AYNI_EDATA, line,
-		    "%s:%" PRId64 ": expected %zu fields, found %zu (field "
-		    "'%s', header '%s', is empty)", fmt->name, line,
+		    _("%s:%" PRId64 ": expected %zu fields, found %zu (field "
+		    "'%s', header '%s', is empty)"), fmt->name, line,
 		    fmt->nheader, n, ayni_fields[f].name, fmt->header[c]);
-	return ayni_error_set_line(err, AYNI_EDATA, line, "%s:%" PRId64
-	    ": field '%s' (header '%s'): empty", fmt->name, line,
+	return ayni_error_set_line(err, AYNI_EDATA, line, _("%s:%" PRId64
+	    ": field '%s' (header '%s'): empty"), fmt->name, line,
 	    ayni_fields[f].name, fmt->header[c]);
 }
 
@@ -263,8 +264,8 @@ parse_value(const ayni_record_format *fmt, int f, const char *s,
 	l->has[f] = rc == 0;
 	if (rc == 0 && (l->num[f] > AYNI_RECORD_MAX ||
 	    l->num[f] < -AYNI_RECORD_MAX))
-		rc = ayni_error_set(e, AYNI_EDATA, "'%.64s' is too large for "
-		    "one sales line", s);
+		rc = ayni_error_set(e, AYNI_EDATA, _("'%.64s' is too large for "
+		    "one sales line"), s);
 	return rc;
 }
 
@@ -291,7 +292,7 @@ parse_fields(const ayni_record_format *fmt, int64_t line,
 		}
 		if (parse_value(fmt, f, s, l, &e) != 0)
 			return ayni_error_set_line(err, AYNI_EDATA, line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): %s",
+			    _("%s:%" PRId64 ": field '%s' (header '%s'): %s"),
 			    fmt->name, line, ayni_fields[f].name,
 			    fmt->header[c], e.msg);
 	}
@@ -313,8 +314,8 @@ check_key(const ayni_record_format *fmt, int64_t line, const ayni_record *l,
 		f = joined[i];
 		if (l->text[f] != NULL && strchr(l->text[f], 0x1f) != NULL)
 			return ayni_error_set_line(err, AYNI_EDATA, line,
-			    "%s:%" PRId64 ": field '%s' (header '%s'): control "
-			    "character U+001F in a key field", fmt->name,
+			    _("%s:%" PRId64 ": field '%s' (header '%s'): control "
+			    "character U+001F in a key field"), fmt->name,
 			    line, ayni_fields[f].name,
 			    fmt->header[fmt->col[f]]);
 	}

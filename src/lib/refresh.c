@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "ayni/intl.h"
 #include "ayni/aggregate.h"
 #include "aggregate_int.h"
 
@@ -536,7 +537,7 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 		(*trans)++;
 		if ((e = tset_get(&p->trans, o[i]->trans)) == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 		if (e->day >= 0 && e->day != p->nday)
 			irregular = 1;
 		e->day = p->nday;
@@ -682,11 +683,11 @@ pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 
 		if (v == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 		p->v = v;
 		if ((o = realloc(p->o, cap * sizeof(*o))) == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 		p->o = o;
 		p->cap = cap;
 	}
@@ -696,7 +697,7 @@ pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 	    arena_str(&p->a, st, 3, &l->category) != 0 ||
 	    arena_str(&p->a, st, 4, &l->description) != 0 ||
 	    arena_str(&p->a, st, 5, &l->customer) != 0)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	l->is_return = (unsigned char)(sqlite3_column_int(st, 6) != 0);
 	l->revenue = sqlite3_column_int64(st, 7);
 	l->units = sqlite3_column_int64(st, 8);
@@ -729,8 +730,8 @@ pass_read(struct pass *p, const char *from, const char *next,
 		const char *d = (const char *)sqlite3_column_text(st, 0);
 
 		if (d == NULL || strlen(d) != 10) {
-			rc = ayni_error_set(err, AYNI_EINTERNAL, "bad "
-			    "transaction_date in raw_transactions");
+			rc = ayni_error_set(err, AYNI_EINTERNAL, _("bad "
+			    "transaction_date in raw_transactions"));
 			goto out;
 		}
 		if (memcmp(d, p->day, 10) != 0) {
@@ -938,7 +939,7 @@ periods_list(struct periods *ps, const char *lo, const char *hi,
 		    NULL) {
 			sqlite3_finalize(st);
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 		}
 		ps->pv = v;
 		v = &ps->pv[ps->np++];
@@ -1006,7 +1007,7 @@ periods_days(struct periods *ps, ayni_error *err)
 			    512)) == NULL) {
 				sqlite3_finalize(st);
 				return ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
+				    _("out of memory"));
 			}
 			ps->dv = v;
 			v = &ps->dv[ps->nd++];
@@ -1039,7 +1040,7 @@ periods_key(struct periods *ps, const char *kp, size_t kn, ayni_error *err)
 
 		if (n2 == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 		ps->pk = n2;
 		ps->pkcap = kn + 8;
 	}
@@ -1075,7 +1076,7 @@ periods_seen(struct periods *ps, int s, const struct pday *d, int ord,
 		ps->pk[3] = (char)s;
 		if ((e = tset_get(&ps->seen, key)) == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
-			    "out of memory");
+			    _("out of memory"));
 		if (e->day < 0) {
 			e->day = 0;
 			ps->pv[q].count[s]++;
@@ -1364,7 +1365,7 @@ ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
 				    sizeof(*ids))) == NULL) {
 					free(ids);
 					rc = ayni_error_set(err, AYNI_ENOMEM,
-					    "out of memory");
+					    _("out of memory"));
 					goto out;
 				}
 				ids = nids;

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "ayni/intl.h"
 #include "ayni/aggregate.h"
 #include "aggregate_int.h"
 
@@ -383,7 +384,7 @@ company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
 			cap = cap ? 2 * cap : 16;
 			if ((nids = realloc(ids, cap * sizeof(*ids))) == NULL) {
 				rc = ayni_error_set(err, AYNI_ENOMEM,
-				    "out of memory");
+				    _("out of memory"));
 				goto out;
 			}
 			ids = nids;
@@ -552,7 +553,7 @@ view_side(ayni_db *db, const struct check *c, int side, int64_t company_id,
 		    side == 0 ? c->view : c->expected, COMPANY,
 		    side == 0 ? c->expected : c->view, COMPANY);
 	if (sql == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
 	    SQLITE_OK) {
 		rc = sql_error(db, err, "verifying the rollups");
@@ -627,7 +628,7 @@ ayni_aggregate_verify(ayni_db *db, int64_t company_id, long *ndiff,
 	if (ndiff != NULL)
 		*ndiff = n;
 	if (n > 0)
-		return ayni_error_set(err, AYNI_EDATA, "%s (%ld difference%s)",
-		    first, n, n == 1 ? "" : "s");
+		return ayni_error_set(err, AYNI_EDATA, P_("%s (%ld difference)",
+		    "%s (%ld differences)", n), first, n);
 	return 0;
 }
