@@ -29,16 +29,7 @@ else
 fi
 
 # --- both languages ----------------------------------------------------
-# The tests' own compiled es_CL.UTF-8 (CMakeLists.txt), or an installed one.
-LOCPATH=${AYNI_LOCPATH:-}
-export LOCPATH
-if ! LANG=es_CL.UTF-8 LC_ALL= sh -c 'locale 2>&1' | grep -q 'LC_MESSAGES="es_CL.UTF-8"' ||
-    LANG=es_CL.UTF-8 locale 2>&1 | grep -q 'Cannot set'; then
-	printf 'skip: no es_CL.UTF-8 locale\n'
-	done_testing
-fi
-es() { LANG=es_CL.UTF-8 LC_ALL= LANGUAGE= run "$@"; }
-en() { LANG=C LC_ALL= LANGUAGE= run "$@"; }
+spanish
 
 export AYNI_DB="$T/nada.db"
 en whoami

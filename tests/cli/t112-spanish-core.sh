@@ -7,18 +7,7 @@
 # with the exit status of the English; csv and json do not change.
 . "$(dirname "$0")/lib.sh"
 
-# The tests' own compiled es_CL.UTF-8 (CMakeLists.txt), or an installed one.
-LOCPATH=${AYNI_LOCPATH:-}
-export LOCPATH
-if ! LANG=es_CL.UTF-8 LC_ALL= sh -c 'locale 2>&1' | grep -q 'LC_MESSAGES="es_CL.UTF-8"' ||
-    LANG=es_CL.UTF-8 locale 2>&1 | grep -q 'Cannot set'; then
-	printf 'skip: no es_CL.UTF-8 locale\n'
-	done_testing
-fi
-es() { LANG=es_CL.UTF-8 LC_ALL= LANGUAGE= run "$@"; }
-es_in() { LANG=es_CL.UTF-8 LC_ALL= LANGUAGE= run_in "$@"; }
-en() { LANG=C LC_ALL= LANGUAGE= run "$@"; }
-en_in() { LANG=C LC_ALL= LANGUAGE= run_in "$@"; }
+spanish
 
 # both RC ARGS...: the same exit status in English and in Spanish; the
 # Spanish run is left in $out, $err, $rc.

@@ -7,16 +7,7 @@
 # csv|json' gives scripts the same bytes as in the C locale.
 . "$(dirname "$0")/lib.sh"
 
-# The tests' own compiled es_CL.UTF-8 (CMakeLists.txt), or an installed one.
-LOCPATH=${AYNI_LOCPATH:-}
-export LOCPATH
-if ! LANG=es_CL.UTF-8 LC_ALL= sh -c 'locale 2>&1' | grep -q 'LC_MESSAGES="es_CL.UTF-8"' ||
-    LANG=es_CL.UTF-8 locale 2>&1 | grep -q 'Cannot set'; then
-	printf 'skip: no es_CL.UTF-8 locale\n'
-	done_testing
-fi
-es() { LANG=es_CL.UTF-8 LC_ALL= LANGUAGE= run "$@"; }
-en() { LANG=C LC_ALL= LANGUAGE= run "$@"; }
+spanish
 
 # lacks RE: stdout does not match the extended regex RE
 lacks() {
