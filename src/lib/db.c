@@ -389,6 +389,13 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		opath = uri;
 		oflags |= SQLITE_OPEN_URI;
 	}
+	/*
+	 * ayni uses SQLite from one thread: no mutexes, and no allocation
+	 * statistics (each malloc took a global mutex for them).  Refused,
+	 * harmlessly, once SQLite is initialized.  bench/README.md.
+	 */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(opath, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
 		rc = db->h != NULL ? ayni_db_error(db, err, "opening") :

@@ -12,8 +12,8 @@
  *
  * A line's stable key is (company, branch, document type, sale day,
  * transaction id, product id, occurrence), where occurrence numbers
- * identical tuples within the file in file order: row_number() over the
- * staged lines, so no per-file hash table is needed.  Branch and document
+ * identical tuples within the file in file order: counted as the staged
+ * lines go by in key order, so no per-file hash table is needed.  Branch and document
  * type are '' when the file has no such column.  The database holds the
  * first five parts as one value, txn_key (schema/0003_line_identity.sql);
  * docs/line-identity.md says why each part is there.
@@ -175,100 +175,102 @@ static const char stage_sql[] =
     " price_total INTEGER NOT NULL, cost_unit INTEGER, cost_total INTEGER,"
     " price_unit INTEGER, discount_total INTEGER,"
     " commission_total INTEGER, margin INTEGER,"
-    " branch TEXT NOT NULL, doc_type TEXT NOT NULL, occurrence INTEGER);"
+    " branch TEXT NOT NULL, doc_type TEXT NOT NULL);"
     "DELETE FROM temp.upload_stage;";
 
 static const char stage_ins_sql[] =
     "INSERT INTO temp.upload_stage VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-    " NULL)";
+    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 
 /*
- * Once all lines are staged: each one's occurrence, which numbers
- * identical (branch, document type, transaction, day, product) tuples in
- * file order.  Numbered once here, not in a window of the statements that
- * read it: each would sort every staged line again (bench/README.md).  The
- * partition is by the columns, not by txn_key: sorting short values is
- * twice as fast as sorting their concatenation.
+ * Once all lines are staged, one pass over them in key order does the
+ * rest: the SQLite sorter (bounded memory, spilling to temp files) orders
+ * them by (branch, document type, transaction, day, product key,
+ * line_no), so identical tuples are adjacent and numbered here, in file
+ * order, as they go by; each line is then looked up, inserted or updated
+ * on its own.  This replaced three set-based statements (numbering by an
+ * UPDATE over a window, a counting join, an INSERT ... SELECT upsert) that
+ * each read every staged line again (bench/README.md has the numbers).
+ * Lines go into raw_transactions in key order, so the line key's index
+ * grows at a few places instead of at random ones.
+ *
+ * The columns of sorted_sql are the staging table's, then the day and
+ * product_key (raw_transactions' virtual column: the product id or '' for
+ * a line without one).  The statements below take them as parameters
+ * ?5 .. ?27 (column i as ?(i + 5)), after ?1 company, ?2 upload, ?3 the
+ * time, ?4 the occurrence; ?28 is a line id.
  */
-static const char number_sql[] =
-    "UPDATE temp.upload_stage AS s SET occurrence = k.n FROM"
-    " (SELECT line_no, row_number() OVER (PARTITION BY branch, doc_type,"
-    " transaction_id, substr(transaction_date, 1, 10), product_id"
-    " ORDER BY line_no) AS n FROM temp.upload_stage) AS k"
-    " WHERE s.line_no = k.line_no";
-/*
- * The staged lines with their keys, as the statements below read them:
- * product_key is raw_transactions' (schema/0004_document_lines.sql), the
- * product id or '' for a line without one.
- */
-#define KEYED_SQL "WITH keyed AS (SELECT *, ifnull(product_id, '')" \
-    " AS product_key FROM temp.upload_stage) "
+static const char sorted_sql[] =
+    "SELECT line_no, transaction_date, transaction_id, product_id,"
+    " trans_type, is_return, customer_id, description, category,"
+    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
+    " price_unit, discount_total, commission_total, margin, branch,"
+    " doc_type, substr(transaction_date, 1, 10) AS day,"
+    " ifnull(product_id, '') AS product_key FROM temp.upload_stage"
+    " ORDER BY branch, doc_type, transaction_id, day, product_key, line_no";
+enum {
+	S_LINE_NO, S_DATE, S_TRANS_ID, S_PRODUCT_ID, S_BRANCH = 19, S_DOC_TYPE,
+	S_DAY, S_PRODUCT_KEY, S_NCOLS
+};
 
 /*
  * txn_key as raw_transactions computes it (the same expression:
- * schema/0003_line_identity.sql), and TKEY the same without the day: a
- * prefix of txn_key, the ticket on any day.
+ * schema/0003_line_identity.sql), from the parameters, and TKEY the same
+ * without the day: a prefix of txn_key, the ticket on any day.
  */
-#define TKEY(t) \
-    "(" t ".branch || char(31) || " t ".doc_type || char(31) || " \
-    t ".transaction_id || char(31))"
-#define TXN_KEY(t) \
-    "(" TKEY(t) " || substr(" t ".transaction_date, 1, 10))"
+#define TKEY "(?24 || char(31) || ?25 || char(31) || ?7 || char(31))"
+#define TXN_KEY "(" TKEY " || ?26)"
 /* The same without the branch, without the document type, or both. */
-#define TXN_KEY_NO_BRANCH(t) \
-    "(char(31) || " t ".doc_type || char(31) || " t ".transaction_id ||" \
-    " char(31) || substr(" t ".transaction_date, 1, 10))"
-#define TXN_KEY_NO_DOC(t) \
-    "(" t ".branch || char(31) || char(31) || " t ".transaction_id ||" \
-    " char(31) || substr(" t ".transaction_date, 1, 10))"
-#define TXN_KEY_BARE(t) \
-    "(char(31) || char(31) || " t ".transaction_id ||" \
-    " char(31) || substr(" t ".transaction_date, 1, 10))"
-
-/* Every value a line stores, for "did this line change?". */
-#define LINE_VALUES(t) \
-    "(" t ".transaction_date, " t ".trans_type, " t ".is_return, " \
-    t ".customer_id, " t ".description, " t ".category, " t ".unit_type, " \
-    t ".quantity, " t ".stock, " t ".price_total, " t ".cost_unit, " \
-    t ".cost_total, " t ".price_unit, " t ".discount_total, " \
-    t ".commission_total, " t ".margin)"
+#define TXN_KEY_NO_BRANCH "(char(31) || ?25 || char(31) || ?7 || char(31)" \
+    " || ?26)"
+#define TXN_KEY_NO_DOC "(?24 || char(31) || char(31) || ?7 || char(31)" \
+    " || ?26)"
+#define TXN_KEY_BARE "(char(31) || char(31) || ?7 || char(31) || ?26)"
 
 /*
- * Per day: the staged lines, those whose key is stored, those of them
- * whose values differ (updates; the rest are unchanged), and two kinds of
- * new line worth a warning because they may be a stored sale again:
+ * The stored line with this line's key, and whether any value it stores
+ * differs (an update; else it is unchanged).
+ */
+static const char find_sql[] =
+    "SELECT id, (transaction_date, trans_type, is_return, customer_id,"
+    " description, category, unit_type, quantity, stock, price_total,"
+    " cost_unit, cost_total, price_unit, discount_total, commission_total,"
+    " margin) IS NOT (?6, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23) FROM raw_transactions"
+    " WHERE company_id = ?1 AND txn_key = " TXN_KEY
+    " AND product_key = ?27 AND occurrence = ?4";
+
+/*
+ * For a new line, two kinds worth a warning because they may be a stored
+ * sale again:
  *   - its ticket and product are stored on another day (the range
  *     [TKEY, TKEY || ':') of txn_key holds the ticket's every day: a day
  *     is digits and '-', all below ':');
  *   - its day, ticket and product are stored without the branch or the
  *     document type this file gives (a file of the same sales loaded
  *     before without that column).
+ * Only lines stored before this upload count (id <= ?28, the largest id
+ * then: new lines get larger ones, updated lines keep theirs), as when
+ * these were counted before anything was written.
  */
-/* ?2: whether the company has any line (else no probe is needed). */
-static const char counts_sql[] = KEYED_SQL
-    "SELECT substr(k.transaction_date, 1, 10), count(*), count(r.id),"
-    " count(r.id) FILTER (WHERE " LINE_VALUES("r") " IS NOT "
-    LINE_VALUES("k") "),"
-    " count(*) FILTER (WHERE ?2 AND r.id IS NULL AND EXISTS (SELECT 1"
+static const char probe_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM raw_transactions o"
+    "  WHERE o.company_id = ?1"
+    "  AND o.txn_key >= " TKEY " AND o.txn_key < " TKEY " || ':'"
+    "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
+    "  AND o.id <= ?28),"
+    " (?24 <> '' OR ?25 <> '') AND EXISTS (SELECT 1"
     "  FROM raw_transactions o WHERE o.company_id = ?1"
-    "  AND o.txn_key >= " TKEY("k") " AND o.txn_key < " TKEY("k") " || ':'"
-    "  AND o.product_key = k.product_key"
-    "  AND o.txn_key <> " TXN_KEY("k") ")),"
-    " count(*) FILTER (WHERE ?2 AND r.id IS NULL"
-    "  AND (k.branch <> '' OR k.doc_type <> '') AND EXISTS (SELECT 1"
-    "  FROM raw_transactions o WHERE o.company_id = ?1"
-    "  AND o.txn_key IN (" TXN_KEY_NO_BRANCH("k") ", " TXN_KEY_NO_DOC("k")
-    "  , " TXN_KEY_BARE("k") ")"
-    "  AND o.product_key = k.product_key"
-    "  AND o.txn_key <> " TXN_KEY("k") "))"
-    " FROM keyed k LEFT JOIN raw_transactions r ON r.company_id = ?1"
-    " AND r.txn_key = " TXN_KEY("k")
-    " AND r.product_key = k.product_key AND r.occurrence = k.occurrence"
-    " GROUP BY 1";
+    "  AND o.txn_key IN (" TXN_KEY_NO_BRANCH ", " TXN_KEY_NO_DOC
+    "  , " TXN_KEY_BARE ")"
+    "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
+    "  AND o.id <= ?28)";
 
-/* The upsert itself: a line whose key exists is updated in place. */
-static const char merge_sql[] = KEYED_SQL
+/*
+ * Every staged line, new, for a company that has none: one statement,
+ * numbering the occurrences as it goes, in key order.
+ */
+static const char insert_all_sql[] =
     "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
     " transaction_date, branch, doc_type, transaction_id, product_id,"
     " occurrence, trans_type, is_return, customer_id, description,"
@@ -276,31 +278,38 @@ static const char merge_sql[] = KEYED_SQL
     " cost_total, price_unit, discount_total, commission_total, margin,"
     " processed_at)"
     " SELECT ?1, ?2, line_no, transaction_date, branch, doc_type,"
-    " transaction_id, product_id, occurrence, trans_type, is_return,"
+    " transaction_id, product_id, row_number() OVER (PARTITION BY branch,"
+    " doc_type, transaction_id, substr(transaction_date, 1, 10),"
+    " ifnull(product_id, '') ORDER BY line_no), trans_type, is_return,"
     " customer_id, description, category, unit_type, quantity, stock,"
     " price_total, cost_unit, cost_total, price_unit, discount_total,"
-    " commission_total, margin, ?3 FROM keyed WHERE true ORDER BY line_no"
-    " ON CONFLICT (company_id, txn_key, product_key, occurrence)"
-    " DO UPDATE SET upload_id = excluded.upload_id,"
-    " line_no = excluded.line_no,"
-    " transaction_date = excluded.transaction_date,"
-    " trans_type = excluded.trans_type, is_return = excluded.is_return,"
-    " customer_id = excluded.customer_id,"
-    " description = excluded.description, category = excluded.category,"
-    " unit_type = excluded.unit_type, quantity = excluded.quantity,"
-    " stock = excluded.stock, price_total = excluded.price_total,"
-    " cost_unit = excluded.cost_unit, cost_total = excluded.cost_total,"
-    " price_unit = excluded.price_unit,"
-    " discount_total = excluded.discount_total,"
-    " commission_total = excluded.commission_total,"
-    " margin = excluded.margin, processed_at = excluded.processed_at"
-    /*
-     * A line whose values are all the same is left alone: re-uploading an
-     * export writes nothing, and the line stays with the upload that gave
-     * it these values (which is what 'uploads delete' takes back).
-     */
-    " WHERE " LINE_VALUES("raw_transactions") " IS NOT "
-    LINE_VALUES("excluded");
+    " commission_total, margin, ?3 FROM temp.upload_stage";
+
+/* A new line. */
+static const char insert_sql[] =
+    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
+    " transaction_date, branch, doc_type, transaction_id, product_id,"
+    " occurrence, trans_type, is_return, customer_id, description,"
+    " category, unit_type, quantity, stock, price_total, cost_unit,"
+    " cost_total, price_unit, discount_total, commission_total, margin,"
+    " processed_at) VALUES (?1, ?2, ?5, ?6, ?24, ?25, ?7, ?8, ?4, ?9,"
+    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+    " ?23, ?3)";
+
+/*
+ * A stored line whose values changed, ?28.  A line whose values are all
+ * the same is left alone: re-uploading an export writes nothing, and the
+ * line stays with the upload that gave it these values (which is what
+ * 'uploads delete' takes back).
+ */
+static const char update_sql[] =
+    "UPDATE raw_transactions SET upload_id = ?2, line_no = ?5,"
+    " transaction_date = ?6, trans_type = ?9, is_return = ?10,"
+    " customer_id = ?11, description = ?12, category = ?13,"
+    " unit_type = ?14, quantity = ?15, stock = ?16, price_total = ?17,"
+    " cost_unit = ?18, cost_total = ?19, price_unit = ?20,"
+    " discount_total = ?21, commission_total = ?22, margin = ?23,"
+    " processed_at = ?3 WHERE id = ?28";
 
 static void
 bind_opt_text(sqlite3_stmt *st, int i, const char *s)
@@ -349,44 +358,237 @@ bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
 }
 
 /*
- * Count, per day, the staged lines that will be added and those that will
- * update a line with the same key; then merge them into raw_transactions.
+ * The columns of the sorted row into parameters ?5 .. ?27 of st (those it
+ * has).  The text stays the sorter's: st must be stepped before sorted is.
+ */
+static void
+bind_sorted(sqlite3_stmt *st, sqlite3_stmt *sorted)
+{
+	int i, n = sqlite3_bind_parameter_count(st);
+
+	for (i = 0; i < S_NCOLS && i + 5 <= n; i++) {
+		switch (sqlite3_column_type(sorted, i)) {
+		case SQLITE_INTEGER:
+			sqlite3_bind_int64(st, i + 5,
+			    sqlite3_column_int64(sorted, i));
+			break;
+		case SQLITE_NULL:
+			sqlite3_bind_null(st, i + 5);
+			break;
+		default:
+			sqlite3_bind_text(st, i + 5, (const char *)
+			    sqlite3_column_text(sorted, i),
+			    sqlite3_column_bytes(sorted, i), SQLITE_STATIC);
+		}
+	}
+}
+
+/* Are the key columns of the sorted row those of the row before, in prev? */
+static int
+same_key(sqlite3_stmt *sorted, char **prev, size_t *cap, size_t *len)
+{
+	static const int key[] = { S_BRANCH, S_DOC_TYPE, S_TRANS_ID, S_DAY,
+	    S_PRODUCT_KEY };
+	size_t need = 0, i, n;
+	char *p;
+
+	for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
+		sqlite3_column_text(sorted, key[i]);
+		need += (size_t)sqlite3_column_bytes(sorted, key[i]) + 1;
+	}
+	if (need == *len && *prev != NULL) {
+		p = *prev;
+		for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
+			n = (size_t)sqlite3_column_bytes(sorted, key[i]);
+			if (memcmp(p, sqlite3_column_text(sorted, key[i]),
+			    n) != 0 || p[n] != '\0')
+				break;
+			p += n + 1;
+		}
+		if (i == sizeof(key) / sizeof(key[0]))
+			return 1;
+	}
+	if (need > *cap) {
+		if ((p = realloc(*prev, need * 2)) == NULL)
+			return -1;
+		*prev = p;
+		*cap = need * 2;
+	}
+	/* the values hold no NUL (the reader refuses them): a separator */
+	p = *prev;
+	for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
+		n = (size_t)sqlite3_column_bytes(sorted, key[i]);
+		memcpy(p, sqlite3_column_text(sorted, key[i]), n);
+		p[n] = '\0';
+		p += n + 1;
+	}
+	*len = need;
+	return 0;
+}
+
+/* The statements of one merge. */
+struct merge_st {
+	sqlite3_stmt	*sorted, *find, *probe, *insert, *update;
+};
+
+static int
+step_done(struct upload *u, sqlite3_stmt *st, ayni_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return ayni_db_error(u->db, err, "storing the lines");
+	return 0;
+}
+
+/*
+ * One sorted line: stored unchanged, updated, or added (and, when the
+ * company had lines, probed for the warnings), and counted on its day.
+ */
+static int
+merge_line(struct upload *u, struct merge_st *m, int any, int64_t max_id,
+    int64_t occ, ayni_error *err)
+{
+	struct daystat *ds;
+	int64_t id = 0;
+	int changed = 0, rc;
+
+	if ((ds = ayni_upload_day_at(u, m->sorted, S_DAY)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	ds->touched = 1;
+	if (any) {
+		bind_sorted(m->find, m->sorted);
+		sqlite3_bind_int64(m->find, 4, occ);
+		if ((rc = sqlite3_step(m->find)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(m->find, 0);
+			changed = sqlite3_column_int(m->find, 1);
+		}
+		sqlite3_reset(m->find);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return ayni_db_error(u->db, err,
+			    "matching existing lines");
+	}
+	if (id != 0 && !changed) {
+		u->res->rows_unchanged++;
+		return 0;
+	}
+	if (id != 0) {
+		bind_sorted(m->update, m->sorted);
+		sqlite3_bind_int64(m->update, 28, id);
+		ds->updated++;
+		u->res->rows_updated++;
+		return step_done(u, m->update, err);
+	}
+	if (any) {
+		bind_sorted(m->probe, m->sorted);
+		sqlite3_bind_int64(m->probe, 28, max_id);
+		if ((rc = sqlite3_step(m->probe)) == SQLITE_ROW) {
+			u->res->rows_other_day +=
+			    sqlite3_column_int(m->probe, 0);
+			u->res->rows_less_key +=
+			    sqlite3_column_int(m->probe, 1);
+		}
+		sqlite3_reset(m->probe);
+		if (rc != SQLITE_ROW)
+			return ayni_db_error(u->db, err,
+			    "matching existing lines");
+	}
+	bind_sorted(m->insert, m->sorted);
+	sqlite3_bind_int64(m->insert, 4, occ);
+	ds->added++;
+	u->res->rows_inserted++;
+	return step_done(u, m->insert, err);
+}
+
+/* A company without lines: every staged line is added. */
+static int
+insert_all(struct upload *u, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(u->h, insert_all_sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ayni_db_error(u->db, err, "storing the lines");
+	sqlite3_bind_int64(st, 1, u->o->company_id);
+	sqlite3_bind_int64(st, 2, u->upload_id);
+	sqlite3_bind_text(st, 3, u->now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = ayni_db_error(u->db, err, "storing the lines");
+	sqlite3_finalize(st);
+	for (i = 0; rc == 0 && i < u->days.n; i++) {
+		struct daystat *ds = &u->days.v[i];
+
+		if (ds->staged == 0)
+			continue;
+		ds->touched = 1;
+		ds->added += ds->staged;
+		u->res->rows_inserted += ds->staged;
+	}
+	return rc;
+}
+
+/*
+ * Merge the staged lines into raw_transactions, counting per day those
+ * added, updated and unchanged.
  */
 static int
 merge(struct upload *u, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	struct daystat *ds;
-	long n, have, upd;
-	int rc = 0, src, any;
+	struct merge_st m = { 0 };
+	sqlite3_stmt *st = NULL, **all[] = { &m.find, &m.probe, &m.insert,
+	    &m.update };
+	const char *sql[] = { find_sql, probe_sql, insert_sql, update_sql };
+	char *prev = NULL;
+	size_t cap = 0, len = 0, i;
+	int64_t occ = 0, max_id = 0;
+	int rc = 0, src, any, same;
 
+	/* whether the company has any line (else no lookup is needed) */
 	if (sqlite3_prepare_v2(u->h, "SELECT EXISTS (SELECT 1 FROM"
-	    " raw_transactions WHERE company_id = ?1)", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    " raw_transactions WHERE company_id = ?1),"
+	    " (SELECT ifnull(max(id), 0) FROM raw_transactions)", -1, &st,
+	    NULL) != SQLITE_OK)
 		return ayni_db_error(u->db, err, "matching existing lines");
 	sqlite3_bind_int64(st, 1, u->o->company_id);
-	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		any = sqlite3_column_int(st, 0);
+		max_id = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(u->h, counts_sql, -1, &st, NULL) != SQLITE_OK)
+	if (src != SQLITE_ROW)
 		return ayni_db_error(u->db, err, "matching existing lines");
-	sqlite3_bind_int64(st, 1, u->o->company_id);
-	sqlite3_bind_int(st, 2, any);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
+	if (!any)
+		return insert_all(u, err);
+	if (sqlite3_prepare_v2(u->h, sorted_sql, -1, &m.sorted, NULL) !=
+	    SQLITE_OK) {
+		rc = ayni_db_error(u->db, err, "matching existing lines");
+		goto out;
+	}
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if (sqlite3_prepare_v2(u->h, sql[i], -1, all[i], NULL) !=
+		    SQLITE_OK) {
+			rc = ayni_db_error(u->db, err, "storing the lines");
+			goto out;
+		}
+		sqlite3_bind_int64(*all[i], 1, u->o->company_id);
+		sqlite3_bind_int64(*all[i], 2, u->upload_id);
+		sqlite3_bind_text(*all[i], 3, u->now, -1, SQLITE_STATIC);
+	}
+	while ((src = sqlite3_step(m.sorted)) == SQLITE_ROW) {
+		if ((same = same_key(m.sorted, &prev, &cap, &len)) < 0) {
 			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
 			goto out;
 		}
-		n = sqlite3_column_int64(st, 1);
-		have = sqlite3_column_int64(st, 2);
-		upd = sqlite3_column_int64(st, 3);
-		ds->touched = 1;
-		ds->added += n - have;
-		ds->updated += upd;
-		u->res->rows_inserted += n - have;
-		u->res->rows_updated += upd;
-		u->res->rows_unchanged += have - upd;
-		u->res->rows_other_day += sqlite3_column_int64(st, 4);
-		u->res->rows_less_key += sqlite3_column_int64(st, 5);
+		occ = same ? occ + 1 : 1;
+		if ((rc = merge_line(u, &m, any, max_id, occ, err)) != 0)
+			goto out;
+	}
+	if (src != SQLITE_DONE) {
+		rc = ayni_db_error(u->db, err, "storing the lines");
+		goto out;
 	}
 	/*
 	 * The sale day is part of the key, so such lines are added: ticket
@@ -410,23 +612,11 @@ merge(struct upload *u, ayni_error *err)
 		    "branch or document type; if this file holds the same "
 		    "sales with more columns, use --mode replace", u->name,
 		    u->res->rows_less_key);
-	if (src != SQLITE_DONE) {
-		rc = ayni_db_error(u->db, err, "matching existing lines");
-		goto out;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (sqlite3_prepare_v2(u->h, merge_sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = ayni_db_error(u->db, err, "storing the lines");
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, u->o->company_id);
-	sqlite3_bind_int64(st, 2, u->upload_id);
-	sqlite3_bind_text(st, 3, u->now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(u->db, err, "storing the lines");
 out:
-	sqlite3_finalize(st);
+	sqlite3_finalize(m.sorted);
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		sqlite3_finalize(*all[i]);
+	free(prev);
 	return rc;
 }
 
@@ -517,6 +707,7 @@ stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
     ayni_error *err)
 {
 	const char *const *f = (const char *const *)r->f;
+	struct daystat *ds;
 	ayni_record l;
 	ayni_error e;
 	long d;
@@ -552,6 +743,9 @@ stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
 		return ayni_db_error(u->db, err, "staging the lines");
 	sqlite3_reset(st);
 	d = ayni_upload_day_of(l.dt);
+	if ((ds = days_get(&u->days, d)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+	ds->staged++;
 	if (d < u->first_day)
 		u->first_day = d;
 	if (d > u->last_day)
@@ -616,9 +810,6 @@ stage_lines(struct upload *u, ayni_error *err)
 		    "cannot read back a temporary file in '%s': %s",
 		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
-	if (rc == 0 && n > 0 && sqlite3_exec(u->h, number_sql, NULL, NULL,
-	    NULL) != SQLITE_OK)
-		rc = ayni_db_error(u->db, err, "numbering the lines");
 	stage_warnings(u);
 out:
 	sqlite3_finalize(st);

@@ -47,6 +47,7 @@ enum { P_DAY, P_WEEK, P_MONTH, P_QUARTER, P_YEAR, P_COUNT };
 struct daystat {
 	long	day;
 	long	before, after, added, updated, deleted;
+	long	staged;		/* the file's valid lines on this day */
 	int	touched;	/* the file has a line on this day */
 };
 

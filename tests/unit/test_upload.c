@@ -471,6 +471,30 @@ test_key_collisions(void **state)
 	assert_query(db, "SELECT is_return FROM raw_transactions WHERE"
 	    " transaction_id = '77'", "1");
 	assert_verified(db);
+	/*
+	 * A ticket and product on two days of one file, neither stored
+	 * before: lines are stored one by one as the merge goes, but only
+	 * those stored before the upload count as "another day".
+	 */
+	assert_int_equal(load(db, "fecha;caja;ticket;sku;cantidad;total\n"
+	    "06-10-2025;1;5;B;1;10\n05-10-2025;1;5;B;1;10\n"
+	    "05-10-2025;1;5;B;1;10\n", AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_int_equal(r.rows_inserted, 3);
+	assert_int_equal(r.rows_other_day, 0);
+	/* stored now: the same lines unchanged, one changed, one new day */
+	assert_int_equal(load(db, "fecha;caja;ticket;sku;cantidad;total\n"
+	    "06-10-2025;1;5;B;1;10\n05-10-2025;1;5;B;1;10\n"
+	    "05-10-2025;1;5;B;2;20\n07-10-2025;1;5;B;1;10\n",
+	    AYNI_UPLOAD_UPSERT, 0, &r, &err), 0);
+	assert_int_equal(r.rows_unchanged, 2);
+	assert_int_equal(r.rows_updated, 1);
+	assert_int_equal(r.rows_inserted, 1);
+	assert_int_equal(r.rows_other_day, 1);
+	assert_query(db, "SELECT substr(transaction_date, 1, 10), occurrence,"
+	    " quantity FROM raw_transactions WHERE transaction_id = '5'"
+	    " ORDER BY 1, 2", "2025-10-05|1|1000\n2025-10-05|2|2000\n"
+	    "2025-10-06|1|1000\n2025-10-07|1|1000");
+	assert_verified(db);
 }
 
 static void
