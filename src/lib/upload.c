@@ -36,6 +36,7 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 
+#include "ayni/intl.h"
 #include "ayni/aggregate.h"
 #include "ayni/calendar.h"
 #include "ayni/fields.h"
@@ -455,7 +456,7 @@ merge_line(struct upload *u, struct merge_st *m, int any, int64_t max_id,
 	int changed = 0, rc;
 
 	if ((ds = ayni_upload_day_at(u, m->sorted, S_DAY)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	ds->touched = 1;
 	if (any) {
 		bind_sorted(m->find, m->sorted);
@@ -579,7 +580,7 @@ merge(struct upload *u, ayni_error *err)
 	}
 	while ((src = sqlite3_step(m.sorted)) == SQLITE_ROW) {
 		if ((same = same_key(m.sorted, &prev, &cap, &len)) < 0) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 			goto out;
 		}
 		occ = same ? occ + 1 : 1;
@@ -597,9 +598,9 @@ merge(struct upload *u, ayni_error *err)
 	 * say so, with the way out.
 	 */
 	if (u->res->rows_other_day > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines repeat a "
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld lines repeat a "
 		    "ticket and product stored on another day; if this file "
-		    "corrects dates, use --mode replace", u->name,
+		    "corrects dates, use --mode replace"), u->name,
 		    u->res->rows_other_day);
 	/*
 	 * Lines stored from a file without the branch or document type
@@ -607,10 +608,10 @@ merge(struct upload *u, ayni_error *err)
 	 * other keys.  Nothing tells them apart for sure: say so.
 	 */
 	if (u->res->rows_less_key > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld lines match the "
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld lines match the "
 		    "day, ticket and product of stored lines that have no "
 		    "branch or document type; if this file holds the same "
-		    "sales with more columns, use --mode replace", u->name,
+		    "sales with more columns, use --mode replace"), u->name,
 		    u->res->rows_less_key);
 out:
 	sqlite3_finalize(m.sorted);
@@ -647,7 +648,7 @@ ayni_upload_count_days(struct upload *u, long from, long to, int after,
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 			goto out;
 		}
 		if (after)
@@ -684,7 +685,7 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((ds = ayni_upload_day_at(u, st, 0)) == NULL) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 			goto out;
 		}
 		ds->deleted++;
@@ -744,7 +745,7 @@ stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
 	sqlite3_reset(st);
 	d = ayni_upload_day_of(l.dt);
 	if ((ds = days_get(&u->days, d)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, "out of memory");
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	ds->staged++;
 	if (d < u->first_day)
 		u->first_day = d;
@@ -758,19 +759,20 @@ static void
 stage_warnings(struct upload *u)
 {
 	if (u->sci_codes > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s: %ld product codes look "
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld product codes look "
 		    "like numbers Excel rounded ('%s'); different products may "
-		    "share one; export the column as text", u->name,
+		    "share one; export the column as text"), u->name,
 		    u->sci_codes, u->sci_example);
 	if (u->not_sales > 0)
-		notifyf(u, AYNI_UPLOAD_EV_NOTE, "%s: %ld dispatch guide%s "
-		    "(guía de despacho, 52) skipped: not sales", u->name,
-		    u->not_sales, u->not_sales > 1 ? "s" : "");
+		notifyf(u, AYNI_UPLOAD_EV_NOTE, P_("%s: %ld dispatch guide "
+		    "(guía de despacho, 52) skipped: not a sale",
+		    "%s: %ld dispatch guides (guía de despacho, 52) skipped: "
+		    "not sales", u->not_sales), u->name, u->not_sales);
 	if (u->footer_rows > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, "%s:%" PRId64 ": %ld total "
-		    "row%s below the last sale skipped", u->name,
-		    u->footer_line, u->footer_rows, u->footer_rows > 1 ? "s" :
-		    "");
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, P_("%s:%" PRId64 ": %ld "
+		    "total row below the last sale skipped", "%s:%" PRId64
+		    ": %ld total rows below the last sale skipped",
+		    u->footer_rows), u->name, u->footer_line, u->footer_rows);
 }
 
 /*
@@ -807,7 +809,7 @@ stage_lines(struct upload *u, ayni_error *err)
 	}
 	if (got < 0)
 		rc = ayni_error_set(err, AYNI_EIO,
-		    "cannot read back a temporary file in '%s': %s",
+		    _("cannot read back a temporary file in '%s': %s"),
 		    u->spool_dir, strerror(errno));
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
 	stage_warnings(u);
@@ -937,8 +939,8 @@ check_active(struct upload *u, ayni_error *err)
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = ayni_error_set(err, AYNI_EBUSY,
-		    "upload %lld ('%s') is still %s for this company, since "
-		    "%s: wait for it to finish", sqlite3_column_int64(st, 0),
+		    _("upload %lld ('%s') is still %s for this company, since "
+		    "%s: wait for it to finish"), sqlite3_column_int64(st, 0),
 		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
 		    sqlite3_column_text(st, 3) ?
 		    (const char *)sqlite3_column_text(st, 3) : "now");
@@ -955,14 +957,14 @@ begin_waiting(struct upload *u, ayni_error *err)
 
 	ayni_db_set_busy_timeout(u->db, 200);
 	if ((rc = ayni_db_begin(u->db, err)) == AYNI_EBUSY && wait > 0) {
-		notifyf(u, AYNI_UPLOAD_EV_WAITING, "database is busy (another "
-		    "upload is writing): waiting up to %d s", wait);
+		notifyf(u, AYNI_UPLOAD_EV_WAITING, _("database is busy (another "
+		    "upload is writing): waiting up to %d s"), wait);
 		ayni_db_set_busy_timeout(u->db, wait * 1000);
 		rc = ayni_db_begin(u->db, err);
 		if (rc == AYNI_EBUSY)
-			rc = ayni_error_set(err, AYNI_EBUSY, "database '%s' "
+			rc = ayni_error_set(err, AYNI_EBUSY, _("database '%s' "
 			    "was still busy after %d s: try again later or "
-			    "raise --wait", ayni_db_path(u->db), wait);
+			    "raise --wait"), ayni_db_path(u->db), wait);
 	}
 	ayni_db_set_busy_timeout(u->db, 5000);
 	return rc;
@@ -1064,15 +1066,15 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 		if (u->o->replace_from == NULL || u->o->replace_to == NULL ||
 		    !ayni_iso_date(u->o->replace_from, from) ||
 		    !ayni_iso_date(u->o->replace_to, to) || *from > *to)
-			return ayni_error_set(err, AYNI_EUSAGE, "--from and "
-			    "--to must be two dates YYYY-MM-DD, in order");
+			return ayni_error_set(err, AYNI_EUSAGE, _("--from and "
+			    "--to must be two dates YYYY-MM-DD, in order"));
 		if (u->first_day <= u->last_day && (u->first_day < *from ||
 		    u->last_day > *to)) {
 			ayni_upload_period_label(u->first_day, P_DAY, a);
 			ayni_upload_period_label(u->last_day, P_DAY, b);
-			return ayni_error_set(err, AYNI_EDATA, "%s has lines "
+			return ayni_error_set(err, AYNI_EDATA, _("%s has lines "
 			    "from %s to %s, outside --from %s --to %s: widen "
-			    "the range; nothing was stored", u->name, a, b,
+			    "the range; nothing was stored"), u->name, a, b,
 			    u->o->replace_from, u->o->replace_to);
 		}
 		return 0;
@@ -1187,11 +1189,11 @@ load(struct upload *u, ayni_error *err)
 		return rc;
 	/* Too many bad rows: stop before raw_transactions is touched. */
 	if (u->res->rows_rejected > u->o->max_errors)
-		return ayni_error_set(err, AYNI_EDATA, "%s: %ld of %ld rows "
-		    "are invalid%s; nothing was stored%s", u->name,
+		return ayni_error_set(err, AYNI_EDATA, _("%s: %ld of %ld rows "
+		    "are invalid%s; nothing was stored%s"), u->name,
 		    u->res->rows_rejected, u->res->rows_read,
-		    u->o->max_errors > 0 ? " (more than --max-errors)" : "",
-		    u->o->rejects != NULL ? " (see the rejects file)" : "");
+		    u->o->max_errors > 0 ? _(" (more than --max-errors)") : "",
+		    u->o->rejects != NULL ? _(" (see the rejects file)") : "");
 	if (u->mode == AYNI_UPLOAD_REPLACE &&
 	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
 		return rc;
@@ -1203,10 +1205,10 @@ load(struct upload *u, ayni_error *err)
 	    (rc = write_lines(u, dfrom, dto, err)) != 0)
 		return rc;
 	if (u->source_replaces && dfrom <= dto)
-		notifyf(u, AYNI_UPLOAD_EV_NOTE, "%s: the SII sales register "
+		notifyf(u, AYNI_UPLOAD_EV_NOTE, _("%s: the SII sales register "
 		    "replaces the months it covers, %.7s%s%.7s (%ld stored "
-		    "lines removed first); --mode upsert keeps them", u->name,
-		    rf, strncmp(rf, rt, 7) ? " to " : "",
+		    "lines removed first); --mode upsert keeps them"), u->name,
+		    rf, strncmp(rf, rt, 7) ? _(" to ") : "",
 		    strncmp(rf, rt, 7) ? rt : "", u->res->rows_deleted);
 	if (u->first_day <= u->last_day) {
 		ayni_upload_period_label(u->first_day, P_DAY, day);
@@ -1314,11 +1316,11 @@ source_mode(struct upload *u)
 		u->source_replaces = 1;
 	}
 	if (u->document_level)
-		notifyf(u, AYNI_UPLOAD_EV_NOTE, "%s: no product or quantity "
+		notifyf(u, AYNI_UPLOAD_EV_NOTE, _("%s: no product or quantity "
 		    "column: one line per document%s; units, products and "
-		    "categories are not counted", u->name,
-		    u->known == AYNI_EXPORT_SII_RCV ? " (the SII sales "
-		    "register)" : "");
+		    "categories are not counted"), u->name,
+		    u->known == AYNI_EXPORT_SII_RCV ? _(" (the SII sales "
+		    "register)") : "");
 }
 
 /* Pass 1, the decisions, and pass 2 with the store in one transaction. */
@@ -1372,8 +1374,8 @@ failed(struct upload *u, int rc, ayni_error *err)
 	 * an interrupted statement) was the signal's doing.
 	 */
 	if (o->cancel != NULL && *o->cancel && err != NULL)
-		rc = ayni_error_set(err, AYNI_ECANCELED, "%s: interrupted; "
-		    "nothing was stored", u->name);
+		rc = ayni_error_set(err, AYNI_ECANCELED, _("%s: interrupted; "
+		    "nothing was stored"), u->name);
 	if (rc == AYNI_ECANCELED)
 		res->status = "cancelled";
 	if (!o->dry_run && err != NULL)
