@@ -264,10 +264,137 @@ catch_stop(int on, struct sigaction old[3])
 			sigaction(sigs[i], &old[i], NULL);
 }
 
+/*
+ * The file to upload: path, or standard input for "-".  *sb is the
+ * file's status (zeroed for standard input), and the progress bar's size
+ * that of a regular file.
+ */
+static int
+open_input(struct cmd_ctx *ctx, const char *path, FILE **fp,
+    struct stat *sb, ayni_upload_opts *o, struct bar *bar)
+{
+	if (strcmp(path, "-") == 0) {
+		*fp = stdin;
+		o->name = "<stdin>";
+		return 0;
+	}
+	if ((*fp = fopen(path, "rb")) == NULL)
+		return ayni_error_set(&ctx->err, AYNI_ENOINPUT,
+		    _("cannot open '%s': %s"), path, strerror(errno));
+	if (fstat(fileno(*fp), sb) == 0 && S_ISDIR(sb->st_mode))
+		return ayni_error_set(&ctx->err, AYNI_ENOINPUT,
+		    _("'%s' is a directory, not a CSV file"), path);
+	if (S_ISREG(sb->st_mode))
+		bar->size = (unsigned long long)sb->st_size;
+	o->name = path;
+	return 0;
+}
+
+/* Open --rejects FILE, never the input itself, whatever path names it. */
+static int
+open_rejects(struct cmd_ctx *ctx, const char *rejects, FILE *fp,
+    const struct stat *sb, ayni_outfile **rjf)
+{
+	struct stat rs;
+
+	if (fp != stdin && stat(rejects, &rs) == 0 &&
+	    rs.st_dev == sb->st_dev && rs.st_ino == sb->st_ino)
+		return ayni_error_set(&ctx->err, AYNI_EUSAGE,
+		    _("--rejects '%s' is the file being uploaded"),
+		    rejects);
+	/*
+	 * Refused here, before anything is read or stored, when it
+	 * is the database, a directory or a link (outfile.h).  A
+	 * clean upload leaves an existing file alone.
+	 */
+	return ayni_outfile_open(rjf, rejects, 0600, ayni_db_path(ctx->db),
+	    &ctx->err);
+}
+
+/* The upload itself, with the progress bar and a stop on a signal. */
+static int
+run_upload(struct cmd_ctx *ctx, FILE *fp, ayni_upload_opts *o,
+    struct bar *bar, ayni_upload_result *res)
+{
+	struct sigaction old[3];
+	int rc;
+
+	bar->ctx = ctx;
+	bar->tty = !ctx->quiet && isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &bar->t0);
+	o->progress = progress;
+	o->progress_arg = bar;
+
+	upload_db = ctx->db;
+	upload_cancel = 0;
+	o->cancel = &upload_cancel;
+	catch_stop(1, old);
+	rc = ayni_upload_run(ctx->db, fp, o, res, &ctx->err);
+	catch_stop(0, old);
+	upload_db = NULL;
+	if (bar->drawn)
+		fputs("\r\033[K", stderr);
+	return rc;
+}
+
+/* The first invalid rows, and how many more there were. */
+static void
+show_errors(struct cmd_ctx *ctx, const ayni_upload_opts *o,
+    const ayni_upload_result *res, int rc)
+{
+	int i;
+
+	/* docs/contract.md §5: a day the shop was closed is not an error. */
+	if (rc == 0 && res->rows_read == res->rows_skipped)
+		cli_note(ctx, _("no sales lines in %s"), o->name);
+	for (i = 0; i < res->nerrors; i++)
+		cli_error("%s", res->errors[i]);
+	if (res->rows_rejected > res->nerrors)
+		cli_error(P_("... and %ld more invalid row",
+		    "... and %ld more invalid rows", res->rows_rejected -
+		    res->nerrors), res->rows_rejected - res->nerrors);
+}
+
+/*
+ * Keep the rejects file when rows were rejected (or it is written in
+ * place), else drop it; the upload's result rc, or the file's error.
+ */
+static int
+close_rejects(struct cmd_ctx *ctx, ayni_outfile *rjf,
+    const ayni_upload_result *res, int rc)
+{
+	int wrc = 0;
+
+	if (res->rows_rejected > 0 || ayni_outfile_is_direct(rjf))
+		wrc = ayni_outfile_commit(rjf, rc == 0 ? &ctx->err : NULL);
+	else
+		ayni_outfile_abort(rjf);
+	return rc == 0 ? wrc : rc;
+}
+
+/*
+ * The summary is printed whatever happened once the upload was
+ * recorded or reading began: --format json scripts get the status.
+ */
+static int
+show_summary(struct cmd_ctx *ctx, const ayni_upload_result *res, int rc,
+    ayni_writer **w)
+{
+	int wrc;
+
+	if (!(res->rows_read > 0 || res->upload_id > 0 || rc == 0))
+		return rc;
+	wrc = cli_writer(ctx, AYNI_WRITER_RECORD, ayni_upload_summary_columns,
+	    ayni_upload_summary_ncolumns, w);
+	if (wrc == 0 && (wrc = ayni_upload_summary_write(res, *w,
+	    rc == 0 ? &ctx->err : NULL)) == 0)
+		wrc = ayni_writer_finish(*w, rc == 0 ? &ctx->err : NULL);
+	return rc == 0 ? wrc : rc;
+}
+
 static int
 cmd_upload(struct cmd_ctx *ctx)
 {
-	struct sigaction old[3];
 	const char *path = ctx->o.args[0], *rejects = opt_get(ctx, "rejects");
 	ayni_upload_opts o;
 	ayni_upload_result res;
@@ -277,7 +404,7 @@ cmd_upload(struct cmd_ctx *ctx)
 	struct stat sb;
 	ayni_outfile *rjf = NULL;
 	FILE *fp = NULL;
-	int rc, have_map = 0, i;
+	int rc, have_map = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&m, 0, sizeof(m));
@@ -286,96 +413,20 @@ cmd_upload(struct cmd_ctx *ctx)
 	if ((rc = options(ctx, &o, &m, &have_map)) != 0)
 		goto out;
 	o.mapping = have_map ? &m : NULL;
-	if (strcmp(path, "-") == 0) {
-		fp = stdin;
-		o.name = "<stdin>";
-	} else {
-		if ((fp = fopen(path, "rb")) == NULL) {
-			rc = ayni_error_set(&ctx->err, AYNI_ENOINPUT,
-			    _("cannot open '%s': %s"), path, strerror(errno));
-			goto out;
-		}
-		if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			rc = ayni_error_set(&ctx->err, AYNI_ENOINPUT,
-			    _("'%s' is a directory, not a CSV file"), path);
-			goto out;
-		}
-		if (S_ISREG(sb.st_mode))
-			bar.size = (unsigned long long)sb.st_size;
-		o.name = path;
-	}
+	if ((rc = open_input(ctx, path, &fp, &sb, &o, &bar)) != 0)
+		goto out;
 	if (rejects != NULL) {
-		struct stat rs;
-
-		/* Never the input itself, whatever path names it. */
-		if (fp != stdin && stat(rejects, &rs) == 0 &&
-		    rs.st_dev == sb.st_dev && rs.st_ino == sb.st_ino) {
-			rc = ayni_error_set(&ctx->err, AYNI_EUSAGE,
-			    _("--rejects '%s' is the file being uploaded"),
-			    rejects);
-			goto out;
-		}
-		/*
-		 * Refused here, before anything is read or stored, when it
-		 * is the database, a directory or a link (outfile.h).  A
-		 * clean upload leaves an existing file alone.
-		 */
-		if ((rc = ayni_outfile_open(&rjf, rejects, 0600,
-		    ayni_db_path(ctx->db), &ctx->err)) != 0)
+		if ((rc = open_rejects(ctx, rejects, fp, &sb, &rjf)) != 0)
 			goto out;
 		o.rejects = ayni_outfile_fp(rjf);
 	}
-	bar.ctx = ctx;
-	bar.tty = !ctx->quiet && isatty(STDERR_FILENO);
-	clock_gettime(CLOCK_MONOTONIC, &bar.t0);
-	o.progress = progress;
-	o.progress_arg = &bar;
-
-	upload_db = ctx->db;
-	upload_cancel = 0;
-	o.cancel = &upload_cancel;
-	catch_stop(1, old);
-	rc = ayni_upload_run(ctx->db, fp, &o, &res, &ctx->err);
-	catch_stop(0, old);
-	upload_db = NULL;
-	if (bar.drawn)
-		fputs("\r\033[K", stderr);
-	/* docs/contract.md §5: a day the shop was closed is not an error. */
-	if (rc == 0 && res.rows_read == res.rows_skipped)
-		cli_note(ctx, _("no sales lines in %s"), o.name);
-	for (i = 0; i < res.nerrors; i++)
-		cli_error("%s", res.errors[i]);
-	if (res.rows_rejected > res.nerrors)
-		cli_error(P_("... and %ld more invalid row",
-		    "... and %ld more invalid rows", res.rows_rejected -
-		    res.nerrors), res.rows_rejected - res.nerrors);
+	rc = run_upload(ctx, fp, &o, &bar, &res);
+	show_errors(ctx, &o, &res, rc);
 	if (rjf != NULL) {
-		int wrc = 0;
-
-		if (res.rows_rejected > 0 || ayni_outfile_is_direct(rjf))
-			wrc = ayni_outfile_commit(rjf, rc == 0 ? &ctx->err :
-			    NULL);
-		else
-			ayni_outfile_abort(rjf);
+		rc = close_rejects(ctx, rjf, &res, rc);
 		rjf = NULL;
-		if (rc == 0)
-			rc = wrc;
 	}
-	/*
-	 * The summary is printed whatever happened once the upload was
-	 * recorded or reading began: --format json scripts get the status.
-	 */
-	if (res.rows_read > 0 || res.upload_id > 0 || rc == 0) {
-		int wrc = cli_writer(ctx, AYNI_WRITER_RECORD,
-		    ayni_upload_summary_columns, ayni_upload_summary_ncolumns,
-		    &w);
-
-		if (wrc == 0 && (wrc = ayni_upload_summary_write(&res, w,
-		    rc == 0 ? &ctx->err : NULL)) == 0)
-			wrc = ayni_writer_finish(w, rc == 0 ? &ctx->err : NULL);
-		if (rc == 0)
-			rc = wrc;
-	}
+	rc = show_summary(ctx, &res, rc, &w);
 out:
 	ayni_writer_free(w);
 	ayni_outfile_abort(rjf);

@@ -686,6 +686,75 @@ company_in_name(struct cmd_ctx *ctx, const char *path,
 	}
 }
 
+/*
+ * The company of a CMD_COMPANY command: named by --company, by the first
+ * argument (CMD_COMPANY_ARG) or by the file name (CMD_COMPANY_FILE); the
+ * actor's role in it checked; csv and json of company data refused to a
+ * role that cannot export (docs/contract.md §4).
+ */
+static int
+use_company(struct cmd_ctx *ctx)
+{
+	const struct cmd_entry *c = ctx->cmd;
+	const char *rut = ctx->company_arg, *file = NULL;
+	char named[AYNI_RUT_MAX];
+	int rc;
+
+	if ((c->flags & CMD_COMPANY_ARG) && ctx->o.nargs > 0)
+		rut = ctx->o.args[0];
+	if ((c->flags & CMD_COMPANY_FILE) && rut == NULL &&
+	    ctx->o.nargs > 0) {
+		if ((rc = company_in_name(ctx, ctx->o.args[0], named,
+		    &file)) != 0)
+			return rc;
+		if (file != NULL)
+			rut = named;
+	}
+	if ((rc = ayni_company_resolve(ctx->db, &ctx->actor, rut,
+	    &ctx->company, &ctx->err)) != 0 ||
+	    (rc = ayni_membership_check(&ctx->company, c->perm,
+	    &ctx->err)) != 0) {
+		if (file != NULL)
+			/*
+			 * TRANSLATORS: added after a message saying
+			 * why the company cannot be used
+			 */
+			cli_error_suffix(ctx, _(" (the RUT in the file "
+			    "name '%s'; choose with --company)"), file);
+		return rc;
+	}
+	if (file != NULL) {
+		ayni_rut_display(ctx->company.rut, named);
+		cli_note(ctx, _("company %s (%s), from the file name "
+		    "'%s'"), named, ctx->company.name, file);
+	}
+	/*
+	 * csv and json of company data are an export
+	 * (docs/contract.md §4).
+	 */
+	if ((c->flags & CMD_DATA) &&
+	    !ayni_role_can(ctx->company.role, AYNI_PERM_EXPORT)) {
+		if (ctx->format_explicit &&
+		    ctx->format != AYNI_FORMAT_TABLE) {
+			rc = ayni_membership_check(&ctx->company,
+			    AYNI_PERM_EXPORT, &ctx->err);
+			/*
+			 * TRANSLATORS: added after "permission
+			 * denied: ... cannot export"
+			 */
+			strncat(ctx->err.msg, _(": use --format table"),
+			    sizeof(ctx->err.msg) -
+			    strlen(ctx->err.msg) - 1);
+			return rc;
+		}
+		ctx->format = AYNI_FORMAT_TABLE;
+	}
+	if ((c->flags & CMD_DATA) && !(c->flags & CMD_OWN_HEAD) &&
+	    ctx->format == AYNI_FORMAT_TABLE && isatty(STDOUT_FILENO))
+		caption(ctx);
+	return 0;
+}
+
 static int
 run(struct cmd_ctx *ctx)
 {
@@ -715,63 +784,8 @@ run(struct cmd_ctx *ctx)
 			    "superusers"),
 			    ctx->group->name, c->name ? c->name : "");
 	}
-	if (c->flags & CMD_COMPANY) {
-		const char *rut = ctx->company_arg, *file = NULL;
-		char named[AYNI_RUT_MAX];
-
-		if ((c->flags & CMD_COMPANY_ARG) && ctx->o.nargs > 0)
-			rut = ctx->o.args[0];
-		if ((c->flags & CMD_COMPANY_FILE) && rut == NULL &&
-		    ctx->o.nargs > 0) {
-			if ((rc = company_in_name(ctx, ctx->o.args[0], named,
-			    &file)) != 0)
-				return rc;
-			if (file != NULL)
-				rut = named;
-		}
-		if ((rc = ayni_company_resolve(ctx->db, &ctx->actor, rut,
-		    &ctx->company, &ctx->err)) != 0 ||
-		    (rc = ayni_membership_check(&ctx->company, c->perm,
-		    &ctx->err)) != 0) {
-			if (file != NULL)
-				/*
-				 * TRANSLATORS: added after a message saying
-				 * why the company cannot be used
-				 */
-				cli_error_suffix(ctx, _(" (the RUT in the file "
-				    "name '%s'; choose with --company)"), file);
-			return rc;
-		}
-		if (file != NULL) {
-			ayni_rut_display(ctx->company.rut, named);
-			cli_note(ctx, _("company %s (%s), from the file name "
-			    "'%s'"), named, ctx->company.name, file);
-		}
-		/*
-		 * csv and json of company data are an export
-		 * (docs/contract.md §4).
-		 */
-		if ((c->flags & CMD_DATA) &&
-		    !ayni_role_can(ctx->company.role, AYNI_PERM_EXPORT)) {
-			if (ctx->format_explicit &&
-			    ctx->format != AYNI_FORMAT_TABLE) {
-				rc = ayni_membership_check(&ctx->company,
-				    AYNI_PERM_EXPORT, &ctx->err);
-				/*
-				 * TRANSLATORS: added after "permission
-				 * denied: ... cannot export"
-				 */
-				strncat(ctx->err.msg, _(": use --format table"),
-				    sizeof(ctx->err.msg) -
-				    strlen(ctx->err.msg) - 1);
-				return rc;
-			}
-			ctx->format = AYNI_FORMAT_TABLE;
-		}
-		if ((c->flags & CMD_DATA) && !(c->flags & CMD_OWN_HEAD) &&
-		    ctx->format == AYNI_FORMAT_TABLE && isatty(STDOUT_FILENO))
-			caption(ctx);
-	}
+	if ((c->flags & CMD_COMPANY) && (rc = use_company(ctx)) != 0)
+		return rc;
 	if (c->flags & CMD_TXN)
 		return run_txn(ctx);
 	return c->fn(ctx);
@@ -780,17 +794,140 @@ run(struct cmd_ctx *ctx)
 /* At most this many words name a verb: "company member add". */
 #define WORDS_MAX	3
 
+/* The command words of a command line, global options aside. */
+struct words {
+	const char *word;	/* the first: the group, or NULL */
+	const char *next;	/* the word after the group, or NULL */
+	const char *w[WORDS_MAX]; /* the words that may name the verb */
+	int	pos[WORDS_MAX];	/* their places in argv */
+	int	nw;		/* how many of them */
+	int	used;		/* how many of them the verb's name took */
+	int	gi;		/* the group's place in argv */
+};
+
+/*
+ * The command words come first, global options aside: the group, then
+ * the words that may name its verb.  Sets ctx->group and ctx->cmd, and
+ * takes the words used out of argv; returns the new argc.  Everything
+ * else is then parsed in one pass against the command's options and the
+ * global ones.
+ */
+static int
+command_words(struct cmd_ctx *ctx, int argc, char **argv, struct words *ws)
+{
+	const struct cmd_group *grp = NULL;
+	int i, j, k;
+
+	if ((ws->gi = opt_skip(opt_globals, argc, argv, 0)) < argc) {
+		ws->word = argv[ws->gi];
+		grp = find_group(ws->word);
+	}
+	if (grp != NULL) {
+		i = opt_skip(opt_globals, argc, argv, ws->gi + 1);
+		ws->next = i < argc ? argv[i] : NULL;
+		for (; ws->nw < WORDS_MAX && i < argc && argv[i][0] != '-';
+		    i = opt_skip(opt_globals, argc, argv, i + 1)) {
+			ws->pos[ws->nw] = i;
+			ws->w[ws->nw++] = argv[i];
+		}
+		ctx->group = grp;
+		ctx->cmd = find_cmd(grp, ws->w, ws->nw, &ws->used);
+	}
+	for (i = j = 0; i < argc; i++) {
+		for (k = 0; k < ws->used && ws->pos[k] != i; k++)
+			continue;
+		if (i != ws->gi && k == ws->used)
+			argv[j++] = argv[i];
+	}
+	return j;
+}
+
+/* A result that did not reach its reader is a failure (git does so). */
+static int
+flushed(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(_("cannot write to standard output: %s"),
+		    strerror(errno));
+		return EX_IOERR;
+	}
+	return status;
+}
+
+/*
+ * A group named without one of its verbs ('ayni company', 'ayni company
+ * member' alone, or with a verb it does not have): its help with --help,
+ * else its usage and EX_USAGE.
+ */
+static int
+no_verb(const struct cmd_group *grp, const struct words *ws, int help)
+{
+	char verbs[256];
+
+	if (ws->nw > 0 && sub_verbs(grp, ws->w[0], verbs, sizeof(verbs)) > 0) {
+		if (help) {
+			group_usage(stdout, grp, ws->w[0]);
+			return flushed(0);
+		}
+		if (ws->nw > 1)
+			cli_error(_("unknown command 'ayni %s %s %s': "
+			    "use %s"), grp->name, ws->w[0], ws->w[1], verbs);
+		else
+			cli_error(_("'ayni %s %s' needs a command: %s"),
+			    grp->name, ws->w[0], verbs);
+		group_usage(stderr, grp, ws->w[0]);
+		return EX_USAGE;
+	}
+	if (help) {
+		cmd_help(1, &grp->name);
+		return flushed(0);
+	}
+	if (ws->next != NULL)
+		cli_error(_("unknown command 'ayni %s %s'"),
+		    grp->name, ws->next);
+	group_usage(stderr, grp, NULL);
+	return EX_USAGE;
+}
+
+/*
+ * The global options' values into ctx: --db (else AYNI_DB, else
+ * ./ayni.db), --company, --quiet, --verbose; the --format value in
+ * *format.  An empty value is a usage error, reported here.
+ */
+static int
+take_globals(struct cmd_ctx *ctx, const struct opt_values *gv,
+    const char **format)
+{
+	static const char *const gopts[] = { "db", "company", "format" };
+	const char *v[3];
+	int k;
+
+	for (k = 0; k < 3; k++)
+		if (global(gv, gopts[k], &v[k]) && v[k][0] == '\0') {
+			cli_error(_("option '--%s' needs a value, not an "
+			    "empty one"), gopts[k]);
+			return EX_USAGE;
+		}
+	ctx->db_path = v[0] ? v[0] : getenv("AYNI_DB");
+	if (ctx->db_path == NULL || ctx->db_path[0] == '\0')
+		ctx->db_path = "./ayni.db";
+	ctx->company_arg = v[1];
+	ctx->quiet = global(gv, "quiet", NULL) > 0;
+	ctx->verbose = global(gv, "verbose", NULL) > 0;
+	*format = v[2];
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	static struct opt_values gv;
-	static const char *const gopts[] = { "db", "company", "format" };
 	struct cmd_ctx ctx;
-	const struct cmd_group *grp = NULL;
-	const char *word = NULL, *next = NULL, *w[WORDS_MAX], *v[3];
+	struct words ws = { 0 };
+	const struct cmd_group *grp;
+	const char *format;
 	char verbs[256];
-	int pos[WORDS_MAX], nw = 0, used = 0, gi, i, j, k, rc, perr, help,
-	    status;
+	int rc, perr, help, status;
 
 	/*
 	 * Past a file size limit (ulimit -f) write() fails with EFBIG, which
@@ -801,113 +938,52 @@ main(int argc, char **argv)
 	ayni_intl_init();
 	memset(&ctx, 0, sizeof(ctx));
 	argc--, argv++;
-	/*
-	 * The command words come first, global options aside: the group,
-	 * then the words that may name its verb.  Everything else is then
-	 * parsed in one pass against the command's options and the global
-	 * ones.
-	 */
-	if ((gi = opt_skip(opt_globals, argc, argv, 0)) < argc) {
-		word = argv[gi];
-		grp = find_group(word);
-	}
-	if (grp != NULL) {
-		i = opt_skip(opt_globals, argc, argv, gi + 1);
-		next = i < argc ? argv[i] : NULL;
-		for (; nw < WORDS_MAX && i < argc && argv[i][0] != '-';
-		    i = opt_skip(opt_globals, argc, argv, i + 1)) {
-			pos[nw] = i;
-			w[nw++] = argv[i];
-		}
-		ctx.group = grp;
-		ctx.cmd = find_cmd(grp, w, nw, &used);
-	}
-	for (i = j = 0; i < argc; i++) {
-		for (k = 0; k < used && pos[k] != i; k++)
-			continue;
-		if (i != gi && k == used)
-			argv[j++] = argv[i];
-	}
-	argc = j;
+	argc = command_words(&ctx, argc, argv, &ws);
+	grp = ctx.group;
 	perr = opt_parse(ctx.cmd ? ctx.cmd->opts : NULL, opt_globals,
 	    ctx.cmd ? ctx.cmd->min_args : 0, ctx.cmd ? ctx.cmd->max_args :
 	    ARG_MAX, argc, argv, &ctx.o, &gv, &ctx.err);
 	if (global(&gv, "version", NULL)) {
 		printf(_("ayni %s (schema %d)\n"), AYNI_VERSION,
 		    ayni_db_schema_version());
-		goto flush;
+		return flushed(0);
 	}
 	help = global(&gv, "help", NULL);
-	if (word == NULL) {
+	if (ws.word == NULL) {
 		if (help) {
 			list_groups(stdout);
-			goto flush;
+			return flushed(0);
 		}
 		list_groups(stderr);
 		return EX_USAGE;
 	}
-	if (strcmp(word, "help") == 0) {
+	if (strcmp(ws.word, "help") == 0) {
 		if (perr != 0) {
 			cli_error("%s", ctx.err.msg);
 			return EX_USAGE;
 		}
-		status = cmd_help(ctx.o.nargs, ctx.o.args);
-		goto done;
+		return flushed(cmd_help(ctx.o.nargs, ctx.o.args));
 	}
 	if (grp == NULL) {
-		cli_error(_("unknown command '%s': see 'ayni help'"), word);
+		cli_error(_("unknown command '%s': see 'ayni help'"), ws.word);
 		return EX_USAGE;
 	}
-	if (ctx.cmd == NULL || (used == 0 && nw > 0 &&
-	    sub_verbs(grp, w[0], verbs, sizeof(verbs)) > 0)) {
-		/* 'company member' alone, or with a verb it does not have */
-		if (nw > 0 && sub_verbs(grp, w[0], verbs, sizeof(verbs)) > 0) {
-			if (help) {
-				group_usage(stdout, grp, w[0]);
-				goto flush;
-			}
-			if (nw > 1)
-				cli_error(_("unknown command 'ayni %s %s %s': "
-				    "use %s"), grp->name, w[0], w[1], verbs);
-			else
-				cli_error(_("'ayni %s %s' needs a command: %s"),
-				    grp->name, w[0], verbs);
-			group_usage(stderr, grp, w[0]);
-			return EX_USAGE;
-		}
-		if (help) {
-			cmd_help(1, &grp->name);
-			goto flush;
-		}
-		if (next != NULL)
-			cli_error(_("unknown command 'ayni %s %s'"),
-			    grp->name, next);
-		group_usage(stderr, grp, NULL);
-		return EX_USAGE;
-	}
+	if (ctx.cmd == NULL || (ws.used == 0 && ws.nw > 0 &&
+	    sub_verbs(grp, ws.w[0], verbs, sizeof(verbs)) > 0))
+		return no_verb(grp, &ws, help);
 	if (help) {
 		opt_help(stdout, grp, ctx.cmd);
-		goto flush;
+		return flushed(0);
 	}
 	if (perr != 0) {
 		cli_error("%s", ctx.err.msg);
 		opt_usage(stderr, grp, ctx.cmd);
 		return EX_USAGE;
 	}
-	for (k = 0; k < 3; k++)
-		if (global(&gv, gopts[k], &v[k]) && v[k][0] == '\0') {
-			cli_error(_("option '--%s' needs a value, not an "
-			    "empty one"), gopts[k]);
-			return EX_USAGE;
-		}
-	ctx.db_path = v[0] ? v[0] : getenv("AYNI_DB");
-	if (ctx.db_path == NULL || ctx.db_path[0] == '\0')
-		ctx.db_path = "./ayni.db";
-	ctx.company_arg = v[1];
-	ctx.quiet = global(&gv, "quiet", NULL) > 0;
-	ctx.verbose = global(&gv, "verbose", NULL) > 0;
+	if ((status = take_globals(&ctx, &gv, &format)) != 0)
+		return status;
 	ctx.out = stdout;
-	if ((rc = choose_format(&ctx, v[2])) == 0)
+	if ((rc = choose_format(&ctx, format)) == 0)
 		rc = run(&ctx);
 	ayni_db_close(ctx.db);
 	if (rc != 0) {
@@ -918,14 +994,5 @@ main(int argc, char **argv)
 		fflush(stdout);
 		return exit_status(rc);
 	}
-flush:
-	status = 0;
-done:
-	/* A result that did not reach its reader is a failure (git does so). */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error(_("cannot write to standard output: %s"),
-		    strerror(errno));
-		return EX_IOERR;
-	}
-	return status;
+	return flushed(0);
 }

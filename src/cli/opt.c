@@ -222,6 +222,62 @@ opt_skip(const struct opt_spec *spec, int argc, char **argv, int i)
 	return i < argc ? i : argc;
 }
 
+/*
+ * The long option argv[*i] ("--name", "--name=value"), looked up in the
+ * command's table, then the globals' (tab), stored in vals; its value
+ * may be the next word, and *i then moves on to it.
+ */
+static int
+long_option(const struct opt_spec *const tab[2], struct opt_values *vals[2],
+    int argc, char **argv, int *i, ayni_error *e)
+{
+	const char *a = argv[*i], *eq = strchr(a + 2, '=');
+	size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+	int t, k;
+
+	for (t = 0, k = -1; t < 2 && k < 0; t++)
+		k = find_long(tab[t], a + 2, n);
+	t--;
+	if (k < 0)
+		return ayni_error_set(e, AYNI_EUSAGE,
+		    _("unknown option '%.*s'"), (int)n + 2, a);
+	if (tab[t][k].kind == OPT_FLAG)
+		return eq != NULL ? ayni_error_set(e, AYNI_EUSAGE,
+		    _("option '--%s' takes no value"),
+		    tab[t][k].name) : store(&tab[t][k], k, "", vals[t], e);
+	if (eq != NULL)
+		return store(&tab[t][k], k, eq + 1, vals[t], e);
+	if (*i + 1 < argc)
+		return store(&tab[t][k], k, argv[++*i], vals[t], e);
+	return ayni_error_set(e, AYNI_EUSAGE,
+	    _("option '--%s' needs a value (%s)"),
+	    tab[t][k].name, tab[t][k].argname ?
+	    tab[t][k].argname : _("see --help"));
+}
+
+/* The short option argv[*i] ("-n"), as long_option does the long ones. */
+static int
+short_option(const struct opt_spec *const tab[2], struct opt_values *vals[2],
+    int argc, char **argv, int *i, ayni_error *e)
+{
+	const char *a = argv[*i];
+	int t, k;
+
+	for (t = 0, k = -1; t < 2 && k < 0 && a[2] == '\0'; t++)
+		k = find_short(tab[t], a[1]);
+	t--;
+	if (k < 0)
+		return ayni_error_set(e, AYNI_EUSAGE,
+		    _("unknown option '%s'"), a);
+	if (tab[t][k].kind == OPT_FLAG)
+		return store(&tab[t][k], k, "", vals[t], e);
+	if (*i + 1 < argc)
+		return store(&tab[t][k], k, argv[++*i], vals[t], e);
+	return ayni_error_set(e, AYNI_EUSAGE,
+	    _("option '-%c' needs a value (%s)"), a[1],
+	    tab[t][k].argname ? tab[t][k].argname : _("see --help"));
+}
+
 int
 opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
     int min_args, int max_args, int argc, char **argv, struct opt_values *out,
@@ -230,7 +286,7 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 	const struct opt_spec *tab[2] = { spec, gout ? globals : NULL };
 	struct opt_values *vals[2] = { out, gout };
 	ayni_error junk;
-	int i, k, t, r, rc = 0, only_args = 0;
+	int i, k, r, rc = 0, only_args = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (gout != NULL)
@@ -252,48 +308,10 @@ opt_parse(const struct opt_spec *spec, const struct opt_spec *globals,
 				out->args[out->nargs++] = a;
 		} else if (strcmp(a, "--") == 0)
 			only_args = 1;
-		else if (a[1] == '-') {
-			const char *eq = strchr(a + 2, '=');
-			size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-
-			for (t = 0, k = -1; t < 2 && k < 0; t++)
-				k = find_long(tab[t], a + 2, n);
-			t--;
-			if (k < 0)
-				r = ayni_error_set(e, AYNI_EUSAGE,
-				    _("unknown option '%.*s'"), (int)n + 2, a);
-			else if (tab[t][k].kind == OPT_FLAG)
-				r = eq != NULL ? ayni_error_set(e, AYNI_EUSAGE,
-				    _("option '--%s' takes no value"),
-				    tab[t][k].name) : store(&tab[t][k], k, "",
-				    vals[t], e);
-			else if (eq != NULL)
-				r = store(&tab[t][k], k, eq + 1, vals[t], e);
-			else if (i + 1 < argc)
-				r = store(&tab[t][k], k, argv[++i], vals[t], e);
-			else
-				r = ayni_error_set(e, AYNI_EUSAGE,
-				    _("option '--%s' needs a value (%s)"),
-				    tab[t][k].name, tab[t][k].argname ?
-				    tab[t][k].argname : _("see --help"));
-		} else {
-			for (t = 0, k = -1; t < 2 && k < 0 && a[2] == '\0';
-			    t++)
-				k = find_short(tab[t], a[1]);
-			t--;
-			if (k < 0)
-				r = ayni_error_set(e, AYNI_EUSAGE,
-				    _("unknown option '%s'"), a);
-			else if (tab[t][k].kind == OPT_FLAG)
-				r = store(&tab[t][k], k, "", vals[t], e);
-			else if (i + 1 < argc)
-				r = store(&tab[t][k], k, argv[++i], vals[t], e);
-			else
-				r = ayni_error_set(e, AYNI_EUSAGE,
-				    _("option '-%c' needs a value (%s)"), a[1],
-				    tab[t][k].argname ? tab[t][k].argname :
-				    _("see --help"));
-		}
+		else if (a[1] == '-')
+			r = long_option(tab, vals, argc, argv, &i, e);
+		else
+			r = short_option(tab, vals, argc, argv, &i, e);
 		if (rc == 0)
 			rc = r;
 	}

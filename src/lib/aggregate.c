@@ -135,22 +135,15 @@ ayni_aggregate_columns(ayni_agg_level level, const ayni_column **out,
 	}
 }
 
-/* A real calendar date written exactly 'YYYY-MM-DD'. */
-static int
-valid_date(const char *s)
-{
-	return ayni_iso_date(s, NULL);
-}
-
 int
 ayni_aggregate_opts_check(const ayni_aggregate_opts *opts, ayni_error *err)
 {
 	if ((int)opts->level < 0 || (int)opts->level >= NLEVELS)
 		return ayni_error_set(err, AYNI_EUSAGE, _("unknown level"));
-	if (opts->from != NULL && !valid_date(opts->from))
+	if (opts->from != NULL && !ayni_iso_date(opts->from, NULL))
 		return ayni_error_set(err, AYNI_EUSAGE, _("invalid --from date "
 		    "'%s': use YYYY-MM-DD"), opts->from);
-	if (opts->to != NULL && !valid_date(opts->to))
+	if (opts->to != NULL && !ayni_iso_date(opts->to, NULL))
 		return ayni_error_set(err, AYNI_EUSAGE, _("invalid --to date "
 		    "'%s': use YYYY-MM-DD"), opts->to);
 	if (opts->from != NULL && opts->to != NULL &&
@@ -161,12 +154,6 @@ ayni_aggregate_opts_check(const ayni_aggregate_opts *opts, ayni_error *err)
 		return ayni_error_set(err, AYNI_EUSAGE, _("--top must be a "
 		    "positive number, not %ld"), opts->top);
 	return 0;
-}
-
-static int
-sql_error(ayni_db *db, ayni_error *err, const char *what)
-{
-	return ayni_db_error(db, err, what);
 }
 
 /* A malloc'd printf, or NULL when out of memory (aggregate_int.h). */
@@ -413,7 +400,7 @@ ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
 {
 	const char *body = ayni_agg_scoped_sql(view);
 	char *sql;
-	int rc = 0;
+	int rc;
 
 	*st = NULL;
 	if (body == NULL)
@@ -422,9 +409,7 @@ ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
 	if ((sql = ayni_agg_xprintf("%s (SELECT * FROM (%s) WHERE "
 	    "company_id = ?3) %s", head, body, tail)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, st, NULL) !=
-	    SQLITE_OK)
-		rc = sql_error(db, err, "preparing the report");
+	rc = ayni_sql_prepare(db, st, err, "preparing the report", sql, NULL);
 	free(sql);
 	return rc;
 }
@@ -433,19 +418,15 @@ int
 ayni_aggregate_no_products(ayni_db *db, int64_t company_id, int *out,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	int64_t v;
+	int rc;
 
 	/* both probes are a prefix of a primary key: no scan */
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT EXISTS (SELECT 1"
-	    " FROM agg_day WHERE company_id = ?1) AND NOT EXISTS (SELECT 1"
-	    " FROM agg_product_day WHERE company_id = ?1)", -1, &st, NULL) !=
-	    SQLITE_OK || sqlite3_bind_int64(st, 1, company_id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW)
-		rc = sql_error(db, err, "reading the rollups");
-	else
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if ((rc = ayni_sql_int(db, &v, err, "reading the rollups",
+	    "SELECT EXISTS (SELECT 1 FROM agg_day WHERE company_id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM agg_product_day"
+	    " WHERE company_id = ?1)", "I", company_id)) == 0)
+		*out = (int)v;
 	return rc;
 }
 

@@ -295,20 +295,78 @@ locked_error(ayni_error *err, time_t left)
 	    "%ld minutes", min), AYNI_LOCKOUT_FAILURES, min);
 }
 
+/*
+ * A wrong password for user id, which had failed failed times before:
+ * count it, lock the account at AYNI_LOCKOUT_FAILURES, and end the
+ * transaction: the failure is committed, and the caller still gets the
+ * no (bad).
+ */
+static int
+login_failed(ayni_db *db, int64_t id, int failed, time_t now,
+    const char *bad, ayni_error *err)
+{
+	char now_s[20], until_s[20];
+	int rc;
+
+	ayni_db_timestamp(now, now_s);
+	failed++;
+	if (failed >= AYNI_LOCKOUT_FAILURES)
+		ayni_db_timestamp(now + AYNI_LOCKOUT_SECONDS, until_s);
+	if ((rc = ayni_sql_exec(db, err, "logging in",
+	    "UPDATE users SET failed_login_attempts = ?2,"
+	    " lockout_until = ?3, updated_at = ?4 WHERE id = ?1",
+	    "Iitt", id, failed, failed >= AYNI_LOCKOUT_FAILURES ?
+	    until_s : NULL, now_s)) < 0)
+		return ayni_db_end(db, rc, err);
+	if ((rc = ayni_db_commit(db, err)) != 0)
+		return rc;
+	return ayni_error_set(err, AYNI_EPERM, "%s", bad);
+}
+
+/*
+ * The right password for user id (its hash stored): the failures
+ * forgotten, the login recorded when record_login, the hash renewed when
+ * its cost is out of date.
+ */
+static int
+login_ok(ayni_db *db, int64_t id, const char *password, const char *stored,
+    const char *host, int record_login, time_t now, ayni_error *err)
+{
+	char newhash[256], now_s[20];
+	int rc, rehash;
+
+	newhash[0] = '\0';
+	ayni_db_timestamp(now, now_s);
+	rehash = ayni_password_needs_rehash(stored);
+	if (rehash && (rc = ayni_password_hash(password, newhash,
+	    sizeof(newhash), err)) != 0)
+		goto out;
+	if ((rc = ayni_sql_exec(db, err, "logging in",
+	    "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL,"
+	    " last_login = CASE WHEN ?2 THEN ?3 ELSE last_login END,"
+	    " last_login_host = CASE WHEN ?2 THEN ?4 ELSE last_login_host END,"
+	    " password_hash = ifnull(?5, password_hash) WHERE id = ?1",
+	    "Iittt", id, record_login != 0, now_s, host,
+	    rehash ? newhash : NULL)) >= 0)
+		rc = 0;
+out:
+	ayni_wipe(newhash, sizeof(newhash));
+	return rc;
+}
+
 int
 ayni_login(ayni_db *db, const char *email, const char *password,
     const char *host, int record_login, int64_t *out_id, ayni_error *err)
 {
 	sqlite3_stmt *st;
-	char norm[256], *stored = NULL, newhash[256], now_s[20], until_s[20];
+	char norm[256], *stored = NULL;
 	const char *bad = record_login ? _(BAD_LOGIN) :
 	    _("wrong current password");
 	time_t now = ayni_db_now(db), until;
 	int64_t id = 0;
-	int rc, active = 0, failed = 0, ok, rehash;
+	int rc, active = 0, failed = 0, ok;
 
 	*out_id = 0;
-	newhash[0] = '\0';
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
 	/*
@@ -348,37 +406,13 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 		rc = ayni_error_set(err, AYNI_EPERM, "%s", bad);
 		goto out;
 	}
-	ayni_db_timestamp(now, now_s);
 	if (!ok) {
-		failed++;
-		if (failed >= AYNI_LOCKOUT_FAILURES)
-			ayni_db_timestamp(now + AYNI_LOCKOUT_SECONDS, until_s);
-		if ((rc = ayni_sql_exec(db, err, "logging in",
-		    "UPDATE users SET failed_login_attempts = ?2,"
-		    " lockout_until = ?3, updated_at = ?4 WHERE id = ?1",
-		    "Iitt", id, failed, failed >= AYNI_LOCKOUT_FAILURES ?
-		    until_s : NULL, now_s)) < 0)
-			goto out;
-		/* The failure is committed; the caller still gets the no. */
-		if ((rc = ayni_db_commit(db, err)) != 0)
-			goto done;
-		rc = ayni_error_set(err, AYNI_EPERM, "%s", bad);
+		rc = login_failed(db, id, failed, now, bad, err);
 		goto done;
 	}
-	rehash = ayni_password_needs_rehash(stored);
-	if (rehash && (rc = ayni_password_hash(password, newhash,
-	    sizeof(newhash), err)) != 0)
-		goto out;
-	if ((rc = ayni_sql_exec(db, err, "logging in",
-	    "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL,"
-	    " last_login = CASE WHEN ?2 THEN ?3 ELSE last_login END,"
-	    " last_login_host = CASE WHEN ?2 THEN ?4 ELSE last_login_host END,"
-	    " password_hash = ifnull(?5, password_hash) WHERE id = ?1",
-	    "Iittt", id, record_login != 0, now_s, host,
-	    rehash ? newhash : NULL)) >= 0) {
-		rc = 0;
+	if ((rc = login_ok(db, id, password, stored, host, record_login, now,
+	    err)) == 0)
 		*out_id = id;
-	}
 out:
 	rc = ayni_db_end(db, rc, err);
 done:
@@ -386,7 +420,6 @@ done:
 		ayni_wipe(stored, strlen(stored));
 		free(stored);
 	}
-	ayni_wipe(newhash, sizeof(newhash));
 	if (rc != 0)
 		*out_id = 0;
 	return rc;

@@ -20,6 +20,7 @@
 
 #include "ayni/benchmark.h"
 #include "ayni/calendar.h"
+#include "ayni/parse.h"
 #include "ayni/rut.h"
 #include "aggregate_int.h"
 #include "internal.h"
@@ -106,7 +107,7 @@ ayni_bench_period_parse(const char *s, ayni_bench_period *out,
 		goto bad;
 	y = atoi(s);
 	/* the years a stored date may have (docs/contract.md §2) */
-	if (y < 1900 || y > 2199)
+	if (y < AYNI_YEAR_MIN || y > AYNI_YEAR_MAX)
 		goto bad;
 	if (n == 4) {
 		out->kind = AYNI_BP_YEAR;
@@ -252,11 +253,11 @@ load_group(ayni_db *db, sqlite3_stmt *vals, const char *industry,
 
 	g->n = 0;
 	snprintf(g->industry, sizeof(g->industry), "%s", industry);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT id FROM companies"
+	if ((rc = ayni_sql_prepare(db, &st, err, "reading the companies",
+	    "SELECT id FROM companies"
 	    " WHERE industry = ?1 AND benchmark = 1 AND is_active = 1"
-	    " ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-		return sql_error(db, err, "reading the companies");
-	sqlite3_bind_text(st, 1, industry, -1, SQLITE_STATIC);
+	    " ORDER BY id", "t", industry)) != 0)
+		return rc;
 	sqlite3_bind_text(vals, 1, p->lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(vals, 2, p->hi, -1, SQLITE_STATIC);
 	sqlite3_bind_text(vals, 4, kind_names[p->kind], -1, SQLITE_STATIC);
@@ -344,22 +345,19 @@ fill_stats(ayni_bench_result *r, const double *x, int n)
 static int
 data_time(ayni_db *db, char out[20], ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	sqlite3_stmt *st;
+	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT max(coalesce(("
+	if ((rc = ayni_sql_row(db, &st, err, "reading the time of the data",
+	    "SELECT max(coalesce(("
 	    "SELECT timestamp FROM data_updates ORDER BY id DESC LIMIT 1),"
 	    " ''), coalesce((SELECT max(completed_at) FROM uploads), ''),"
-	    " coalesce((SELECT max(updated_at) FROM companies), ''))", -1,
-	    &st, NULL) != SQLITE_OK)
-		return sql_error(db, err, "reading the time of the data");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 20, "%s", (const char *)sqlite3_column_text(st,
-		    0));
-	else
-		rc = sql_error(db, err, "reading the time of the data");
+	    " coalesce((SELECT max(updated_at) FROM companies), ''))",
+	    NULL)) != 0)
+		return rc;
+	snprintf(out, 20, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 /*
@@ -371,20 +369,17 @@ static int
 stored_stats(ayni_db *db, ayni_bench_result *r, const ayni_bench_period *p,
     const char *since, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0, s;
+	sqlite3_stmt *st;
+	int rc, s;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT sample_size,"
+	if ((rc = ayni_sql_prepare(db, &st, err, "reading benchmarks",
+	    "SELECT sample_size,"
 	    " value, percentile_25, percentile_50, percentile_75"
 	    " FROM benchmarks WHERE industry = ?1 AND metric_name = ?2"
-	    " AND period = ?3 AND period_type = ?4 AND updated_at > ?5", -1,
-	    &st, NULL) != SQLITE_OK)
-		return sql_error(db, err, "reading benchmarks");
-	sqlite3_bind_text(st, 1, r->industry, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, metrics[r->metric].name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, p->label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, kind_types[p->kind], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, since, -1, SQLITE_STATIC);
+	    " AND period = ?3 AND period_type = ?4 AND updated_at > ?5",
+	    "ttttt", r->industry, metrics[r->metric].name, p->label,
+	    kind_types[p->kind], since)) != 0)
+		return rc;
 	if ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 0) == r->companies) {
 			r->mean = sqlite3_column_double(st, 1);
@@ -412,21 +407,18 @@ static int
 load_self(ayni_db *db, int64_t company_id, struct self *me,
     ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	sqlite3_stmt *st;
+	int rc;
 
 	memset(me, 0, sizeof(*me));
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT rut, industry,"
+	if ((rc = ayni_sql_row(db, &st, err, "reading the company",
+	    "SELECT rut, industry,"
 	    " benchmark, is_active, (SELECT max(day) FROM agg_day"
-	    " WHERE company_id = ?1) FROM companies WHERE id = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return sql_error(db, err, "reading the company");
-	sqlite3_bind_int64(st, 1, company_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, _("no company %lld"),
-		    (long long)company_id);
-		goto out;
-	}
+	    " WHERE company_id = ?1) FROM companies WHERE id = ?1",
+	    "I", company_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err,
+		    AYNI_ENOTFOUND, _("no company %lld"),
+		    (long long)company_id) : rc;
 	ayni_rut_display((const char *)sqlite3_column_text(st, 0), me->rut);
 	snprintf(me->industry, sizeof(me->industry), "%s",
 	    (const char *)sqlite3_column_text(st, 1));
@@ -435,9 +427,92 @@ load_self(ayni_db *db, int64_t company_id, struct self *me,
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 		snprintf(me->last_day, sizeof(me->last_day), "%s",
 		    (const char *)sqlite3_column_text(st, 4));
-out:
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
+}
+
+/*
+ * The company as benchmarks see it, into *me, and the period into *p:
+ * period, or the latest full month of its sales when period is NULL.  A
+ * removed company, one that has not opted in or one without sales is
+ * refused with the reason.
+ */
+static int
+compare_who(ayni_db *db, int64_t company_id, const char *period,
+    struct self *me, ayni_bench_period *p, ayni_error *err)
+{
+	char label[16];
+	int rc;
+
+	if (period != NULL &&
+	    (rc = ayni_bench_period_parse(period, p, err)) != 0)
+		return rc;
+	if ((rc = load_self(db, company_id, me, err)) != 0)
+		return rc;
+	if (!me->is_active)
+		return ayni_error_set(err, AYNI_ENOTFOUND, _("%s was removed: "
+		    "it has no benchmark"), me->rut);
+	if (!me->benchmark)
+		return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has not opted "
+		    "in to benchmarks, so it is neither compared nor counted: "
+		    "run 'ayni company edit %s --benchmark on' to take part"),
+		    me->rut, me->rut);
+	if (period != NULL)
+		return 0;
+	if (me->last_day[0] == '\0')
+		return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
+		    "sales yet: nothing to compare"), me->rut);
+	ayni_latest_full_month(me->last_day, label);
+	/* only a sale in January 1900 leads out of the years */
+	if (ayni_bench_period_parse(label, p, err) != 0)
+		return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
+		    "full month of sales yet (latest sale %s): give "
+		    "--period %.7s"), me->rut, me->last_day, me->last_day);
+	return 0;
+}
+
+/*
+ * r: metric m of the company (mine) against its group g, with the
+ * group's values sorted into x; the stored statistics when they are up
+ * to date (since).
+ */
+static int
+compare_metric(ayni_db *db, const struct self *me, const ayni_bench_period *p,
+    const struct group *g, const struct cvals *mine, int m, double *x,
+    const char *since, ayni_bench_result *r, ayni_error *err)
+{
+	int n;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(r->industry, sizeof(r->industry), "%s", me->industry);
+	snprintf(r->period, sizeof(r->period), "%s", p->label);
+	r->metric = (ayni_bench_metric)m;
+	n = metric_values(g, m, x);
+	fill_stats(r, x, n);
+	r->has_value = mine->has[m];
+	r->value = mine->v[m];
+	/* no free ride: a company sees only what it contributes to */
+	if (!r->has_value)
+		r->shown = 0;
+	if (!r->shown)
+		return 0;
+	r->percentile = ayni_bench_rank(x, n, r->value);
+	return stored_stats(db, r, p, since, err);
+}
+
+/* Why metric m of r is not shown to the company, as an error. */
+static int
+not_shown(const struct self *me, const ayni_bench_period *p,
+    const ayni_bench_result *r, int m, ayni_error *err)
+{
+	if (!r->has_value)
+		return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no %s "
+		    "in %s (%s): nothing to compare"), me->rut,
+		    metrics[m].name, p->label, _(metrics[m].lacking));
+	return ayni_error_set(err, AYNI_EUNAVAIL, _("needs %d "
+	    "companies, has %d (opted-in %s companies with "
+	    "%s in %s)"), AYNI_BENCH_MIN, r->companies, me->industry,
+	    metrics[m].name, p->label);
 }
 
 int
@@ -450,35 +525,13 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 	struct self me;
 	const struct cvals *mine = NULL;
 	double *x = NULL;
-	char label[16], since[20];
-	int rc, i, m, n;
+	char since[20];
+	int rc, i, m;
 
 	assert(metric < AYNI_BM_COUNT);
 	*nout = 0;
-	if (period != NULL &&
-	    (rc = ayni_bench_period_parse(period, &p, err)) != 0)
+	if ((rc = compare_who(db, company_id, period, &me, &p, err)) != 0)
 		return rc;
-	if ((rc = load_self(db, company_id, &me, err)) != 0)
-		return rc;
-	if (!me.is_active)
-		return ayni_error_set(err, AYNI_ENOTFOUND, _("%s was removed: "
-		    "it has no benchmark"), me.rut);
-	if (!me.benchmark)
-		return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has not opted "
-		    "in to benchmarks, so it is neither compared nor counted: "
-		    "run 'ayni company edit %s --benchmark on' to take part"),
-		    me.rut, me.rut);
-	if (period == NULL) {
-		if (me.last_day[0] == '\0')
-			return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
-			    "sales yet: nothing to compare"), me.rut);
-		ayni_latest_full_month(me.last_day, label);
-		/* only a sale in January 1900 leads out of the years */
-		if (ayni_bench_period_parse(label, &p, err) != 0)
-			return ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no "
-			    "full month of sales yet (latest sale %s): give "
-			    "--period %.7s"), me.rut, me.last_day, me.last_day);
-	}
 	if ((rc = prepare_values(db, &vals, err)) != 0)
 		return rc;
 	if ((rc = load_group(db, vals, me.industry, &p, &g, err)) != 0)
@@ -510,39 +563,16 @@ ayni_benchmark_compare(ayni_db *db, int64_t company_id, const char *period,
 	if ((rc = data_time(db, since, err)) != 0)
 		goto out;
 	for (m = 0; m < AYNI_BM_COUNT; m++) {
-		ayni_bench_result *r = &out[*nout];
-
 		if (metric >= 0 && m != metric)
 			continue;
-		memset(r, 0, sizeof(*r));
-		snprintf(r->industry, sizeof(r->industry), "%s", me.industry);
-		snprintf(r->period, sizeof(r->period), "%s", p.label);
-		r->metric = (ayni_bench_metric)m;
-		n = metric_values(&g, m, x);
-		fill_stats(r, x, n);
-		r->has_value = mine->has[m];
-		r->value = mine->v[m];
-		/* no free ride: a company sees only what it contributes to */
-		if (!r->has_value)
-			r->shown = 0;
-		if (r->shown) {
-			r->percentile = ayni_bench_rank(x, n, r->value);
-			if ((rc = stored_stats(db, r, &p, since, err)) != 0)
-				goto out;
-		}
+		if ((rc = compare_metric(db, &me, &p, &g, mine, m, x, since,
+		    &out[*nout], err)) != 0)
+			goto out;
 		(*nout)++;
-		if (metric < 0 || r->shown)
-			continue;
-		if (!r->has_value)
-			rc = ayni_error_set(err, AYNI_EUNAVAIL, _("%s has no %s "
-			    "in %s (%s): nothing to compare"), me.rut,
-			    metrics[m].name, p.label, _(metrics[m].lacking));
-		else
-			rc = ayni_error_set(err, AYNI_EUNAVAIL, _("needs %d "
-			    "companies, has %d (opted-in %s companies with "
-			    "%s in %s)"), AYNI_BENCH_MIN, n, me.industry,
-			    metrics[m].name, p.label);
-		*nout = 0;
+		if (metric >= 0 && !out[*nout - 1].shown) {
+			rc = not_shown(&me, &p, &out[*nout - 1], m, err);
+			*nout = 0;
+		}
 	}
 out:
 	free(x);
@@ -595,10 +625,9 @@ refresh_industry(ayni_db *db, sqlite3_stmt *vals, sqlite3_stmt *ins,
 	double *x = NULL;
 	int rc = 0, s, m;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), periods_sql, -1, &st,
-	    NULL) != SQLITE_OK)
-		return sql_error(db, err, "listing periods");
-	sqlite3_bind_text(st, 1, industry, -1, SQLITE_TRANSIENT);
+	if ((rc = ayni_sql_prepare(db, &st, err, "listing periods",
+	    periods_sql, "t", industry)) != 0)
+		return rc;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((rc = ayni_bench_period_parse((const char *)
 		    sqlite3_column_text(st, 0), &p, err)) != 0 ||
@@ -644,26 +673,21 @@ ayni_benchmark_refresh(ayni_db *db, long *nrows, ayni_error *err)
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if (sqlite3_exec(ayni_db_handle(db), "DELETE FROM benchmarks", NULL,
-	    NULL, NULL) != SQLITE_OK) {
-		rc = sql_error(db, err, "clearing benchmarks");
-		goto out;
-	}
-	if ((rc = prepare_values(db, &vals, err)) != 0)
-		goto out;
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "INSERT INTO benchmarks"
+	if ((rc = ayni_sql_script(db, err, "clearing benchmarks",
+	    "DELETE FROM benchmarks")) != 0 ||
+	    (rc = prepare_values(db, &vals, err)) != 0 ||
+	    (rc = ayni_sql_prepare(db, &ins, err, "preparing benchmarks",
+	    "INSERT INTO benchmarks"
 	    " (industry, metric_name, period, period_type, sample_size, value,"
 	    " percentile_25, percentile_50, percentile_75, created_at,"
 	    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " ?10)", -1, &ins, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(ayni_db_handle(db), "SELECT industry"
+	    " ?10)", NULL)) != 0 ||
+	    (rc = ayni_sql_prepare(db, &inds, err, "preparing benchmarks",
+	    "SELECT industry"
 	    " FROM companies WHERE benchmark = 1 AND is_active = 1"
-	    " GROUP BY industry HAVING count(*) >= ?1 ORDER BY industry", -1,
-	    &inds, NULL) != SQLITE_OK) {
-		rc = sql_error(db, err, "preparing benchmarks");
+	    " GROUP BY industry HAVING count(*) >= ?1 ORDER BY industry",
+	    "i", AYNI_BENCH_MIN)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int(inds, 1, AYNI_BENCH_MIN);
 	while ((s = sqlite3_step(inds)) == SQLITE_ROW)
 		if ((rc = refresh_industry(db, vals, ins, (const char *)
 		    sqlite3_column_text(inds, 0), now, &n, err)) != 0)
@@ -674,11 +698,7 @@ out:
 	sqlite3_finalize(inds);
 	sqlite3_finalize(vals);
 	sqlite3_finalize(ins);
-	if (rc != 0) {
-		ayni_db_rollback(db);
-		return rc;
-	}
-	if (nrows != NULL)
+	if (rc == 0 && nrows != NULL)
 		*nrows = n;
-	return ayni_db_commit(db, err);
+	return ayni_db_end(db, rc, err);
 }

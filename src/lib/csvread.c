@@ -575,11 +575,62 @@ quote_scan(ayni_csv *c, const unsigned char *s, size_t len,
 	return 0;
 }
 
+/* The length of the line at s, of n bytes, with its line end if any. */
+static size_t
+line_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+
+	for (len = 0; len < n && s[len] != '\r' && s[len] != '\n'; len++)
+		;
+	if (len < n) {
+		if (s[len] == '\r' && len + 1 < n && s[len + 1] == '\n')
+			len++;
+		len++;
+	}
+	return len;
+}
+
+/*
+ * Count the line s of len bytes into the record it belongs to, which
+ * may start with it: a record starts on the first line with something
+ * other than what libcsv skips before a row: spaces, tabs, line ends.
+ * A record longer than AYNI_CSV_MAX_RECORD is refused.
+ */
+static int
+record_bytes(ayni_csv *c, const unsigned char *s, size_t len,
+    ayni_error *err)
+{
+	size_t i;
+
+	if (!c->in_record) {
+		for (i = 0; i < len; i++)
+			if (s[i] != ' ' && s[i] != '\r' &&
+			    s[i] != '\n' && !(s[i] == '\t' &&
+			    c->d.delimiter != '\t'))
+				break;
+		if (i < len) {
+			c->in_record = 1;
+			c->rec_line = c->line;
+			c->rec_bytes = 0;
+		}
+	}
+	if (c->in_record) {
+		c->rec_bytes += len;
+		if (c->rec_bytes > AYNI_CSV_MAX_RECORD)
+			return ayni_error_set_line(err, AYNI_EDATA,
+			    c->rec_line, _("%s:%ld: record longer than "
+			    "%d bytes; is a quote left open?"), c->name,
+			    c->rec_line, AYNI_CSV_MAX_RECORD);
+	}
+	return 0;
+}
+
 static int
 next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 {
 	const unsigned char *s;
-	size_t n, len, i, used;
+	size_t len, used;
 	int rc;
 
 	c->nf = 0;
@@ -607,40 +658,9 @@ next_record(ayni_csv *c, const ayni_csv_record **rec, ayni_error *err)
 			break;
 		}
 		s = c->dp + c->dpos;
-		n = c->dlen - c->dpos;
-		for (len = 0; len < n && s[len] != '\r' && s[len] != '\n';
-		    len++)
-			;
-		if (len < n) {
-			if (s[len] == '\r' && len + 1 < n && s[len + 1] == '\n')
-				len++;
-			len++;
-		}
-		/*
-		 * A record starts on the first line with something other than
-		 * what libcsv skips before a row: spaces, tabs, line ends.
-		 */
-		if (!c->in_record) {
-			for (i = 0; i < len; i++)
-				if (s[i] != ' ' && s[i] != '\r' &&
-				    s[i] != '\n' && !(s[i] == '\t' &&
-				    c->d.delimiter != '\t'))
-					break;
-			if (i < len) {
-				c->in_record = 1;
-				c->rec_line = c->line;
-				c->rec_bytes = 0;
-			}
-		}
-		if (c->in_record) {
-			c->rec_bytes += len;
-			if (c->rec_bytes > AYNI_CSV_MAX_RECORD)
-				return ayni_error_set_line(err, AYNI_EDATA,
-				    c->rec_line, _("%s:%ld: record longer than "
-				    "%d bytes; is a quote left open?"), c->name,
-				    c->rec_line, AYNI_CSV_MAX_RECORD);
-		}
-		if ((rc = quote_scan(c, s, len, err)) != 0)
+		len = line_len(s, c->dlen - c->dpos);
+		if ((rc = record_bytes(c, s, len, err)) != 0 ||
+		    (rc = quote_scan(c, s, len, err)) != 0)
 			return rc;
 		used = csv_parse(&c->parser, s, len, cb_field, cb_row, c);
 		if (c->cb_nomem)
@@ -729,15 +749,163 @@ find_header(ayni_csv *c, const ayni_csv_opts *opts, ayni_error *err)
 	return 0;
 }
 
+/*
+ * A UTF-16 byte order mark (Excel's "Unicode text": UTF-16 with a BOM,
+ * TAB-separated): from here on raw[] holds the text converted to UTF-8,
+ * and *enc says so.  --encoding utf-16 without the mark is refused.
+ */
+static int
+open_utf16(ayni_csv *c, ayni_encoding *enc, ayni_error *err)
+{
+	int le, rc;
+
+	if (!(c->rlen >= 2 && ((c->raw[0] == 0xFF && c->raw[1] == 0xFE) ||
+	    (c->raw[0] == 0xFE && c->raw[1] == 0xFF)))) {
+		if (*enc == AYNI_ENC_UTF16LE || *enc == AYNI_ENC_UTF16BE)
+			return ayni_error_set(err, AYNI_EDATA, _("%s: "
+			    "--encoding %s needs the file's byte order mark, "
+			    "and it has none"), c->name,
+			    ayni_csv_encoding_name(*enc));
+		return 0;
+	}
+	le = c->raw[0] == 0xFF;
+	if (*enc != AYNI_ENC_AUTO && *enc != (le ? AYNI_ENC_UTF16LE :
+	    AYNI_ENC_UTF16BE))
+		return ayni_error_set(err, AYNI_EDATA,
+		    _("%s: the file starts with a utf-16 bom but "
+		    "--encoding %s was given; drop --encoding"),
+		    c->name, ayni_csv_encoding_name(*enc));
+	if ((c->u16 = iconv_open("UTF-8", le ? "UTF-16LE" :
+	    "UTF-16BE")) == (iconv_t)-1)
+		return ayni_error_set(err, AYNI_ECONFIG, _("cannot convert "
+		    "from utf-16: iconv: %s"), strerror(errno));
+	c->u16len = c->rlen - 2;
+	memcpy(c->u16buf, c->raw + 2, c->u16len);
+	c->u16eof = c->eof;
+	c->eof = 0;
+	c->rlen = c->rpos = 0;
+	if ((rc = read_raw(c, err)) != 0)
+		return rc;
+	c->d.bom = 1;
+	c->d.encoding_detected = *enc == AYNI_ENC_AUTO;
+	*enc = AYNI_ENC_UTF8;	/* what raw[] holds from now on */
+	c->utf16 = le ? AYNI_ENC_UTF16LE : AYNI_ENC_UTF16BE;
+	return 0;
+}
+
+/*
+ * A UTF-8 BOM is skipped whatever the encoding: a file saved by a tool
+ * that wrote the mark over Windows-1252 text does exist, and --encoding
+ * says what the text is.  Detected, the mark means UTF-8, and a byte that
+ * is not (before any UTF-8 beyond ASCII) switches to Windows-1252 as for
+ * a plain ASCII start: the mark itself is not text.
+ */
+static void
+skip_utf8_bom(ayni_csv *c, ayni_encoding *enc)
+{
+	if (c->rlen >= 3 && memcmp(c->raw, "\xEF\xBB\xBF", 3) == 0) {
+		c->d.bom = 1;
+		c->rpos = 3;
+		if (*enc == AYNI_ENC_AUTO) {
+			*enc = AYNI_ENC_UTF8;
+			c->d.encoding_detected = 1;
+		}
+	}
+}
+
+/*
+ * "sep=;" alone on the first line is Excel's delimiter hint: it names
+ * the delimiter (unless --delimiter does) and is no record.
+ */
+static int
+sep_hint(ayni_csv *c, ayni_error *err)
+{
+	const unsigned char *p;
+	size_t left, k = 0;
+
+	if (!(c->rlen - c->rpos >= 5 && memcmp(c->raw + c->rpos, "sep=",
+	    4) == 0))
+		return 0;
+	p = c->raw + c->rpos + 4;
+	left = c->rlen - c->rpos - 4;
+	if (left >= 1 && p[0] != '\r' && p[0] != '\n')
+		k = 1;
+	if (k == 1 && (left == 1 || p[1] == '\n' ||
+	    (p[1] == '\r' && (left == 2 || p[2] == '\n')))) {
+		char d[2] = { (char)p[0], '\0' };
+
+		if (ayni_csv_delimiter_parse(d, &c->d.delimiter, NULL) != 0)
+			return ayni_error_set_line(err, AYNI_EDATA, 1,
+			    _("%s:1: 'sep=%s' names an unsupported "
+			    "delimiter; use ',', ';', '|' or tab"),
+			    c->name, d);
+		c->d.sep_line = 1;
+		k = 1 + (left > 1) + (left > 2 && p[1] == '\r');
+		c->rpos += 4 + k;
+		c->line = 2;
+	}
+	return 0;
+}
+
+/*
+ * The text's encoding (detected when enc is AYNI_ENC_AUTO) and the
+ * delimiter (--delimiter, the sep= hint, or sniffed), set up for reading.
+ */
+static int
+choose_dialect(ayni_csv *c, const ayni_csv_opts *opts, ayni_encoding enc,
+    ayni_error *err)
+{
+	size_t i;
+	int rc, bad;
+
+	if (enc == AYNI_ENC_AUTO) {
+		c->d.encoding_detected = 1;
+		i = utf8_prefix(c->raw + c->rpos, c->rlen - c->rpos, c->eof,
+		    &bad);
+		/* A NUL is not evidence of cp1252: let the decoder say so. */
+		enc = bad && c->raw[c->rpos + i] != 0 ? AYNI_ENC_CP1252 :
+		    AYNI_ENC_UTF8;
+	}
+	c->d.encoding = c->utf16 ? c->utf16 : enc;
+	if (enc != AYNI_ENC_UTF8 && (rc = use_cp1252(c, err)) != 0)
+		return rc;
+	if (opts && opts->delimiter)
+		c->d.delimiter = opts->delimiter;
+	else if (!c->d.sep_line) {
+		c->d.delimiter = sniff_delimiter(c->raw + c->rpos,
+		    c->rlen - c->rpos, c->eof);
+		c->d.delimiter_detected = 1;
+	}
+	csv_set_delim(&c->parser, (unsigned char)c->d.delimiter);
+	return 0;
+}
+
+/* The first record as the header, or a later one that header_ok likes. */
+static int
+read_header(ayni_csv *c, const ayni_csv_opts *opts, ayni_error *err)
+{
+	const ayni_csv_record *rec;
+	int rc;
+
+	if ((rc = ayni_csv_next(c, &rec, err)) < 0)
+		return rc;
+	if (rc == 0)
+		return ayni_error_set(err, AYNI_EDATA,
+		    _("%s: no header line, only blank lines"), c->name);
+	if ((rc = keep_header(c, rec, err)) != 0)
+		return rc;
+	if (opts != NULL && opts->header_ok != NULL)
+		return find_header(c, opts, err);
+	return 0;
+}
+
 int
 ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
     const ayni_csv_opts *opts, ayni_error *err)
 {
 	ayni_csv *c;
-	const ayni_csv_record *rec;
 	ayni_encoding enc = opts ? opts->encoding : AYNI_ENC_AUTO;
-	size_t i;
-	int rc, bad;
+	int rc;
 
 	*out = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -758,118 +926,12 @@ ayni_csv_open(ayni_csv **out, FILE *fp, const char *name,
 		    _("%s: the file is empty; expected a header line"), c->name);
 		goto out;
 	}
-	if (c->rlen >= 2 && ((c->raw[0] == 0xFF && c->raw[1] == 0xFE) ||
-	    (c->raw[0] == 0xFE && c->raw[1] == 0xFF))) {
-		/* Excel's "Unicode text": UTF-16 with a BOM, TAB-separated */
-		int le = c->raw[0] == 0xFF;
-
-		if (enc != AYNI_ENC_AUTO && enc != (le ? AYNI_ENC_UTF16LE :
-		    AYNI_ENC_UTF16BE)) {
-			rc = ayni_error_set(err, AYNI_EDATA,
-			    _("%s: the file starts with a utf-16 bom but "
-			    "--encoding %s was given; drop --encoding"),
-			    c->name, ayni_csv_encoding_name(enc));
-			goto out;
-		}
-		if ((c->u16 = iconv_open("UTF-8", le ? "UTF-16LE" :
-		    "UTF-16BE")) == (iconv_t)-1) {
-			rc = ayni_error_set(err, AYNI_ECONFIG, _("cannot convert "
-			    "from utf-16: iconv: %s"), strerror(errno));
-			goto out;
-		}
-		c->u16len = c->rlen - 2;
-		memcpy(c->u16buf, c->raw + 2, c->u16len);
-		c->u16eof = c->eof;
-		c->eof = 0;
-		c->rlen = c->rpos = 0;
-		if ((rc = read_raw(c, err)) != 0)
-			goto out;
-		c->d.bom = 1;
-		c->d.encoding_detected = enc == AYNI_ENC_AUTO;
-		enc = AYNI_ENC_UTF8;	/* what raw[] holds from now on */
-		c->utf16 = le ? AYNI_ENC_UTF16LE : AYNI_ENC_UTF16BE;
-	} else if (enc == AYNI_ENC_UTF16LE || enc == AYNI_ENC_UTF16BE) {
-		rc = ayni_error_set(err, AYNI_EDATA, _("%s: --encoding %s needs "
-		    "the file's byte order mark, and it has none"), c->name,
-		    ayni_csv_encoding_name(enc));
+	if ((rc = open_utf16(c, &enc, err)) != 0)
 		goto out;
-	}
-	if (c->rlen >= 3 && memcmp(c->raw, "\xEF\xBB\xBF", 3) == 0) {
-		/*
-		 * A UTF-8 BOM is skipped whatever the encoding: a file saved
-		 * by a tool that wrote the mark over Windows-1252 text does
-		 * exist, and --encoding says what the text is.  Detected, the
-		 * mark means UTF-8, and a byte that is not (before any
-		 * UTF-8 beyond ASCII) switches to Windows-1252 as for a plain
-		 * ASCII start: the mark itself is not text.
-		 */
-		c->d.bom = 1;
-		c->rpos = 3;
-		if (enc == AYNI_ENC_AUTO) {
-			enc = AYNI_ENC_UTF8;
-			c->d.encoding_detected = 1;
-		}
-	}
-	/*
-	 * "sep=;" alone on the first line is Excel's delimiter hint: it
-	 * names the delimiter (unless --delimiter does) and is no record.
-	 */
-	if (c->rlen - c->rpos >= 5 && memcmp(c->raw + c->rpos, "sep=", 4) ==
-	    0) {
-		const unsigned char *p = c->raw + c->rpos + 4;
-		size_t left = c->rlen - c->rpos - 4, k = 0;
-
-		if (left >= 1 && p[0] != '\r' && p[0] != '\n')
-			k = 1;
-		if (k == 1 && (left == 1 || p[1] == '\n' ||
-		    (p[1] == '\r' && (left == 2 || p[2] == '\n')))) {
-			char d[2] = { (char)p[0], '\0' };
-
-			if (ayni_csv_delimiter_parse(d, &c->d.delimiter,
-			    NULL) != 0) {
-				rc = ayni_error_set_line(err, AYNI_EDATA, 1,
-				    _("%s:1: 'sep=%s' names an unsupported "
-				    "delimiter; use ',', ';', '|' or tab"),
-				    c->name, d);
-				goto out;
-			}
-			c->d.sep_line = 1;
-			k = 1 + (left > 1) + (left > 2 && p[1] == '\r');
-			c->rpos += 4 + k;
-			c->line = 2;
-		}
-	}
-	if (enc == AYNI_ENC_AUTO) {
-		c->d.encoding_detected = 1;
-		i = utf8_prefix(c->raw + c->rpos, c->rlen - c->rpos, c->eof,
-		    &bad);
-		/* A NUL is not evidence of cp1252: let the decoder say so. */
-		enc = bad && c->raw[c->rpos + i] != 0 ? AYNI_ENC_CP1252 :
-		    AYNI_ENC_UTF8;
-	}
-	c->d.encoding = c->utf16 ? c->utf16 : enc;
-	if (enc != AYNI_ENC_UTF8 && (rc = use_cp1252(c, err)) != 0)
-		goto out;
-	if (opts && opts->delimiter)
-		c->d.delimiter = opts->delimiter;
-	else if (!c->d.sep_line) {
-		c->d.delimiter = sniff_delimiter(c->raw + c->rpos,
-		    c->rlen - c->rpos, c->eof);
-		c->d.delimiter_detected = 1;
-	}
-	csv_set_delim(&c->parser, (unsigned char)c->d.delimiter);
-
-	if ((rc = ayni_csv_next(c, &rec, err)) < 0)
-		goto out;
-	if (rc == 0) {
-		rc = ayni_error_set(err, AYNI_EDATA,
-		    _("%s: no header line, only blank lines"), c->name);
-		goto out;
-	}
-	if ((rc = keep_header(c, rec, err)) != 0)
-		goto out;
-	if (opts != NULL && opts->header_ok != NULL &&
-	    (rc = find_header(c, opts, err)) != 0)
+	skip_utf8_bom(c, &enc);
+	if ((rc = sep_hint(c, err)) != 0 ||
+	    (rc = choose_dialect(c, opts, enc, err)) != 0 ||
+	    (rc = read_header(c, opts, err)) != 0)
 		goto out;
 	*out = c;
 	c = NULL;

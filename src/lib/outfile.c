@@ -117,15 +117,85 @@ open_direct(ayni_outfile *f, const struct stat *sb, ayni_error *err)
 	return 0;
 }
 
+/*
+ * What f->path names, and what it is refused for: a directory, the
+ * database protect or one of its files, a symbolic link (unless to a
+ * device or FIFO), anything but a regular file, a character device or a
+ * FIFO.  A device or FIFO is opened here (1); 0 for a regular file or
+ * none, which is written through a temporary file.
+ */
+static int
+check_target(ayni_outfile *f, const char *protect, ayni_error *err)
+{
+	const char *path = f->path;
+	struct stat sb, target;
+	int rc, exists, link;
+
+	exists = lstat(path, &sb) == 0;
+	if (!exists && errno != ENOENT)
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot create '%s': %s"), path, strerror(errno));
+	link = exists && S_ISLNK(sb.st_mode);
+	target = sb;
+	if (link && stat(path, &target) == -1)
+		return ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to "
+		    "write '%s': it is a symbolic link"), path);
+	if (exists && S_ISDIR(target.st_mode))
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot write '%s': it is a directory"), path);
+	if (protect != NULL && is_database(path, &target, exists, protect))
+		return ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to "
+		    "write '%s': it is the database '%s' or one of its files"),
+		    path, protect);
+	if (exists && (S_ISCHR(target.st_mode) || S_ISFIFO(target.st_mode)))
+		return (rc = open_direct(f, &target, err)) != 0 ? rc : 1;
+	if (link)
+		return ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to "
+		    "write '%s': it is a symbolic link"), path);
+	if (exists && !S_ISREG(sb.st_mode))
+		return ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to "
+		    "write '%s': not a regular file, a character device or a "
+		    "FIFO"), path);
+	return 0;
+}
+
+/* The temporary file beside f->path that commit renames onto it. */
+static int
+open_temp(ayni_outfile *f, ayni_error *err)
+{
+	const char *path = f->path, *base;
+	char dir[PATH_MAX];
+	int fd;
+
+	split(path, dir, sizeof(dir), &base);
+	if (base[0] == '\0')
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot write '%s': it is a directory"), path);
+	/* A dot name, so that a crash's leftover does not look like output. */
+	if (snprintf(f->tmp, sizeof(f->tmp), "%s/.%s.XXXXXX", dir, base) >=
+	    (int)sizeof(f->tmp))
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot create '%.200s...': path too long"), path);
+	if ((fd = mkstemp(f->tmp)) == -1) {
+		f->tmp[0] = '\0';
+		return ayni_error_set(err, AYNI_ECANTCREAT,
+		    _("cannot create '%s': %s in '%s'"), path, strerror(errno),
+		    dir);
+	}
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if ((f->fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	}
+	return 0;
+}
+
 int
 ayni_outfile_open(ayni_outfile **out, const char *path, unsigned mode,
     const char *protect, ayni_error *err)
 {
 	ayni_outfile *f;
-	struct stat sb, target;
-	char dir[PATH_MAX];
-	const char *base;
-	int rc = 0, fd, exists, link;
+	int rc;
 
 	*out = NULL;
 	if (path[0] == '\0')
@@ -138,73 +208,9 @@ ayni_outfile_open(ayni_outfile **out, const char *path, unsigned mode,
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	snprintf(f->path, sizeof(f->path), "%s", path);
 	f->mode = mode;
-
-	exists = lstat(path, &sb) == 0;
-	if (!exists && errno != ENOENT) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    _("cannot create '%s': %s"), path, strerror(errno));
-		goto out;
-	}
-	link = exists && S_ISLNK(sb.st_mode);
-	target = sb;
-	if (link && stat(path, &target) == -1) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
-		    "'%s': it is a symbolic link"), path);
-		goto out;
-	}
-	if (exists && S_ISDIR(target.st_mode)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    _("cannot write '%s': it is a directory"), path);
-		goto out;
-	}
-	if (protect != NULL && is_database(path, &target, exists, protect)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
-		    "'%s': it is the database '%s' or one of its files"), path,
-		    protect);
-		goto out;
-	}
-	if (exists && (S_ISCHR(target.st_mode) || S_ISFIFO(target.st_mode))) {
-		rc = open_direct(f, &target, err);
-		goto out;
-	}
-	if (link) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
-		    "'%s': it is a symbolic link"), path);
-		goto out;
-	}
-	if (exists && !S_ISREG(sb.st_mode)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT, _("refusing to write "
-		    "'%s': not a regular file, a character device or a FIFO"),
-		    path);
-		goto out;
-	}
-	split(path, dir, sizeof(dir), &base);
-	if (base[0] == '\0') {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    _("cannot write '%s': it is a directory"), path);
-		goto out;
-	}
-	/* A dot name, so that a crash's leftover does not look like output. */
-	if (snprintf(f->tmp, sizeof(f->tmp), "%s/.%s.XXXXXX", dir, base) >=
-	    (int)sizeof(f->tmp)) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    _("cannot create '%.200s...': path too long"), path);
-		goto out;
-	}
-	if ((fd = mkstemp(f->tmp)) == -1) {
-		rc = ayni_error_set(err, AYNI_ECANTCREAT,
-		    _("cannot create '%s': %s in '%s'"), path, strerror(errno),
-		    dir);
-		f->tmp[0] = '\0';
-		goto out;
-	}
-	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-	if ((f->fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	}
-out:
-	if (rc != 0) {
+	if ((rc = check_target(f, protect, err)) == 0)
+		rc = open_temp(f, err);
+	if (rc < 0) {
 		ayni_outfile_abort(f);
 		return rc;
 	}

@@ -675,6 +675,66 @@ csv_cell_sep(FILE *fp, const char *s, char sep)
 	ayni_csv_quote(s, seps, put_file, fp);
 }
 
+/*
+ * Cell i of a csv row: s (NULL: empty), which is buf when the writer
+ * formatted it, with a decimal comma if asked for.
+ */
+static int
+csv_put(ayni_writer *w, int i, const ayni_column *c, const char *s,
+    char *buf, ayni_error *err)
+{
+	char *q;
+
+	if (i > 0)
+		fputc(w->sep, w->fp);
+	if (s == NULL)
+		return 0;
+	if (w->dec_comma && s == buf && numeric(c->type) &&
+	    strchr(buf, '.') != NULL)
+		*strchr(buf, '.') = ',';
+	/*
+	 * A text cell a spreadsheet would run as a formula (=, +, -, @, or a
+	 * leading tab or CR) gets a leading quote, as OWASP advises: csv
+	 * output is opened in Excel, and its text comes from uploaded files.
+	 */
+	if (!(c->type == AYNI_T_TEXT && strchr("=+-@\t\r", s[0]) != NULL &&
+	    s[0] != '\0')) {
+		csv_cell_sep(w->fp, s, w->sep);
+		return 0;
+	}
+	if ((q = malloc(strlen(s) + 2)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	q[0] = '\'';
+	strcpy(q + 1, s);
+	csv_cell_sep(w->fp, q, w->sep);
+	free(q);
+	return 0;
+}
+
+/* Member i of a json row: s as csv_put's, v the value (for booleans). */
+static void
+json_put(ayni_writer *w, int i, const ayni_column *c, const ayni_value *v,
+    const char *s, const char *buf)
+{
+	if (i == 0)
+		fputs(w->shape == AYNI_WRITER_LIST ?
+		    (w->nrows > 0 ? ",\n  {" : "\n  {") : "{", w->fp);
+	else
+		fputs(", ", w->fp);
+	json_string(w->fp, c->name);
+	fputs(": ", w->fp);
+	if (s == NULL || (s == buf && strcmp(buf, "null") == 0))
+		fputs("null", w->fp);
+	else if (c->type == AYNI_T_TEXT)
+		json_string(w->fp, s);
+	else if (c->type == AYNI_T_JSON)
+		fputs(s, w->fp);
+	else if (c->type == AYNI_T_BOOL)
+		fputs(v->i ? "true" : "false", w->fp);
+	else
+		fputs(s, w->fp);
+}
+
 int
 ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 {
@@ -709,52 +769,11 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 				return rc;
 			break;
 		case AYNI_FORMAT_CSV:
-			if (i > 0)
-				fputc(w->sep, w->fp);
-			if (s == NULL)
-				break;
-			if (w->dec_comma && s == buf && numeric(c->type) &&
-			    strchr(buf, '.') != NULL)
-				*strchr(buf, '.') = ',';
-			/*
-			 * A text cell a spreadsheet would run as a formula
-			 * (=, +, -, @, or a leading tab or CR) gets a leading
-			 * quote, as OWASP advises: csv output is opened in
-			 * Excel, and its text comes from uploaded files.
-			 */
-			if (c->type == AYNI_T_TEXT &&
-			    strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0') {
-				char *q = malloc(strlen(s) + 2);
-
-				if (q == NULL)
-					return ayni_error_set(err, AYNI_ENOMEM,
-					    _("out of memory"));
-				q[0] = '\'';
-				strcpy(q + 1, s);
-				csv_cell_sep(w->fp, q, w->sep);
-				free(q);
-			} else
-				csv_cell_sep(w->fp, s, w->sep);
+			if ((rc = csv_put(w, i, c, s, buf, err)) != 0)
+				return rc;
 			break;
 		case AYNI_FORMAT_JSON:
-			if (i == 0)
-				fputs(w->shape == AYNI_WRITER_LIST ?
-				    (w->nrows > 0 ? ",\n  {" : "\n  {") : "{",
-				    w->fp);
-			else
-				fputs(", ", w->fp);
-			json_string(w->fp, c->name);
-			fputs(": ", w->fp);
-			if (s == NULL || (s == buf && strcmp(buf, "null") == 0))
-				fputs("null", w->fp);
-			else if (c->type == AYNI_T_TEXT)
-				json_string(w->fp, s);
-			else if (c->type == AYNI_T_JSON)
-				fputs(s, w->fp);
-			else if (c->type == AYNI_T_BOOL)
-				fputs(v->i ? "true" : "false", w->fp);
-			else
-				fputs(s, w->fp);
+			json_put(w, i, c, v, s, buf);
 			break;
 		}
 	}

@@ -159,14 +159,6 @@ last_day(const ayni_bench_period *p, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, ayni_month_days(y, m));
 }
 
-/* "head (view of the company in the range) tail", prepared. */
-static int
-prepare_view(ayni_db *db, const char *view, const char *head,
-    const char *tail, sqlite3_stmt **st, ayni_error *err)
-{
-	return ayni_agg_prepare(db, view, head, tail, st, err);
-}
-
 static void
 bind_range(sqlite3_stmt *st, const char *lo, const char *hi,
     int64_t company_id)
@@ -201,7 +193,7 @@ load_kpi(ayni_db *db, int64_t company_id, const char *label,
 	/* before 1900 no date can be stored: a period without sales */
 	if (ayni_bench_period_parse(label, &p, NULL) != 0)
 		return 0;
-	if ((rc = prepare_view(db, "agg_time_rollup", "SELECT revenue, "
+	if ((rc = ayni_agg_prepare(db, "agg_time_rollup", "SELECT revenue, "
 	    "avg_ticket, units, transactions, lines, products, returns, "
 	    "customers, cost, margin, margin_pct FROM",
 	    "WHERE level = ?4 AND period = ?5", &st, err)) != 0)
@@ -252,7 +244,7 @@ load_days(ayni_db *db, int64_t company_id, const ayni_bench_period *p,
 	if ((*out = calloc((size_t)(d1 - d0 + 1), sizeof(**out))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	*n = (int)(d1 - d0 + 1);
-	if ((rc = prepare_view(db, "agg_time_rollup", "SELECT period, revenue "
+	if ((rc = ayni_agg_prepare(db, "agg_time_rollup", "SELECT period, revenue "
 	    "FROM", "WHERE level = 'day' ORDER BY period", &st, err)) != 0)
 		return rc;
 	bind_range(st, p->lo, hi, company_id);
@@ -301,7 +293,7 @@ load_products(ayni_db *db, int64_t company_id, ayni_report *r,
 	int64_t total = 0, cum = 0;
 	int rc, src;
 
-	if ((rc = prepare_view(db, "product_aggregations", "SELECT "
+	if ((rc = ayni_agg_prepare(db, "product_aggregations", "SELECT "
 	    "product_id, description, revenue, units, margin_pct, share_pct, "
 	    "abc, sum(revenue) OVER () FROM",
 	    "ORDER BY revenue DESC, product_id", &st, err)) != 0)
@@ -328,7 +320,7 @@ load_products(ayni_db *db, int64_t company_id, ayni_report *r,
 	if (rc != 0)
 		return rc;
 
-	if ((rc = prepare_view(db, "category_aggregations", "SELECT "
+	if ((rc = ayni_agg_prepare(db, "category_aggregations", "SELECT "
 	    "coalesce(category, ''), revenue, units, margin_pct, share_pct "
 	    "FROM", "ORDER BY revenue DESC, category", &st, err)) != 0)
 		return rc;
@@ -359,18 +351,15 @@ load_hours(ayni_db *db, int64_t company_id, ayni_report *r, ayni_error *err)
 
 	snprintf(lo, sizeof(lo), "%.10s 00:00:00", r->period.lo);
 	snprintf(hi, sizeof(hi), "%.10s 23:59:59", r->last_day);
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT "
+	if ((rc = ayni_sql_prepare(db, &st, err, "reading the hours", "SELECT "
 	    "(CAST(strftime('%w', transaction_date) AS INTEGER) + 6) % 7, "
 	    "CAST(substr(transaction_date, 12, 2) AS INTEGER), "
 	    "sum(net_revenue), "
 	    "max(substr(transaction_date, 12) <> '00:00:00') "
 	    "FROM raw_transactions WHERE company_id = ?1 "
-	    "AND transaction_date BETWEEN ?2 AND ?3 GROUP BY 1, 2", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the hours");
-	sqlite3_bind_int64(st, 1, company_id);
-	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+	    "AND transaction_date BETWEEN ?2 AND ?3 GROUP BY 1, 2",
+	    "Itt", company_id, lo, hi)) != 0)
+		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		wd = sqlite3_column_int(st, 0);
 		h = sqlite3_column_int(st, 1);
@@ -398,23 +387,20 @@ load_company(ayni_db *db, int64_t company_id, ayni_report *r,
     ayni_error *err)
 {
 	sqlite3_stmt *st;
-	int rc = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(db), "SELECT name, rut, "
+	if ((rc = ayni_sql_row(db, &st, err, "reading the company",
+	    "SELECT name, rut, "
 	    "(SELECT max(day) FROM agg_day WHERE company_id = ?1) "
-	    "FROM companies WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "reading the company");
-	sqlite3_bind_int64(st, 1, company_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		copy_text(r->company, sizeof(r->company), st, 0);
-		ayni_rut_display((const char *)sqlite3_column_text(st, 1),
-		    r->rut);
-		copy_text(r->data_last_day, sizeof(r->data_last_day), st, 2);
-	} else
-		rc = ayni_error_set(err, AYNI_ENOTFOUND, _("no company %lld"),
-		    (long long)company_id);
+	    "FROM companies WHERE id = ?1", "I", company_id)) != 0)
+		return rc == AYNI_ENOTFOUND ? ayni_error_set(err,
+		    AYNI_ENOTFOUND, _("no company %lld"),
+		    (long long)company_id) : rc;
+	copy_text(r->company, sizeof(r->company), st, 0);
+	ayni_rut_display((const char *)sqlite3_column_text(st, 1), r->rut);
+	copy_text(r->data_last_day, sizeof(r->data_last_day), st, 2);
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 /*

@@ -533,11 +533,11 @@ static const char css[] =
     "footer{color:#777;font-size:8.5pt;margin-top:4mm}\n"
     "@media print{body{padding:0;max-width:none}}\n";
 
-int
-ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
+/* The document's head and the page's header: company, RUT, period. */
+static void
+html_head(FILE *fp, const ayni_report *r)
 {
-	const ayni_report_kpi *c = &r->cur;
-	char a[40], b[40], d[40], e[40], d0[11], d1[11], x[160], z[160];
+	char d0[11], d1[11], x[160];
 
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -558,20 +558,15 @@ ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 	    ayni_report_date(r->period.lo, d0),
 	    ayni_report_date(r->last_day, d1));
 	fputs("</p></header>\n", fp);
+}
 
-	fprintf(fp, "<section><h2>%s</h2>\n", _("Summary"));
-	if (!c->has) {
-		fputs("<p class=\"note\">", fp);
-		if (r->data_last_day[0] != '\0')
-			fprintf(fp, _("No sales in %s (latest sale: %s)."),
-			    r->period.label,
-			    ayni_report_date(r->data_last_day, d0));
-		else
-			fprintf(fp, _("No sales in %s (latest sale: none)."),
-			    r->period.label);
-		fputs("</p>\n", fp);
-	}
-	kpis(fp, r);
+/* The facts under the KPIs: margin, weekdays, peak hour, returns. */
+static void
+html_facts(FILE *fp, const ayni_report *r)
+{
+	const ayni_report_kpi *c = &r->cur;
+	char a[40], b[40], d[40], e[40], x[160], z[160];
+
 	fputs("<div class=\"facts\">", fp);
 	if (c->has_margin_pct) {
 		snprintf(x, sizeof(x), "<b data-k=\"margin\" data-v=\"%s\">"
@@ -620,35 +615,63 @@ ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
 		    (long long)c->returns, (long long)c->lines);
 		fputs("</span>", fp);
 	}
-	fputs("</div>\n</section>\n", fp);
+	fputs("</div>\n", fp);
+}
 
-	if (c->has) {
-		fputs("<section><h2>", fp);
-		/* TRANSLATORS: the period's daily revenue drawn over the
-		 * previous period's */
-		fprintf(fp, _("Daily revenue, %s against %s"), r->cur.period,
-		    r->prev.period);
-		fputs("</h2>\n", fp);
-		daily_chart(fp, r);
-		fputs("</section>\n", fp);
+/* The sections of a period with sales: daily chart, products, heat map. */
+static void
+html_sales(FILE *fp, const ayni_report *r)
+{
+	fputs("<section><h2>", fp);
+	/* TRANSLATORS: the period's daily revenue drawn over the
+	 * previous period's */
+	fprintf(fp, _("Daily revenue, %s against %s"), r->cur.period,
+	    r->prev.period);
+	fputs("</h2>\n", fp);
+	daily_chart(fp, r);
+	fputs("</section>\n", fp);
 
-		if (r->no_products) {
-			fprintf(fp, "<section><h2>%s</h2>\n"
-			    "<p data-k=\"no_products\">", _("Products"));
-			fprintf(fp, _("None: %s."), _(AYNI_NO_PRODUCTS));
-			fputs("</p></section>\n", fp);
-		} else
-			product_sections(fp, r);
+	if (r->no_products) {
+		fprintf(fp, "<section><h2>%s</h2>\n"
+		    "<p data-k=\"no_products\">", _("Products"));
+		fprintf(fp, _("None: %s."), _(AYNI_NO_PRODUCTS));
+		fputs("</p></section>\n", fp);
+	} else
+		product_sections(fp, r);
 
-		fprintf(fp, "<section><h2>%s</h2>\n",
-		    _("Revenue by weekday and hour"));
-		if (r->has_hours)
-			heat_map(fp, r);
+	fprintf(fp, "<section><h2>%s</h2>\n",
+	    _("Revenue by weekday and hour"));
+	if (r->has_hours)
+		heat_map(fp, r);
+	else
+		fprintf(fp, "<p class=\"note\">%s</p>\n",
+		    _("The data has dates without times."));
+	fputs("</section>\n", fp);
+}
+
+int
+ayni_report_html(const ayni_report *r, FILE *fp, ayni_error *err)
+{
+	char d0[11], x[160];
+
+	html_head(fp, r);
+	fprintf(fp, "<section><h2>%s</h2>\n", _("Summary"));
+	if (!r->cur.has) {
+		fputs("<p class=\"note\">", fp);
+		if (r->data_last_day[0] != '\0')
+			fprintf(fp, _("No sales in %s (latest sale: %s)."),
+			    r->period.label,
+			    ayni_report_date(r->data_last_day, d0));
 		else
-			fprintf(fp, "<p class=\"note\">%s</p>\n",
-			    _("The data has dates without times."));
-		fputs("</section>\n", fp);
+			fprintf(fp, _("No sales in %s (latest sale: none)."),
+			    r->period.label);
+		fputs("</p>\n", fp);
 	}
+	kpis(fp, r);
+	html_facts(fp, r);
+	fputs("</section>\n", fp);
+	if (r->cur.has)
+		html_sales(fp, r);
 	fprintf(fp, "<section><h2>%s</h2>\n", _("Benchmark"));
 	benchmark(fp, r);
 	fputs("</section>\n", fp);

@@ -171,13 +171,11 @@ items(FILE *fp, const ayni_report_item *it, int n, int is_product)
 	}
 }
 
-int
-ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
+/* The heading: company, RUT, period; a line when it has no sales. */
+static void
+text_head(FILE *fp, const ayni_report *r)
 {
-	const ayni_report_kpi *c = &r->cur, *p = &r->prev, *y = &r->year_ago;
-	const char *label[6], *change;
-	char a[40], b[40], d0[11], d1[11];
-	int i, lw = 14;
+	char d0[11], d1[11];
 
 	put_text(fp, r->company, 0, 0);
 	fprintf(fp, "  %s  ", r->rut);
@@ -187,7 +185,7 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	    ayni_report_date(r->period.lo, d0),
 	    ayni_report_date(r->last_day, d1));
 	fputs("\n\n", fp);
-	if (!c->has) {
+	if (!r->cur.has) {
 		if (r->data_last_day[0] != '\0')
 			/* TRANSLATORS: a period without sales, and the day
 			 * of the company's latest sale */
@@ -199,6 +197,16 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 			    r->period.label);
 		fputs("\n\n", fp);
 	}
+}
+
+/* The KPI table: the period, the one before and the year before. */
+static void
+text_kpis(FILE *fp, const ayni_report *r)
+{
+	const ayni_report_kpi *c = &r->cur, *p = &r->prev, *y = &r->year_ago;
+	const char *label[6], *change;
+	int i, lw = 14;
+
 	label[0] = _("revenue");
 	label[1] = _("transactions");
 	label[2] = _("avg ticket");
@@ -230,8 +238,14 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	    y->has && y->has_customers, count40);
 	kpi_line(fp, r, lw, label[5], c->returns, p->returns, p->has,
 	    y->returns, y->has, count40);
-	if (!c->has)
-		goto flush;
+}
+
+/* Margin and returns of the period. */
+static void
+text_margin(FILE *fp, const ayni_report *r)
+{
+	const ayni_report_kpi *c = &r->cur;
+	char a[40], b[40];
 
 	fputc('\n', fp);
 	if (c->has_margin_pct)
@@ -246,30 +260,42 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	fprintf(fp, P_("returns: %lld of %lld line", "returns: %lld of %lld "
 	    "lines", c->lines), (long long)c->returns, (long long)c->lines);
 	fputc('\n', fp);
+}
 
+/* Top products with ABC and Pareto, top categories. */
+static void
+text_products(FILE *fp, const ayni_report *r)
+{
 	fputc('\n', fp);
 	if (r->no_products) {
 		fprintf(fp, _("products: none; %s"), _(AYNI_NO_PRODUCTS));
 		fputc('\n', fp);
-	} else {
-		/* TRANSLATORS: how many products had sales; the ten with
-		 * the most sales are listed below */
-		fprintf(fp, _("top products: %ld sold"), r->nproducts);
-		fprintf(fp, "; ABC: A %ld, B %ld, C %ld; ", r->abc[0],
-		    r->abc[1], r->abc[2]);
-		/* TRANSLATORS: the fewest products whose sales add up to
-		 * 80 % of the revenue (Pareto) */
-		fprintf(fp, P_("%ld makes 80 %% of the revenue",
-		    "%ld make 80 %% of the revenue", r->pareto), r->pareto);
-		fputc('\n', fp);
-		items(fp, r->top, r->ntop, 1);
-		fputc('\n', fp);
-		/* TRANSLATORS: how many categories had sales; the ten with
-		 * the most sales are listed below */
-		fprintf(fp, _("top categories: %ld"), r->ncategories);
-		fputc('\n', fp);
-		items(fp, r->cat, r->ncat, 0);
+		return;
 	}
+	/* TRANSLATORS: how many products had sales; the ten with
+	 * the most sales are listed below */
+	fprintf(fp, _("top products: %ld sold"), r->nproducts);
+	fprintf(fp, "; ABC: A %ld, B %ld, C %ld; ", r->abc[0],
+	    r->abc[1], r->abc[2]);
+	/* TRANSLATORS: the fewest products whose sales add up to
+	 * 80 % of the revenue (Pareto) */
+	fprintf(fp, P_("%ld makes 80 %% of the revenue",
+	    "%ld make 80 %% of the revenue", r->pareto), r->pareto);
+	fputc('\n', fp);
+	items(fp, r->top, r->ntop, 1);
+	fputc('\n', fp);
+	/* TRANSLATORS: how many categories had sales; the ten with
+	 * the most sales are listed below */
+	fprintf(fp, _("top categories: %ld"), r->ncategories);
+	fputc('\n', fp);
+	items(fp, r->cat, r->ncat, 0);
+}
+
+/* The best and worst weekday, the peak hour. */
+static void
+text_when(FILE *fp, const ayni_report *r)
+{
+	char a[40], b[40];
 
 	fputc('\n', fp);
 	if (r->best_wd >= 0) {
@@ -295,6 +321,14 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 	else
 		fputs(_("peak hour: the data has dates without times"), fp);
 	fputc('\n', fp);
+}
+
+/* The industry benchmark, or why there is none. */
+static void
+text_benchmark(FILE *fp, const ayni_report *r)
+{
+	char a[40], b[40];
+	int i, lw;
 
 	fputc('\n', fp);
 	if (r->nbench == 0) {
@@ -302,45 +336,55 @@ ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
 		fputs(_("benchmark: not available: "), fp);
 		put_text(fp, r->bench_why, 0, 0);
 		fputc('\n', fp);
-	} else {
-		/* TRANSLATORS: industry, period and how many companies the
-		 * comparison counts */
-		fprintf(fp, P_("benchmark: %s, %s, %d company",
-		    "benchmark: %s, %s, %d companies", r->bench[0].companies),
-		    r->bench[0].industry, r->bench[0].period,
-		    r->bench[0].companies);
-		fputc('\n', fp);
-		for (lw = 13, i = 0; i < r->nbench; i++)
-			if (text_width(ayni_report_metric_text(
-			    r->bench[i].metric)) > lw)
-				lw = text_width(ayni_report_metric_text(
-				    r->bench[i].metric));
-		for (i = 0; i < r->nbench; i++) {
-			const ayni_bench_result *x = &r->bench[i];
-
-			fputs("  ", fp);
-			pad(fp, ayni_report_metric_text(x->metric), lw + 1, 0);
-			if (!x->shown) {
-				/* TRANSLATORS: too few companies have this
-				 * metric to compare it */
-				fprintf(fp, P_("not shown (%d company has "
-				    "it)", "not shown (%d companies have it)",
-				    x->companies), x->companies);
-				fputc('\n', fp);
-				continue;
-			}
-			ayni_report_bench_fmt(x->metric, x->value, a,
-			    sizeof(a));
-			ayni_report_bench_fmt(x->metric, x->p50, b,
-			    sizeof(b));
-			/* TRANSLATORS: the company's percentile among its
-			 * industry, its value and the industry's median */
-			fprintf(fp, _("percentile %3d  you %s, median %s"),
-			    x->percentile, a, b);
-			fputc('\n', fp);
-		}
+		return;
 	}
-flush:
+	/* TRANSLATORS: industry, period and how many companies the
+	 * comparison counts */
+	fprintf(fp, P_("benchmark: %s, %s, %d company",
+	    "benchmark: %s, %s, %d companies", r->bench[0].companies),
+	    r->bench[0].industry, r->bench[0].period,
+	    r->bench[0].companies);
+	fputc('\n', fp);
+	for (lw = 13, i = 0; i < r->nbench; i++)
+		if (text_width(ayni_report_metric_text(
+		    r->bench[i].metric)) > lw)
+			lw = text_width(ayni_report_metric_text(
+			    r->bench[i].metric));
+	for (i = 0; i < r->nbench; i++) {
+		const ayni_bench_result *x = &r->bench[i];
+
+		fputs("  ", fp);
+		pad(fp, ayni_report_metric_text(x->metric), lw + 1, 0);
+		if (!x->shown) {
+			/* TRANSLATORS: too few companies have this
+			 * metric to compare it */
+			fprintf(fp, P_("not shown (%d company has "
+			    "it)", "not shown (%d companies have it)",
+			    x->companies), x->companies);
+			fputc('\n', fp);
+			continue;
+		}
+		ayni_report_bench_fmt(x->metric, x->value, a, sizeof(a));
+		ayni_report_bench_fmt(x->metric, x->p50, b, sizeof(b));
+		/* TRANSLATORS: the company's percentile among its
+		 * industry, its value and the industry's median */
+		fprintf(fp, _("percentile %3d  you %s, median %s"),
+		    x->percentile, a, b);
+		fputc('\n', fp);
+	}
+}
+
+int
+ayni_report_text(const ayni_report *r, FILE *fp, ayni_error *err)
+{
+	text_head(fp, r);
+	text_kpis(fp, r);
+	if (r->cur.has) {
+		text_margin(fp, r);
+		text_products(fp, r);
+		text_when(fp, r);
+		text_benchmark(fp, r);
+	}
 	if (fflush(fp) != 0 || ferror(fp))
 		return ayni_error_set(err, AYNI_EIO, _("cannot write the "
 		    "report: %s"), strerror(errno));

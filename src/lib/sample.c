@@ -459,28 +459,20 @@ make_ean(char *out, size_t len, uint64_t h)
 	snprintf(out, len, "%s", d);
 }
 
+/* Each shop carries most of its profile's range at its own prices. */
 static void
-shop_init(struct shop *sh, const ayni_sample_options *opt)
+shop_products(struct shop *sh, const ayni_sample_options *opt,
+    struct rng *r)
 {
-	const struct profile *p = &profiles[opt->profile];
-	struct rng r;
-	int rank[64], n = 0, nocost = 0;
-	uint64_t cum = 0;
-	long m;
+	const struct profile *p = sh->p;
+	int n = 0, nocost = 0;
 
-	assert(p->nproducts <= 64);
-	memset(sh, 0, sizeof(*sh));
-	sh->p = p;
-	sh->seed = opt->seed;
-	rng_seed(&r, opt->seed, (uint64_t)opt->profile, 0x73686f70);	/* shop */
-
-	/* Each shop carries most of its profile's range at its own prices. */
 	for (int i = 0; i < p->nproducts; i++) {
 		const struct product_tpl *t = &p->products[i];
 		struct product *pr;
 		int price, pct;
 
-		if (i >= 6 && rng_below(&r, 100) < 15)
+		if (i >= 6 && rng_below(r, 100) < 15)
 			continue;
 		pr = &sh->products[n];
 		pr->tpl = t;
@@ -490,15 +482,15 @@ shop_init(struct shop *sh, const ayni_sample_options *opt)
 		else
 			snprintf(pr->sku, sizeof(pr->sku), "%s-%04d", p->plu,
 			    101 + i);
-		price = (int)((long)t->price * (90 + rng_below(&r, 26)) / 100);
+		price = (int)((long)t->price * (90 + rng_below(r, 26)) / 100);
 		if (price >= 1000)
 			price = (price + 50) / 100 * 100 - 10; /* $x.x90 */
 		else
 			price = (price + 5) / 10 * 10;
 		pr->price = price > 0 ? price : 10;
-		pct = t->cost_pct - 5 + (int)rng_below(&r, 11);
+		pct = t->cost_pct - 5 + (int)rng_below(r, 11);
 		pr->cost = pr->price * pct / 100;
-		if (rng_below(&r, 100) < NOCOST_PCT) {
+		if (rng_below(r, 100) < NOCOST_PCT) {
 			pr->cost = -1;
 			nocost++;
 		}
@@ -506,14 +498,21 @@ shop_init(struct shop *sh, const ayni_sample_options *opt)
 	}
 	/* Every shop shows at least one product without a cost. */
 	if (nocost == 0)
-		sh->products[1 + rng_below(&r, (uint32_t)n - 1)].cost = -1;
+		sh->products[1 + rng_below(r, (uint32_t)n - 1)].cost = -1;
 	sh->nproducts = n;
+}
 
-	/* Zipf-like popularity over a shop-specific ranking. */
+/* Zipf-like popularity over a shop-specific ranking. */
+static void
+shop_popularity(struct shop *sh, struct rng *r)
+{
+	int rank[64], n = sh->nproducts;
+	uint64_t cum = 0;
+
 	for (int i = 0; i < n; i++)
 		rank[i] = i;
 	for (int i = n - 1; i > 0; i--) {
-		int j = (int)rng_below(&r, (uint32_t)i + 1), t = rank[i];
+		int j = (int)rng_below(r, (uint32_t)i + 1), t = rank[i];
 
 		rank[i] = rank[j];
 		rank[j] = t;
@@ -523,6 +522,22 @@ shop_init(struct shop *sh, const ayni_sample_options *opt)
 		sh->products[i].cum = cum;
 	}
 	sh->total_weight = cum;
+}
+
+static void
+shop_init(struct shop *sh, const ayni_sample_options *opt)
+{
+	const struct profile *p = &profiles[opt->profile];
+	struct rng r;
+	long m;
+
+	assert(p->nproducts <= 64);
+	memset(sh, 0, sizeof(*sh));
+	sh->p = p;
+	sh->seed = opt->seed;
+	rng_seed(&r, opt->seed, (uint64_t)opt->profile, 0x73686f70);	/* shop */
+	shop_products(sh, opt, &r);
+	shop_popularity(sh, &r);
 
 	/*
 	 * Return tickets have 1.1 lines on average, sales lines_x10 / 10: pick
@@ -806,135 +821,187 @@ pick_customer(char *out, size_t len, const struct shop *sh, struct rng *r)
 	format_customer(out, len, sh, (long)(a * b / n));
 }
 
+/* What a ticket says about its sale, shared by its lines. */
+struct ticket {
+	const char	*pay;		/* payment method */
+	const char	*doctype;	/* document type */
+	int		 payi;		/* pay_name[] index (0 for returns) */
+	char		 customer[96];	/* "" when anonymous */
+};
+
+/*
+ * Draw the payment, the document type and the customer of a ticket (in
+ * this order: the draws make the sample what it is for a seed).  A return
+ * is a credit note, to a customer now and then.
+ */
+static void
+ticket_draw(struct writer *w, int is_return, struct ticket *t)
+{
+	const struct shop *sh = w->sh;
+	const struct profile *p = sh->p;
+	struct rng *r = &w->c;
+	int x;
+
+	t->payi = 0;
+	t->customer[0] = '\0';
+	if (is_return) {
+		t->pay = "Nota de crédito";
+		t->doctype = "NotaCreditoElectronica";
+		if ((int)rng_below(r, 100) < p->customer_pct)
+			pick_customer(t->customer, sizeof(t->customer), sh, r);
+		return;
+	}
+	x = (int)rng_below(r, 100);
+	for (t->payi = 0; t->payi < 3 && x >= p->pay_pct[t->payi]; t->payi++)
+		x -= p->pay_pct[t->payi];
+	t->pay = pay_name[t->payi];
+	if ((int)rng_below(r, 100) < p->factura_pct) {
+		t->doctype = "FacturaElectronica";
+		format_business(t->customer, sizeof(t->customer), sh,
+		    (long)rng_below(r, BUSINESS_CUSTOMERS));
+	} else {
+		t->doctype = "BoletaElectronica";
+		if ((int)rng_below(r, 100) < p->customer_pct)
+			pick_customer(t->customer, sizeof(t->customer), sh, r);
+	}
+}
+
+/* The cells shared by the ticket's lines: date and time to customer. */
+static void
+ticket_head(struct line *head, const struct day *dy, int minute, long doc,
+    const struct ticket *t)
+{
+	head->len = 0;
+	put_2d(head, dy->d);
+	put_char(head, '-');
+	put_2d(head, dy->m);
+	put_char(head, '-');
+	put_int(head, dy->y);
+	put_char(head, ' ');
+	put_2d(head, minute / 60);
+	put_char(head, ':');
+	put_2d(head, minute % 60);
+	put_char(head, ';');
+	put_int(head, doc);
+	put_char(head, ';');
+	put_text(head, t->pay);
+	put_char(head, ';');
+	put_text(head, t->doctype);
+	put_char(head, ';');
+	put_text(head, t->customer);
+	put_char(head, ';');
+}
+
+/* One line of a ticket: the article and its amounts. */
+struct sale {
+	const struct product *pr;
+	int64_t	q, disc, neto, cost, comm;
+};
+
+/*
+ * Draw line i of a ticket: the article (seen[] holds the ones before),
+ * the quantity, a discount now and then; the card commission and the
+ * cost follow.
+ */
+static void
+sale_draw(struct writer *w, const struct product **seen, int i,
+    const struct ticket *t, int is_return, struct sale *s)
+{
+	const struct shop *sh = w->sh;
+	struct rng *r = &w->c;
+	const struct product *pr = pick_product(sh, r);
+	int64_t gross;
+
+	/*
+	 * The same article twice on one ticket happens (scanned
+	 * twice), but popular articles would make it too common.
+	 */
+	for (int j = 0; j < i; j++)
+		if (seen[j] == pr && rng_below(r, 4) != 0) {
+			pr = pick_product(sh, r);
+			break;
+		}
+	seen[i] = pr;
+	s->pr = pr;
+	s->disc = s->cost = s->comm = 0;
+	s->q = draw_quantity(r, pr, is_return);
+	gross = (pr->price * s->q + 500) / 1000;
+	if (!is_return && (int)rng_below(r, 100) < DISCOUNT_PCT)
+		s->disc = (gross * (5 * (1 + rng_below(r, 4))) + 50) / 100;
+	s->neto = gross - s->disc;
+	if (!is_return && (t->payi == PAY_DEBITO || t->payi == PAY_CREDITO))
+		s->comm = (s->neto * sh->p->commission_bp + 5000) / 10000;
+	if (pr->cost >= 0)
+		s->cost = (pr->cost * s->q + 500) / 1000;
+}
+
+/* Write the line: the ticket's head, then the sale's cells. */
+static void
+sale_put(struct writer *w, const struct line *head, const struct sale *s)
+{
+	const struct product *pr = s->pr;
+	struct line l;
+
+	memcpy(l.buf, head->buf, head->len);
+	l.len = head->len;
+	put_text(&l, pr->sku);
+	put_char(&l, ';');
+	put_text(&l, pr->tpl->name);
+	put_char(&l, ';');
+	put_text(&l, pr->tpl->category);
+	put_char(&l, ';');
+	put_text(&l, unit_name[pr->tpl->unit]);
+	put_char(&l, ';');
+	put_qty(&l, pr->tpl->unit, s->q);
+	put_char(&l, ';');
+	if (pr->cost >= 0)
+		put_int(&l, pr->cost);
+	put_char(&l, ';');
+	if (pr->cost >= 0)
+		put_int(&l, s->cost);
+	put_char(&l, ';');
+	put_int(&l, pr->price);
+	put_char(&l, ';');
+	put_int(&l, s->neto);
+	put_char(&l, ';');
+	put_int(&l, s->disc);
+	put_char(&l, ';');
+	put_int(&l, s->comm);
+	put_char(&l, ';');
+	if (pr->cost >= 0)
+		put_int(&l, s->neto - s->cost - s->comm);
+	emit(w, &l);
+}
+
 static void
 write_ticket(struct writer *w, const struct day *dy, int minute,
     int nlines, int is_return)
 {
-	const struct shop *sh = w->sh;
-	const struct profile *p = sh->p;
 	const struct product *seen[MAX_LINES];
-	struct rng *r = &w->c;
-	char customer[96] = "";
-	const char *pay, *doctype;
-	int payi = 0, x;
+	struct ticket t;
+	struct sale s;
 	struct line head;
 	long doc;
 
 	/* a voided folio now and then leaves a gap, as in real books */
-	if (rng_below(r, 100) == 0)
+	if (rng_below(&w->c, 100) == 0)
 		w->sh->doc++;
 	doc = w->sh->doc++;
-
-	if (is_return) {
-		pay = "Nota de crédito";
-		doctype = "NotaCreditoElectronica";
-		if ((int)rng_below(r, 100) < p->customer_pct)
-			pick_customer(customer, sizeof(customer), sh, r);
-	} else {
-		x = (int)rng_below(r, 100);
-		for (payi = 0; payi < 3 && x >= p->pay_pct[payi]; payi++)
-			x -= p->pay_pct[payi];
-		pay = pay_name[payi];
-		if ((int)rng_below(r, 100) < p->factura_pct) {
-			doctype = "FacturaElectronica";
-			format_business(customer, sizeof(customer), sh,
-			    (long)rng_below(r, BUSINESS_CUSTOMERS));
-		} else {
-			doctype = "BoletaElectronica";
-			if ((int)rng_below(r, 100) < p->customer_pct)
-				pick_customer(customer, sizeof(customer), sh,
-				    r);
-		}
-	}
-
-	/* the part shared by the ticket's lines */
-	head.len = 0;
-	put_2d(&head, dy->d);
-	put_char(&head, '-');
-	put_2d(&head, dy->m);
-	put_char(&head, '-');
-	put_int(&head, dy->y);
-	put_char(&head, ' ');
-	put_2d(&head, minute / 60);
-	put_char(&head, ':');
-	put_2d(&head, minute % 60);
-	put_char(&head, ';');
-	put_int(&head, doc);
-	put_char(&head, ';');
-	put_text(&head, pay);
-	put_char(&head, ';');
-	put_text(&head, doctype);
-	put_char(&head, ';');
-	put_text(&head, customer);
-	put_char(&head, ';');
-
+	ticket_draw(w, is_return, &t);
+	ticket_head(&head, dy, minute, doc, &t);
 	for (int i = 0; i < nlines; i++) {
-		const struct product *pr = pick_product(sh, r);
-		int64_t q, gross, disc = 0, neto, cost = 0, comm = 0;
-		struct line l;
-
-		/*
-		 * The same article twice on one ticket happens (scanned
-		 * twice), but popular articles would make it too common.
-		 */
-		for (int j = 0; j < i; j++)
-			if (seen[j] == pr && rng_below(r, 4) != 0) {
-				pr = pick_product(sh, r);
-				break;
-			}
-		seen[i] = pr;
-		q = draw_quantity(r, pr, is_return);
-		gross = (pr->price * q + 500) / 1000;
-		if (!is_return && (int)rng_below(r, 100) < DISCOUNT_PCT)
-			disc = (gross * (5 * (1 + rng_below(r, 4))) + 50) /
-			    100;
-		neto = gross - disc;
-		if (!is_return && (payi == PAY_DEBITO ||
-		    payi == PAY_CREDITO))
-			comm = (neto * p->commission_bp + 5000) / 10000;
-		if (pr->cost >= 0)
-			cost = (pr->cost * q + 500) / 1000;
-
-		memcpy(l.buf, head.buf, head.len);
-		l.len = head.len;
-		put_text(&l, pr->sku);
-		put_char(&l, ';');
-		put_text(&l, pr->tpl->name);
-		put_char(&l, ';');
-		put_text(&l, pr->tpl->category);
-		put_char(&l, ';');
-		put_text(&l, unit_name[pr->tpl->unit]);
-		put_char(&l, ';');
-		put_qty(&l, pr->tpl->unit, q);
-		put_char(&l, ';');
-		if (pr->cost >= 0)
-			put_int(&l, pr->cost);
-		put_char(&l, ';');
-		if (pr->cost >= 0)
-			put_int(&l, cost);
-		put_char(&l, ';');
-		put_int(&l, pr->price);
-		put_char(&l, ';');
-		put_int(&l, neto);
-		put_char(&l, ';');
-		put_int(&l, disc);
-		put_char(&l, ';');
-		put_int(&l, comm);
-		put_char(&l, ';');
-		if (pr->cost >= 0)
-			put_int(&l, neto - cost - comm);
-		emit(w, &l);
-
+		sale_draw(w, seen, i, &t, is_return, &s);
+		sale_put(w, &head, &s);
 		if (w->st != NULL) {
 			int sign = is_return ? -1 : 1;
 
 			w->st->lines++;
 			w->st->return_lines += is_return;
-			w->st->revenue += sign * neto;
-			w->st->units_milli += sign * q;
-			if (pr->cost >= 0)
-				w->st->cost += sign * cost;
-			w->st->discount += disc;
+			w->st->revenue += sign * s.neto;
+			w->st->units_milli += sign * s.q;
+			if (s.pr->cost >= 0)
+				w->st->cost += sign * s.cost;
+			w->st->discount += s.disc;
 		}
 	}
 	if (w->st != NULL)
