@@ -80,7 +80,11 @@ void	ayni_db_timestamp(time_t t, char buf[20]);
 struct sqlite3;
 struct sqlite3 *ayni_db_handle(ayni_db *db);
 
-/* Translate the connection's last SQLite error into err (the one place). */
+/*
+ * Translate the connection's last SQLite error into err (the one place).
+ * what, the action that failed ("adding the company"), is marked N_()
+ * where it is written and shown in the user's language.
+ */
 int	ayni_db_error(ayni_db *db, ayni_error *err, const char *what);
 
 /*

@@ -409,7 +409,7 @@ ayni_agg_prepare(ayni_db *db, const char *view, const char *head,
 	if ((sql = ayni_agg_xprintf("%s (SELECT * FROM (%s) WHERE "
 	    "company_id = ?3) %s", head, body, tail)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	rc = ayni_sql_prepare(db, st, err, "preparing the report", sql, NULL);
+	rc = ayni_sql_prepare(db, st, err, N_("preparing the report"), sql, NULL);
 	free(sql);
 	return rc;
 }
@@ -422,7 +422,7 @@ ayni_aggregate_no_products(ayni_db *db, int64_t company_id, int *out,
 	int rc;
 
 	/* both probes are a prefix of a primary key: no scan */
-	if ((rc = ayni_sql_int(db, &v, err, "reading the rollups",
+	if ((rc = ayni_sql_int(db, &v, err, N_("reading the rollups"),
 	    "SELECT EXISTS (SELECT 1 FROM agg_day WHERE company_id = ?1)"
 	    " AND NOT EXISTS (SELECT 1 FROM agg_product_day"
 	    " WHERE company_id = ?1)", "I", company_id)) == 0)

@@ -53,7 +53,7 @@ session_insert(ayni_db *db, int64_t user_id, const char *kind,
 		return rc;
 	ayni_db_timestamp(t, now);
 	ayni_db_timestamp(t + life, exp);
-	rc = ayni_sql_exec(db, err, "creating a session",
+	rc = ayni_sql_exec(db, err, N_("creating a session"),
 	    "INSERT INTO sessions (user_id, kind, name, token_hash, host,"
 	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	    "Itttttt", user_id, kind, name, hash, host, now, exp);
@@ -89,7 +89,7 @@ ayni_session_end(ayni_db *db, const char *token, ayni_error *err)
 	if ((rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_row(db, &st, err, "ending the session",
+	if ((rc = ayni_sql_row(db, &st, err, N_("ending the session"),
 	    "SELECT kind = 'api' FROM sessions WHERE token_hash = ?1", "t",
 	    hash)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
@@ -100,7 +100,7 @@ ayni_session_end(ayni_db *db, const char *token, ayni_error *err)
 		return ayni_error_set(err, AYNI_EUSAGE, _("this is an API token, "
 		    "not a login session: end it with 'ayni token revoke "
 		    "NAME'"));
-	rc = ayni_sql_exec(db, err, "ending the session",
+	rc = ayni_sql_exec(db, err, N_("ending the session"),
 	    "UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1"
 	    " AND revoked_at IS NULL", "tt", hash, now);
 	return rc < 0 ? rc : 0;
@@ -114,7 +114,7 @@ ayni_sessions_revoke(ayni_db *db, int64_t user_id, int kinds,
 	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, "revoking sessions",
+	rc = ayni_sql_exec(db, err, N_("revoking sessions"),
 	    "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1"
 	    " AND revoked_at IS NULL AND id <> ?3"
 	    " AND ((kind = 'session' AND ?4) OR (kind = 'api' AND ?5))",
@@ -171,7 +171,7 @@ dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 	const char *name, *exp, *rev;
 	int rc, api;
 
-	if ((rc = ayni_sql_row(db, &st, err, "checking the session",
+	if ((rc = ayni_sql_row(db, &st, err, N_("checking the session"),
 	    "SELECT s.kind = 'api', s.name, s.expires_at, s.revoked_at"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ?1 AND u.is_active = 1", "t", hash)) != 0)
@@ -215,7 +215,7 @@ ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 	if ((rc = ayni_token_hash(token, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_row(db, &st, err, "checking the session",
+	rc = ayni_sql_row(db, &st, err, N_("checking the session"),
 	    "SELECT s.id, u.id, u.is_superuser, ifnull(s.company_id, 0),"
 	    " u.email, s.kind = 'api'"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
@@ -260,7 +260,7 @@ ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_prepare(db, &st, err, "reading the session",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading the session"),
 	    "SELECT u.email, u.name, u.is_superuser, s.kind, s.name,"
 	    " s.expires_at, ?2, ?3, ?4 FROM sessions s"
 	    " JOIN users u ON u.id = s.user_id WHERE s.id = ?1", "Ittt",
@@ -312,7 +312,7 @@ login_failed(ayni_db *db, int64_t id, int failed, time_t now,
 	failed++;
 	if (failed >= AYNI_LOCKOUT_FAILURES)
 		ayni_db_timestamp(now + AYNI_LOCKOUT_SECONDS, until_s);
-	if ((rc = ayni_sql_exec(db, err, "logging in",
+	if ((rc = ayni_sql_exec(db, err, N_("logging in"),
 	    "UPDATE users SET failed_login_attempts = ?2,"
 	    " lockout_until = ?3, updated_at = ?4 WHERE id = ?1",
 	    "Iitt", id, failed, failed >= AYNI_LOCKOUT_FAILURES ?
@@ -341,7 +341,7 @@ login_ok(ayni_db *db, int64_t id, const char *password, const char *stored,
 	if (rehash && (rc = ayni_password_hash(password, newhash,
 	    sizeof(newhash), err)) != 0)
 		goto out;
-	if ((rc = ayni_sql_exec(db, err, "logging in",
+	if ((rc = ayni_sql_exec(db, err, N_("logging in"),
 	    "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL,"
 	    " last_login = CASE WHEN ?2 THEN ?3 ELSE last_login END,"
 	    " last_login_host = CASE WHEN ?2 THEN ?4 ELSE last_login_host END,"
@@ -375,7 +375,7 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 	 */
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
-	rc = ayni_sql_row(db, &st, err, "logging in",
+	rc = ayni_sql_row(db, &st, err, N_("logging in"),
 	    "SELECT id, password_hash, is_active, failed_login_attempts,"
 	    " lockout_until FROM users WHERE email = ?1", "t", norm);
 	if (rc == AYNI_ENOTFOUND) {
@@ -466,7 +466,7 @@ ayni_apitoken_revoke(ayni_db *db, int64_t user_id, const char *name,
 	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_exec(db, err, "revoking the token",
+	if ((rc = ayni_sql_exec(db, err, N_("revoking the token"),
 	    "UPDATE sessions SET revoked_at = ?3 WHERE user_id = ?1"
 	    " AND kind = 'api' AND name = ?2 AND revoked_at IS NULL", "Itt",
 	    user_id, name, now)) == 0)
@@ -495,7 +495,7 @@ ayni_apitoken_list(ayni_db *db, int64_t user_id, ayni_writer *w,
 	int rc;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_prepare(db, &st, err, "listing tokens",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing tokens"),
 	    "SELECT name, created_at, expires_at, last_used_at,"
 	    " CASE WHEN expires_at > ?2 THEN 'active' ELSE 'expired' END"
 	    " FROM sessions WHERE user_id = ?1 AND kind = 'api'"
@@ -544,7 +544,7 @@ onetime_request(ayni_db *db, const struct onetime *k, const char *email,
 	if ((rc = ayni_user_find(db, email, &uid, err)) != 0)
 		return rc;
 	ayni_email_normalize(email, norm, sizeof(norm), NULL);
-	if ((rc = ayni_sql_int(db, &active, err, "reading the user",
+	if ((rc = ayni_sql_int(db, &active, err, N_("reading the user"),
 	    "SELECT is_active FROM users WHERE id = ?1", "I", uid)) < 0 &&
 	    rc != AYNI_ENOTFOUND)
 		return rc;
@@ -661,7 +661,7 @@ ayni_verify_consume(ayni_db *db, const char *token, char *out_email,
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
 	if ((rc = onetime_take(db, &verify_kind, token, &uid, out_email,
-	    err)) == 0 && (rc = ayni_sql_exec(db, err, "verifying the email",
+	    err)) == 0 && (rc = ayni_sql_exec(db, err, N_("verifying the email"),
 	    "UPDATE users SET is_email_verified = 1, updated_at = ?2"
 	    " WHERE id = ?1", "It", uid, now)) > 0)
 		rc = 0;

@@ -253,7 +253,7 @@ load_group(ayni_db *db, sqlite3_stmt *vals, const char *industry,
 
 	g->n = 0;
 	snprintf(g->industry, sizeof(g->industry), "%s", industry);
-	if ((rc = ayni_sql_prepare(db, &st, err, "reading the companies",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading the companies"),
 	    "SELECT id FROM companies"
 	    " WHERE industry = ?1 AND benchmark = 1 AND is_active = 1"
 	    " ORDER BY id", "t", industry)) != 0)
@@ -267,7 +267,7 @@ load_group(ayni_db *db, sqlite3_stmt *vals, const char *industry,
 		sqlite3_bind_int64(vals, 3, sqlite3_column_int64(st, 0));
 		if ((s = sqlite3_step(vals)) != SQLITE_ROW) {
 			if (s != SQLITE_DONE) {
-				rc = sql_error(db, err, "reading the rollups");
+				rc = sql_error(db, err, N_("reading the rollups"));
 				goto out;
 			}
 			continue;	/* no sales in the period */
@@ -293,7 +293,7 @@ load_group(ayni_db *db, sqlite3_stmt *vals, const char *industry,
 		}
 	}
 	if (s != SQLITE_DONE)
-		rc = sql_error(db, err, "reading the companies");
+		rc = sql_error(db, err, N_("reading the companies"));
 out:
 	sqlite3_reset(vals);
 	sqlite3_finalize(st);
@@ -348,7 +348,7 @@ data_time(ayni_db *db, char out[20], ayni_error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_row(db, &st, err, "reading the time of the data",
+	if ((rc = ayni_sql_row(db, &st, err, N_("reading the time of the data"),
 	    "SELECT max(coalesce(("
 	    "SELECT timestamp FROM data_updates ORDER BY id DESC LIMIT 1),"
 	    " ''), coalesce((SELECT max(completed_at) FROM uploads), ''),"
@@ -372,7 +372,7 @@ stored_stats(ayni_db *db, ayni_bench_result *r, const ayni_bench_period *p,
 	sqlite3_stmt *st;
 	int rc, s;
 
-	if ((rc = ayni_sql_prepare(db, &st, err, "reading benchmarks",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading benchmarks"),
 	    "SELECT sample_size,"
 	    " value, percentile_25, percentile_50, percentile_75"
 	    " FROM benchmarks WHERE industry = ?1 AND metric_name = ?2"
@@ -389,7 +389,7 @@ stored_stats(ayni_db *db, ayni_bench_result *r, const ayni_bench_period *p,
 			r->from_store = 1;
 		}
 	} else if (s != SQLITE_DONE)
-		rc = sql_error(db, err, "reading benchmarks");
+		rc = sql_error(db, err, N_("reading benchmarks"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -411,7 +411,7 @@ load_self(ayni_db *db, int64_t company_id, struct self *me,
 	int rc;
 
 	memset(me, 0, sizeof(*me));
-	if ((rc = ayni_sql_row(db, &st, err, "reading the company",
+	if ((rc = ayni_sql_row(db, &st, err, N_("reading the company"),
 	    "SELECT rut, industry,"
 	    " benchmark, is_active, (SELECT max(day) FROM agg_day"
 	    " WHERE company_id = ?1) FROM companies WHERE id = ?1",
@@ -610,7 +610,7 @@ store(ayni_db *db, sqlite3_stmt *ins, const ayni_bench_result *r,
 	sqlite3_bind_double(ins, 9, r->p75);
 	sqlite3_bind_text(ins, 10, now, -1, SQLITE_STATIC);
 	if (sqlite3_step(ins) != SQLITE_DONE)
-		return sql_error(db, err, "storing benchmarks");
+		return sql_error(db, err, N_("storing benchmarks"));
 	return 0;
 }
 
@@ -625,7 +625,7 @@ refresh_industry(ayni_db *db, sqlite3_stmt *vals, sqlite3_stmt *ins,
 	double *x = NULL;
 	int rc = 0, s, m;
 
-	if ((rc = ayni_sql_prepare(db, &st, err, "listing periods",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing periods"),
 	    periods_sql, "t", industry)) != 0)
 		return rc;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -654,7 +654,7 @@ refresh_industry(ayni_db *db, sqlite3_stmt *vals, sqlite3_stmt *ins,
 		}
 	}
 	if (s != SQLITE_DONE)
-		rc = sql_error(db, err, "listing periods");
+		rc = sql_error(db, err, N_("listing periods"));
 out:
 	free(x);
 	free(g.c);
@@ -673,16 +673,16 @@ ayni_benchmark_refresh(ayni_db *db, long *nrows, ayni_error *err)
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_script(db, err, "clearing benchmarks",
+	if ((rc = ayni_sql_script(db, err, N_("clearing benchmarks"),
 	    "DELETE FROM benchmarks")) != 0 ||
 	    (rc = prepare_values(db, &vals, err)) != 0 ||
-	    (rc = ayni_sql_prepare(db, &ins, err, "preparing benchmarks",
+	    (rc = ayni_sql_prepare(db, &ins, err, N_("preparing benchmarks"),
 	    "INSERT INTO benchmarks"
 	    " (industry, metric_name, period, period_type, sample_size, value,"
 	    " percentile_25, percentile_50, percentile_75, created_at,"
 	    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 	    " ?10)", NULL)) != 0 ||
-	    (rc = ayni_sql_prepare(db, &inds, err, "preparing benchmarks",
+	    (rc = ayni_sql_prepare(db, &inds, err, N_("preparing benchmarks"),
 	    "SELECT industry"
 	    " FROM companies WHERE benchmark = 1 AND is_active = 1"
 	    " GROUP BY industry HAVING count(*) >= ?1 ORDER BY industry",
@@ -693,7 +693,7 @@ ayni_benchmark_refresh(ayni_db *db, long *nrows, ayni_error *err)
 		    sqlite3_column_text(inds, 0), now, &n, err)) != 0)
 			goto out;
 	if (s != SQLITE_DONE)
-		rc = sql_error(db, err, "listing industries");
+		rc = sql_error(db, err, N_("listing industries"));
 out:
 	sqlite3_finalize(inds);
 	sqlite3_finalize(vals);

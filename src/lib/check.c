@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "ayni/intl.h"
 #include "ayni/aggregate.h"
 #include "ayni/check.h"
 #include "ayni/rut.h"
@@ -57,7 +58,7 @@ integrity(ayni_db *db, struct run *r, ayni_error *err)
 	char subject[128], problem[512];
 	int rc, src;
 
-	if ((rc = ayni_sql_prepare(db, &st, err, "checking integrity",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("checking integrity"),
 	    "PRAGMA integrity_check", NULL)) != 0)
 		return rc;
 	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -69,7 +70,7 @@ integrity(ayni_db *db, struct run *r, ayni_error *err)
 	sqlite3_finalize(st);
 	if (rc != 0)
 		return rc;
-	if ((rc = ayni_sql_prepare(db, &st, err, "checking foreign keys",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("checking foreign keys"),
 	    "PRAGMA foreign_key_check", NULL)) != 0)
 		return rc;
 	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -95,12 +96,12 @@ companies(ayni_db *db, const ayni_actor *actor, struct run *r, long *nc,
 	int rc = 0, src;
 
 	gethostname(host, sizeof(host) - 1);
-	if ((rc = ayni_sql_prepare(db, &st, err, "checking companies",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("checking companies"),
 	    "SELECT c.id, c.rut FROM companies c"
 	    " JOIN user_companies m ON m.company_id = c.id"
 	    " WHERE m.user_id = ?1 AND m.is_active = 1 ORDER BY c.rut", "I",
 	    actor->user_id)) != 0 ||
-	    (rc = ayni_sql_prepare(db, &up, err, "checking companies",
+	    (rc = ayni_sql_prepare(db, &up, err, N_("checking companies"),
 	    "SELECT id, status, pid, host,"
 	    " CAST(strftime('%s', coalesce(started_at, created_at))"
 	    " AS INTEGER) FROM uploads WHERE company_id = ?1"

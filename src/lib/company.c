@@ -189,7 +189,7 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 	memset(out, 0, sizeof(*out));
 	if (rut != NULL && (rc = ayni_rut_parse(rut, canon, err)) != 0)
 		return rc == AYNI_EDATA ? AYNI_EUSAGE : rc;
-	if ((rc = ayni_sql_prepare(db, &st, err, "selecting the company", sql,
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("selecting the company"), sql,
 	    "ItI", actor->user_id, rut != NULL ? canon : NULL,
 	    rut == NULL ? actor->company_id : (int64_t)0)) != 0)
 		return rc;
@@ -205,7 +205,7 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 		    (const char *)sqlite3_column_text(st, 3));
 	}
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
-		rc = ayni_db_error(db, err, "selecting the company");
+		rc = ayni_db_error(db, err, N_("selecting the company"));
 		goto out;
 	}
 	if (rut != NULL && n == 0)
@@ -241,7 +241,7 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 
 	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
 		return ayni_error_set(err, AYNI_EUSAGE, _("no role given"));
-	if ((rc = ayni_sql_row(db, &st, err, "adding a member",
+	if ((rc = ayni_sql_row(db, &st, err, N_("adding a member"),
 	    "SELECT c.rut, u.email, m.is_active FROM companies c, users u"
 	    " LEFT JOIN user_companies m ON m.company_id = c.id"
 	    " AND m.user_id = u.id"
@@ -259,7 +259,7 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 		return ayni_error_set(err, AYNI_EEXISTS,
 		    _("'%s' is already a member of '%s'"), email, rut);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, "adding a member",
+	rc = ayni_sql_exec(db, err, N_("adding a member"),
 	    "INSERT INTO user_companies (user_id, company_id, role, is_active,"
 	    " created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)"
 	    " ON CONFLICT (user_id, company_id) DO UPDATE SET role = ?3,"
@@ -387,7 +387,7 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, "adding the company",
+	rc = ayni_sql_exec(db, err, N_("adding the company"),
 	    "INSERT INTO companies (rut, name, industry, size, benchmark,"
 	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
 	    "ttttit", canon, name, f->industry ? f->industry : "other",
@@ -432,7 +432,7 @@ ayni_company_find(ayni_db *db, const char *rut, int include_removed,
 	memset(out, 0, sizeof(*out));
 	if ((rc = ayni_rut_parse(rut, canon, err)) != 0)
 		return rc;
-	if ((rc = ayni_sql_row(db, &st, err, "looking up the company",
+	if ((rc = ayni_sql_row(db, &st, err, N_("looking up the company"),
 	    "SELECT id, rut, name, industry, size, benchmark, is_active"
 	    " FROM companies WHERE rut = ?1 AND (?2 OR is_active = 1)", "ti",
 	    canon, include_removed != 0)) != 0) {
@@ -459,7 +459,7 @@ ayni_company_update(ayni_db *db, int64_t company_id,
 	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_exec(db, err, "changing the company",
+	if ((rc = ayni_sql_exec(db, err, N_("changing the company"),
 	    "UPDATE companies SET name = coalesce(?2, name),"
 	    " industry = coalesce(?3, industry), size = coalesce(?4, size),"
 	    " benchmark = CASE WHEN ?5 < 0 THEN benchmark ELSE ?5 END,"
@@ -477,7 +477,7 @@ set_active(ayni_db *db, int64_t id, int active, ayni_error *err)
 	char now[20];
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	return ayni_sql_exec(db, err, "changing the company",
+	return ayni_sql_exec(db, err, N_("changing the company"),
 	    "UPDATE companies SET is_active = ?2, updated_at = ?3"
 	    " WHERE id = ?1 AND is_active <> ?2", "Iit", id, active, now);
 }
@@ -532,7 +532,7 @@ ayni_company_use(ayni_db *db, const ayni_actor *actor, int64_t company_id,
 	int rc;
 
 	/* Only for a company the actor may use: checked in the same UPDATE. */
-	if ((rc = ayni_sql_row(db, &st, err, "choosing the company",
+	if ((rc = ayni_sql_row(db, &st, err, N_("choosing the company"),
 	    "UPDATE sessions SET company_id = ?2 WHERE id = ?1 AND user_id = ?3"
 	    " AND EXISTS (SELECT 1 FROM user_companies m JOIN companies c"
 	    " ON c.id = m.company_id WHERE m.company_id = ?2"
@@ -591,7 +591,7 @@ write_companies(ayni_db *db, sqlite3_stmt *st, ayni_writer *w,
 			return rc;
 	}
 	if (src != SQLITE_DONE)
-		return ayni_db_error(db, err, "listing companies");
+		return ayni_db_error(db, err, N_("listing companies"));
 	return 0;
 }
 
@@ -605,7 +605,7 @@ ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
 	if (all && !actor->is_superuser)
 		return ayni_error_set(err, AYNI_EPERM, _("permission denied: "
 		    "only a superuser lists every company"));
-	if ((rc = ayni_sql_prepare(db, &st, err, "listing companies", all ?
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing companies"), all ?
 	    "SELECT c.rut, c.name, c.industry, c.size, c.benchmark,"
 	    " (SELECT m.role FROM user_companies m WHERE m.company_id = c.id"
 	    " AND m.user_id = ?1 AND m.is_active = 1), c.is_active"
@@ -628,7 +628,7 @@ ayni_company_show(ayni_db *db, const ayni_membership *m, ayni_writer *w,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_prepare(db, &st, err, "showing the company",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("showing the company"),
 	    "SELECT rut, name, industry, size, benchmark, ?2, is_active"
 	    " FROM companies WHERE id = ?1 AND is_active = 1", "It",
 	    m->company_id, ayni_role_name(m->role))) != 0)
@@ -645,7 +645,7 @@ ayni_member_list(ayni_db *db, int64_t company_id, ayni_writer *w,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_prepare(db, &st, err, "listing members",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing members"),
 	    "SELECT u.email, u.name, m.role FROM user_companies m"
 	    " JOIN users u ON u.id = m.user_id"
 	    " WHERE m.company_id = ?1 AND m.is_active = 1 AND u.is_active = 1"
@@ -670,7 +670,7 @@ ayni_member_find(ayni_db *db, int64_t company_id, const char *email,
 	*role = AYNI_ROLE_NONE;
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
-	if ((rc = ayni_sql_row(db, &st, err, "looking up the user",
+	if ((rc = ayni_sql_row(db, &st, err, N_("looking up the user"),
 	    "SELECT u.id, m.role FROM users u"
 	    " LEFT JOIN user_companies m ON m.user_id = u.id"
 	    " AND m.company_id = ?2 AND m.is_active = 1"
@@ -714,7 +714,7 @@ target_of(ayni_db *db, const ayni_membership *by, int64_t user_id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_row(db, &st, err, "looking up the member",
+	if ((rc = ayni_sql_row(db, &st, err, N_("looking up the member"),
 	    "SELECT u.email, m.role, (SELECT count(*) FROM user_companies o"
 	    " JOIN users ou ON ou.id = o.user_id WHERE o.company_id = ?1"
 	    " AND o.role = 'owner' AND o.is_active = 1 AND ou.is_active = 1"
@@ -755,7 +755,7 @@ change_member(ayni_db *db, const ayni_membership *by, int64_t user_id,
 		return ayni_error_set(err, AYNI_EPERM, _("'%s' is the last owner "
 		    "of '%s': make another member owner first"), email, disp);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, "changing the member",
+	rc = ayni_sql_exec(db, err, N_("changing the member"),
 	    to == AYNI_ROLE_NONE ?
 	    "UPDATE user_companies SET is_active = 0, updated_at = ?4"
 	    " WHERE company_id = ?1 AND user_id = ?2" :

@@ -39,6 +39,11 @@ ayni_db_error(ayni_db *db, ayni_error *err, const char *what)
 	int rc = sqlite3_extended_errcode(db->h);
 	const char *msg = sqlite3_errmsg(db->h);
 
+	/* what is marked N_() where it is written: the action, translated
+	   ("" would fetch the catalogue's header) */
+	if (what[0] != '\0')
+		what = _(what);
+
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -110,7 +115,7 @@ refresh_deferred(ayni_db *db, ayni_error *err)
 	int rc;
 
 	/* One company at a time: a refresh deletes its own row. */
-	while ((rc = ayni_sql_int(db, &id, err, "refreshing the rollups",
+	while ((rc = ayni_sql_int(db, &id, err, N_("refreshing the rollups"),
 	    "SELECT company_id FROM agg_deferred ORDER BY company_id LIMIT 1",
 	    NULL)) == 0)
 		if ((rc = ayni_aggregate_refresh(db, id, err)) != 0)
@@ -125,7 +130,7 @@ check_foreign_keys(ayni_db *db, ayni_error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_row(db, &st, err, "checking foreign keys",
+	if ((rc = ayni_sql_row(db, &st, err, N_("checking foreign keys"),
 	    "PRAGMA foreign_key_check", NULL)) != 0)
 		return rc == AYNI_ENOTFOUND ? 0 : rc;
 	rc = ayni_error_set(err, AYNI_EINTERNAL, _("migrating '%s' broke a "
@@ -148,11 +153,11 @@ ayni_db_migrate(ayni_db *db, ayni_error *err)
 {
 	int rc;
 
-	if ((rc = ayni_sql_script(db, err, "preparing a migration",
+	if ((rc = ayni_sql_script(db, err, N_("preparing a migration"),
 	    "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON")) != 0)
 		return rc;
 	rc = migrate(db, err);
-	if (ayni_sql_script(db, rc ? NULL : err, "ending a migration",
+	if (ayni_sql_script(db, rc ? NULL : err, N_("ending a migration"),
 	    "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON") != 0 &&
 	    rc == 0)
 		rc = err != NULL ? err->code : AYNI_EINTERNAL;
@@ -170,7 +175,7 @@ migrate(ayni_db *db, ayni_error *err)
 	/* Read the version inside the write lock: two first runs race. */
 	cur = ayni_db_version(db);
 	if (cur < 0) {
-		rc = ayni_db_error(db, err, "cannot read the schema version");
+		rc = ayni_db_error(db, err, N_("cannot read the schema version"));
 		goto out;
 	}
 	if (cur > ayni_db_schema_version()) {
@@ -196,7 +201,8 @@ migrate(ayni_db *db, ayni_error *err)
 		    SQLITE_OK) {
 			char what[128];
 
-			snprintf(what, sizeof(what), "applying '%s'", m->name);
+			snprintf(what, sizeof(what), _("applying '%s'"),
+			    m->name);
 			rc = ayni_db_error(db, err, what);
 			if (rc == AYNI_EDATA)
 				rc = AYNI_EINTERNAL;
@@ -208,12 +214,12 @@ migrate(ayni_db *db, ayni_error *err)
 		goto out;
 	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d",
 	    AYNI_APPLICATION_ID);
-	if ((rc = ayni_sql_script(db, err, "marking the database", pragma)) !=
+	if ((rc = ayni_sql_script(db, err, N_("marking the database"), pragma)) !=
 	    0)
 		goto out;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 	    ayni_db_schema_version());
-	rc = ayni_sql_script(db, err, "setting the schema version", pragma);
+	rc = ayni_sql_script(db, err, N_("setting the schema version"), pragma);
 out:
 	return ayni_db_end(db, rc, err);
 }
@@ -398,16 +404,16 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(opath, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
-		rc = db->h != NULL ? ayni_db_error(db, err, "opening") :
+		rc = db->h != NULL ? ayni_db_error(db, err, N_("opening")) :
 		    ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	ayni_db_set_busy_timeout(db, 5000);
 	/* Reading the header tells a non-database file early and clearly. */
-	if ((rc = ayni_sql_script(db, err, "opening",
+	if ((rc = ayni_sql_script(db, err, N_("opening"),
 	    "PRAGMA foreign_keys = ON")) != 0 ||
-	    (rc = ayni_sql_script(db, err, "reading the schema",
+	    (rc = ayni_sql_script(db, err, N_("reading the schema"),
 	    "SELECT count(*) FROM sqlite_schema")) != 0)
 		goto out;
 	if (!memory && (rc = check_ours(db, &mark, err)) != 0)
@@ -421,10 +427,10 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 		goto out;
 	}
 	if (!memory && !(flags & AYNI_DB_READONLY) &&
-	    (rc = ayni_sql_script(db, err, "enabling WAL",
+	    (rc = ayni_sql_script(db, err, N_("enabling WAL"),
 	    "PRAGMA journal_mode = WAL")) != 0)
 		goto out;
-	if ((rc = ayni_sql_script(db, err, "opening",
+	if ((rc = ayni_sql_script(db, err, N_("opening"),
 	    "PRAGMA synchronous = NORMAL")) != 0)
 		goto out;
 	if (!(flags & AYNI_DB_NOMIGRATE) &&
@@ -477,7 +483,7 @@ ayni_db_begin(ayni_db *db, ayni_error *err)
 	if (db->depth++ > 0)
 		return 0;
 	db->failed = 0;
-	if ((rc = ayni_sql_script(db, err, "starting a transaction",
+	if ((rc = ayni_sql_script(db, err, N_("starting a transaction"),
 	    "BEGIN IMMEDIATE")) != 0)
 		db->depth = 0;
 	return rc;
@@ -492,14 +498,14 @@ ayni_db_commit(ayni_db *db, ayni_error *err)
 	if (--db->depth > 0)
 		return 0;
 	if (db->failed) {
-		ayni_sql_script(db, NULL, "rolling back", "ROLLBACK");
+		ayni_sql_script(db, NULL, N_("rolling back"), "ROLLBACK");
 		return ayni_error_set(err, AYNI_EINTERNAL,
 		    _("an inner transaction failed"));
 	}
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		int rc = ayni_db_error(db, err, "committing");
+		int rc = ayni_db_error(db, err, N_("committing"));
 
-		ayni_sql_script(db, NULL, "rolling back", "ROLLBACK");
+		ayni_sql_script(db, NULL, N_("rolling back"), "ROLLBACK");
 		return rc;
 	}
 	return 0;

@@ -87,7 +87,7 @@ vrow(ayni_db *db, sqlite3_stmt **st, ayni_error *err, const char *what,
 		return 0;
 	case SQLITE_DONE:
 		rc = ayni_error_set(err, AYNI_ENOTFOUND, _("%s: not found"),
-		    what);
+		    what[0] != '\0' ? _(what) : what);
 		break;
 	default:
 		rc = ayni_db_error(db, err, what);

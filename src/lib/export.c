@@ -71,7 +71,7 @@ ayni_export_write(ayni_db *db, int64_t company_id, const ayni_export_opts *o,
 	if (!o->raw)
 		return ayni_aggregate_write(db, company_id, &a, w, err);
 	/* the range compares days: a line at 23:59 of --to is in it */
-	if ((rc = ayni_sql_prepare(db, &st, err, "reading the sales lines",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading the sales lines"),
 	    "SELECT transaction_date,"
 	    " branch, doc_type, transaction_id, product_id, occurrence,"
 	    " trans_type, is_return, customer_id, description, category,"

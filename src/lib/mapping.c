@@ -196,7 +196,7 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 	int rc, mixed = 0;
 	ayni_field_id id;
 
-	if ((rc = ayni_sql_row(db, &st, err, "reading the upload",
+	if ((rc = ayni_sql_row(db, &st, err, N_("reading the upload"),
 	    "SELECT dialect FROM uploads WHERE id = ?1 AND company_id = ?2"
 	    " AND dialect IS NOT NULL", "II", upload_id, company_id)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("no "
@@ -408,7 +408,7 @@ ayni_mapping_get(ayni_db *db, int64_t company_id, const char *name,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = ayni_sql_row(db, &st, err, "reading a mapping",
+	rc = ayni_sql_row(db, &st, err, N_("reading a mapping"),
 	    "SELECT mapping_name, mappings, formats, is_default"
 	    " FROM column_mappings WHERE company_id = ?1"
 	    " AND (?2 IS NULL AND is_default = 1 OR mapping_name = ?2)",
@@ -461,7 +461,7 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 		goto out;
 
 	/* What is replaced, read without parsing it: it may be damaged. */
-	rc = ayni_sql_row(db, &st, err, "saving a mapping",
+	rc = ayni_sql_row(db, &st, err, N_("saving a mapping"),
 	    "SELECT is_default FROM column_mappings"
 	    " WHERE company_id = ?1 AND mapping_name = ?2", "It", company_id,
 	    m->name);
@@ -472,7 +472,7 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 	}
 	/* At most one row: the schema allows one default. */
 	if ((rc == 0 || rc == AYNI_ENOTFOUND) && m->is_default &&
-	    (rc = ayni_sql_row(db, &st, err, "saving a mapping",
+	    (rc = ayni_sql_row(db, &st, err, N_("saving a mapping"),
 	    "UPDATE column_mappings SET is_default = 0, updated_at = ?3"
 	    " WHERE company_id = ?1 AND is_default = 1"
 	    " AND mapping_name <> ?2 RETURNING mapping_name", "Itt",
@@ -482,7 +482,7 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 		sqlite3_finalize(st);
 	}
 	if (rc == 0 || rc == AYNI_ENOTFOUND)
-		rc = ayni_sql_exec(db, err, "saving a mapping",
+		rc = ayni_sql_exec(db, err, N_("saving a mapping"),
 		    "INSERT INTO column_mappings (company_id, mapping_name,"
 		    " mappings, formats, is_default, created_at, updated_at)"
 		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
@@ -508,7 +508,7 @@ ayni_mapping_remove(ayni_db *db, int64_t company_id, const char *name,
 	int rc;
 
 	/* At most one row: the name is unique in the company. */
-	if ((rc = ayni_sql_row(db, &st, err, "removing a mapping",
+	if ((rc = ayni_sql_row(db, &st, err, N_("removing a mapping"),
 	    "DELETE FROM column_mappings WHERE company_id = ?1"
 	    " AND mapping_name = ?2 RETURNING is_default", "It", company_id,
 	    name)) != 0)
@@ -528,7 +528,7 @@ ayni_mapping_list(ayni_db *db, int64_t company_id, ayni_writer *w,
 	int rc;
 
 	/* Columns in the order of ayni_mapping_list_columns. */
-	if ((rc = ayni_sql_prepare(db, &st, err, "listing mappings",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing mappings"),
 	    "SELECT mapping_name, (SELECT count(*) FROM json_each(mappings)),"
 	    " is_default, updated_at FROM column_mappings"
 	    " WHERE company_id = ?1 ORDER BY mapping_name", "I",

@@ -36,7 +36,7 @@ run(ayni_db *db, const char *script, int64_t company_id, const char **days,
 
 	while (*tail != '\0') {
 		if (sqlite3_prepare_v2(h, tail, -1, &st, &tail) != SQLITE_OK)
-			return sql_error(db, err, "updating the rollups");
+			return sql_error(db, err, N_("updating the rollups"));
 		if (st == NULL)
 			continue;	/* trailing blanks */
 		sqlite3_bind_int64(st, 1, company_id);
@@ -48,7 +48,7 @@ run(ayni_db *db, const char *script, int64_t company_id, const char **days,
 			;
 		sqlite3_finalize(st);
 		if (src != SQLITE_DONE)
-			return sql_error(db, err, "updating the rollups");
+			return sql_error(db, err, N_("updating the rollups"));
 	}
 	return 0;
 }
@@ -296,7 +296,7 @@ sink_open(struct sink *k, ayni_db *db, int64_t company, ayni_error *err)
 	for (i = 0; i < NSINK; i++) {
 		if (sqlite3_prepare_v2(ayni_db_handle(db), sink_sql[i], -1,
 		    &k->st[i], NULL) != SQLITE_OK)
-			return sql_error(db, err, "updating the rollups");
+			return sql_error(db, err, N_("updating the rollups"));
 		sqlite3_bind_int64(k->st[i], 1, company);
 	}
 	return 0;
@@ -320,7 +320,7 @@ sink_put(struct sink *k, int which, ayni_error *err)
 
 	sqlite3_reset(st);
 	if (src != SQLITE_DONE)
-		return sql_error(k->db, err, "updating the rollups");
+		return sql_error(k->db, err, N_("updating the rollups"));
 	return 0;
 }
 
@@ -646,12 +646,12 @@ pass_bounds(struct sink *k, const char *from, const char *to, char *next,
 	    " OR EXISTS (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
 	    "  AND transaction_date >= date(?2, '+1 day'))", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return sql_error(k->db, err, "updating the rollups");
+		return sql_error(k->db, err, N_("updating the rollups"));
 	sqlite3_bind_int64(st, 1, k->company);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sql_error(k->db, err, "updating the rollups");
+		rc = sql_error(k->db, err, N_("updating the rollups"));
 		goto out;
 	}
 	/*
@@ -722,7 +722,7 @@ pass_read(struct pass *p, const char *from, const char *next,
 
 	if (sqlite3_prepare_v2(ayni_db_handle(k->db), pass_sql, -1, &st,
 	    NULL) != SQLITE_OK)
-		return sql_error(k->db, err, "reading the raw lines");
+		return sql_error(k->db, err, N_("reading the raw lines"));
 	sqlite3_bind_int64(st, 1, k->company);
 	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
@@ -743,7 +743,7 @@ pass_read(struct pass *p, const char *from, const char *next,
 			goto out;
 	}
 	if (src != SQLITE_DONE)
-		rc = sql_error(k->db, err, "reading the raw lines");
+		rc = sql_error(k->db, err, N_("reading the raw lines"));
 	else
 		rc = flush_day(p, err);
 out:
@@ -770,7 +770,7 @@ pass_outside(struct pass *p, const char *from, const char *next,
 	    " AND txn_key = ?2"
 	    " AND (+transaction_date < ?3 OR +transaction_date >= ?4))", -1,
 	    &st, NULL) != SQLITE_OK)
-		return sql_error(k->db, err, "updating the rollups");
+		return sql_error(k->db, err, N_("updating the rollups"));
 	sqlite3_bind_int64(st, 1, k->company);
 	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
@@ -782,7 +782,7 @@ pass_outside(struct pass *p, const char *from, const char *next,
 			continue;
 		bind_str(st, 2, e->key);
 		if (sqlite3_step(st) != SQLITE_ROW) {
-			rc = sql_error(k->db, err, "updating the rollups");
+			rc = sql_error(k->db, err, N_("updating the rollups"));
 			break;
 		}
 		found = sqlite3_column_int(st, 0);
@@ -896,7 +896,7 @@ periods_prepare(struct periods *ps, const char *sql, const char *from,
 {
 	if (sqlite3_prepare_v2(ayni_db_handle(ps->k->db), sql, -1, st, NULL) !=
 	    SQLITE_OK)
-		return sql_error(ps->k->db, err, "updating the rollups");
+		return sql_error(ps->k->db, err, N_("updating the rollups"));
 	sqlite3_bind_int64(*st, 1, ps->k->company);
 	sqlite3_bind_text(*st, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 3, to, -1, SQLITE_STATIC);
@@ -953,7 +953,7 @@ periods_list(struct periods *ps, const char *lo, const char *hi,
 			snprintf(ps->last, sizeof(ps->last), "%s", phi);
 	}
 	rc = src == SQLITE_DONE ? 0 :
-	    sql_error(ps->k->db, err, "updating the rollups");
+	    sql_error(ps->k->db, err, N_("updating the rollups"));
 	sqlite3_finalize(st);
 	/* ORDER BY period is BINARY; strcmp is the same on these labels */
 	if (ps->np > 0)
@@ -973,7 +973,7 @@ periods_full(struct periods *ps, ayni_error *err)
 	    ps->first, ps->last, &st, err)) != 0)
 		return rc;
 	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = sql_error(ps->k->db, err, "updating the rollups");
+		rc = sql_error(ps->k->db, err, N_("updating the rollups"));
 	else
 		ps->full = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -1024,7 +1024,7 @@ periods_days(struct periods *ps, ayni_error *err)
 		ps->dv[ps->nd - 1].period[lv] = hit ? (int)(hit - ps->pv) : -1;
 	}
 	rc = src == SQLITE_DONE ? 0 :
-	    sql_error(ps->k->db, err, "updating the rollups");
+	    sql_error(ps->k->db, err, N_("updating the rollups"));
 	sqlite3_finalize(st);
 	if (ps->nd > 0)
 		qsort(ps->dv, ps->nd, sizeof(*ps->dv), cmp_pday);
@@ -1135,7 +1135,7 @@ periods_count(struct periods *ps, int s, ayni_error *err)
 			break;
 	}
 	if (rc == 0 && src != SQLITE_DONE)
-		rc = sql_error(ps->k->db, err, "updating the rollups");
+		rc = sql_error(ps->k->db, err, N_("updating the rollups"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -1271,7 +1271,7 @@ ayni_aggregate_refresh(ayni_db *db, int64_t company_id, ayni_error *err)
 	    "   substr(to_day, 1, 4) || '-12-31'))"
 	    " FROM agg_deferred WHERE company_id = ?", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return sql_error(db, err, "reading the deferred days");
+		return sql_error(db, err, N_("reading the deferred days"));
 	sqlite3_bind_int64(st, 1, company_id);
 	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		found = 1;
@@ -1287,7 +1287,7 @@ ayni_aggregate_refresh(ayni_db *db, int64_t company_id, ayni_error *err)
 	}
 	sqlite3_finalize(st);
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
-		return sql_error(db, err, "reading the deferred days");
+		return sql_error(db, err, N_("reading the deferred days"));
 	if (!found)
 		return 0;
 	if ((rc = ayni_db_begin(db, err)) != 0)
@@ -1347,7 +1347,7 @@ ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
 	    " UNION SELECT company_id FROM agg_irregular"
 	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
 	    SQLITE_OK) {
-		rc = sql_error(db, err, "listing companies");
+		rc = sql_error(db, err, N_("listing companies"));
 		goto out;
 	}
 	/*
@@ -1373,7 +1373,7 @@ ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
 			ids[n++] = sqlite3_column_int64(st, 0);
 		}
 		if (src != SQLITE_DONE)
-			rc = sql_error(db, err, "listing companies");
+			rc = sql_error(db, err, N_("listing companies"));
 		sqlite3_finalize(st);
 		st = NULL;
 		for (k = 0; rc == 0 && k < n; k++)

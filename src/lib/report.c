@@ -220,7 +220,7 @@ load_kpi(ayni_db *db, int64_t company_id, const char *label,
 		k->has_margin_pct = sqlite3_column_type(st, 10) != SQLITE_NULL;
 		k->margin_pct = sqlite3_column_double(st, 10);
 	} else if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "reading the period");
+		rc = ayni_db_error(db, err, N_("reading the period"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -261,7 +261,7 @@ load_days(ayni_db *db, int64_t company_id, const ayni_bench_period *p,
 		}
 	}
 	if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "reading the days");
+		rc = ayni_db_error(db, err, N_("reading the days"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -315,7 +315,7 @@ load_products(ayni_db *db, int64_t company_id, ayni_report *r,
 		r->nproducts++;
 	}
 	if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "reading the products");
+		rc = ayni_db_error(db, err, N_("reading the products"));
 	sqlite3_finalize(st);
 	if (rc != 0)
 		return rc;
@@ -331,7 +331,7 @@ load_products(ayni_db *db, int64_t company_id, ayni_report *r,
 		r->ncategories++;
 	}
 	if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "reading the categories");
+		rc = ayni_db_error(db, err, N_("reading the categories"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -351,7 +351,7 @@ load_hours(ayni_db *db, int64_t company_id, ayni_report *r, ayni_error *err)
 
 	snprintf(lo, sizeof(lo), "%.10s 00:00:00", r->period.lo);
 	snprintf(hi, sizeof(hi), "%.10s 23:59:59", r->last_day);
-	if ((rc = ayni_sql_prepare(db, &st, err, "reading the hours", "SELECT "
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading the hours"), "SELECT "
 	    "(CAST(strftime('%w', transaction_date) AS INTEGER) + 6) % 7, "
 	    "CAST(substr(transaction_date, 12, 2) AS INTEGER), "
 	    "sum(net_revenue), "
@@ -370,7 +370,7 @@ load_hours(ayni_db *db, int64_t company_id, ayni_report *r, ayni_error *err)
 		timed |= sqlite3_column_int(st, 3);
 	}
 	if (src != SQLITE_DONE)
-		rc = ayni_db_error(db, err, "reading the hours");
+		rc = ayni_db_error(db, err, N_("reading the hours"));
 	sqlite3_finalize(st);
 	r->has_hours = timed;
 	r->peak_hour = -1;
@@ -389,7 +389,7 @@ load_company(ayni_db *db, int64_t company_id, ayni_report *r,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_row(db, &st, err, "reading the company",
+	if ((rc = ayni_sql_row(db, &st, err, N_("reading the company"),
 	    "SELECT name, rut, "
 	    "(SELECT max(day) FROM agg_day WHERE company_id = ?1) "
 	    "FROM companies WHERE id = ?1", "I", company_id)) != 0)

@@ -439,7 +439,7 @@ step_done(struct upload *u, sqlite3_stmt *st, ayni_error *err)
 
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return ayni_db_error(u->db, err, "storing the lines");
+		return ayni_db_error(u->db, err, N_("storing the lines"));
 	return 0;
 }
 
@@ -468,7 +468,7 @@ merge_line(struct upload *u, struct merge_st *m, int any, int64_t max_id,
 		sqlite3_reset(m->find);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return ayni_db_error(u->db, err,
-			    "matching existing lines");
+			    N_("matching existing lines"));
 	}
 	if (id != 0 && !changed) {
 		u->res->rows_unchanged++;
@@ -493,7 +493,7 @@ merge_line(struct upload *u, struct merge_st *m, int any, int64_t max_id,
 		sqlite3_reset(m->probe);
 		if (rc != SQLITE_ROW)
 			return ayni_db_error(u->db, err,
-			    "matching existing lines");
+			    N_("matching existing lines"));
 	}
 	bind_sorted(m->insert, m->sorted);
 	sqlite3_bind_int64(m->insert, 4, occ);
@@ -512,12 +512,12 @@ insert_all(struct upload *u, ayni_error *err)
 
 	if (sqlite3_prepare_v2(u->h, insert_all_sql, -1, &st, NULL) !=
 	    SQLITE_OK)
-		return ayni_db_error(u->db, err, "storing the lines");
+		return ayni_db_error(u->db, err, N_("storing the lines"));
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	sqlite3_bind_int64(st, 2, u->upload_id);
 	sqlite3_bind_text(st, 3, u->now, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(u->db, err, "storing the lines");
+		rc = ayni_db_error(u->db, err, N_("storing the lines"));
 	sqlite3_finalize(st);
 	for (i = 0; rc == 0 && i < u->days.n; i++) {
 		struct daystat *ds = &u->days.v[i];
@@ -552,7 +552,7 @@ merge(struct upload *u, ayni_error *err)
 	    " raw_transactions WHERE company_id = ?1),"
 	    " (SELECT ifnull(max(id), 0) FROM raw_transactions)", -1, &st,
 	    NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "matching existing lines");
+		return ayni_db_error(u->db, err, N_("matching existing lines"));
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		any = sqlite3_column_int(st, 0);
@@ -560,18 +560,18 @@ merge(struct upload *u, ayni_error *err)
 	}
 	sqlite3_finalize(st);
 	if (src != SQLITE_ROW)
-		return ayni_db_error(u->db, err, "matching existing lines");
+		return ayni_db_error(u->db, err, N_("matching existing lines"));
 	if (!any)
 		return insert_all(u, err);
 	if (sqlite3_prepare_v2(u->h, sorted_sql, -1, &m.sorted, NULL) !=
 	    SQLITE_OK) {
-		rc = ayni_db_error(u->db, err, "matching existing lines");
+		rc = ayni_db_error(u->db, err, N_("matching existing lines"));
 		goto out;
 	}
 	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		if (sqlite3_prepare_v2(u->h, sql[i], -1, all[i], NULL) !=
 		    SQLITE_OK) {
-			rc = ayni_db_error(u->db, err, "storing the lines");
+			rc = ayni_db_error(u->db, err, N_("storing the lines"));
 			goto out;
 		}
 		sqlite3_bind_int64(*all[i], 1, u->o->company_id);
@@ -588,7 +588,7 @@ merge(struct upload *u, ayni_error *err)
 			goto out;
 	}
 	if (src != SQLITE_DONE) {
-		rc = ayni_db_error(u->db, err, "storing the lines");
+		rc = ayni_db_error(u->db, err, N_("storing the lines"));
 		goto out;
 	}
 	/*
@@ -642,7 +642,7 @@ ayni_upload_count_days(struct upload *u, long from, long to, int after,
 	    " FROM raw_transactions WHERE company_id = ?1"
 	    " AND transaction_date >= ?2 AND transaction_date < ?3"
 	    " GROUP BY 1", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "counting lines");
+		return ayni_db_error(u->db, err, N_("counting lines"));
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
@@ -657,7 +657,7 @@ ayni_upload_count_days(struct upload *u, long from, long to, int after,
 			ds->before = sqlite3_column_int64(st, 1);
 	}
 	if (src != SQLITE_DONE)
-		rc = ayni_db_error(u->db, err, "counting lines");
+		rc = ayni_db_error(u->db, err, N_("counting lines"));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -679,7 +679,7 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 	    " AND transaction_date >= ?2 AND transaction_date < ?3"
 	    " RETURNING substr(transaction_date, 1, 10)", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting lines");
+		return ayni_db_error(u->db, err, N_("deleting lines"));
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
@@ -692,7 +692,7 @@ delete_range(struct upload *u, long from, long to, ayni_error *err)
 		u->res->rows_deleted++;
 	}
 	if (src != SQLITE_DONE)
-		rc = ayni_db_error(u->db, err, "deleting lines");
+		rc = ayni_db_error(u->db, err, N_("deleting lines"));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -741,7 +741,7 @@ stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
 		    l.text[AYNI_F_PRODUCT_ID]);
 	bind_line(st, &l, r->line);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return ayni_db_error(u->db, err, "staging the lines");
+		return ayni_db_error(u->db, err, N_("staging the lines"));
 	sqlite3_reset(st);
 	d = ayni_upload_day_of(l.dt);
 	if ((ds = days_get(&u->days, d)) == NULL)
@@ -792,7 +792,7 @@ stage_lines(struct upload *u, ayni_error *err)
 	if (sqlite3_exec(u->h, stage_sql, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(u->h, stage_ins_sql, -1, &st, NULL) !=
 	    SQLITE_OK) {
-		rc = ayni_db_error(u->db, err, "staging the lines");
+		rc = ayni_db_error(u->db, err, N_("staging the lines"));
 		goto out;
 	}
 	while ((got = ayni_spool_get(u->spool, &r)) == 1) {
@@ -837,7 +837,7 @@ ayni_upload_write_updates(struct upload *u, const char *action,
 	    " period_type, rows_before, rows_after, rows_added, rows_updated,"
 	    " rows_deleted, timestamp, action) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "recording the changes");
+		return ayni_db_error(u->db, err, N_("recording the changes"));
 	for (t = 0; t < P_COUNT; t++) {
 		/*
 		 * Days are sorted, and so are the periods they fall in, but
@@ -883,7 +883,7 @@ ayni_upload_write_updates(struct upload *u, const char *action,
 			sqlite3_bind_text(st, 12, action, -1, SQLITE_STATIC);
 			if (sqlite3_step(st) != SQLITE_DONE) {
 				rc = ayni_db_error(u->db, err,
-				    "recording the changes");
+				    N_("recording the changes"));
 				goto out;
 			}
 			sqlite3_reset(st);
@@ -935,7 +935,7 @@ check_active(struct upload *u, ayni_error *err)
 	    "SELECT id, filename, status, started_at FROM uploads"
 	    " WHERE company_id = ?1 AND status IN ('pending', 'processing')",
 	    -1, &st, NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "checking active uploads");
+		return ayni_db_error(u->db, err, N_("checking active uploads"));
 	sqlite3_bind_int64(st, 1, u->o->company_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = ayni_error_set(err, AYNI_EBUSY,
@@ -985,7 +985,7 @@ create_record(struct upload *u, ayni_error *err)
 	    "INSERT INTO uploads (company_id, user_id, filename, file_size,"
 	    " mode, status, pid, host, created_at, started_at) VALUES (?1,"
 	    " nullif(?2, 0), ?3, nullif(?4, -1), ?5, 'processing', ?6, ?7, ?8,"
-	    " ?8)", "creating the upload record", err, "iisisiss",
+	    " ?8)", N_("creating the upload record"), err, "iisisiss",
 	    u->o->company_id, u->o->user_id, u->name, size,
 	    u->mode == AYNI_UPLOAD_REPLACE ? "replace" : "upsert",
 	    (int64_t)getpid(), host, u->now);
@@ -1031,7 +1031,7 @@ mark_failed(struct upload *u, const char *status, const char *msg)
 		ayni_upload_exec_bound(u, "UPDATE uploads SET status = ?7,"
 		    " error_message = ?2, error_details = ?3, error_rows = ?4,"
 		    " original_rows = ?5, completed_at = ?6 WHERE id = ?1",
-		    "failing the upload", NULL, "issiiss", u->upload_id, msg,
+		    N_("failing the upload"), NULL, "issiiss", u->upload_id, msg,
 		    details, (int64_t)u->res->rows_rejected,
 		    (int64_t)u->res->rows_read, now, status);
 		ayni_db_commit(u->db, NULL);
@@ -1155,7 +1155,7 @@ complete_record(struct upload *u, const char *rf, const char *rt,
 	    " unchanged_rows = ?12, skipped_rows = ?13,"
 	    " replace_from = nullif(?14, ''), replace_to = nullif(?15, ''),"
 	    " mode = ?16 WHERE id = ?1",
-	    "completing the upload", err, "isiiiiissssiisss", u->upload_id,
+	    N_("completing the upload"), err, "isiiiiissssiisss", u->upload_id,
 	    dialect, (int64_t)u->res->rows_read,
 	    (int64_t)u->res->rows_inserted, (int64_t)u->res->rows_updated,
 	    (int64_t)u->res->rows_deleted, (int64_t)u->res->rows_rejected,

@@ -41,7 +41,7 @@ ayni_upload_reap(ayni_db *db, ayni_error *err)
 	if (sqlite3_prepare_v2(h, "SELECT id, pid, host FROM uploads"
 	    " WHERE status IN ('pending', 'processing')", -1,
 	    &st, NULL) != SQLITE_OK)
-		return ayni_db_error(db, err, "checking stale uploads");
+		return ayni_db_error(db, err, N_("checking stale uploads"));
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		pid_t pid = (pid_t)sqlite3_column_int64(st, 1);
 		const char *uh = (const char *)sqlite3_column_text(st, 2);
@@ -119,7 +119,7 @@ ayni_upload_list(ayni_db *db, int64_t company_id, ayni_writer *w,
 	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
 	    " WHERE u.company_id = ?1 ORDER BY u.id", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return ayni_db_error(db, err, "listing uploads");
+		return ayni_db_error(db, err, N_("listing uploads"));
 	sqlite3_bind_int64(st, 1, company_id);
 	rc = ayni_writer_stmt(w, st, err);
 	sqlite3_finalize(st);
@@ -187,7 +187,7 @@ ayni_upload_show(ayni_db *db, int64_t company_id, int64_t upload_id,
 	    " FROM uploads u LEFT JOIN users us ON us.id = u.user_id"
 	    " WHERE u.id = ?1 AND u.company_id = ?2", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return ayni_db_error(db, err, "showing the upload");
+		return ayni_db_error(db, err, N_("showing the upload"));
 	sqlite3_bind_int64(st, 1, upload_id);
 	sqlite3_bind_int64(st, 2, company_id);
 	if ((rc = ayni_writer_stmt(w, st, err)) == 0 &&
@@ -274,14 +274,14 @@ deletable(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
 	if (sqlite3_prepare_v2(u->h, "SELECT status, filename, deleted_at"
 	    " FROM uploads WHERE id = ?1 AND company_id = ?2", -1, &st,
 	    NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting the upload");
+		return ayni_db_error(u->db, err, N_("deleting the upload"));
 	sqlite3_bind_int64(st, 1, u->upload_id);
 	sqlite3_bind_int64(st, 2, u->o->company_id);
 	if ((src = sqlite3_step(st)) == SQLITE_DONE)
 		rc = ayni_error_set(err, AYNI_ENOTFOUND,
 		    _("no upload %" PRId64 " in this company"), u->upload_id);
 	else if (src != SQLITE_ROW)
-		rc = ayni_db_error(u->db, err, "deleting the upload");
+		rc = ayni_db_error(u->db, err, N_("deleting the upload"));
 	else if (strcmp(status = (const char *)sqlite3_column_text(st, 0),
 	    "deleted") == 0)
 		rc = ayni_error_set(err, AYNI_EEXISTS, _("upload %" PRId64
@@ -312,11 +312,11 @@ upload_days(struct upload *u, long *first, long *last, ayni_error *err)
 	    " max(transaction_date) FROM raw_transactions"
 	    " WHERE upload_id = ?1 AND company_id = ?2", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return ayni_db_error(u->db, err, "deleting the upload");
+		return ayni_db_error(u->db, err, N_("deleting the upload"));
 	sqlite3_bind_int64(st, 1, u->upload_id);
 	sqlite3_bind_int64(st, 2, u->o->company_id);
 	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = ayni_db_error(u->db, err, "deleting the upload");
+		rc = ayni_db_error(u->db, err, N_("deleting the upload"));
 	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*first = ayni_upload_day_of((const char *)
 		    sqlite3_column_text(st, 0));
@@ -353,7 +353,7 @@ delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
 		    " WHERE upload_id = ?1 AND company_id = ?2"
 		    " RETURNING substr(transaction_date, 1, 10)", -1, &st,
 		    NULL) != SQLITE_OK)
-			return ayni_db_error(u->db, err, "deleting the upload");
+			return ayni_db_error(u->db, err, N_("deleting the upload"));
 		sqlite3_bind_int64(st, 1, u->upload_id);
 		sqlite3_bind_int64(st, 2, u->o->company_id);
 		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -367,7 +367,7 @@ delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
 		}
 		sqlite3_finalize(st);
 		if (src != SQLITE_DONE)
-			return ayni_db_error(u->db, err, "deleting the upload");
+			return ayni_db_error(u->db, err, N_("deleting the upload"));
 		if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0 ||
 		    (rc = ayni_upload_write_updates(u, "delete", err)) != 0)
 			return rc;
@@ -380,7 +380,7 @@ delete_upload(struct upload *u, ayni_upload_deletion *out, ayni_error *err)
 	if ((rc = ayni_upload_exec_bound(u,
 	    "UPDATE uploads SET status = 'deleted',"
 	    " deleted_at = ?2, deleted_by = nullif(?3, 0), removed_rows = ?4"
-	    " WHERE id = ?1", "deleting the upload", err, "isii",
+	    " WHERE id = ?1", N_("deleting the upload"), err, "isii",
 	    u->upload_id, u->now, u->o->user_id, (int64_t)out->rows_deleted))
 	    != 0)
 		return rc;

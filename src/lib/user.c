@@ -100,7 +100,7 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, "creating user",
+	rc = ayni_sql_exec(db, err, N_("creating user"),
 	    "INSERT INTO users (email, name, password_hash, is_superuser,"
 	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", "tttit",
 	    norm, name ? name : "", hash, is_superuser != 0, now);
@@ -125,7 +125,7 @@ ayni_user_find(ayni_db *db, const char *email, int64_t *out_id,
 
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
 		return rc;
-	rc = ayni_sql_int(db, out_id, err, "finding the user",
+	rc = ayni_sql_int(db, out_id, err, N_("finding the user"),
 	    "SELECT id FROM users WHERE email = ?1", "t", norm);
 	if (rc == AYNI_ENOTFOUND)
 		ayni_error_set(err, rc, _("no user '%s'"), norm);
@@ -156,7 +156,7 @@ user_email(ayni_db *db, int64_t user_id, char *out, size_t len,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ayni_sql_row(db, &st, err, "reading the user",
+	if ((rc = ayni_sql_row(db, &st, err, N_("reading the user"),
 	    "SELECT email, is_active, is_superuser FROM users WHERE id = ?1",
 	    "I", user_id)) != 0) {
 		if (rc == AYNI_ENOTFOUND)
@@ -206,7 +206,7 @@ last_owner_of(ayni_db *db, int64_t user_id, const char *email,
 	char disp[AYNI_RUT_MAX];
 	int rc;
 
-	rc = ayni_sql_row(db, &st, err, "looking up companies",
+	rc = ayni_sql_row(db, &st, err, N_("looking up companies"),
 	    "SELECT c.rut, c.name FROM user_companies m"
 	    " JOIN companies c ON c.id = m.company_id"
 	    " WHERE m.user_id = ?1 AND m.role = 'owner' AND m.is_active = 1"
@@ -259,7 +259,7 @@ ayni_user_set_inactive(ayni_db *db, int64_t user_id, ayni_error *err)
 		return ayni_error_set(err, AYNI_EEXISTS,
 		    _("user '%s' is already inactive"), email);
 	if (super) {
-		if ((rc = ayni_sql_int(db, &others, err, "counting superusers",
+		if ((rc = ayni_sql_int(db, &others, err, N_("counting superusers"),
 		    "SELECT count(*) FROM users WHERE is_superuser = 1"
 		    " AND is_active = 1 AND id <> ?1", "I", user_id)) != 0)
 			return rc;
@@ -314,7 +314,7 @@ ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
 		ayni_email_normalize(email, norm, sizeof(norm), NULL);
 	}
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_prepare(db, &st, err, "listing users",
+	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing users"),
 	    "SELECT email, name, is_superuser, is_active, is_email_verified,"
 	    " failed_login_attempts,"
 	    " CASE WHEN lockout_until > ?2 THEN lockout_until END,"

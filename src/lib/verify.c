@@ -295,7 +295,7 @@ vtable_diff(ayni_db *db, const struct vtable *t, const char *expected,
 	if (sqlite3_prepare_v2(h, expected, -1, &e, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(h, t->stored, -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_column_count(e) != sqlite3_column_count(s)) {
-		rc = sql_error(db, err, "verifying the rollups");
+		rc = sql_error(db, err, N_("verifying the rollups"));
 		goto out;
 	}
 	ncol = sqlite3_column_count(s);
@@ -318,7 +318,7 @@ vtable_diff(ayni_db *db, const struct vtable *t, const char *expected,
 			sr = sqlite3_step(s);
 	}
 	if (er != SQLITE_DONE || sr != SQLITE_DONE)
-		rc = sql_error(db, err, "verifying the rollups");
+		rc = sql_error(db, err, N_("verifying the rollups"));
 out:
 	sqlite3_finalize(e);
 	sqlite3_finalize(s);
@@ -376,7 +376,7 @@ company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
 	    " UNION SELECT company_id FROM agg_irregular"
 	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return sql_error(db, err, "listing companies");
+		return sql_error(db, err, N_("listing companies"));
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (id != 0 && sqlite3_column_int64(st, 0) != id)
 			continue;
@@ -392,7 +392,7 @@ company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
 		ids[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (src != SQLITE_DONE)
-		rc = sql_error(db, err, "listing companies");
+		rc = sql_error(db, err, N_("listing companies"));
 out:
 	sqlite3_finalize(st);
 	if (rc != 0) {
@@ -476,7 +476,7 @@ pending(ayni_db *db, int64_t company_id, long *n, char *first, size_t len,
 	    "from_day, to_day FROM agg_deferred WHERE ?1 = 0 OR "
 	    "company_id = ?1 ORDER BY company_id", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return sql_error(db, err, "verifying the rollups");
+		return sql_error(db, err, N_("verifying the rollups"));
 	sqlite3_bind_int64(st, 1, company_id);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((*n)++ == 0)
@@ -491,7 +491,7 @@ pending(ayni_db *db, int64_t company_id, long *n, char *first, size_t len,
 	}
 	sqlite3_finalize(st);
 	return src == SQLITE_DONE ? 0 :
-	    sql_error(db, err, "verifying the rollups");
+	    sql_error(db, err, N_("verifying the rollups"));
 }
 
 /* The base tables of every company concerned: *nbase rows differ. */
@@ -556,7 +556,7 @@ view_side(ayni_db *db, const struct check *c, int side, int64_t company_id,
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	if (sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st, NULL) !=
 	    SQLITE_OK) {
-		rc = sql_error(db, err, "verifying the rollups");
+		rc = sql_error(db, err, N_("verifying the rollups"));
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, company_id);
@@ -566,7 +566,7 @@ view_side(ayni_db *db, const struct check *c, int side, int64_t company_id,
 		else if (first[0] == '\0')
 			describe(db, c, st, side == 0, first, len);
 	} else if (src != SQLITE_DONE)
-		rc = sql_error(db, err, "verifying the rollups");
+		rc = sql_error(db, err, N_("verifying the rollups"));
 out:
 	sqlite3_finalize(st);
 	free(sql);
