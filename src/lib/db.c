@@ -333,63 +333,62 @@ immutable_uri(ayni_db *db, char *buf, size_t len)
 	return 0;
 }
 
-int
-ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
+/*
+ * The file before SQLite sees it: a missing one is created 0600 (with
+ * AYNI_DB_CREATE) whatever the umask, since it holds password hashes and
+ * sales data; an empty file or a directory is no database.
+ */
+static int
+open_file(const char *path, int flags, ayni_error *err)
 {
-	ayni_db *db;
 	struct stat sb;
-	int memory = strcmp(path, ":memory:") == 0;
-	char uri[3 * PATH_MAX + 32];
-	const char *opath = path;
-	int oflags, rc = 0, fd, mark = 0;
+	int fd;
 
-	*out = NULL;
-	if ((db = calloc(1, sizeof(*db))) == NULL ||
-	    (db->path = absolute(path)) == NULL) {
-		free(db);
-		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	}
-	if (!memory && stat(path, &sb) == -1) {
-		if (errno != ENOENT || !(flags & AYNI_DB_CREATE)) {
-			rc = errno == ENOENT ?
+	if (stat(path, &sb) == -1) {
+		if (errno != ENOENT || !(flags & AYNI_DB_CREATE))
+			return errno == ENOENT ?
 			    ayni_error_set(err, AYNI_ENOINPUT,
 				_("no database at '%s': run 'ayni init' or set "
 				"AYNI_DB"), path) :
 			    ayni_error_set(err, AYNI_ENOINPUT,
 				_("cannot open database '%s': %s"), path,
 				strerror(errno));
-			goto out;
-		}
-		/*
-		 * Create the file ourselves so that it is born 0600 whatever
-		 * the umask: it holds password hashes and sales data.
-		 */
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd == -1) {
-			rc = ayni_error_set(err, AYNI_ECANTCREAT,
+		if (fd == -1)
+			return ayni_error_set(err, AYNI_ECANTCREAT,
 			    _("cannot create database '%s': %s"), path,
 			    strerror(errno));
-			goto out;
-		}
 		close(fd);
-	} else if (!memory && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+	} else if (S_ISREG(sb.st_mode) && sb.st_size == 0 &&
 	    !(flags & AYNI_DB_CREATE)) {
 		/* An empty file is no database: only init makes one of it. */
-		rc = ayni_error_set(err, AYNI_ENOINPUT, _("no database at '%s' "
-		    "(the file is empty): run 'ayni init' or set AYNI_DB"),
-		    path);
-		goto out;
-	} else if (!memory && S_ISDIR(sb.st_mode)) {
-		rc = ayni_error_set(err, AYNI_ENOINPUT,
+		return ayni_error_set(err, AYNI_ENOINPUT, _("no database at "
+		    "'%s' (the file is empty): run 'ayni init' or set "
+		    "AYNI_DB"), path);
+	} else if (S_ISDIR(sb.st_mode))
+		return ayni_error_set(err, AYNI_ENOINPUT,
 		    _("'%s' is a directory, not a database"), path);
-		goto out;
-	}
+	return 0;
+}
 
-	if (!memory)
+/*
+ * The connection: read-only when the file or its directory is (then
+ * through an immutable URI), without SQLite's mutexes, with extended
+ * result codes, foreign keys and the busy timeout; reading the header
+ * tells a file that is no database early and clearly.
+ */
+static int
+open_connection(ayni_db *db, const char *path, int *flags, ayni_error *err)
+{
+	char uri[3 * PATH_MAX + 32];
+	const char *opath = path;
+	int oflags;
+
+	if (strcmp(path, ":memory:") != 0)
 		check_writable(db, path);
 	if (db->rodir != NULL || db->rofile)
-		flags |= AYNI_DB_READONLY;
-	oflags = (flags & AYNI_DB_READONLY) ? SQLITE_OPEN_READONLY :
+		*flags |= AYNI_DB_READONLY;
+	oflags = (*flags & AYNI_DB_READONLY) ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE;
 	if (db->rodir != NULL && immutable_uri(db, uri, sizeof(uri)) == 0) {
 		opath = uri;
@@ -403,53 +402,76 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(opath, &db->h, oflags | SQLITE_OPEN_NOMUTEX,
-	    NULL) != SQLITE_OK) {
-		rc = db->h != NULL ? ayni_db_error(db, err, N_("opening")) :
+	    NULL) != SQLITE_OK)
+		return db->h != NULL ? ayni_db_error(db, err, N_("opening")) :
 		    ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-		goto out;
-	}
 	sqlite3_extended_result_codes(db->h, 1);
 	ayni_db_set_busy_timeout(db, 5000);
-	/* Reading the header tells a non-database file early and clearly. */
-	if ((rc = ayni_sql_script(db, err, N_("opening"),
-	    "PRAGMA foreign_keys = ON")) != 0 ||
-	    (rc = ayni_sql_script(db, err, N_("reading the schema"),
-	    "SELECT count(*) FROM sqlite_schema")) != 0)
-		goto out;
+	return ayni_sql_script(db, err, N_("opening"),
+	    "PRAGMA foreign_keys = ON") != 0 ? err->code :
+	    ayni_sql_script(db, err, N_("reading the schema"),
+	    "SELECT count(*) FROM sqlite_schema");
+}
+
+/*
+ * The schema: refused when newer than this ayni knows (before WAL is
+ * switched on: a newer ayni may not want it), migrated when older,
+ * unless the database cannot be written.
+ */
+static int
+open_schema(ayni_db *db, const char *path, int flags, int memory,
+    ayni_error *err)
+{
+	int rc, mark = 0;
+
 	if (!memory && (rc = check_ours(db, &mark, err)) != 0)
-		goto out;
-	/* Refused before WAL is switched on: a newer ayni may not want it. */
-	if (ayni_db_version(db) > ayni_db_schema_version()) {
-		rc = ayni_error_set(err, AYNI_ECONFIG,
+		return rc;
+	if (ayni_db_version(db) > ayni_db_schema_version())
+		return ayni_error_set(err, AYNI_ECONFIG,
 		    _("database '%s' has schema version %d but this ayni knows "
 		    "only up to %d: use a newer ayni"), path,
 		    ayni_db_version(db), ayni_db_schema_version());
-		goto out;
-	}
 	if (!memory && !(flags & AYNI_DB_READONLY) &&
 	    (rc = ayni_sql_script(db, err, N_("enabling WAL"),
 	    "PRAGMA journal_mode = WAL")) != 0)
-		goto out;
+		return rc;
 	if ((rc = ayni_sql_script(db, err, N_("opening"),
 	    "PRAGMA synchronous = NORMAL")) != 0)
-		goto out;
-	if (!(flags & AYNI_DB_NOMIGRATE) &&
-	    (ayni_db_version(db) < ayni_db_schema_version() || mark)) {
-		if (!(flags & AYNI_DB_READONLY))
-			rc = ayni_db_migrate(db, err);
-		else if ((db->rodir != NULL || db->rofile) &&
-		    ayni_db_version(db) < ayni_db_schema_version())
-			rc = db->rodir != NULL ? ayni_error_set(err,
-			    AYNI_ECANTCREAT, _("database '%s' needs an upgrade "
-			    "to schema version %d, but '%s' is a read-only "
-			    "directory"), path, ayni_db_schema_version(),
-			    db->rodir) : ayni_error_set(err, AYNI_EIO,
-			    _("database '%s' needs an upgrade to schema version "
-			    "%d, but it is read-only"), path,
-			    ayni_db_schema_version());
+		return rc;
+	if ((flags & AYNI_DB_NOMIGRATE) ||
+	    (ayni_db_version(db) >= ayni_db_schema_version() && !mark))
+		return 0;
+	if (!(flags & AYNI_DB_READONLY))
+		return ayni_db_migrate(db, err);
+	if ((db->rodir != NULL || db->rofile) &&
+	    ayni_db_version(db) < ayni_db_schema_version())
+		return db->rodir != NULL ? ayni_error_set(err,
+		    AYNI_ECANTCREAT, _("database '%s' needs an upgrade "
+		    "to schema version %d, but '%s' is a read-only "
+		    "directory"), path, ayni_db_schema_version(),
+		    db->rodir) : ayni_error_set(err, AYNI_EIO,
+		    _("database '%s' needs an upgrade to schema version "
+		    "%d, but it is read-only"), path,
+		    ayni_db_schema_version());
+	return 0;
+}
+
+int
+ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
+{
+	ayni_db *db;
+	int memory = strcmp(path, ":memory:") == 0;
+	int rc;
+
+	*out = NULL;
+	if ((db = calloc(1, sizeof(*db))) == NULL ||
+	    (db->path = absolute(path)) == NULL) {
+		free(db);
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	}
-out:
-	if (rc != 0) {
+	if ((!memory && (rc = open_file(path, flags, err)) != 0) ||
+	    (rc = open_connection(db, path, &flags, err)) != 0 ||
+	    (rc = open_schema(db, path, flags, memory, err)) != 0) {
 		ayni_db_close(db);
 		return rc;
 	}
