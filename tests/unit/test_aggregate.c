@@ -973,9 +973,13 @@ test_company_isolation(void **state)
 				    " FROM" : side == 1 ? "SELECT count(*)"
 				    " FROM (SELECT * FROM" : "SELECT count(*)"
 				    " FROM", views[i]);
-				snprintf(tail, sizeof(tail), side == 0 ? ")" :
-				    side == 1 ? "EXCEPT SELECT * FROM %s"
-				    " WHERE company_id = ?3)" : "", views[i]);
+				if (side == 1)
+					snprintf(tail, sizeof(tail), "EXCEPT "
+					    "SELECT * FROM %s WHERE company_id"
+					    " = ?3)", views[i]);
+				else
+					snprintf(tail, sizeof(tail), "%s",
+					    side == 0 ? ")" : "");
 				assert_int_equal(ayni_agg_prepare(db, views[i],
 				    head, tail, &st, &err), 0);
 				sqlite3_bind_text(st, 1, "0000-01-01", -1,
