@@ -147,6 +147,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.name = "fuzz.csv";
 	o.company_id = 1;
 	o.mode = data[0] & 1 ? AYNI_UPLOAD_REPLACE : AYNI_UPLOAD_UPSERT;
+	/* chosen, not defaulted: a register would replace its months */
+	o.mode_explicit = 1;
 	o.dry_run = (data[0] >> 1) & 1;
 	o.max_errors = data[0] & 4 ? 1000000 : 0;
 	o.decimal = decimals[(data[0] >> 3) & 3];
