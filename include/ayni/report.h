@@ -34,6 +34,7 @@
 typedef struct ayni_report_kpi {
 	char	period[16];
 	int	has;		/* the period has sales */
+	int	has_units;	/* ... and lines with a product */
 	int64_t	revenue, avg_ticket, units;
 	int64_t	transactions, lines, products, returns;
 	int	has_customers;

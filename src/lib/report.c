@@ -206,6 +206,8 @@ load_kpi(ayni_db *db, int64_t company_id, const char *label,
 		k->has = 1;
 		k->revenue = sqlite3_column_int64(st, 0);
 		k->avg_ticket = sqlite3_column_int64(st, 1);
+		/* NULL when the period's lines have no product */
+		k->has_units = sqlite3_column_type(st, 2) != SQLITE_NULL;
 		k->units = sqlite3_column_int64(st, 2);
 		k->transactions = sqlite3_column_int64(st, 3);
 		k->lines = sqlite3_column_int64(st, 4);

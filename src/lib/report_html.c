@@ -169,9 +169,20 @@ kpis(FILE *fp, const ayni_report *r)
 	    p->transactions, p->has, y->transactions, y->has, K_INT);
 	kpi_row(fp, r, _("Average ticket"), "avg_ticket", c->avg_ticket,
 	    p->avg_ticket, p->has, y->avg_ticket, y->has, K_MONEY);
-	if (!r->no_products)
-		kpi_row(fp, r, _("Units"), "units", c->units, p->units,
-		    p->has, y->units, y->has, K_QTY);
+	/* a period of documents only (no product) has no units */
+	if (!r->no_products) {
+		fprintf(fp, "<tr><th>%s</th>", _("Units"));
+		cell(fp, "units", c->has && c->has_units, c->units, K_QTY);
+		cell(fp, "prev_units", p->has && p->has_units, p->units,
+		    K_QTY);
+		change(fp, c->has && c->has_units && p->has && p->has_units,
+		    c->units, p->units);
+		cell(fp, "year_ago_units", y->has && y->has_units, y->units,
+		    K_QTY);
+		change(fp, c->has && c->has_units && y->has && y->has_units,
+		    c->units, y->units);
+		fputs("</tr>\n", fp);
+	}
 	fprintf(fp, "<tr><th>%s</th>", _("Customers"));
 	cell(fp, "customers", c->has_customers, c->customers, K_INT);
 	cell(fp, "prev_customers", p->has_customers, p->customers, K_INT);

@@ -107,20 +107,20 @@ count(int64_t v, char buf[40])
 
 /* One KPI line: now, before, change, a year before, change. */
 static void
-kpi_line(FILE *fp, const ayni_report *r, int lw, const char *name,
-    int64_t now, int64_t before, int has_before, int64_t year, int has_year,
+kpi_line(FILE *fp, int lw, const char *name, int64_t now, int has_now,
+    int64_t before, int has_before, int64_t year, int has_year,
     const char *(*fmt)(int64_t, char *))
 {
 	char a[40], b[40], c[40];
 	double d;
 
 	pad(fp, name, lw, 0);
-	fprintf(fp, " %14s", r->cur.has ? fmt(now, a) : "-");
+	fprintf(fp, " %14s", has_now ? fmt(now, a) : "-");
 	fprintf(fp, "  %14s", has_before ? fmt(before, b) : "-");
-	fprintf(fp, "  %10s", has_before && r->cur.has &&
+	fprintf(fp, "  %10s", has_before && has_now &&
 	    ayni_report_change(now, before, &d) ? pct(d, 1, c) : "");
 	fprintf(fp, "  %14s", has_year ? fmt(year, b) : "-");
-	fprintf(fp, "  %10s\n", has_year && r->cur.has &&
+	fprintf(fp, "  %10s\n", has_year && has_now &&
 	    ayni_report_change(now, year, &d) ? pct(d, 1, c) : "");
 }
 
@@ -224,19 +224,21 @@ text_kpis(FILE *fp, const ayni_report *r)
 	fprintf(fp, "  %14s  ", y->period);
 	pad(fp, change, 10, 1);
 	fputc('\n', fp);
-	kpi_line(fp, r, lw, label[0], c->revenue, p->revenue, p->has,
+	kpi_line(fp, lw, label[0], c->revenue, c->has, p->revenue, p->has,
 	    y->revenue, y->has, clp40);
-	kpi_line(fp, r, lw, label[1], c->transactions, p->transactions,
+	kpi_line(fp, lw, label[1], c->transactions, c->has, p->transactions,
 	    p->has, y->transactions, y->has, count40);
-	kpi_line(fp, r, lw, label[2], c->avg_ticket, p->avg_ticket, p->has,
-	    y->avg_ticket, y->has, clp40);
+	kpi_line(fp, lw, label[2], c->avg_ticket, c->has, p->avg_ticket,
+	    p->has, y->avg_ticket, y->has, clp40);
+	/* a period of documents only (no product) has no units: "-" */
 	if (!r->no_products)
-		kpi_line(fp, r, lw, label[3], c->units, p->units, p->has,
-		    y->units, y->has, qty40);
-	kpi_line(fp, r, lw, label[4], c->customers, p->customers,
+		kpi_line(fp, lw, label[3], c->units, c->has && c->has_units,
+		    p->units, p->has && p->has_units, y->units,
+		    y->has && y->has_units, qty40);
+	kpi_line(fp, lw, label[4], c->customers, c->has, p->customers,
 	    p->has && p->has_customers, y->customers,
 	    y->has && y->has_customers, count40);
-	kpi_line(fp, r, lw, label[5], c->returns, p->returns, p->has,
+	kpi_line(fp, lw, label[5], c->returns, c->has, p->returns, p->has,
 	    y->returns, y->has, count40);
 }
 
@@ -444,7 +446,7 @@ ayni_report_write(const ayni_report *r, ayni_writer *w, ayni_error *err)
 	v[i++] = c->has ? ayni_v_int(c->revenue) : ayni_v_null();
 	v[i++] = c->has ? ayni_v_int(c->transactions) : ayni_v_null();
 	v[i++] = c->has ? ayni_v_int(c->avg_ticket) : ayni_v_null();
-	v[i++] = c->has && !r->no_products ? ayni_v_int(c->units) :
+	v[i++] = c->has && c->has_units ? ayni_v_int(c->units) :
 	    ayni_v_null();
 	v[i++] = c->has_customers ? ayni_v_int(c->customers) : ayni_v_null();
 	v[i++] = c->has && !r->no_products ? ayni_v_int(c->products) :

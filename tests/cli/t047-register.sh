@@ -255,6 +255,18 @@ expect_rc 0
 run --company "$C3" aggregate verify
 expect_rc 0
 
+# a company with products too: a month of documents only has no units,
+# in the report as in aggregate (not 0)
+run --company "$C2" upload "$AYNI_SRC/examples/ventas-pos-bom.csv"
+expect_rc 0
+run --company "$C2" --format table report --period 2025-08
+expect_rc 0
+expect_out_has '^units +- +'
+run --company "$C2" --format json report --period 2025-08
+expect_rc 0
+expect_out_has '"units": ?null'
+expect_out_has '"top_product": ?null'
+
 # a file with a quantity but no product column is still refused
 printf 'Fecha;Folio;Cantidad;Total\n03/11/2025;10;1;100\n' >"$T/cant.csv"
 run --company "$C2" upload "$T/cant.csv"
