@@ -53,8 +53,6 @@ int		 ayni_role_can(ayni_role role, ayni_perm perm);
 int		 ayni_membership_check(const ayni_membership *m, ayni_perm perm,
 		    ayni_error *err);
 const char	*ayni_role_name(ayni_role role);
-/* "an" before admin, owner and analyst, "a" otherwise (English only). */
-const char	*ayni_role_article(ayni_role role);
 /*
  * The role for a person, in the user's language: "an analyst" (with its
  * article in English, "analista" in Spanish), to put in a whole sentence

@@ -19,29 +19,6 @@ const char *const cli_roles[] = { "owner", "admin", "manager", "analyst",
 
 static const char *const onoff[] = { "on", "off", NULL };
 
-/*
- * A role for a person, with its article in English ("an analyst"), to go
- * in "'%s' is now %s of '%s'"; the same texts as the core's roles table
- * (ayni_role_title in company.c, when it has one), translated alike.
- */
-static const char *
-role_title(ayni_role r)
-{
-	switch (r) {
-	/*
-	 * TRANSLATORS: a member's role with its English article, put after
-	 * "is now", "is already" or before "of '<company>'" in other
-	 * messages.  Spanish says the noun alone: "analista", "dueño".
-	 */
-	case AYNI_ROLE_VIEWER:	return _("a viewer");
-	case AYNI_ROLE_ANALYST:	return _("an analyst");
-	case AYNI_ROLE_MANAGER:	return _("a manager");
-	case AYNI_ROLE_ADMIN:	return _("an admin");
-	case AYNI_ROLE_OWNER:	return _("an owner");
-	case AYNI_ROLE_NONE:	break;
-	}
-	return ayni_role_name(r);
-}
 
 static int
 read_fields(struct cmd_ctx *ctx, ayni_company_fields *f)
@@ -210,14 +187,14 @@ cmd_member_add(struct cmd_ctx *ctx)
 	if (had != AYNI_ROLE_NONE)
 		return ayni_error_set(&ctx->err, AYNI_EEXISTS,
 		    _("'%s' is already %s of '%s': use 'ayni company member "
-		    "role'"), email, role_title(had), disp);
+		    "role'"), email, ayni_role_title(had), disp);
 	if ((rc = ayni_member_may_assign(&ctx->company, AYNI_ROLE_NONE, role,
 	    &ctx->err)) != 0)
 		return rc;
 	if ((rc = ayni_member_add(ctx->db, ctx->company.company_id, uid, role,
 	    &ctx->err)) != 0)
 		return rc;
-	cli_note(ctx, _("'%s' is now %s of '%s'"), email, role_title(role),
+	cli_note(ctx, _("'%s' is now %s of '%s'"), email, ayni_role_title(role),
 	    disp);
 	return 0;
 }
@@ -272,7 +249,7 @@ cmd_member_role(struct cmd_ctx *ctx)
 	    &ctx->err)) != 0)
 		return rc;
 	ayni_rut_display(ctx->company.rut, disp);
-	cli_note(ctx, _("'%s' is now %s of '%s'"), email, role_title(role),
+	cli_note(ctx, _("'%s' is now %s of '%s'"), email, ayni_role_title(role),
 	    disp);
 	return 0;
 }

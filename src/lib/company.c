@@ -115,12 +115,6 @@ ayni_role_title(ayni_role role)
 }
 
 const char *
-ayni_role_article(ayni_role role)
-{
-	return strchr("aeiou", ayni_role_name(role)[0]) != NULL ? "an" : "a";
-}
-
-const char *
 ayni_role_name(ayni_role role)
 {
 	if (role < AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
