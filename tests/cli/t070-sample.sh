@@ -158,4 +158,27 @@ expect_rc 0
 check "--help usage matches SYNOPSIS: $usage" \
     test "$(printf '%s\n' "$out" | head -n 1)" = "$usage"
 
+# --register: its own options, refused with the shop's and vice versa
+run sample --register --rows 5
+expect_rc 64
+expect_err_has "option '--rows' is for shop exports, not with '--register'"
+run sample --register --months 3
+expect_rc 64
+expect_err_has "'--months' needs '--companies K --out DIR'"
+run sample --register --companies 2
+expect_rc 64
+expect_err_has "'--companies' and '--out' go together"
+run sample --documents 5
+expect_rc 64
+expect_err_has "'--months' and '--documents' are for '--register'"
+run sample --register --documents 0
+expect_rc 64
+run sample --register --documents 12 --from 2024-02-10
+expect_rc 0
+check "one month of a register: header and 12 documents" \
+    test "$(printf '%s\n' "$out" | wc -l)" = 13
+check "all of February 2024" \
+    test "$(printf '%s\n' "$out" | sed 1d | cut -d';' -f7 | grep -vc '/02/2024$')" = 0
+check "no database is created by --register" test ! -e ayni.db
+
 done_testing
