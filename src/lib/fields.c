@@ -6,6 +6,7 @@
  * "tipo", and a wrong guess silently corrupts an upload while a missing one
  * only asks for --map.  Saved mappings and --map are the caller's.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -393,6 +394,38 @@ column_of(const char *const *headers, size_t n, const char *key)
 	return -1;
 }
 
+/* A column a known export is recognised by, and the field it feeds. */
+#define SIG_MAX	8	/* columns of a signature, at most */
+struct sigcol {
+	const char	*key;		/* normalised header */
+	ayni_field_id	 field;
+};
+
+/*
+ * Whether the headers hold every column of a known export's signature;
+ * if so, m maps exactly those columns (the export's meaning, not the
+ * synonyms', decides) and says which export it is.
+ */
+static int
+match_signature(const char *const *headers, size_t n,
+    const struct sigcol *cols, size_t ncols, ayni_export known,
+    ayni_header_map *m)
+{
+	int c[SIG_MAX];
+	size_t i;
+
+	assert(ncols <= SIG_MAX);
+	for (i = 0; i < ncols; i++)
+		if ((c[i] = column_of(headers, n, cols[i].key)) < 0)
+			return 0;
+	for (i = 0; i < AYNI_FIELD_COUNT; i++)
+		m->col[i] = m->dup[i] = -1;
+	for (i = 0; i < ncols; i++)
+		m->col[cols[i].field] = c[i];
+	m->known = known;
+	return 1;
+}
+
 /*
  * Shopify's orders export: one row per line item, the order's number in
  * "Name" (#1001), its totals ("Subtotal", "Total", "Taxes", "Discount
@@ -403,32 +436,22 @@ column_of(const char *const *headers, size_t n, const char *key)
 static int
 match_shopify(const char *const *headers, size_t n, ayni_header_map *m)
 {
-	static const struct {
-		const char	*key;
-		ayni_field_id	 field;
-	} cols[] = {
+	static const struct sigcol cols[] = {
 		{ "name", AYNI_F_TRANS_ID },
 		{ "createdat", AYNI_F_DT },
 		{ "lineitemquantity", AYNI_F_QUANTITY },
 		{ "lineitemprice", AYNI_F_PRICE_UNIT },
 		{ "lineitemsku", AYNI_F_PRODUCT_ID },
 	};
-	int c[5];
-	size_t i;
 
-	for (i = 0; i < 5; i++)
-		if ((c[i] = column_of(headers, n, cols[i].key)) < 0)
-			return 0;
-	for (i = 0; i < AYNI_FIELD_COUNT; i++)
-		m->col[i] = m->dup[i] = -1;
-	for (i = 0; i < 5; i++)
-		m->col[cols[i].field] = c[i];
+	if (!match_signature(headers, n, cols, sizeof(cols) / sizeof(cols[0]),
+	    AYNI_EXPORT_SHOPIFY, m))
+		return 0;
 	m->col[AYNI_F_DESCRIPTION] = column_of(headers, n, "lineitemname");
 	m->col[AYNI_F_CUSTOMER_ID] = column_of(headers, n, "email");
 	m->col[AYNI_F_DISCOUNT_TOTAL] = column_of(headers, n,
 	    "discountamount");
 	m->product_alt = m->col[AYNI_F_DESCRIPTION];
-	m->known = AYNI_EXPORT_SHOPIFY;
 	return 1;
 }
 
@@ -444,10 +467,7 @@ match_shopify(const char *const *headers, size_t n, ayni_header_map *m)
 static int
 match_rcv(const char *const *headers, size_t n, ayni_header_map *m)
 {
-	static const struct {
-		const char	*key;
-		ayni_field_id	 field;
-	} cols[] = {
+	static const struct sigcol cols[] = {
 		{ "fechadocto", AYNI_F_DT },
 		{ "folio", AYNI_F_TRANS_ID },
 		{ "tipodoc", AYNI_F_DOC_TYPE },
@@ -455,18 +475,9 @@ match_rcv(const char *const *headers, size_t n, ayni_header_map *m)
 		{ "montoneto", AYNI_F_PRICE_TOTAL },
 		{ "montoexento", AYNI_F_EXEMPT },
 	};
-	int c[6];
-	size_t i;
 
-	for (i = 0; i < 6; i++)
-		if ((c[i] = column_of(headers, n, cols[i].key)) < 0)
-			return 0;
-	for (i = 0; i < AYNI_FIELD_COUNT; i++)
-		m->col[i] = m->dup[i] = -1;
-	for (i = 0; i < 6; i++)
-		m->col[cols[i].field] = c[i];
-	m->known = AYNI_EXPORT_SII_RCV;
-	return 1;
+	return match_signature(headers, n, cols,
+	    sizeof(cols) / sizeof(cols[0]), AYNI_EXPORT_SII_RCV, m);
 }
 
 int
