@@ -3,20 +3,22 @@
  * and the store.
  *
  * Pass 1 (dialect.c) has read the CSV once, decided how it is written and
- * spooled its records.  Pass 2 reads the spool back, turns each record
- * into a line once (record.c) and stages the valid lines in a TEMP table;
- * set-based statements then merge them into raw_transactions inside one
- * transaction that also marks the upload completed and records
- * data_updates.  Memory is bounded by the longest record, SQLite's caches
- * and the number of distinct days, never by the number of lines.
+ * spooled its records.  Pass 2 reads the spool back and turns each record
+ * into a line (record.c): invalid ones are rejected and the days of the
+ * valid ones noted before anything is written.  The store (store.c) then
+ * reads the spool once more and writes each line into raw_transactions,
+ * inside one transaction that also marks the upload completed and records
+ * data_updates.  Memory is bounded by the longest record, SQLite's caches,
+ * the store's fixed-size filter and the number of distinct days, never by
+ * the number of lines.
  *
  * A line's stable key is (company, branch, document type, sale day,
  * transaction id, product id, occurrence), where occurrence numbers
- * identical tuples within the file in file order: counted as the staged
- * lines go by in key order, so no per-file hash table is needed.  Branch and document
- * type are '' when the file has no such column.  The database holds the
- * first five parts as one value, txn_key (schema/0003_line_identity.sql);
- * docs/line-identity.md says why each part is there.
+ * identical tuples within the file in file order (store.c).  Branch and
+ * document type are '' when the file has no such column.  The database
+ * holds the first five parts as one value, txn_key
+ * (schema/0003_line_identity.sql); docs/line-identity.md says why each
+ * part is there.
  *
  * Not here: the company and the caller's role (the driver checks them),
  * printing (the progress callback), the rollups (SQL triggers keep them),
@@ -85,9 +87,10 @@ ayni_upload_period_label(long day, int type, char buf[16])
 	}
 }
 
-static struct daystat *
-days_get(struct days *ds, long day)
+struct daystat *
+ayni_upload_day(struct upload *u, long day)
 {
+	struct days *ds = &u->days;
 	size_t lo = 0, hi = ds->n, mid;
 
 	while (lo < hi) {
@@ -118,7 +121,7 @@ days_get(struct days *ds, long day)
 struct daystat *
 ayni_upload_day_at(struct upload *u, sqlite3_stmt *st, int col)
 {
-	return days_get(&u->days, ayni_upload_day_of((const char *)
+	return ayni_upload_day(u, ayni_upload_day_of((const char *)
 	    sqlite3_column_text(st, col)));
 }
 /* --- pass 2: parse, infer, write --- */
@@ -157,468 +160,6 @@ reject(struct upload *u, const struct spool_rec *r, const char *reason)
 		snprintf(res->errors[res->nerrors++], sizeof(res->errors[0]),
 		    "%s", reason);
 	write_reject(u, r, reason);
-}
-
-/*
- * The staging table: a per-connection TEMP table, not part of the
- * database file (which is why its definition lives here and not in
- * schema/).  Valid lines go there first, as the file gives them; the
- * writes to raw_transactions are then a few set-based statements.
- * If you add a column, add it to bind_line() and to merge_sql too.
- */
-static const char stage_sql[] =
-    "CREATE TEMP TABLE IF NOT EXISTS upload_stage ("
-    " line_no INTEGER PRIMARY KEY, transaction_date TEXT NOT NULL,"
-    " transaction_id TEXT NOT NULL, product_id TEXT,"
-    " trans_type TEXT, is_return INTEGER NOT NULL, customer_id TEXT,"
-    " description TEXT, category TEXT, unit_type TEXT,"
-    " quantity INTEGER, stock INTEGER,"
-    " price_total INTEGER NOT NULL, cost_unit INTEGER, cost_total INTEGER,"
-    " price_unit INTEGER, discount_total INTEGER,"
-    " commission_total INTEGER, margin INTEGER,"
-    " branch TEXT NOT NULL, doc_type TEXT NOT NULL);"
-    "DELETE FROM temp.upload_stage;";
-
-static const char stage_ins_sql[] =
-    "INSERT INTO temp.upload_stage VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
-
-/*
- * Once all lines are staged, one pass over them in key order does the
- * rest: the SQLite sorter (bounded memory, spilling to temp files) orders
- * them by (branch, document type, transaction, day, product key,
- * line_no), so identical tuples are adjacent and numbered here, in file
- * order, as they go by; each line is then looked up, inserted or updated
- * on its own.  This replaced three set-based statements (numbering by an
- * UPDATE over a window, a counting join, an INSERT ... SELECT upsert) that
- * each read every staged line again (bench/README.md has the numbers).
- * Lines go into raw_transactions in key order, so the line key's index
- * grows at a few places instead of at random ones.
- *
- * The columns of sorted_sql are the staging table's, then the day and
- * product_key (raw_transactions' virtual column: the product id or '' for
- * a line without one).  The statements below take them as parameters
- * ?5 .. ?27 (column i as ?(i + 5)), after ?1 company, ?2 upload, ?3 the
- * time, ?4 the occurrence; ?28 is a line id.
- */
-static const char sorted_sql[] =
-    "SELECT line_no, transaction_date, transaction_id, product_id,"
-    " trans_type, is_return, customer_id, description, category,"
-    " unit_type, quantity, stock, price_total, cost_unit, cost_total,"
-    " price_unit, discount_total, commission_total, margin, branch,"
-    " doc_type, substr(transaction_date, 1, 10) AS day,"
-    " ifnull(product_id, '') AS product_key FROM temp.upload_stage"
-    " ORDER BY branch, doc_type, transaction_id, day, product_key, line_no";
-enum {
-	S_LINE_NO, S_DATE, S_TRANS_ID, S_PRODUCT_ID, S_BRANCH = 19, S_DOC_TYPE,
-	S_DAY, S_PRODUCT_KEY, S_NCOLS
-};
-
-/*
- * txn_key as raw_transactions computes it (the same expression:
- * schema/0003_line_identity.sql), from the parameters, and TKEY the same
- * without the day: a prefix of txn_key, the ticket on any day.
- */
-#define TKEY "(?24 || char(31) || ?25 || char(31) || ?7 || char(31))"
-#define TXN_KEY "(" TKEY " || ?26)"
-/* The same without the branch, without the document type, or both. */
-#define TXN_KEY_NO_BRANCH "(char(31) || ?25 || char(31) || ?7 || char(31)" \
-    " || ?26)"
-#define TXN_KEY_NO_DOC "(?24 || char(31) || char(31) || ?7 || char(31)" \
-    " || ?26)"
-#define TXN_KEY_BARE "(char(31) || char(31) || ?7 || char(31) || ?26)"
-
-/*
- * The stored line with this line's key, and whether any value it stores
- * differs (an update; else it is unchanged).
- */
-static const char find_sql[] =
-    "SELECT id, (transaction_date, trans_type, is_return, customer_id,"
-    " description, category, unit_type, quantity, stock, price_total,"
-    " cost_unit, cost_total, price_unit, discount_total, commission_total,"
-    " margin) IS NOT (?6, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19, ?20, ?21, ?22, ?23) FROM raw_transactions"
-    " WHERE company_id = ?1 AND txn_key = " TXN_KEY
-    " AND product_key = ?27 AND occurrence = ?4";
-
-/*
- * For a new line, two kinds worth a warning because they may be a stored
- * sale again:
- *   - its ticket and product are stored on another day (the range
- *     [TKEY, TKEY || ':') of txn_key holds the ticket's every day: a day
- *     is digits and '-', all below ':');
- *   - its day, ticket and product are stored without the branch or the
- *     document type this file gives (a file of the same sales loaded
- *     before without that column).
- * Only lines stored before this upload count (id <= ?28, the largest id
- * then: new lines get larger ones, updated lines keep theirs), as when
- * these were counted before anything was written.
- */
-static const char probe_sql[] =
-    "SELECT EXISTS (SELECT 1 FROM raw_transactions o"
-    "  WHERE o.company_id = ?1"
-    "  AND o.txn_key >= " TKEY " AND o.txn_key < " TKEY " || ':'"
-    "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
-    "  AND o.id <= ?28),"
-    " (?24 <> '' OR ?25 <> '') AND EXISTS (SELECT 1"
-    "  FROM raw_transactions o WHERE o.company_id = ?1"
-    "  AND o.txn_key IN (" TXN_KEY_NO_BRANCH ", " TXN_KEY_NO_DOC
-    "  , " TXN_KEY_BARE ")"
-    "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
-    "  AND o.id <= ?28)";
-
-/*
- * Every staged line, new, for a company that has none: one statement,
- * numbering the occurrences as it goes, in key order.
- */
-static const char insert_all_sql[] =
-    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
-    " transaction_date, branch, doc_type, transaction_id, product_id,"
-    " occurrence, trans_type, is_return, customer_id, description,"
-    " category, unit_type, quantity, stock, price_total, cost_unit,"
-    " cost_total, price_unit, discount_total, commission_total, margin,"
-    " processed_at)"
-    " SELECT ?1, ?2, line_no, transaction_date, branch, doc_type,"
-    " transaction_id, product_id, row_number() OVER (PARTITION BY branch,"
-    " doc_type, transaction_id, substr(transaction_date, 1, 10),"
-    " ifnull(product_id, '') ORDER BY line_no), trans_type, is_return,"
-    " customer_id, description, category, unit_type, quantity, stock,"
-    " price_total, cost_unit, cost_total, price_unit, discount_total,"
-    " commission_total, margin, ?3 FROM temp.upload_stage";
-
-/* A new line. */
-static const char insert_sql[] =
-    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
-    " transaction_date, branch, doc_type, transaction_id, product_id,"
-    " occurrence, trans_type, is_return, customer_id, description,"
-    " category, unit_type, quantity, stock, price_total, cost_unit,"
-    " cost_total, price_unit, discount_total, commission_total, margin,"
-    " processed_at) VALUES (?1, ?2, ?5, ?6, ?24, ?25, ?7, ?8, ?4, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-    " ?23, ?3)";
-
-/*
- * A stored line whose values changed, ?28.  A line whose values are all
- * the same is left alone: re-uploading an export writes nothing, and the
- * line stays with the upload that gave it these values (which is what
- * 'uploads delete' takes back).
- */
-static const char update_sql[] =
-    "UPDATE raw_transactions SET upload_id = ?2, line_no = ?5,"
-    " transaction_date = ?6, trans_type = ?9, is_return = ?10,"
-    " customer_id = ?11, description = ?12, category = ?13,"
-    " unit_type = ?14, quantity = ?15, stock = ?16, price_total = ?17,"
-    " cost_unit = ?18, cost_total = ?19, price_unit = ?20,"
-    " discount_total = ?21, commission_total = ?22, margin = ?23,"
-    " processed_at = ?3 WHERE id = ?28";
-
-static void
-bind_opt_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s != NULL)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void
-bind_opt_num(sqlite3_stmt *st, int i, const ayni_record *l, int f)
-{
-	if (l->has[f])
-		sqlite3_bind_int64(st, i, l->num[f]);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void
-bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
-{
-	sqlite3_bind_int64(st, 1, line_no);
-	sqlite3_bind_text(st, 2, l->dt, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, l->text[AYNI_F_TRANS_ID], -1, SQLITE_STATIC);
-	bind_opt_text(st, 4, l->text[AYNI_F_PRODUCT_ID]);
-	bind_opt_text(st, 5, l->text[AYNI_F_TRANS_TYPE]);
-	sqlite3_bind_int(st, 6, l->is_return);
-	bind_opt_text(st, 7, l->text[AYNI_F_CUSTOMER_ID]);
-	bind_opt_text(st, 8, l->text[AYNI_F_DESCRIPTION]);
-	bind_opt_text(st, 9, l->text[AYNI_F_CATEGORY]);
-	bind_opt_text(st, 10, l->text[AYNI_F_UNIT_TYPE]);
-	bind_opt_num(st, 11, l, AYNI_F_QUANTITY);	/* none: no product */
-	bind_opt_num(st, 12, l, AYNI_F_STOCK);
-	sqlite3_bind_int64(st, 13, l->num[AYNI_F_PRICE_TOTAL]);
-	bind_opt_num(st, 14, l, AYNI_F_COST_UNIT);
-	bind_opt_num(st, 15, l, AYNI_F_COST_TOTAL);
-	bind_opt_num(st, 16, l, AYNI_F_PRICE_UNIT);
-	bind_opt_num(st, 17, l, AYNI_F_DISCOUNT_TOTAL);
-	bind_opt_num(st, 18, l, AYNI_F_COMMISSION_TOTAL);
-	bind_opt_num(st, 19, l, AYNI_F_MARGIN);
-	sqlite3_bind_text(st, 20, l->text[AYNI_F_BRANCH] ?
-	    l->text[AYNI_F_BRANCH] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 21, l->text[AYNI_F_DOC_TYPE] ?
-	    l->text[AYNI_F_DOC_TYPE] : "", -1, SQLITE_STATIC);
-}
-
-/*
- * The columns of the sorted row into parameters ?5 .. ?27 of st (those it
- * has).  The text stays the sorter's: st must be stepped before sorted is.
- */
-static void
-bind_sorted(sqlite3_stmt *st, sqlite3_stmt *sorted)
-{
-	int i, n = sqlite3_bind_parameter_count(st);
-
-	for (i = 0; i < S_NCOLS && i + 5 <= n; i++) {
-		switch (sqlite3_column_type(sorted, i)) {
-		case SQLITE_INTEGER:
-			sqlite3_bind_int64(st, i + 5,
-			    sqlite3_column_int64(sorted, i));
-			break;
-		case SQLITE_NULL:
-			sqlite3_bind_null(st, i + 5);
-			break;
-		default:
-			sqlite3_bind_text(st, i + 5, (const char *)
-			    sqlite3_column_text(sorted, i),
-			    sqlite3_column_bytes(sorted, i), SQLITE_STATIC);
-		}
-	}
-}
-
-/* Are the key columns of the sorted row those of the row before, in prev? */
-static int
-same_key(sqlite3_stmt *sorted, char **prev, size_t *cap, size_t *len)
-{
-	static const int key[] = { S_BRANCH, S_DOC_TYPE, S_TRANS_ID, S_DAY,
-	    S_PRODUCT_KEY };
-	size_t need = 0, i, n;
-	char *p;
-
-	for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
-		sqlite3_column_text(sorted, key[i]);
-		need += (size_t)sqlite3_column_bytes(sorted, key[i]) + 1;
-	}
-	if (need == *len && *prev != NULL) {
-		p = *prev;
-		for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
-			n = (size_t)sqlite3_column_bytes(sorted, key[i]);
-			if (memcmp(p, sqlite3_column_text(sorted, key[i]),
-			    n) != 0 || p[n] != '\0')
-				break;
-			p += n + 1;
-		}
-		if (i == sizeof(key) / sizeof(key[0]))
-			return 1;
-	}
-	if (need > *cap) {
-		if ((p = realloc(*prev, need * 2)) == NULL)
-			return -1;
-		*prev = p;
-		*cap = need * 2;
-	}
-	/* the values hold no NUL (the reader refuses them): a separator */
-	p = *prev;
-	for (i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
-		n = (size_t)sqlite3_column_bytes(sorted, key[i]);
-		memcpy(p, sqlite3_column_text(sorted, key[i]), n);
-		p[n] = '\0';
-		p += n + 1;
-	}
-	*len = need;
-	return 0;
-}
-
-/* The statements of one merge. */
-struct merge_st {
-	sqlite3_stmt	*sorted, *find, *probe, *insert, *update;
-};
-
-static int
-step_done(struct upload *u, sqlite3_stmt *st, ayni_error *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return ayni_db_error(u->db, err, N_("storing the lines"));
-	return 0;
-}
-
-/*
- * One sorted line: stored unchanged, updated, or added (and, when the
- * company had lines, probed for the warnings), and counted on its day.
- */
-static int
-merge_line(struct upload *u, struct merge_st *m, int any, int64_t max_id,
-    int64_t occ, ayni_error *err)
-{
-	struct daystat *ds;
-	int64_t id = 0;
-	int changed = 0, rc;
-
-	if ((ds = ayni_upload_day_at(u, m->sorted, S_DAY)) == NULL)
-		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	ds->touched = 1;
-	if (any) {
-		bind_sorted(m->find, m->sorted);
-		sqlite3_bind_int64(m->find, 4, occ);
-		if ((rc = sqlite3_step(m->find)) == SQLITE_ROW) {
-			id = sqlite3_column_int64(m->find, 0);
-			changed = sqlite3_column_int(m->find, 1);
-		}
-		sqlite3_reset(m->find);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return ayni_db_error(u->db, err,
-			    N_("matching existing lines"));
-	}
-	if (id != 0 && !changed) {
-		u->res->rows_unchanged++;
-		return 0;
-	}
-	if (id != 0) {
-		bind_sorted(m->update, m->sorted);
-		sqlite3_bind_int64(m->update, 28, id);
-		ds->updated++;
-		u->res->rows_updated++;
-		return step_done(u, m->update, err);
-	}
-	if (any) {
-		bind_sorted(m->probe, m->sorted);
-		sqlite3_bind_int64(m->probe, 28, max_id);
-		if ((rc = sqlite3_step(m->probe)) == SQLITE_ROW) {
-			u->res->rows_other_day +=
-			    sqlite3_column_int(m->probe, 0);
-			u->res->rows_less_key +=
-			    sqlite3_column_int(m->probe, 1);
-		}
-		sqlite3_reset(m->probe);
-		if (rc != SQLITE_ROW)
-			return ayni_db_error(u->db, err,
-			    N_("matching existing lines"));
-	}
-	bind_sorted(m->insert, m->sorted);
-	sqlite3_bind_int64(m->insert, 4, occ);
-	ds->added++;
-	u->res->rows_inserted++;
-	return step_done(u, m->insert, err);
-}
-
-/* A company without lines: every staged line is added. */
-static int
-insert_all(struct upload *u, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int rc = 0;
-
-	if (sqlite3_prepare_v2(u->h, insert_all_sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		return ayni_db_error(u->db, err, N_("storing the lines"));
-	sqlite3_bind_int64(st, 1, u->o->company_id);
-	sqlite3_bind_int64(st, 2, u->upload_id);
-	sqlite3_bind_text(st, 3, u->now, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = ayni_db_error(u->db, err, N_("storing the lines"));
-	sqlite3_finalize(st);
-	for (i = 0; rc == 0 && i < u->days.n; i++) {
-		struct daystat *ds = &u->days.v[i];
-
-		if (ds->staged == 0)
-			continue;
-		ds->touched = 1;
-		ds->added += ds->staged;
-		u->res->rows_inserted += ds->staged;
-	}
-	return rc;
-}
-
-/*
- * Merge the staged lines into raw_transactions, counting per day those
- * added, updated and unchanged.
- */
-static int
-merge(struct upload *u, ayni_error *err)
-{
-	struct merge_st m = { 0 };
-	sqlite3_stmt *st = NULL, **all[] = { &m.find, &m.probe, &m.insert,
-	    &m.update };
-	const char *sql[] = { find_sql, probe_sql, insert_sql, update_sql };
-	char *prev = NULL;
-	size_t cap = 0, len = 0, i;
-	int64_t occ = 0, max_id = 0;
-	int rc = 0, src, any, same;
-
-	/* whether the company has any line (else no lookup is needed) */
-	if (sqlite3_prepare_v2(u->h, "SELECT EXISTS (SELECT 1 FROM"
-	    " raw_transactions WHERE company_id = ?1),"
-	    " (SELECT ifnull(max(id), 0) FROM raw_transactions)", -1, &st,
-	    NULL) != SQLITE_OK)
-		return ayni_db_error(u->db, err, N_("matching existing lines"));
-	sqlite3_bind_int64(st, 1, u->o->company_id);
-	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		any = sqlite3_column_int(st, 0);
-		max_id = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (src != SQLITE_ROW)
-		return ayni_db_error(u->db, err, N_("matching existing lines"));
-	if (!any)
-		return insert_all(u, err);
-	if (sqlite3_prepare_v2(u->h, sorted_sql, -1, &m.sorted, NULL) !=
-	    SQLITE_OK) {
-		rc = ayni_db_error(u->db, err, N_("matching existing lines"));
-		goto out;
-	}
-	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		if (sqlite3_prepare_v2(u->h, sql[i], -1, all[i], NULL) !=
-		    SQLITE_OK) {
-			rc = ayni_db_error(u->db, err, N_("storing the lines"));
-			goto out;
-		}
-		sqlite3_bind_int64(*all[i], 1, u->o->company_id);
-		sqlite3_bind_int64(*all[i], 2, u->upload_id);
-		sqlite3_bind_text(*all[i], 3, u->now, -1, SQLITE_STATIC);
-	}
-	while ((src = sqlite3_step(m.sorted)) == SQLITE_ROW) {
-		if ((same = same_key(m.sorted, &prev, &cap, &len)) < 0) {
-			rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-			goto out;
-		}
-		occ = same ? occ + 1 : 1;
-		if ((rc = merge_line(u, &m, any, max_id, occ, err)) != 0)
-			goto out;
-	}
-	if (src != SQLITE_DONE) {
-		rc = ayni_db_error(u->db, err, N_("storing the lines"));
-		goto out;
-	}
-	/*
-	 * The sale day is part of the key, so such lines are added: ticket
-	 * numbers that restart every day are different sales.  But a file
-	 * that corrects the dates of stored lines would now double them:
-	 * say so, with the way out.
-	 */
-	if (u->res->rows_other_day > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld lines repeat a "
-		    "ticket and product stored on another day; if this file "
-		    "corrects dates, use --mode replace"), u->name,
-		    u->res->rows_other_day);
-	/*
-	 * Lines stored from a file without the branch or document type
-	 * column have '' there; the same sales from a file with it have
-	 * other keys.  Nothing tells them apart for sure: say so.
-	 */
-	if (u->res->rows_less_key > 0)
-		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld lines match the "
-		    "day, ticket and product of stored lines that have no "
-		    "branch or document type; if this file holds the same "
-		    "sales with more columns, use --mode replace"), u->name,
-		    u->res->rows_less_key);
-out:
-	sqlite3_finalize(m.sorted);
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		sqlite3_finalize(*all[i]);
-	free(prev);
-	return rc;
 }
 
 /*
@@ -700,63 +241,70 @@ out:
 
 /*
  * Pass 2 for one spooled record: a footer total is skipped, an invalid
- * record rejected, a valid line staged and its day noted.  1 if staged,
- * 0 if not, or a negative code.
+ * record rejected, a valid line parsed into *l.  1 for a line, 0 for none.
+ * The scan (report != 0) counts, rejects and warns; the store reads the
+ * spool again and gets the same answers silently.
  */
-static int
-stage_record(struct upload *u, sqlite3_stmt *st, const struct spool_rec *r,
-    ayni_error *err)
+int
+ayni_upload_line(struct upload *u, const struct spool_rec *r,
+    ayni_record *l, int report)
 {
 	const char *const *f = (const char *const *)r->f;
-	struct daystat *ds;
-	ayni_record l;
 	ayni_error e;
-	long d;
 
 	if (r->line > u->last_data_line && ayni_record_is_total(f, r->n)) {
-		if (u->footer_rows++ == 0)
+		if (report && u->footer_rows++ == 0)
 			u->footer_line = r->line;
-		u->res->rows_skipped++;
+		u->res->rows_skipped += report;
 		return 0;
 	}
 	if (ayni_record_is_total(f, r->n)) {
+		if (!report)
+			return 0;
 		snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total row "
 		    "('%.40s') among the sales lines", u->name, r->line,
 		    f[0][0] ? f[0] : "total");
 		reject(u, r, e.msg);
 		return 0;
 	}
-	if (ayni_record_parse(&u->fmt, r->line, f, r->n, &l, &e) != 0) {
-		reject(u, r, e.msg);
+	if (ayni_record_parse(&u->fmt, r->line, f, r->n, l, &e) != 0) {
+		if (report)
+			reject(u, r, e.msg);
 		return 0;
 	}
-	if (l.not_sale) {
-		u->not_sales++;
-		u->res->rows_skipped++;
+	if (l->not_sale) {
+		u->not_sales += report;
+		u->res->rows_skipped += report;
 		return 0;
 	}
-	if (ayni_record_code_rounded(l.text[AYNI_F_PRODUCT_ID]) &&
+	if (report && ayni_record_code_rounded(l->text[AYNI_F_PRODUCT_ID]) &&
 	    u->sci_codes++ == 0)
 		snprintf(u->sci_example, sizeof(u->sci_example), "%s",
-		    l.text[AYNI_F_PRODUCT_ID]);
-	bind_line(st, &l, r->line);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return ayni_db_error(u->db, err, N_("staging the lines"));
-	sqlite3_reset(st);
-	d = ayni_upload_day_of(l.dt);
-	if ((ds = days_get(&u->days, d)) == NULL)
+		    l->text[AYNI_F_PRODUCT_ID]);
+	return 1;
+}
+
+/* A valid line's day, noted. */
+static int
+scan_line(struct upload *u, const ayni_record *l, ayni_error *err)
+{
+	struct daystat *ds;
+	long d;
+
+	d = ayni_upload_day_of(l->dt);
+	if ((ds = ayni_upload_day(u, d)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	ds->staged++;
 	if (d < u->first_day)
 		u->first_day = d;
 	if (d > u->last_day)
 		u->last_day = d;
-	return 1;
+	return 0;
 }
 
 /* What pass 2 noticed and did not refuse. */
 static void
-stage_warnings(struct upload *u)
+scan_warnings(struct upload *u)
 {
 	if (u->sci_codes > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld product codes look "
@@ -776,45 +324,38 @@ stage_warnings(struct upload *u)
 }
 
 /*
- * Pass 2: parse every spooled record once; invalid ones are rejected,
- * valid ones staged, and the days they cover noted.
+ * Pass 2: parse every spooled record; invalid ones are rejected, and the
+ * days of the valid ones noted, before anything is written: too many bad
+ * rows stop the upload here, and --mode replace needs the file's days.
+ * *lines: the valid lines.
  */
 static int
-stage_lines(struct upload *u, ayni_error *err)
+scan_lines(struct upload *u, long *lines, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	struct spool_rec r = { 0 };
-	long n = 0;
+	ayni_record l;
 	int got, rc = 0;
 
+	*lines = 0;
 	u->first_day = LONG_MAX;
 	u->last_day = LONG_MIN;
-	if (sqlite3_exec(u->h, stage_sql, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(u->h, stage_ins_sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		rc = ayni_db_error(u->db, err, N_("staging the lines"));
-		goto out;
-	}
 	while ((got = ayni_spool_get(u->spool, &r)) == 1) {
 		if (u->o->cancel != NULL && *u->o->cancel) {
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		if ((rc = stage_record(u, st, &r, err)) < 0)
+		if (ayni_upload_line(u, &r, &l, 1) != 1)
+			continue;
+		if ((rc = scan_line(u, &l, err)) != 0)
 			goto out;
-		if (rc == 1 && (++n & 0x3fff) == 0)
-			notify(u, AYNI_UPLOAD_EV_WRITING, n,
-			    u->res->rows_read, 0, NULL);
-		rc = 0;
+		++*lines;
 	}
 	if (got < 0)
 		rc = ayni_error_set(err, AYNI_EIO,
 		    _("cannot read back a temporary file in '%s': %s"),
 		    u->spool_dir, strerror(errno));
-	notify(u, AYNI_UPLOAD_EV_WRITING, n, u->res->rows_read, 0, NULL);
-	stage_warnings(u);
+	scan_warnings(u);
 out:
-	sqlite3_finalize(st);
 	ayni_spool_rec_free(&r);
 	return rc;
 }
@@ -895,6 +436,15 @@ out:
 }
 
 /* --- the upload record --- */
+
+static void
+bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s != NULL)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
 
 int
 ayni_upload_exec_bound(struct upload *u, const char *sql, const char *what,
@@ -1125,7 +675,8 @@ write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
 		return rc;
 	if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
 		return rc;
-	if (u->first_day <= u->last_day && (rc = merge(u, err)) != 0)
+	if (u->first_day <= u->last_day &&
+	    (rc = ayni_upload_store(u, u->valid_lines, err)) != 0)
 		return rc;
 	if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
 		return rc;
@@ -1185,7 +736,7 @@ load(struct upload *u, ayni_error *err)
 	 */
 	if ((rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0)
 		return rc;
-	if ((rc = stage_lines(u, err)) != 0)
+	if ((rc = scan_lines(u, &u->valid_lines, err)) != 0)
 		return rc;
 	/* Too many bad rows: stop before raw_transactions is touched. */
 	if (u->res->rows_rejected > u->o->max_errors)

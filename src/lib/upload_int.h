@@ -121,6 +121,7 @@ struct upload {
 	int			 lockfd;	/* see uplock.c, or -1 */
 	struct days		 days;
 	long			 first_day, last_day;
+	long			 valid_lines;	/* pass 2's lines to store */
 	char			 now[20];
 	struct timespec		 t0;
 };
@@ -161,7 +162,23 @@ notifyf(struct upload *u, ayni_upload_event ev, const char *fmt, ...)
 	notify(u, ev, 0, 0, 0, buf);
 }
 
-/* --- the store (upload.c), also used by uploads.c --- */
+/* --- the store (upload.c, store.c), also used by uploads.c --- */
+
+/* The counters in u->days of a day, added if new; NULL out of memory. */
+struct daystat *ayni_upload_day(struct upload *u, long day);
+/*
+ * Pass 2 for one spooled record: 1 and *l for a valid line, else 0.  With
+ * report, also count skipped rows, reject invalid ones and note warnings
+ * (the scan); without, only answer (the store reads the spool again).
+ */
+int	ayni_upload_line(struct upload *u, const struct spool_rec *r,
+	    ayni_record *l, int report);
+/*
+ * Write the valid lines of the spool, about lines of them, into
+ * raw_transactions: added, updated or unchanged, counted in u->res and
+ * per day (store.c).
+ */
+int	ayni_upload_store(struct upload *u, long lines, ayni_error *err);
 
 /*
  * Lines per day of the company over days [from, to], into the before or

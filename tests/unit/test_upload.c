@@ -902,6 +902,71 @@ test_randomized_uploads(void **state)
 }
 
 /*
+ * Occurrences against a model: files of lines drawn from a few keys (so
+ * that most keys repeat within a file and across files) are uploaded one
+ * after another; the k-th line of a key in a file is stored occurrence k,
+ * replacing that occurrence's values, and occurrences beyond the file's
+ * count stay as they were.  The store numbers them without a table of
+ * the file's keys (store.c), so this checks it line by line.
+ */
+#define NKEYS 12
+#define MAXOCC 64
+static void
+test_occurrences_model(void **state)
+{
+	ayni_db *db = *state;
+	ayni_upload_result r;
+	ayni_error err;
+	static long model[NKEYS][MAXOCC];
+	int nocc[NKEYS] = { 0 };
+	unsigned seed = 777;
+	char *buf, *want;
+	size_t len, wlen;
+	int round, i, k;
+
+#define RND(n) (seed = seed * 1103515245u + 12345u, (seed >> 16) % (n))
+	for (round = 0; round < 12; round++) {
+		FILE *fp = open_memstream(&buf, &len);
+		int seen[NKEYS] = { 0 }, n = 1 + (int)RND(200);
+
+		fputs("fecha;ticket;sku;cantidad;total\n", fp);
+		for (i = 0; i < n; i++) {
+			long total = 1 + (long)RND(9999);
+
+			/* key k: day 1 + k / 6, ticket k / 3 % 2, sku k % 3 */
+			k = (int)RND(NKEYS);
+			fprintf(fp, "0%d-10-2025;%d;P%d;1;%ld\n", 1 + k / 6,
+			    k / 3 % 2, k % 3, total);
+			model[k][seen[k]++] = total * 100;
+		}
+		fclose(fp);
+		for (k = 0; k < NKEYS; k++)
+			if (seen[k] > nocc[k])
+				nocc[k] = seen[k];
+		assert_int_equal(load(db, buf, AYNI_UPLOAD_UPSERT, 0, &r, &err),
+		    0);
+		free(buf);
+		fp = open_memstream(&want, &wlen);
+		for (k = 0; k < NKEYS; k++)
+			for (i = 0; i < nocc[k]; i++)
+				fprintf(fp, "%s%d|%d|P%d|%d|%ld", ftell(fp) ?
+				    "\n" : "", 1 + k / 6, k / 3 % 2, k % 3,
+				    i + 1, model[k][i]);
+		fclose(fp);
+		assert_query(db, "SELECT CAST(substr(transaction_date, 10, 1)"
+		    " AS INTEGER), transaction_id, product_id, occurrence,"
+		    " price_total FROM raw_transactions ORDER BY"
+		    " transaction_date, transaction_id, product_id, occurrence",
+		    want);
+		free(want);
+		assert_verified(db);
+	}
+#undef RND
+}
+#undef NKEYS
+#undef MAXOCC
+
+/*
  * uplock.c: a running upload's lock is seen from another descriptor (as
  * another process or container sees it), and is gone once released --
  * as when the process dies.  Where there is no file, nobody can tell.
@@ -950,6 +1015,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_replace_periods, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_delete_leaves_trace, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_occurrences_model, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_randomized_uploads, setup,
 		    teardown),

@@ -1,0 +1,603 @@
+/*
+ * store.c - the valid lines of an upload into raw_transactions, in file
+ * order, each line written once by one prepared statement: added,
+ * updated, or left alone when its stored twin has the same values.
+ *
+ * A line's key is (company, branch, document type, sale day, transaction,
+ * product, occurrence), where occurrence numbers the lines of one file
+ * that share the rest of the key, in file order (docs/line-identity.md).
+ * Numbering them needs to know, for each line, how many earlier lines of
+ * the same file have its key.  Nearly always none, and a Bloom filter of
+ * the keys seen so far says so for certain at a fixed cost in memory.
+ * When it says "maybe", the stored lines with that key are counted, those
+ * this upload wrote or matched only: every earlier line of the file with
+ * the key is by then a stored line with that key, either added (an id
+ * above the largest one before the upload) or matched (marked in a bitmap
+ * of the ids stored before).  So memory is bounded by the filter (at most
+ * 16 MiB) and one bit per stored line, never by the lines of the file, and
+ * no staging table, sort or window is needed.
+ *
+ * raw_transactions' rollup triggers are dropped for the store and
+ * created again from their own text (sqlite_schema) before it returns,
+ * inside the upload's transaction.  The company is deferred
+ * (ayni_aggregate_defer), so all they would do for each line is widen the
+ * days its refresh covers, which the store does once; and a trigger makes
+ * every one-line INSERT a statement SQLite must be able to undo alone, so
+ * it copies each page it touches into a statement journal first (2 GB of
+ * temporary file written for 200,000 lines).  A rollback, or a crash,
+ * restores them with everything else; no other connection ever sees the
+ * table without them.
+ *
+ * Not here: which records are lines and what they hold (upload.c's pass 2
+ * and record.c), the rollups (ayni_aggregate_refresh after the store).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "ayni/intl.h"
+#include "ayni/record.h"
+#include "internal.h"
+#include "upload_int.h"
+
+/*
+ * The statements below share one numbering of parameters: ?1 company, ?2
+ * upload, ?3 the time, ?4 the occurrence, ?5 .. ?27 the line (bind_line),
+ * ?28 a line id.
+ *
+ * txn_key as raw_transactions computes it (the same expression:
+ * schema/0003_line_identity.sql), from the parameters, and TKEY the same
+ * without the day: a prefix of txn_key, the ticket on any day.  If you
+ * change raw_transactions' txn_key or product_key, change these too.
+ */
+#define TKEY "(?24 || char(31) || ?25 || char(31) || ?7 || char(31))"
+#define TXN_KEY "(" TKEY " || ?26)"
+/* The same without the branch, without the document type, or both. */
+#define TXN_KEY_NO_BRANCH "(char(31) || ?25 || char(31) || ?7 || char(31)" \
+    " || ?26)"
+#define TXN_KEY_NO_DOC "(?24 || char(31) || char(31) || ?7 || char(31)" \
+    " || ?26)"
+#define TXN_KEY_BARE "(char(31) || char(31) || ?7 || char(31) || ?26)"
+
+/*
+ * The stored line with this line's key, and whether any value it stores
+ * differs (an update; else it is unchanged).
+ */
+static const char find_sql[] =
+    "SELECT id, (transaction_date, trans_type, is_return, customer_id,"
+    " description, category, unit_type, quantity, stock, price_total,"
+    " cost_unit, cost_total, price_unit, discount_total, commission_total,"
+    " margin) IS NOT (?6, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23) FROM raw_transactions"
+    " WHERE company_id = ?1 AND txn_key = " TXN_KEY
+    " AND product_key = ?27 AND occurrence = ?4";
+
+/* Every stored line with this line's key but the occurrence. */
+static const char same_key_sql[] =
+    "SELECT id FROM raw_transactions WHERE company_id = ?1"
+    " AND txn_key = " TXN_KEY " AND product_key = ?27";
+
+/*
+ * For a new line, two kinds worth a warning because they may be a stored
+ * sale again:
+ *   - its ticket and product are stored on another day (the range
+ *     [TKEY, TKEY || ':') of txn_key holds the ticket's every day: a day
+ *     is digits and '-', all below ':');
+ *   - its day, ticket and product are stored without the branch or the
+ *     document type this file gives (a file of the same sales loaded
+ *     before without that column).
+ * Only lines stored before this upload count (id <= ?28, the largest id
+ * then: new lines get larger ones, updated lines keep theirs).
+ */
+static const char probe_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM raw_transactions o"
+    "  WHERE o.company_id = ?1"
+    "  AND o.txn_key >= " TKEY " AND o.txn_key < " TKEY " || ':'"
+    "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
+    "  AND o.id <= ?28),"
+    " (?24 <> '' OR ?25 <> '') AND EXISTS (SELECT 1"
+    "  FROM raw_transactions o WHERE o.company_id = ?1"
+    "  AND o.txn_key IN (" TXN_KEY_NO_BRANCH ", " TXN_KEY_NO_DOC
+    "  , " TXN_KEY_BARE ")"
+    "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
+    "  AND o.id <= ?28)";
+
+/* A new line. */
+static const char insert_sql[] =
+    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
+    " transaction_date, branch, doc_type, transaction_id, product_id,"
+    " occurrence, trans_type, is_return, customer_id, description,"
+    " category, unit_type, quantity, stock, price_total, cost_unit,"
+    " cost_total, price_unit, discount_total, commission_total, margin,"
+    " processed_at) VALUES (?1, ?2, ?5, ?6, ?24, ?25, ?7, ?8, ?4, ?9,"
+    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+    " ?23, ?3)";
+
+/*
+ * A stored line whose values changed, ?28.  A line whose values are all
+ * the same is left alone: re-uploading an export writes nothing, and the
+ * line stays with the upload that gave it these values (which is what
+ * 'uploads delete' takes back).
+ */
+static const char update_sql[] =
+    "UPDATE raw_transactions SET upload_id = ?2, line_no = ?5,"
+    " transaction_date = ?6, trans_type = ?9, is_return = ?10,"
+    " customer_id = ?11, description = ?12, category = ?13,"
+    " unit_type = ?14, quantity = ?15, stock = ?16, price_total = ?17,"
+    " cost_unit = ?18, cost_total = ?19, price_unit = ?20,"
+    " discount_total = ?21, commission_total = ?22, margin = ?23,"
+    " processed_at = ?3 WHERE id = ?28";
+
+enum { ST_FIND, ST_SAME_KEY, ST_PROBE, ST_INSERT, ST_UPDATE, ST_COUNT };
+
+/* The state of one store. */
+struct store {
+	sqlite3_stmt	*st[ST_COUNT];
+	int		 any;		/* the company had lines before */
+	int64_t		 max_id;	/* the largest line id before */
+	uint64_t	*bloom;		/* keys of the file seen so far */
+	uint64_t	 bloom_mask;	/* bits - 1, a power of two */
+	uint8_t		*matched;	/* ids <= max_id matched, a bit each */
+};
+
+/* --- occurrences --- */
+
+static uint64_t
+key_hash(const ayni_record *l)
+{
+	const char *parts[5];
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+	const unsigned char *p;
+	size_t i, n;
+
+	parts[0] = l->text[AYNI_F_BRANCH] ? l->text[AYNI_F_BRANCH] : "";
+	parts[1] = l->text[AYNI_F_DOC_TYPE] ? l->text[AYNI_F_DOC_TYPE] : "";
+	parts[2] = l->text[AYNI_F_TRANS_ID];
+	parts[3] = l->dt;
+	parts[4] = l->text[AYNI_F_PRODUCT_ID] ? l->text[AYNI_F_PRODUCT_ID] :
+	    "";
+	for (i = 0; i < 5; i++) {
+		n = i == 3 ? 10 : strlen(parts[i]);	/* the day of dt */
+		for (p = (const unsigned char *)parts[i]; n-- > 0; p++)
+			h = (h ^ *p) * 0x100000001b3ULL;
+		h = (h ^ 0x1f) * 0x100000001b3ULL;
+	}
+	/* a final mix (splitmix64), so that every bit depends on all */
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+/*
+ * Add the key to the filter; 1 if it may have been there before (every
+ * one of its bits was set), 0 if it was certainly not.
+ */
+static int
+bloom_add(struct store *s, uint64_t h)
+{
+	uint64_t step = (h >> 32) | 1, b;
+	int i, seen = 1;
+
+	for (i = 0; i < 4; i++, h += step) {
+		b = h & s->bloom_mask;
+		if (!(s->bloom[b >> 6] & (1ULL << (b & 63)))) {
+			seen = 0;
+			s->bloom[b >> 6] |= 1ULL << (b & 63);
+		}
+	}
+	return seen;
+}
+
+static void
+mark_matched(struct store *s, int64_t id)
+{
+	if (id > 0 && id <= s->max_id)
+		s->matched[id >> 3] |= (uint8_t)(1u << (id & 7));
+}
+
+static int
+is_ours(const struct store *s, int64_t id)
+{
+	return id > s->max_id ||
+	    (id > 0 && (s->matched[id >> 3] & (1u << (id & 7))));
+}
+
+/* --- binding --- */
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s, int n)
+{
+	if (s != NULL)
+		sqlite3_bind_text(st, i, s, n, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void
+bind_num(sqlite3_stmt *st, int i, const ayni_record *l, int f)
+{
+	if (l->has[f])
+		sqlite3_bind_int64(st, i, l->num[f]);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/*
+ * The line into parameters ?5 .. ?27 of st, those it has.  The text stays
+ * the record's: st must be stepped while l lives.
+ */
+static void
+bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
+{
+	static const struct { int param, field, num; } cols[] = {
+		{ 7, AYNI_F_TRANS_ID, 0 }, { 8, AYNI_F_PRODUCT_ID, 0 },
+		{ 9, AYNI_F_TRANS_TYPE, 0 }, { 11, AYNI_F_CUSTOMER_ID, 0 },
+		{ 12, AYNI_F_DESCRIPTION, 0 }, { 13, AYNI_F_CATEGORY, 0 },
+		{ 14, AYNI_F_UNIT_TYPE, 0 }, { 15, AYNI_F_QUANTITY, 1 },
+		{ 16, AYNI_F_STOCK, 1 }, { 17, AYNI_F_PRICE_TOTAL, 1 },
+		{ 18, AYNI_F_COST_UNIT, 1 }, { 19, AYNI_F_COST_TOTAL, 1 },
+		{ 20, AYNI_F_PRICE_UNIT, 1 }, { 21, AYNI_F_DISCOUNT_TOTAL, 1 },
+		{ 22, AYNI_F_COMMISSION_TOTAL, 1 }, { 23, AYNI_F_MARGIN, 1 },
+	};
+	const char *product = l->text[AYNI_F_PRODUCT_ID];
+	int n = sqlite3_bind_parameter_count(st);
+	size_t i;
+
+	sqlite3_bind_int64(st, 5, line_no);
+	sqlite3_bind_text(st, 6, l->dt, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, l->is_return);
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		if (cols[i].param > n)
+			continue;
+		if (cols[i].num)
+			bind_num(st, cols[i].param, l, cols[i].field);
+		else
+			bind_text(st, cols[i].param, l->text[cols[i].field],
+			    -1);
+	}
+	if (n < 24)
+		return;
+	bind_text(st, 24, l->text[AYNI_F_BRANCH] ? l->text[AYNI_F_BRANCH] :
+	    "", -1);
+	bind_text(st, 25, l->text[AYNI_F_DOC_TYPE] ?
+	    l->text[AYNI_F_DOC_TYPE] : "", -1);
+	if (n < 26)
+		return;
+	bind_text(st, 26, l->dt, 10);		/* the day */
+	bind_text(st, 27, product != NULL ? product : "", -1);
+}
+
+/* --- one line --- */
+
+static int
+step_done(struct upload *u, sqlite3_stmt *st, ayni_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return ayni_db_error(u->db, err, N_("storing the lines"));
+	return 0;
+}
+
+/*
+ * The line's occurrence: 1 when the filter has never seen its key, else 1
+ * + the stored lines with its key that this upload wrote or matched.
+ */
+static int
+occurrence(struct upload *u, struct store *s, const ayni_record *l,
+    int64_t line_no, int64_t *occ, ayni_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_SAME_KEY];
+	int rc;
+
+	*occ = 1;
+	if (!bloom_add(s, key_hash(l)))
+		return 0;
+	bind_line(st, l, line_no);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*occ += is_ours(s, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return ayni_db_error(u->db, err, N_("matching existing lines"));
+	return 0;
+}
+
+/* The stored twin of the line: *id (0 if none), *changed. */
+static int
+find(struct upload *u, struct store *s, const ayni_record *l,
+    int64_t line_no, int64_t occ, int64_t *id, int *changed,
+    ayni_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_FIND];
+	int rc;
+
+	*id = 0;
+	*changed = 0;
+	bind_line(st, l, line_no);
+	sqlite3_bind_int64(st, 4, occ);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*changed = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return ayni_db_error(u->db, err, N_("matching existing lines"));
+	return 0;
+}
+
+/* A new line of a company that had lines: does it look like one stored? */
+static int
+probe(struct upload *u, struct store *s, const ayni_record *l,
+    int64_t line_no, ayni_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_PROBE];
+	int rc;
+
+	bind_line(st, l, line_no);
+	sqlite3_bind_int64(st, 28, s->max_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		u->res->rows_other_day += sqlite3_column_int(st, 0);
+		u->res->rows_less_key += sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return ayni_db_error(u->db, err, N_("matching existing lines"));
+	return 0;
+}
+
+/*
+ * One valid line: left alone, updated, or added (and, when the company
+ * had lines, probed for the warnings), and counted on its day.
+ */
+static int
+store_line(struct upload *u, struct store *s, const ayni_record *l,
+    int64_t line_no, ayni_error *err)
+{
+	struct daystat *ds;
+	int64_t occ, id = 0;
+	int changed = 0, rc;
+
+	if ((ds = ayni_upload_day(u, ayni_upload_day_of(l->dt))) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	ds->touched = 1;
+	if ((rc = occurrence(u, s, l, line_no, &occ, err)) != 0)
+		return rc;
+	if (s->any && (rc = find(u, s, l, line_no, occ, &id, &changed,
+	    err)) != 0)
+		return rc;
+	mark_matched(s, id);
+	if (id != 0 && !changed) {
+		u->res->rows_unchanged++;
+		return 0;
+	}
+	if (id != 0) {
+		bind_line(s->st[ST_UPDATE], l, line_no);
+		sqlite3_bind_int64(s->st[ST_UPDATE], 28, id);
+		ds->updated++;
+		u->res->rows_updated++;
+		return step_done(u, s->st[ST_UPDATE], err);
+	}
+	if (s->any && (rc = probe(u, s, l, line_no, err)) != 0)
+		return rc;
+	bind_line(s->st[ST_INSERT], l, line_no);
+	sqlite3_bind_int64(s->st[ST_INSERT], 4, occ);
+	ds->added++;
+	u->res->rows_inserted++;
+	return step_done(u, s->st[ST_INSERT], err);
+}
+
+/* --- the store --- */
+
+/*
+ * The rollup triggers of raw_transactions, kept aside while the store
+ * writes (see ayni_upload_store).
+ */
+struct triggers {
+	char	*sql[16];
+	int	 n;
+};
+
+static int
+triggers_off(struct upload *u, struct triggers *t, ayni_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *drop;
+	int rc, i;
+
+	if ((rc = ayni_sql_prepare(u->db, &st, err, N_("storing the lines"),
+	    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+	    " AND tbl_name = 'raw_transactions' ORDER BY name", NULL)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && t->n < 16) {
+		drop = sqlite3_mprintf("DROP TRIGGER \"%w\"",
+		    (const char *)sqlite3_column_text(st, 0));
+		t->sql[t->n] = strdup((const char *)sqlite3_column_text(st, 1));
+		if (drop == NULL || t->sql[t->n] == NULL) {
+			sqlite3_free(drop);
+			free(t->sql[t->n]);
+			sqlite3_finalize(st);
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    _("out of memory"));
+		}
+		t->n++;
+		i = sqlite3_exec(u->h, drop, NULL, NULL, NULL);
+		sqlite3_free(drop);
+		if (i != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return ayni_db_error(u->db, err,
+			    N_("storing the lines"));
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+triggers_on(struct upload *u, struct triggers *t, ayni_error *err)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < t->n; i++) {
+		if (rc == 0 && sqlite3_exec(u->h, t->sql[i], NULL, NULL,
+		    NULL) != SQLITE_OK)
+			rc = ayni_db_error(u->db, err, N_("storing the lines"));
+		free(t->sql[i]);
+	}
+	t->n = 0;
+	return rc;
+}
+
+/* Whether the company has lines, the largest id, the memory. */
+static int
+store_open(struct upload *u, struct store *s, long lines, ayni_error *err)
+{
+	static const char *const sql[ST_COUNT] = { find_sql, same_key_sql,
+	    probe_sql, insert_sql, update_sql };
+	uint64_t bits = 1ULL << 12;
+	sqlite3_stmt *st = NULL;
+	int i, rc;
+
+	if ((rc = ayni_sql_row(u->db, &st, err, N_("matching existing lines"),
+	    "SELECT EXISTS (SELECT 1 FROM raw_transactions"
+	    " WHERE company_id = ?1),"
+	    " (SELECT ifnull(max(id), 0) FROM raw_transactions)", "I",
+	    u->o->company_id)) != 0)
+		return rc;
+	s->any = sqlite3_column_int(st, 0);
+	s->max_id = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	/* 16 bits a key, 4 probes: about 1 in 400 keys is a "maybe" */
+	while (bits < (uint64_t)lines * 16 && bits < (1ULL << 27))
+		bits <<= 1;
+	s->bloom_mask = bits - 1;
+	if ((s->bloom = calloc(bits / 64, sizeof(uint64_t))) == NULL ||
+	    (s->any && (s->matched = calloc((size_t)(s->max_id >> 3) + 1,
+	    1)) == NULL))
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	for (i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v2(u->h, sql[i], -1, &s->st[i], NULL) !=
+		    SQLITE_OK)
+			return ayni_db_error(u->db, err,
+			    N_("storing the lines"));
+		sqlite3_bind_int64(s->st[i], 1, u->o->company_id);
+		sqlite3_bind_int64(s->st[i], 2, u->upload_id);
+		sqlite3_bind_text(s->st[i], 3, u->now, -1, SQLITE_STATIC);
+	}
+	return 0;
+}
+
+static void
+store_close(struct store *s)
+{
+	int i;
+
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	free(s->bloom);
+	free(s->matched);
+}
+
+/* The warnings only the store can give. */
+static void
+store_warnings(struct upload *u)
+{
+	/*
+	 * The sale day is part of the key, so such lines are added: ticket
+	 * numbers that restart every day are different sales.  But a file
+	 * that corrects the dates of stored lines would now double them:
+	 * say so, with the way out.
+	 */
+	if (u->res->rows_other_day > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld lines repeat a "
+		    "ticket and product stored on another day; if this file "
+		    "corrects dates, use --mode replace"), u->name,
+		    u->res->rows_other_day);
+	/*
+	 * Lines stored from a file without the branch or document type
+	 * column have '' there; the same sales from a file with it have
+	 * other keys.  Nothing tells them apart for sure: say so.
+	 */
+	if (u->res->rows_less_key > 0)
+		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld lines match the "
+		    "day, ticket and product of stored lines that have no "
+		    "branch or document type; if this file holds the same "
+		    "sales with more columns, use --mode replace"), u->name,
+		    u->res->rows_less_key);
+}
+
+/*
+ * What the triggers would have done for each line while the company is
+ * deferred (ayni_aggregate_defer): widen the days its refresh covers to
+ * the file's.  An updated line keeps its day (the day is in the key).
+ */
+static int
+widen_deferred(struct upload *u, ayni_error *err)
+{
+	char from[16], to[16];
+	int rc;
+
+	if (u->first_day > u->last_day)
+		return 0;
+	ayni_upload_period_label(u->first_day, P_DAY, from);
+	ayni_upload_period_label(u->last_day, P_DAY, to);
+	rc = ayni_sql_exec(u->db, err, N_("storing the lines"),
+	    "UPDATE agg_deferred SET"
+	    " from_day = min(coalesce(from_day, '9999-12-31'), ?2),"
+	    " to_day = max(coalesce(to_day, '0000-01-01'), ?3)"
+	    " WHERE company_id = ?1", "Itt", u->o->company_id, from, to);
+	return rc < 0 ? rc : 0;
+}
+
+int
+ayni_upload_store(struct upload *u, long lines, ayni_error *err)
+{
+	struct store s = { 0 };
+	struct triggers t = { { 0 }, 0 };
+	struct spool_rec r = { 0 };
+	ayni_record l;
+	long n = 0;
+	int got, rc;
+
+	if ((rc = triggers_off(u, &t, err)) != 0 ||
+	    (rc = store_open(u, &s, lines, err)) != 0)
+		goto out;
+	if (fseek(u->spool, 0, SEEK_SET) != 0) {
+		got = -1;
+		goto eio;
+	}
+	while ((got = ayni_spool_get(u->spool, &r)) == 1) {
+		if (u->o->cancel != NULL && *u->o->cancel) {
+			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
+			goto out;
+		}
+		if (ayni_upload_line(u, &r, &l, 0) != 1)
+			continue;
+		if ((rc = store_line(u, &s, &l, r.line, err)) != 0)
+			goto out;
+		if ((++n & 0x3fff) == 0)
+			notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
+	}
+eio:
+	if (got < 0) {
+		rc = ayni_error_set(err, AYNI_EIO,
+		    _("cannot read back a temporary file in '%s': %s"),
+		    u->spool_dir, strerror(errno));
+		goto out;
+	}
+	notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
+	store_warnings(u);
+	rc = widen_deferred(u, err);
+out:
+	store_close(&s);
+	if (triggers_on(u, &t, rc ? NULL : err) != 0 && rc == 0)
+		rc = err->code;
+	ayni_spool_rec_free(&r);
+	return rc;
+}
