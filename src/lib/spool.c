@@ -10,27 +10,59 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "upload_int.h"
 
+/*
+ * A record is a header, the line number, the number of fields and the
+ * size of the body, then the body: the fields' lengths, then the fields,
+ * each followed by a NUL.  Written with one fwrite when it fits in a
+ * buffer on the stack (nearly always) and read back with two freads, so
+ * that pass 2 costs two calls a record, not two a field.
+ */
+struct spool_head {
+	int64_t		line;
+	uint32_t	n, size;
+};
+
 int
 ayni_spool_put(FILE *sp, const ayni_csv_record *r)
 {
-	uint32_t n = (uint32_t)r->nfields, len;
-	int64_t line = r->line;
-	size_t i;
+	struct spool_head h;
+	char stack[8192], *body = stack, *p;
+	uint32_t len;
+	size_t i, size;
+	int rc = 0;
 
-	if (fwrite(&line, sizeof(line), 1, sp) != 1 ||
-	    fwrite(&n, sizeof(n), 1, sp) != 1)
+	size = r->nfields * sizeof(uint32_t);
+	for (i = 0; i < r->nfields; i++)
+		size += r->lens[i] + 1;
+	if (size > UINT32_MAX - sizeof(h))
 		return -1;
-	for (i = 0; i < r->nfields; i++) {
+	if (size + sizeof(h) > sizeof(stack) &&
+	    (body = malloc(size + sizeof(h))) == NULL)
+		return -1;
+	h.line = r->line;
+	h.n = (uint32_t)r->nfields;
+	h.size = (uint32_t)size;
+	memcpy(body, &h, sizeof(h));
+	p = body + sizeof(h);
+	for (i = 0; i < r->nfields; i++, p += sizeof(len)) {
 		len = (uint32_t)r->lens[i];
-		if (fwrite(&len, sizeof(len), 1, sp) != 1 ||
-		    (len > 0 && fwrite(r->fields[i], 1, len, sp) != len))
-			return -1;
+		memcpy(p, &len, sizeof(len));
 	}
-	return 0;
+	for (i = 0; i < r->nfields; i++) {
+		memcpy(p, r->fields[i], r->lens[i]);
+		p += r->lens[i];
+		*p++ = '\0';
+	}
+	if (fwrite(body, 1, size + sizeof(h), sp) != size + sizeof(h))
+		rc = -1;
+	if (body != stack)
+		free(body);
+	return rc;
 }
 
 /*
@@ -59,48 +91,53 @@ ayni_spool_open(char *dir, size_t dirlen)
 	unlink(path);
 	if ((fp = fdopen(fd, "w+b")) == NULL)
 		close(fd);
+	else
+		setvbuf(fp, NULL, _IOFBF, 256 * 1024);
 	return fp;
 }
 
 int
 ayni_spool_get(FILE *sp, struct spool_rec *r)
 {
-	size_t used = 0, i;
+	struct spool_head h;
+	const char *p;
 	uint32_t len;
+	size_t i, left;
 
-	if (fread(&r->line, sizeof(r->line), 1, sp) != 1)
+	if (fread(&h, sizeof(h), 1, sp) != 1)
 		return feof(sp) ? 0 : -1;
-	if (fread(&r->n, sizeof(r->n), 1, sp) != 1)
+	if ((size_t)h.n * sizeof(len) > h.size)
 		return -1;
-	if (r->n > r->fcap) {
-		const char **f = realloc(r->f, r->n * sizeof(*f));
+	if (h.size + 1 > r->cap) {
+		char *b = realloc(r->buf, (size_t)h.size * 2 + 1);
+
+		if (b == NULL)
+			return -1;
+		r->buf = b;
+		r->cap = (size_t)h.size * 2 + 1;
+	}
+	if (h.n > r->fcap) {
+		const char **f = realloc(r->f, h.n * sizeof(*f));
 
 		if (f == NULL)
 			return -1;
 		r->f = f;
-		r->fcap = r->n;
+		r->fcap = h.n;
 	}
-	for (i = 0; i < r->n; i++) {
-		if (fread(&len, sizeof(len), 1, sp) != 1)
+	if (h.size > 0 && fread(r->buf, 1, h.size, sp) != h.size)
+		return -1;
+	r->line = h.line;
+	r->n = h.n;
+	p = r->buf + (size_t)h.n * sizeof(len);
+	left = h.size - (size_t)h.n * sizeof(len);
+	for (i = 0; i < h.n; i++) {
+		memcpy(&len, r->buf + i * sizeof(len), sizeof(len));
+		if ((size_t)len + 1 > left || p[len] != '\0')
 			return -1;
-		if (used + len + 1 > r->cap) {
-			size_t cap = (used + len + 1) * 2;
-			char *b = realloc(r->buf, cap);
-
-			if (b == NULL)
-				return -1;
-			r->buf = b;
-			r->cap = cap;
-		}
-		if (len > 0 && fread(r->buf + used, 1, len, sp) != len)
-			return -1;
-		r->buf[used + len] = '\0';
-		/* Offsets now, pointers once the buffer stops moving. */
-		r->f[i] = (const char *)(uintptr_t)used;
-		used += len + 1;
+		r->f[i] = p;
+		p += len + 1;
+		left -= len + 1;
 	}
-	for (i = 0; i < r->n; i++)
-		r->f[i] = r->buf + (uintptr_t)r->f[i];
 	return 1;
 }
 

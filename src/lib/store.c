@@ -533,20 +533,30 @@ store_warnings(struct upload *u)
 }
 
 /*
- * What the triggers would have done for each line while the company is
- * deferred (ayni_aggregate_defer): widen the days its refresh covers to
- * the file's.  An updated line keeps its day (the day is in the key).
+ * What the triggers would have done for each line written while the
+ * company is deferred (ayni_aggregate_defer): widen the days its refresh
+ * covers to those of the lines added or updated.  An updated line keeps
+ * its day (the day is in the key).  A file that changes nothing widens
+ * nothing, so its refresh has nothing to do.
  */
 static int
 widen_deferred(struct upload *u, ayni_error *err)
 {
 	char from[16], to[16];
+	size_t i, lo = SIZE_MAX, hi = 0;
 	int rc;
 
-	if (u->first_day > u->last_day)
+	for (i = 0; i < u->days.n; i++) {
+		if (u->days.v[i].added + u->days.v[i].updated == 0)
+			continue;
+		if (lo == SIZE_MAX)
+			lo = i;
+		hi = i;
+	}
+	if (lo == SIZE_MAX)
 		return 0;
-	ayni_upload_period_label(u->first_day, P_DAY, from);
-	ayni_upload_period_label(u->last_day, P_DAY, to);
+	ayni_upload_period_label(u->days.v[lo].day, P_DAY, from);
+	ayni_upload_period_label(u->days.v[hi].day, P_DAY, to);
 	rc = ayni_sql_exec(u->db, err, N_("storing the lines"),
 	    "UPDATE agg_deferred SET"
 	    " from_day = min(coalesce(from_day, '9999-12-31'), ?2),"

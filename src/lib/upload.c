@@ -650,14 +650,15 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 
 /*
  * The lines into raw_transactions: what --mode replace empties first,
- * days [dfrom, dto] (none when dfrom > dto), then the merge, with the
- * lines of the years around them counted before and after for
- * data_updates.
+ * days [dfrom, dto] (none when dfrom > dto), then the store, with the
+ * lines of the years around them counted before, and after from what was
+ * added and deleted, for data_updates.
  */
 static int
 write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
 {
 	long lo = u->first_day, hi = u->last_day, from, to;
+	size_t i;
 	int rc, y, m, d;
 
 	if (dfrom <= dto) {
@@ -678,8 +679,10 @@ write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
 	if (u->first_day <= u->last_day &&
 	    (rc = ayni_upload_store(u, u->valid_lines, err)) != 0)
 		return rc;
-	if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
-		return rc;
+	/* only these changed the lines of a day */
+	for (i = 0; i < u->days.n; i++)
+		u->days.v[i].after = u->days.v[i].before +
+		    u->days.v[i].added - u->days.v[i].deleted;
 	return ayni_upload_write_updates(u, "upload", err);
 }
 
