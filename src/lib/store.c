@@ -106,16 +106,30 @@ static const char probe_sql[] =
     "  AND o.product_key = ?27 AND o.txn_key <> " TXN_KEY
     "  AND o.id <= ?28)";
 
-/* A new line. */
-static const char insert_sql[] =
-    "INSERT INTO raw_transactions (company_id, upload_id, line_no,"
+/*
+ * New lines go in BATCH at a time, by one statement of BATCH rows of
+ * these columns, each row's values bound as ?(25 k + 1) .. ?(25 k + 25)
+ * (bind_row); the last few one by one.  One statement a line spent more
+ * on starting and ending the statement (opening a cursor on the table
+ * and each index, the checks of the foreign keys) than on the line.
+ *
+ * OR FAIL, and the foreign keys deferred to COMMIT (store_open): a
+ * statement that may have to undo its own rows when a constraint fails
+ * makes SQLite copy every page it changes into a statement journal
+ * first.  Here no constraint can fail but through a bug (the store
+ * numbers occurrences so that keys are unique, and the company and the
+ * upload exist); if one does, the upload fails and its transaction is
+ * rolled back whole, which is all the undoing needed.
+ */
+#define BATCH		64
+#define INSERT_COLS	25
+static const char insert_head[] =
+    "INSERT OR FAIL INTO raw_transactions (company_id, upload_id, line_no,"
     " transaction_date, branch, doc_type, transaction_id, product_id,"
     " occurrence, trans_type, is_return, customer_id, description,"
     " category, unit_type, quantity, stock, price_total, cost_unit,"
     " cost_total, price_unit, discount_total, commission_total, margin,"
-    " processed_at) VALUES (?1, ?2, ?5, ?6, ?24, ?25, ?7, ?8, ?4, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-    " ?23, ?3)";
+    " processed_at) VALUES ";
 
 /*
  * A stored line whose values changed, ?28.  A line whose values are all
@@ -132,11 +146,21 @@ static const char update_sql[] =
     " discount_total = ?21, commission_total = ?22, margin = ?23,"
     " processed_at = ?3 WHERE id = ?28";
 
-enum { ST_FIND, ST_SAME_KEY, ST_PROBE, ST_INSERT, ST_UPDATE, ST_COUNT };
+enum { ST_FIND, ST_SAME_KEY, ST_PROBE, ST_UPDATE, ST_INSERT, ST_INSERT_ONE,
+    ST_COUNT };
+
+/* A new line waiting for its batch: the record keeps its text alive. */
+struct pending {
+	struct spool_rec r;
+	ayni_record	 l;
+	int64_t		 occ;
+};
 
 /* The state of one store. */
 struct store {
 	sqlite3_stmt	*st[ST_COUNT];
+	struct pending	*p;		/* BATCH of them */
+	int		 np;		/* waiting */
 	int		 any;		/* the company had lines before */
 	int64_t		 max_id;	/* the largest line id before */
 	uint64_t	*bloom;		/* keys of the file seen so far */
@@ -273,7 +297,66 @@ bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
 	bind_text(st, 27, product != NULL ? product : "", -1);
 }
 
-/* --- one line --- */
+/*
+ * A new line as row k of an insert statement (insert_head's columns), its
+ * text the record's: st is stepped while the record waits in its slot.
+ */
+static void
+bind_row(struct upload *u, sqlite3_stmt *st, int k, const ayni_record *l,
+    int64_t line_no, int64_t occ)
+{
+	static const struct { int col, field, num; } cols[] = {
+		{ 6, AYNI_F_TRANS_ID, 0 }, { 7, AYNI_F_PRODUCT_ID, 0 },
+		{ 9, AYNI_F_TRANS_TYPE, 0 }, { 11, AYNI_F_CUSTOMER_ID, 0 },
+		{ 12, AYNI_F_DESCRIPTION, 0 }, { 13, AYNI_F_CATEGORY, 0 },
+		{ 14, AYNI_F_UNIT_TYPE, 0 }, { 15, AYNI_F_QUANTITY, 1 },
+		{ 16, AYNI_F_STOCK, 1 }, { 17, AYNI_F_PRICE_TOTAL, 1 },
+		{ 18, AYNI_F_COST_UNIT, 1 }, { 19, AYNI_F_COST_TOTAL, 1 },
+		{ 20, AYNI_F_PRICE_UNIT, 1 }, { 21, AYNI_F_DISCOUNT_TOTAL, 1 },
+		{ 22, AYNI_F_COMMISSION_TOTAL, 1 }, { 23, AYNI_F_MARGIN, 1 },
+	};
+	const char *branch = l->text[AYNI_F_BRANCH];
+	const char *doc = l->text[AYNI_F_DOC_TYPE];
+	int b = k * INSERT_COLS + 1;	/* the row's first parameter */
+	size_t i;
+
+	sqlite3_bind_int64(st, b, u->o->company_id);
+	sqlite3_bind_int64(st, b + 1, u->upload_id);
+	sqlite3_bind_int64(st, b + 2, line_no);
+	sqlite3_bind_text(st, b + 3, l->dt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, b + 4, branch ? branch : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, b + 5, doc ? doc : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, b + 8, occ);
+	sqlite3_bind_int(st, b + 10, l->is_return);
+	sqlite3_bind_text(st, b + 24, u->now, -1, SQLITE_STATIC);
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		if (cols[i].num)
+			bind_num(st, b + cols[i].col, l, cols[i].field);
+		else
+			bind_text(st, b + cols[i].col, l->text[cols[i].field],
+			    -1);
+	}
+}
+
+/* Do two lines have the same key but for the occurrence? */
+static int
+same_key(const ayni_record *a, const ayni_record *b)
+{
+	static const int f[] = { AYNI_F_TRANS_ID, AYNI_F_PRODUCT_ID,
+	    AYNI_F_DOC_TYPE, AYNI_F_BRANCH };
+	const char *x, *y;
+	size_t i;
+
+	if (memcmp(a->dt, b->dt, 10) != 0)
+		return 0;
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		x = a->text[f[i]] ? a->text[f[i]] : "";
+		y = b->text[f[i]] ? b->text[f[i]] : "";
+		if (strcmp(x, y) != 0)
+			return 0;
+	}
+	return 1;
+}
 
 static int
 step_done(struct upload *u, sqlite3_stmt *st, ayni_error *err)
@@ -286,20 +369,50 @@ step_done(struct upload *u, sqlite3_stmt *st, ayni_error *err)
 	return 0;
 }
 
+/* The waiting new lines into raw_transactions: a batch, or one by one. */
+static int
+flush(struct upload *u, struct store *s, ayni_error *err)
+{
+	sqlite3_stmt *st;
+	int k, rc = 0;
+
+	if (s->np == BATCH) {
+		st = s->st[ST_INSERT];
+		for (k = 0; k < BATCH; k++)
+			bind_row(u, st, k, &s->p[k].l, s->p[k].r.line,
+			    s->p[k].occ);
+		rc = step_done(u, st, err);
+	} else {
+		st = s->st[ST_INSERT_ONE];
+		for (k = 0; k < s->np && rc == 0; k++) {
+			bind_row(u, st, 0, &s->p[k].l, s->p[k].r.line,
+			    s->p[k].occ);
+			rc = step_done(u, st, err);
+		}
+	}
+	s->np = 0;
+	return rc;
+}
+
+/* --- one line --- */
+
 /*
  * The line's occurrence: 1 when the filter has never seen its key, else 1
- * + the stored lines with its key that this upload wrote or matched.
+ * + the lines with its key that this upload wrote, matched, or has
+ * waiting to be written.
  */
 static int
 occurrence(struct upload *u, struct store *s, const ayni_record *l,
     int64_t line_no, int64_t *occ, ayni_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_SAME_KEY];
-	int rc;
+	int i, rc;
 
 	*occ = 1;
 	if (!bloom_add(s, key_hash(l)))
 		return 0;
+	for (i = 0; i < s->np; i++)
+		*occ += same_key(&s->p[i].l, l);
 	bind_line(st, l, line_no);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*occ += is_ours(s, sqlite3_column_int64(st, 0));
@@ -353,8 +466,9 @@ probe(struct upload *u, struct store *s, const ayni_record *l,
 }
 
 /*
- * One valid line: left alone, updated, or added (and, when the company
- * had lines, probed for the warnings), and counted on its day.
+ * One valid line, in the next free slot of s->p: left alone, updated, or
+ * added (and, when the company had lines, probed for the warnings), and
+ * counted on its day.  An added line waits in its slot for its batch.
  */
 static int
 store_line(struct upload *u, struct store *s, const ayni_record *l,
@@ -386,11 +500,11 @@ store_line(struct upload *u, struct store *s, const ayni_record *l,
 	}
 	if (s->any && (rc = probe(u, s, l, line_no, err)) != 0)
 		return rc;
-	bind_line(s->st[ST_INSERT], l, line_no);
-	sqlite3_bind_int64(s->st[ST_INSERT], 4, occ);
+	/* l is s->p[s->np].l: it waits there for its batch */
+	s->p[s->np++].occ = occ;
 	ds->added++;
 	u->res->rows_inserted++;
-	return step_done(u, s->st[ST_INSERT], err);
+	return s->np == BATCH ? flush(u, s, err) : 0;
 }
 
 /* --- the store --- */
@@ -454,12 +568,36 @@ triggers_on(struct upload *u, struct triggers *t, ayni_error *err)
 	return rc;
 }
 
+/* An insert of rows lines, its parameters numbered as bind_row does. */
+static int
+prepare_insert(struct upload *u, sqlite3_stmt **st, int rows,
+    ayni_error *err)
+{
+	char *sql, *p;
+	size_t size;
+	int k, i, rc = 0;
+
+	size = sizeof(insert_head) + (size_t)rows * INSERT_COLS * 8;
+	if ((sql = malloc(size)) == NULL)
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	p = sql + strlen(strcpy(sql, insert_head));
+	for (k = 0; k < rows; k++)
+		for (i = 1; i <= INSERT_COLS; i++)
+			p += sprintf(p, "%s?%d%s", i == 1 ? (k ? ",(" : "(") :
+			    ",", k * INSERT_COLS + i, i == INSERT_COLS ? ")" :
+			    "");
+	if (sqlite3_prepare_v2(u->h, sql, -1, st, NULL) != SQLITE_OK)
+		rc = ayni_db_error(u->db, err, N_("storing the lines"));
+	free(sql);
+	return rc;
+}
+
 /* Whether the company has lines, the largest id, the memory. */
 static int
 store_open(struct upload *u, struct store *s, long lines, ayni_error *err)
 {
-	static const char *const sql[ST_COUNT] = { find_sql, same_key_sql,
-	    probe_sql, insert_sql, update_sql };
+	static const char *const sql[ST_INSERT] = { find_sql, same_key_sql,
+	    probe_sql, update_sql };
 	uint64_t bits = 1ULL << 12;
 	sqlite3_stmt *st = NULL;
 	int i, rc;
@@ -478,10 +616,11 @@ store_open(struct upload *u, struct store *s, long lines, ayni_error *err)
 		bits <<= 1;
 	s->bloom_mask = bits - 1;
 	if ((s->bloom = calloc(bits / 64, sizeof(uint64_t))) == NULL ||
+	    (s->p = calloc(BATCH, sizeof(*s->p))) == NULL ||
 	    (s->any && (s->matched = calloc((size_t)(s->max_id >> 3) + 1,
 	    1)) == NULL))
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	for (i = 0; i < ST_COUNT; i++) {
+	for (i = 0; i < ST_INSERT; i++) {
 		if (sqlite3_prepare_v2(u->h, sql[i], -1, &s->st[i], NULL) !=
 		    SQLITE_OK)
 			return ayni_db_error(u->db, err,
@@ -490,7 +629,12 @@ store_open(struct upload *u, struct store *s, long lines, ayni_error *err)
 		sqlite3_bind_int64(s->st[i], 2, u->upload_id);
 		sqlite3_bind_text(s->st[i], 3, u->now, -1, SQLITE_STATIC);
 	}
-	return 0;
+	if ((rc = prepare_insert(u, &s->st[ST_INSERT], BATCH, err)) != 0 ||
+	    (rc = prepare_insert(u, &s->st[ST_INSERT_ONE], 1, err)) != 0)
+		return rc;
+	/* see insert_head; back to immediate at the transaction's end */
+	return ayni_sql_script(u->db, err, N_("storing the lines"),
+	    "PRAGMA defer_foreign_keys = ON");
 }
 
 static void
@@ -500,6 +644,9 @@ store_close(struct store *s)
 
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	for (i = 0; s->p != NULL && i < BATCH; i++)
+		ayni_spool_rec_free(&s->p[i].r);
+	free(s->p);
 	free(s->bloom);
 	free(s->matched);
 }
@@ -570,8 +717,7 @@ ayni_upload_store(struct upload *u, long lines, ayni_error *err)
 {
 	struct store s = { 0 };
 	struct triggers t = { { 0 }, 0 };
-	struct spool_rec r = { 0 };
-	ayni_record l;
+	struct pending *p;
 	long n = 0;
 	int got, rc;
 
@@ -582,14 +728,15 @@ ayni_upload_store(struct upload *u, long lines, ayni_error *err)
 		got = -1;
 		goto eio;
 	}
-	while ((got = ayni_spool_get(u->spool, &r)) == 1) {
+	/* each record into the next free slot; an added line keeps it */
+	while ((got = ayni_spool_get(u->spool, &(p = &s.p[s.np])->r)) == 1) {
 		if (u->o->cancel != NULL && *u->o->cancel) {
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		if (ayni_upload_line(u, &r, &l, 0) != 1)
+		if (ayni_upload_line(u, &p->r, &p->l, 0) != 1)
 			continue;
-		if ((rc = store_line(u, &s, &l, r.line, err)) != 0)
+		if ((rc = store_line(u, &s, &p->l, p->r.line, err)) != 0)
 			goto out;
 		if ((++n & 0x3fff) == 0)
 			notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
@@ -601,6 +748,8 @@ eio:
 		    u->spool_dir, strerror(errno));
 		goto out;
 	}
+	if ((rc = flush(u, &s, err)) != 0)
+		goto out;
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
 	store_warnings(u);
 	rc = widen_deferred(u, err);
@@ -608,6 +757,5 @@ out:
 	store_close(&s);
 	if (triggers_on(u, &t, rc ? NULL : err) != 0 && rc == 0)
 		rc = err->code;
-	ayni_spool_rec_free(&r);
 	return rc;
 }
