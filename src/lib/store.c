@@ -713,7 +713,7 @@ widen_deferred(struct upload *u, ayni_error *err)
 }
 
 int
-ayni_upload_store(struct upload *u, long lines, ayni_error *err)
+ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 {
 	struct store s = { 0 };
 	struct triggers t = { { 0 }, 0 };
@@ -734,8 +734,12 @@ ayni_upload_store(struct upload *u, long lines, ayni_error *err)
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		if (ayni_upload_line(u, &p->r, &p->l, 0) != 1)
+		if (ayni_upload_line(u, &p->r, &p->l, scan) != 1)
 			continue;
+		if (scan && (rc = ayni_upload_scan_line(u, &p->l, err)) != 0)
+			goto out;
+		if (u->res->rows_rejected > u->o->max_errors)
+			continue;	/* failing: only counting now */
 		if ((rc = store_line(u, &s, &p->l, p->r.line, err)) != 0)
 			goto out;
 		if ((++n & 0x3fff) == 0)
@@ -751,6 +755,8 @@ eio:
 	if ((rc = flush(u, &s, err)) != 0)
 		goto out;
 	notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
+	if (scan)
+		ayni_upload_scan_warnings(u);
 	store_warnings(u);
 	rc = widen_deferred(u, err);
 out:

@@ -285,8 +285,8 @@ ayni_upload_line(struct upload *u, const struct spool_rec *r,
 }
 
 /* A valid line's day, noted. */
-static int
-scan_line(struct upload *u, const ayni_record *l, ayni_error *err)
+int
+ayni_upload_scan_line(struct upload *u, const ayni_record *l, ayni_error *err)
 {
 	struct daystat *ds;
 	long d;
@@ -294,7 +294,6 @@ scan_line(struct upload *u, const ayni_record *l, ayni_error *err)
 	d = ayni_upload_day_of(l->dt);
 	if ((ds = ayni_upload_day(u, d)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	ds->staged++;
 	if (d < u->first_day)
 		u->first_day = d;
 	if (d > u->last_day)
@@ -303,8 +302,8 @@ scan_line(struct upload *u, const ayni_record *l, ayni_error *err)
 }
 
 /* What pass 2 noticed and did not refuse. */
-static void
-scan_warnings(struct upload *u)
+void
+ayni_upload_scan_warnings(struct upload *u)
 {
 	if (u->sci_codes > 0)
 		notifyf(u, AYNI_UPLOAD_EV_WARNING, _("%s: %ld product codes look "
@@ -346,7 +345,7 @@ scan_lines(struct upload *u, long *lines, ayni_error *err)
 		}
 		if (ayni_upload_line(u, &r, &l, 1) != 1)
 			continue;
-		if ((rc = scan_line(u, &l, err)) != 0)
+		if ((rc = ayni_upload_scan_line(u, &l, err)) != 0)
 			goto out;
 		++*lines;
 	}
@@ -354,7 +353,7 @@ scan_lines(struct upload *u, long *lines, ayni_error *err)
 		rc = ayni_error_set(err, AYNI_EIO,
 		    _("cannot read back a temporary file in '%s': %s"),
 		    u->spool_dir, strerror(errno));
-	scan_warnings(u);
+	ayni_upload_scan_warnings(u);
 out:
 	ayni_spool_rec_free(&r);
 	return rc;
@@ -648,18 +647,43 @@ replace_days(struct upload *u, long *from, long *to, ayni_error *err)
 	return 0;
 }
 
+/* Whole years around days [lo, hi], and the ISO weeks at their edges. */
+static void
+years_around(long lo, long hi, long *from, long *to)
+{
+	int y, m, d;
+
+	ayni_civil_from_days(lo, &y, &m, &d);
+	*from = ayni_days_from_civil(y, 1, 1) - 7;
+	ayni_civil_from_days(hi, &y, &m, &d);
+	*to = ayni_days_from_civil(y, 12, 31) + 7;
+}
+
+/* Too many bad rows: the upload fails, and nothing stays stored. */
+static int
+too_many_rejects(struct upload *u, ayni_error *err)
+{
+	if (u->res->rows_rejected <= u->o->max_errors)
+		return 0;
+	return ayni_error_set(err, AYNI_EDATA, _("%s: %ld of %ld rows "
+	    "are invalid%s; nothing was stored%s"), u->name,
+	    u->res->rows_rejected, u->res->rows_read,
+	    u->o->max_errors > 0 ? _(" (more than --max-errors)") : "",
+	    u->o->rejects != NULL ? _(" (see the rejects file)") : "");
+}
+
 /*
- * The lines into raw_transactions: what --mode replace empties first,
- * days [dfrom, dto] (none when dfrom > dto), then the store, with the
- * lines of the years around them counted before, and after from what was
- * added and deleted, for data_updates.
+ * --mode replace, once pass 2 has scanned the file: empty days [dfrom,
+ * dto] (none when dfrom > dto), then store, with the lines of the years
+ * around them counted before, and after from what was added and deleted,
+ * for data_updates.
  */
 static int
-write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
+write_replacing(struct upload *u, long dfrom, long dto, ayni_error *err)
 {
 	long lo = u->first_day, hi = u->last_day, from, to;
 	size_t i;
-	int rc, y, m, d;
+	int rc;
 
 	if (dfrom <= dto) {
 		if (lo > hi || dfrom < lo)
@@ -667,22 +691,47 @@ write_lines(struct upload *u, long dfrom, long dto, ayni_error *err)
 		if (u->first_day > u->last_day || dto > hi)
 			hi = dto;
 	}
-	/* whole years, and the ISO weeks that straddle them */
-	ayni_civil_from_days(lo, &y, &m, &d);
-	from = ayni_days_from_civil(y, 1, 1) - 7;
-	ayni_civil_from_days(hi, &y, &m, &d);
-	to = ayni_days_from_civil(y, 12, 31) + 7;
+	years_around(lo, hi, &from, &to);
 	if ((rc = ayni_upload_count_days(u, from, to, 0, err)) != 0)
 		return rc;
 	if (dfrom <= dto && (rc = delete_range(u, dfrom, dto, err)) != 0)
 		return rc;
 	if (u->first_day <= u->last_day &&
-	    (rc = ayni_upload_store(u, u->valid_lines, err)) != 0)
+	    (rc = ayni_upload_store(u, u->valid_lines, 0, err)) != 0)
 		return rc;
 	/* only these changed the lines of a day */
 	for (i = 0; i < u->days.n; i++)
 		u->days.v[i].after = u->days.v[i].before +
 		    u->days.v[i].added - u->days.v[i].deleted;
+	return ayni_upload_write_updates(u, "upload", err);
+}
+
+/*
+ * --mode upsert: pass 2 and the store in one reading of the spool, each
+ * record parsed once; too many bad rows fail the upload afterwards (the
+ * rollback takes back what was written).  The lines of the years around
+ * the file are counted after, and before from what was added.
+ */
+static int
+write_upserting(struct upload *u, ayni_error *err)
+{
+	long from, to;
+	size_t i;
+	int rc;
+
+	u->first_day = LONG_MAX;
+	u->last_day = LONG_MIN;
+	if ((rc = ayni_upload_store(u, u->res->rows_read, 1, err)) != 0 ||
+	    (rc = too_many_rejects(u, err)) != 0)
+		return rc;
+	if (u->first_day > u->last_day)
+		return 0;
+	years_around(u->first_day, u->last_day, &from, &to);
+	if ((rc = ayni_upload_count_days(u, from, to, 1, err)) != 0)
+		return rc;
+	for (i = 0; i < u->days.n; i++)
+		u->days.v[i].before = u->days.v[i].after -
+		    u->days.v[i].added;
 	return ayni_upload_write_updates(u, "upload", err);
 }
 
@@ -739,24 +788,19 @@ load(struct upload *u, ayni_error *err)
 	 */
 	if ((rc = ayni_aggregate_defer(u->db, u->o->company_id, err)) != 0)
 		return rc;
-	if ((rc = scan_lines(u, &u->valid_lines, err)) != 0)
-		return rc;
-	/* Too many bad rows: stop before raw_transactions is touched. */
-	if (u->res->rows_rejected > u->o->max_errors)
-		return ayni_error_set(err, AYNI_EDATA, _("%s: %ld of %ld rows "
-		    "are invalid%s; nothing was stored%s"), u->name,
-		    u->res->rows_rejected, u->res->rows_read,
-		    u->o->max_errors > 0 ? _(" (more than --max-errors)") : "",
-		    u->o->rejects != NULL ? _(" (see the rejects file)") : "");
-	if (u->mode == AYNI_UPLOAD_REPLACE &&
-	    (rc = replace_days(u, &dfrom, &dto, err)) != 0)
-		return rc;
-	if (dfrom <= dto) {
-		ayni_upload_period_label(dfrom, P_DAY, rf);
-		ayni_upload_period_label(dto, P_DAY, rt);
+	if (u->mode != AYNI_UPLOAD_REPLACE)
+		rc = write_upserting(u, err);
+	else if ((rc = scan_lines(u, &u->valid_lines, err)) == 0 &&
+	    (rc = too_many_rejects(u, err)) == 0 &&
+	    (rc = replace_days(u, &dfrom, &dto, err)) == 0) {
+		if (dfrom <= dto) {
+			ayni_upload_period_label(dfrom, P_DAY, rf);
+			ayni_upload_period_label(dto, P_DAY, rt);
+		}
+		if (u->first_day <= u->last_day || dfrom <= dto)
+			rc = write_replacing(u, dfrom, dto, err);
 	}
-	if ((u->first_day <= u->last_day || dfrom <= dto) &&
-	    (rc = write_lines(u, dfrom, dto, err)) != 0)
+	if (rc != 0)
 		return rc;
 	if (u->source_replaces && dfrom <= dto)
 		notifyf(u, AYNI_UPLOAD_EV_NOTE, _("%s: the SII sales register "

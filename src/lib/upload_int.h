@@ -47,7 +47,6 @@ enum { P_DAY, P_WEEK, P_MONTH, P_QUARTER, P_YEAR, P_COUNT };
 struct daystat {
 	long	day;
 	long	before, after, added, updated, deleted;
-	long	staged;		/* the file's valid lines on this day */
 	int	touched;	/* the file has a line on this day */
 };
 
@@ -174,11 +173,21 @@ struct daystat *ayni_upload_day(struct upload *u, long day);
 int	ayni_upload_line(struct upload *u, const struct spool_rec *r,
 	    ayni_record *l, int report);
 /*
+ * A valid line's day noted in u->days and the file's first and last day
+ * (pass 2); what pass 2 noticed and did not refuse, said once at the end.
+ */
+int	ayni_upload_scan_line(struct upload *u, const ayni_record *l,
+	    ayni_error *err);
+void	ayni_upload_scan_warnings(struct upload *u);
+/*
  * Write the valid lines of the spool, about lines of them, into
  * raw_transactions: added, updated or unchanged, counted in u->res and
- * per day (store.c).
+ * per day (store.c).  scan: this is pass 2 too (ayni_upload_line's
+ * report, ayni_upload_scan_line); once more rows are rejected than
+ * --max-errors allows, nothing more is written.
  */
-int	ayni_upload_store(struct upload *u, long lines, ayni_error *err);
+int	ayni_upload_store(struct upload *u, long lines, int scan,
+	    ayni_error *err);
 
 /*
  * Lines per day of the company over days [from, to], into the before or
