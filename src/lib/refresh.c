@@ -159,11 +159,12 @@ struct rline {
 	struct str	 trans, product, category, description, customer;
 	int64_t		 revenue, units, cost, margin, discount;
 	unsigned char	 has_cost, has_margin, has_discount, is_return;
+	unsigned char	 hour, midnight;	/* midnight: at 00:00:00 */
 };
 
 /* Where the rows go: one INSERT per base table. */
 enum { K_DAY, K_PRODUCT, K_CUSTOMER, K_CATEGORY, K_IRREGULAR, K_PERIOD,
-	NSINK };
+	K_HOUR, NSINK };
 
 static const char *const sink_sql[NSINK] = {
 	[K_DAY] =
@@ -191,6 +192,9 @@ static const char *const sink_sql[NSINK] = {
 	[K_PERIOD] =
 	    "INSERT INTO agg_period (company_id, period, products, customers)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	[K_HOUR] =
+	    "INSERT INTO agg_hour (company_id, day, hour, lines, revenue,"
+	    " midnight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
 struct sink {
@@ -457,6 +461,35 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 	return 0;
 }
 
+/* agg_hour (schema/0006_hour_rollup.sql): the hours that have lines. */
+static int
+day_hours(struct pass *p, ayni_error *err)
+{
+	sqlite3_stmt *st = p->k->st[K_HOUR];
+	int64_t lines[24] = { 0 }, rev[24] = { 0 }, midnight[24] = { 0 };
+	size_t i;
+	int h, rc;
+
+	for (i = 0; i < p->n; i++) {
+		h = p->v[i].hour;
+		lines[h]++;
+		rev[h] += p->v[i].revenue;
+		midnight[h] += p->v[i].midnight;
+	}
+	bind_str(st, 2, (struct str){ p->day, 10 });
+	for (h = 0; h < 24; h++) {
+		if (lines[h] == 0)
+			continue;
+		sqlite3_bind_int(st, 3, h);
+		sqlite3_bind_int64(st, 4, lines[h]);
+		sqlite3_bind_int64(st, 5, rev[h]);
+		sqlite3_bind_int64(st, 6, midnight[h]);
+		if ((rc = sink_put(p->k, K_HOUR, err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* agg_day: the day's sums, in any order, and the counts found above. */
 static int
 day_totals(struct pass *p, int64_t trans, int64_t products,
@@ -516,7 +549,8 @@ flush_day(struct pass *p, ayni_error *err)
 	    (rc = day_categories(p, err)) != 0 ||
 	    (rc = day_customers(p, &customers, err)) != 0 ||
 	    (rc = day_transactions(p, &trans, err)) != 0 ||
-	    (rc = day_totals(p, trans, products, customers, err)) != 0)
+	    (rc = day_totals(p, trans, products, customers, err)) != 0 ||
+	    (rc = day_hours(p, err)) != 0)
 		return rc;
 	p->n = 0;
 	arena_free(&p->a);
@@ -529,7 +563,8 @@ static const char pass_sql[] =
     " coalesce(category, ''), coalesce(description, ''),"
     " nullif(customer_id, ''), is_return,"
     " net_revenue, net_units, net_cost, net_margin,"
-    " discount_total"
+    " discount_total, CAST(substr(transaction_date, 12, 2) AS INTEGER),"
+    " substr(transaction_date, 12) = '00:00:00'"
     " FROM raw_transactions WHERE company_id = ?1"
     " AND transaction_date >= ?2 AND transaction_date < ?4"
     " ORDER BY transaction_date";
@@ -569,6 +604,7 @@ static int
 pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 {
 	struct rline *l;
+	int h;
 
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 1024;
@@ -601,6 +637,10 @@ pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 	l->margin = sqlite3_column_int64(st, 10);
 	l->has_discount = sqlite3_column_type(st, 11) != SQLITE_NULL;
 	l->discount = sqlite3_column_int64(st, 11);
+	/* the schema's CHECK makes it two digits; 24-99 would be no hour */
+	h = sqlite3_column_int(st, 12);
+	l->hour = (unsigned char)(h >= 0 && h < 24 ? h : 0);
+	l->midnight = (unsigned char)(sqlite3_column_int(st, 13) != 0);
 	p->n++;
 	return 0;
 }
@@ -1024,7 +1064,8 @@ static const char refresh_clear_sql[] =
     "DELETE FROM agg_customer_day WHERE company_id = ?1"
     "  AND day BETWEEN ?2 AND ?3;"
     "DELETE FROM agg_category_day WHERE company_id = ?1"
-    "  AND day BETWEEN ?2 AND ?3;";
+    "  AND day BETWEEN ?2 AND ?3;"
+    "DELETE FROM agg_hour WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3;";
 
 /*
  * The refresh with a page cache of at least 16 MiB: its inserts into the
@@ -1140,6 +1181,7 @@ rebuild_one(ayni_db *db, int64_t company_id, ayni_error *err)
 	    "DELETE FROM agg_product_day WHERE company_id = ?1;"
 	    "DELETE FROM agg_customer_day WHERE company_id = ?1;"
 	    "DELETE FROM agg_category_day WHERE company_id = ?1;"
+	    "DELETE FROM agg_hour WHERE company_id = ?1;"
 	    "DELETE FROM agg_period WHERE company_id = ?1;"
 	    "DELETE FROM agg_irregular WHERE company_id = ?1;"
 	    "UPDATE agg_deferred SET"
@@ -1169,7 +1211,8 @@ ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
 	    "SELECT DISTINCT company_id FROM raw_transactions"
 	    " UNION SELECT company_id FROM agg_day"
 	    " UNION SELECT company_id FROM agg_irregular"
-	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
+	    " UNION SELECT company_id FROM agg_period"
+	    " UNION SELECT company_id FROM agg_hour", -1, &st, NULL) !=
 	    SQLITE_OK) {
 		rc = sql_error(db, err, N_("listing companies"));
 		goto out;
