@@ -717,8 +717,9 @@ pass_days(struct sink *k, const char *from, const char *to,
  * another one: memory for the periods and their days, none for the keys.
  * When those days are all the company's days (a first upload, a
  * rebuild), the order is the (key, day) index's; otherwise (an upload of
- * a few new days) SQLite chooses between that index and sorting the
- * days' rows, in its own bounded memory.  A hash set of the (period, key)
+ * a few new days) the periods' days are read by primary key and sorted
+ * by SQLite, in its own bounded memory (the index would read every day
+ * of the company).  A hash set of the (period, key)
  * pairs seen grew with the distinct keys: 124 MB of a million-line
  * rebuild, with the set of transactions that a txn_key holding its day
  * makes useless (bench/README.md, issue 14).
@@ -953,12 +954,13 @@ static int
 periods_count(struct periods *ps, int s, ayni_error *err)
 {
 	static const char *const sets[2][2] = { {
+		/* "+": the days by primary key, then sorted */
 		"SELECT product_id, day FROM agg_product_day"
 		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3"
-		" ORDER BY product_id, day",
+		" ORDER BY +product_id, day",
 		"SELECT customer_id, day FROM agg_customer_day"
 		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3"
-		" ORDER BY customer_id, day",
+		" ORDER BY +customer_id, day",
 	}, {
 		"SELECT product_id, day FROM agg_product_day"
 		" INDEXED BY agg_product_day_product WHERE company_id = ?1"
