@@ -159,97 +159,12 @@ struct rline {
 	struct str	 trans, product, category, description, customer;
 	int64_t		 revenue, units, cost, margin, discount;
 	unsigned char	 has_cost, has_margin, has_discount, is_return;
+	unsigned char	 hour, midnight;	/* midnight: at 00:00:00 */
 };
-
-/* The transactions seen so far in the pass, and on which day. */
-struct tent {
-	struct str	 key;
-	int		 day;
-	int		 irregular;
-};
-
-struct tset {
-	struct tent	*v;
-	size_t		 cap, n;
-	struct arena	 a;
-};
-
-static uint64_t
-str_hash(struct str s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	int i;
-
-	for (i = 0; i < s.n; i++)
-		h = (h ^ (unsigned char)s.p[i]) * 1099511628211ULL;
-	return h;
-}
-
-/* The entry of k, added (day -1) if new; NULL when out of memory. */
-static struct tent *
-tset_get(struct tset *s, struct str k)
-{
-	size_t i;
-
-	if (2 * (s->n + 1) > s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 4096, j;
-		struct tent *v = calloc(cap, sizeof(*v));
-
-		if (v == NULL)
-			return NULL;
-		for (j = 0; j < s->cap; j++) {
-			if (s->v[j].key.p == NULL)
-				continue;
-			for (i = str_hash(s->v[j].key) & (cap - 1);
-			    v[i].key.p != NULL; i = (i + 1) & (cap - 1))
-				;
-			v[i] = s->v[j];
-		}
-		free(s->v);
-		s->v = v;
-		s->cap = cap;
-	}
-	for (i = str_hash(k) & (s->cap - 1); s->v[i].key.p != NULL;
-	    i = (i + 1) & (s->cap - 1))
-		if (str_eq(s->v[i].key, k))
-			return &s->v[i];
-	/* k lives in the day's arena: copy it into the set's */
-	{
-		struct ablock *b = s->a.head;
-
-		if (b == NULL || b->size - b->used < (size_t)k.n + 1) {
-			size_t size = (size_t)k.n + 1 > 65536 ?
-			    (size_t)k.n + 1 : 65536;
-
-			if ((b = malloc(sizeof(*b) + size)) == NULL)
-				return NULL;
-			b->next = s->a.head;
-			b->used = 0;
-			b->size = size;
-			s->a.head = b;
-		}
-		memcpy(b->buf + b->used, k.p, (size_t)k.n);
-		b->buf[b->used + (size_t)k.n] = '\0';
-		s->v[i].key.p = b->buf + b->used;
-		s->v[i].key.n = k.n;
-		b->used += (size_t)k.n + 1;
-	}
-	s->v[i].day = -1;
-	s->v[i].irregular = 0;
-	s->n++;
-	return &s->v[i];
-}
-
-static void
-tset_free(struct tset *s)
-{
-	free(s->v);
-	arena_free(&s->a);
-}
 
 /* Where the rows go: one INSERT per base table. */
 enum { K_DAY, K_PRODUCT, K_CUSTOMER, K_CATEGORY, K_IRREGULAR, K_PERIOD,
-	NSINK };
+	K_HOUR, NSINK };
 
 static const char *const sink_sql[NSINK] = {
 	[K_DAY] =
@@ -277,6 +192,9 @@ static const char *const sink_sql[NSINK] = {
 	[K_PERIOD] =
 	    "INSERT INTO agg_period (company_id, period, products, customers)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	[K_HOUR] =
+	    "INSERT INTO agg_hour (company_id, day, hour, lines, revenue,"
+	    " midnight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
 struct sink {
@@ -334,12 +252,10 @@ bind_str(sqlite3_stmt *st, int i, struct str s)
 struct pass {
 	struct sink	*k;
 	char		 day[11];
-	int		 nday;		/* ordinal of day in the pass */
 	struct rline	*v;
 	struct rline	**o;
 	size_t		 n, cap;
 	struct arena	 a;		/* the day's strings */
-	struct tset	 trans;
 };
 
 static int
@@ -513,8 +429,10 @@ day_customers(struct pass *p, int64_t *customers, ayni_error *err)
 
 /*
  * Transactions: counted into *trans, and irregular (agg_irregular) when
- * seen on an earlier day of the pass, or when one product has lines of
- * different category or description.
+ * one product has lines of different category or description.  A
+ * transaction never spans days: its key, txn_key, holds its day
+ * (schema/0004_document_lines.sql), so nothing of a day is kept for the
+ * next one and the pass needs no set of the transactions it has seen.
  */
 static int
 day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
@@ -525,7 +443,6 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 
 	qsort(o, n, sizeof(*o), cmp_trans);
 	for (i = 0; i < n; i = j) {
-		struct tent *e;
 		int irregular = 0;
 
 		for (j = i + 1; j < n && str_eq(o[j]->trans, o[i]->trans); j++)
@@ -535,18 +452,40 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 			    o[j - 1]->description)))
 				irregular = 1;
 		(*trans)++;
-		if ((e = tset_get(&p->trans, o[i]->trans)) == NULL)
-			return ayni_error_set(err, AYNI_ENOMEM,
-			    _("out of memory"));
-		if (e->day >= 0 && e->day != p->nday)
-			irregular = 1;
-		e->day = p->nday;
-		if (irregular && !e->irregular) {
-			e->irregular = 1;
-			bind_str(p->k->st[K_IRREGULAR], 2, e->key);
+		if (irregular) {
+			bind_str(p->k->st[K_IRREGULAR], 2, o[i]->trans);
 			if ((rc = sink_put(p->k, K_IRREGULAR, err)) != 0)
 				return rc;
 		}
+	}
+	return 0;
+}
+
+/* agg_hour (schema/0006_hour_rollup.sql): the hours that have lines. */
+static int
+day_hours(struct pass *p, ayni_error *err)
+{
+	sqlite3_stmt *st = p->k->st[K_HOUR];
+	int64_t lines[24] = { 0 }, rev[24] = { 0 }, midnight[24] = { 0 };
+	size_t i;
+	int h, rc;
+
+	for (i = 0; i < p->n; i++) {
+		h = p->v[i].hour;
+		lines[h]++;
+		rev[h] += p->v[i].revenue;
+		midnight[h] += p->v[i].midnight;
+	}
+	bind_str(st, 2, (struct str){ p->day, 10 });
+	for (h = 0; h < 24; h++) {
+		if (lines[h] == 0)
+			continue;
+		sqlite3_bind_int(st, 3, h);
+		sqlite3_bind_int64(st, 4, lines[h]);
+		sqlite3_bind_int64(st, 5, rev[h]);
+		sqlite3_bind_int64(st, 6, midnight[h]);
+		if ((rc = sink_put(p->k, K_HOUR, err)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -610,10 +549,10 @@ flush_day(struct pass *p, ayni_error *err)
 	    (rc = day_categories(p, err)) != 0 ||
 	    (rc = day_customers(p, &customers, err)) != 0 ||
 	    (rc = day_transactions(p, &trans, err)) != 0 ||
-	    (rc = day_totals(p, trans, products, customers, err)) != 0)
+	    (rc = day_totals(p, trans, products, customers, err)) != 0 ||
+	    (rc = day_hours(p, err)) != 0)
 		return rc;
 	p->n = 0;
-	p->nday++;
 	arena_free(&p->a);
 	return 0;
 }
@@ -624,32 +563,23 @@ static const char pass_sql[] =
     " coalesce(category, ''), coalesce(description, ''),"
     " nullif(customer_id, ''), is_return,"
     " net_revenue, net_units, net_cost, net_margin,"
-    " discount_total"
+    " discount_total, CAST(substr(transaction_date, 12, 2) AS INTEGER),"
+    " substr(transaction_date, 12) = '00:00:00'"
     " FROM raw_transactions WHERE company_id = ?1"
     " AND transaction_date >= ?2 AND transaction_date < ?4"
     " ORDER BY transaction_date";
 
-/*
- * The bound after day to (next, 12 bytes: the day after it) and whether
- * the company has lines outside [from, to] (*outside).
- */
+/* The bound after day to: next, 12 bytes, the day after it. */
 static int
-pass_bounds(struct sink *k, const char *from, const char *to, char *next,
-    int *outside, ayni_error *err)
+pass_bounds(struct sink *k, const char *to, char *next, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(ayni_db_handle(k->db), "SELECT date(?2,"
-	    " '+1 day'), EXISTS (SELECT 1 FROM raw_transactions"
-	    "  WHERE company_id = ?1 AND transaction_date < ?3)"
-	    " OR EXISTS (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
-	    "  AND transaction_date >= date(?2, '+1 day'))", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(ayni_db_handle(k->db), "SELECT date(?1,"
+	    " '+1 day')", -1, &st, NULL) != SQLITE_OK)
 		return sql_error(k->db, err, N_("updating the rollups"));
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		rc = sql_error(k->db, err, N_("updating the rollups"));
 		goto out;
@@ -664,7 +594,6 @@ pass_bounds(struct sink *k, const char *from, const char *to, char *next,
 	else
 		snprintf(next, 12, "%s",
 		    (const char *)sqlite3_column_text(st, 0));
-	*outside = sqlite3_column_int(st, 1);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -675,6 +604,7 @@ static int
 pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 {
 	struct rline *l;
+	int h;
 
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 1024;
@@ -707,6 +637,10 @@ pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 	l->margin = sqlite3_column_int64(st, 10);
 	l->has_discount = sqlite3_column_type(st, 11) != SQLITE_NULL;
 	l->discount = sqlite3_column_int64(st, 11);
+	/* the schema's CHECK makes it two digits; 24-99 would be no hour */
+	h = sqlite3_column_int(st, 12);
+	l->hour = (unsigned char)(h >= 0 && h < 24 ? h : 0);
+	l->midnight = (unsigned char)(sqlite3_column_int(st, 13) != 0);
 	p->n++;
 	return 0;
 }
@@ -752,57 +686,9 @@ out:
 }
 
 /*
- * The transactions of the pass not yet irregular that have lines outside
- * [from, next) as well: irregular too.
- */
-static int
-pass_outside(struct pass *p, const char *from, const char *next,
-    ayni_error *err)
-{
-	struct sink *k = p->k;
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int rc = 0;
-
-	/* "+": by the transaction's few lines, not all the other days' */
-	if (sqlite3_prepare_v2(ayni_db_handle(k->db), "SELECT EXISTS"
-	    " (SELECT 1 FROM raw_transactions WHERE company_id = ?1"
-	    " AND txn_key = ?2"
-	    " AND (+transaction_date < ?3 OR +transaction_date >= ?4))", -1,
-	    &st, NULL) != SQLITE_OK)
-		return sql_error(k->db, err, N_("updating the rollups"));
-	sqlite3_bind_int64(st, 1, k->company);
-	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
-	for (i = 0; i < p->trans.cap; i++) {
-		struct tent *e = &p->trans.v[i];
-		int found;
-
-		if (e->key.p == NULL || e->irregular)
-			continue;
-		bind_str(st, 2, e->key);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			rc = sql_error(k->db, err, N_("updating the rollups"));
-			break;
-		}
-		found = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
-		if (found) {
-			bind_str(k->st[K_IRREGULAR], 2, e->key);
-			if ((rc = sink_put(k, K_IRREGULAR, err)) != 0)
-				break;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/*
  * Recompute days [from, to] of the sink's company into the sink: day
- * sets, agg_day and the transactions that became irregular.  A
- * transaction with lines outside the days is looked up in the raw table
- * (only when the company has such lines: never on a first upload or a
- * rebuild).
+ * sets, agg_day and the transactions that became irregular.  Memory: the
+ * lines of one day at a time.
  */
 static int
 pass_days(struct sink *k, const char *from, const char *to,
@@ -810,17 +696,15 @@ pass_days(struct sink *k, const char *from, const char *to,
 {
 	struct pass p;
 	char next[12] = "";
-	int rc, outside = 0;
+	int rc;
 
 	memset(&p, 0, sizeof(p));
 	p.k = k;
-	if ((rc = pass_bounds(k, from, to, next, &outside, err)) == 0 &&
-	    (rc = pass_read(&p, from, next, err)) == 0 && outside)
-		rc = pass_outside(&p, from, next, err);
+	if ((rc = pass_bounds(k, to, next, err)) == 0)
+		rc = pass_read(&p, from, next, err);
 	free(p.v);
 	free(p.o);
 	arena_free(&p.a);
-	tset_free(&p.trans);
 	return rc;
 }
 
@@ -828,13 +712,17 @@ pass_days(struct sink *k, const char *from, const char *to,
  * agg_period of the sink's company: distinct products and customers of
  * every week, month, quarter and year that has a day in [lo, hi], from
  * the day sets.  Those periods may reach beyond [lo, hi]; the day sets
- * are read over all of their days.  When those are all the company's
- * days (a first upload, a rebuild), each set is read in (key,
- * day) order from its index, and a key counts once per period where its
- * period changes: no memory.  Otherwise (an upload of a few new days)
- * the set is read by primary key, only those days, and a (period, key)
- * pair counts the first time it is seen (a hash set: 1.5 s more than the
- * ordered scan on a million lines, but the scan reads every day).
+ * are read over all of their days, in (key, day) order, and a key counts
+ * once in each period of a day where that period's last counted key was
+ * another one: memory for the periods and their days, none for the keys.
+ * When those days are all the company's days (a first upload, a
+ * rebuild), the order is the (key, day) index's; otherwise (an upload of
+ * a few new days) the periods' days are read by primary key and sorted
+ * by SQLite, in its own bounded memory (the index would read every day
+ * of the company).  A hash set of the (period, key)
+ * pairs seen grew with the distinct keys: 124 MB of a million-line
+ * rebuild, with the set of transactions that a txn_key holding its day
+ * makes useless (bench/README.md, issue 14).
  * The steps: periods_list(), periods_full(), periods_days(), then
  * periods_count() of each set and periods_write().
  */
@@ -857,9 +745,8 @@ struct periods {
 	size_t		 nd, dcap;
 	char		 first[11], last[11];	/* days of all the periods */
 	int		 full;		/* all the company's days */
-	char		*pk;		/* (period ordinal, set), then a key */
+	char		*pk;		/* the last key read */
 	size_t		 pkcap;
-	struct tset	 seen;		/* pk of the pairs counted (!full) */
 };
 
 static int
@@ -1031,58 +918,35 @@ periods_days(struct periods *ps, ayni_error *err)
 	return rc;
 }
 
-/* Key kp of kn bytes into ps->pk after its 4-byte prefix. */
+/* Key kp of kn bytes into ps->pk. */
 static int
 periods_key(struct periods *ps, const char *kp, size_t kn, ayni_error *err)
 {
-	if (kn + 8 > ps->pkcap) {
-		char *n2 = realloc(ps->pk, kn + 8);
+	if (kn + 1 > ps->pkcap) {
+		char *n2 = realloc(ps->pk, kn + 1);
 
 		if (n2 == NULL)
 			return ayni_error_set(err, AYNI_ENOMEM,
 			    _("out of memory"));
 		ps->pk = n2;
-		ps->pkcap = kn + 8;
+		ps->pkcap = kn + 1;
 	}
-	memcpy(ps->pk + 4, kp, kn);
+	memcpy(ps->pk, kp, kn);
 	return 0;
 }
 
-/*
- * The key in ps->pk (kn bytes, ordinal ord) of set s seen on day d:
- * counted in each of the day's periods where it was not yet.
- */
-static int
-periods_seen(struct periods *ps, int s, const struct pday *d, int ord,
-    size_t kn, ayni_error *err)
+/* Key ordinal ord of set s seen on day d: counted in each of its periods. */
+static void
+periods_seen(struct periods *ps, int s, const struct pday *d, int ord)
 {
-	struct str key = { ps->pk, (int)kn + 4 };
-	struct tent *e;
 	int lv, q;
 
 	for (lv = 0; lv < 4; lv++) {
-		if ((q = d->period[lv]) < 0)
-			continue;
-		if (ps->full) {
-			if (ps->pv[q].last[s] != ord) {
-				ps->pv[q].last[s] = ord;
-				ps->pv[q].count[s]++;
-			}
-			continue;
-		}
-		ps->pk[0] = (char)(q & 0xff);
-		ps->pk[1] = (char)((q >> 8) & 0xff);
-		ps->pk[2] = (char)((q >> 16) & 0xff);
-		ps->pk[3] = (char)s;
-		if ((e = tset_get(&ps->seen, key)) == NULL)
-			return ayni_error_set(err, AYNI_ENOMEM,
-			    _("out of memory"));
-		if (e->day < 0) {
-			e->day = 0;
+		if ((q = d->period[lv]) >= 0 && ps->pv[q].last[s] != ord) {
+			ps->pv[q].last[s] = ord;
 			ps->pv[q].count[s]++;
 		}
 	}
-	return 0;
 }
 
 /* The distinct keys of day set s (0 products, 1 customers) per period. */
@@ -1090,10 +954,13 @@ static int
 periods_count(struct periods *ps, int s, ayni_error *err)
 {
 	static const char *const sets[2][2] = { {
+		/* "+": the days by primary key, then sorted */
 		"SELECT product_id, day FROM agg_product_day"
-		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
+		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3"
+		" ORDER BY +product_id, day",
 		"SELECT customer_id, day FROM agg_customer_day"
-		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3",
+		" WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3"
+		" ORDER BY +customer_id, day",
 	}, {
 		"SELECT product_id, day FROM agg_product_day"
 		" INDEXED BY agg_product_day_product WHERE company_id = ?1"
@@ -1116,23 +983,21 @@ periods_count(struct periods *ps, int s, ayni_error *err)
 		const char *d = (const char *)sqlite3_column_text(st, 1);
 
 		kn = (size_t)sqlite3_column_bytes(st, 0);
-		/* rows come by day: look a day up once */
+		/* look a day up once per run of the same day */
 		if (dhit == NULL || strcmp(dhit->day, d) != 0) {
 			snprintf(dkey.day, sizeof(dkey.day), "%s", d);
 			dhit = bsearch(&dkey, ps->dv, ps->nd, sizeof(*ps->dv),
 			    cmp_pday);
 		}
-		/* (full) keys come in order: a new one, a new ordinal */
-		if (ps->full && (ord < 0 || kn != pklen ||
-		    memcmp(ps->pk + 4, kp, kn) != 0))
+		/* keys come in order: a new one, a new ordinal */
+		if (ord < 0 || kn != pklen || memcmp(ps->pk, kp, kn) != 0) {
 			ord++;
-		if ((rc = periods_key(ps, kp, kn, err)) != 0)
-			break;
-		pklen = kn;
-		if (dhit == NULL)
-			continue;	/* a day set row without a day */
-		if ((rc = periods_seen(ps, s, dhit, ord, kn, err)) != 0)
-			break;
+			if ((rc = periods_key(ps, kp, kn, err)) != 0)
+				break;
+			pklen = kn;
+		}
+		if (dhit != NULL)	/* else a day set row without a day */
+			periods_seen(ps, s, dhit, ord);
 	}
 	if (rc == 0 && src != SQLITE_DONE)
 		rc = sql_error(ps->k->db, err, N_("updating the rollups"));
@@ -1182,7 +1047,6 @@ pass_periods(struct sink *k, const char *lo, const char *hi,
 	free(ps.pv);
 	free(ps.dv);
 	free(ps.pk);
-	tset_free(&ps.seen);
 	return rc;
 }
 
@@ -1202,14 +1066,17 @@ static const char refresh_clear_sql[] =
     "DELETE FROM agg_customer_day WHERE company_id = ?1"
     "  AND day BETWEEN ?2 AND ?3;"
     "DELETE FROM agg_category_day WHERE company_id = ?1"
-    "  AND day BETWEEN ?2 AND ?3;";
+    "  AND day BETWEEN ?2 AND ?3;"
+    "DELETE FROM agg_hour WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3;";
 
 /*
- * The refresh with a page cache of at least 64 MiB: its inserts into the
- * day sets' secondary indexes come in random order, and with SQLite's
- * default 2 MB cache they re-read pages all the time (measured: twice
- * as slow on a million lines).  The connection's own setting is put
- * back afterwards.
+ * The refresh with a page cache of at least 16 MiB: its inserts into the
+ * day sets' secondary indexes come in random order, and SQLite's default
+ * 2 MB cache may re-read their pages.  More does not pay: on a million
+ * lines, with the sample's keys or with every key distinct, a rebuild
+ * takes the same time with 2, 16, 32 or 64 MiB, and 64 MiB was half the
+ * peak memory of an upload (bench/README.md, issue 14).  The
+ * connection's own setting is put back afterwards.
  */
 static int
 refresh_days(ayni_db *db, int64_t company_id, const char **days,
@@ -1228,8 +1095,8 @@ refresh_days(ayni_db *db, int64_t company_id, const char **days,
 			old = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (old > -65536 && old < 65536 / 4)
-		sqlite3_exec(h, "PRAGMA cache_size = -65536", NULL, NULL,
+	if (old > -16384 && old < 16384 / 4)
+		sqlite3_exec(h, "PRAGMA cache_size = -16384", NULL, NULL,
 		    NULL);
 	memset(&k, 0, sizeof(k));
 	if ((rc = run(db, refresh_clear_sql, company_id, days, 4, err)) == 0 &&
@@ -1316,6 +1183,7 @@ rebuild_one(ayni_db *db, int64_t company_id, ayni_error *err)
 	    "DELETE FROM agg_product_day WHERE company_id = ?1;"
 	    "DELETE FROM agg_customer_day WHERE company_id = ?1;"
 	    "DELETE FROM agg_category_day WHERE company_id = ?1;"
+	    "DELETE FROM agg_hour WHERE company_id = ?1;"
 	    "DELETE FROM agg_period WHERE company_id = ?1;"
 	    "DELETE FROM agg_irregular WHERE company_id = ?1;"
 	    "UPDATE agg_deferred SET"
@@ -1345,7 +1213,8 @@ ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
 	    "SELECT DISTINCT company_id FROM raw_transactions"
 	    " UNION SELECT company_id FROM agg_day"
 	    " UNION SELECT company_id FROM agg_irregular"
-	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
+	    " UNION SELECT company_id FROM agg_period"
+	    " UNION SELECT company_id FROM agg_hour", -1, &st, NULL) !=
 	    SQLITE_OK) {
 		rc = sql_error(db, err, N_("listing companies"));
 		goto out;

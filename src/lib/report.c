@@ -339,28 +339,24 @@ load_products(ayni_db *db, int64_t company_id, ayni_report *r,
 }
 
 /*
- * Hours: no rollup keeps the time of day, so this is the one sum read
- * from raw_transactions, with the rollups' revenue rule (agg_expected_lines
- * of schema/: a return subtracts its absolute amount).
+ * Hours: the revenue of each weekday and hour from agg_hour
+ * (schema/0006_hour_rollup.sql), at most 24 rows a day, the lines'
+ * net_revenue summed as the rollups sum it.  The period has hours when
+ * some line is not at exactly 00:00:00.
  */
 static int
 load_hours(ayni_db *db, int64_t company_id, ayni_report *r, ayni_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char lo[32], hi[32];
 	int64_t best = 0;
 	int rc = 0, src, h, wd, timed = 0;
 
-	snprintf(lo, sizeof(lo), "%.10s 00:00:00", r->period.lo);
-	snprintf(hi, sizeof(hi), "%.10s 23:59:59", r->last_day);
 	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading the hours"), "SELECT "
-	    "(CAST(strftime('%w', transaction_date) AS INTEGER) + 6) % 7, "
-	    "CAST(substr(transaction_date, 12, 2) AS INTEGER), "
-	    "sum(net_revenue), "
-	    "max(substr(transaction_date, 12) <> '00:00:00') "
-	    "FROM raw_transactions WHERE company_id = ?1 "
-	    "AND transaction_date BETWEEN ?2 AND ?3 GROUP BY 1, 2",
-	    "Itt", company_id, lo, hi)) != 0)
+	    "(CAST(strftime('%w', day) AS INTEGER) + 6) % 7, hour, "
+	    "sum(revenue), max(lines > midnight) "
+	    "FROM agg_hour WHERE company_id = ?1 "
+	    "AND day BETWEEN ?2 AND ?3 GROUP BY 1, 2",
+	    "Itt", company_id, r->period.lo, r->last_day)) != 0)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		wd = sqlite3_column_int(st, 0);

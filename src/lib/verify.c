@@ -136,7 +136,7 @@ static const struct check {
     " WHERE period IS NOT NULL GROUP BY period ORDER BY period"
 
 enum { V_DAY, V_PRODUCT, V_CUSTOMER, V_CATEGORY, V_IRREGULAR, V_PERIOD,
-	NVTABLES };
+	V_HOUR, NVTABLES };
 
 static const struct vtable {
 	const char	*table;
@@ -204,11 +204,26 @@ static const struct vtable {
 	[V_PERIOD] = { "agg_period", VPERIOD_RAW, VPERIOD_SETS,
 	    "SELECT period, products, customers FROM agg_period"
 	    " WHERE company_id = ?1 ORDER BY period", 1, 0 },
+	/*
+	 * The hours (schema/0006_hour_rollup.sql), grouped by the first 13
+	 * characters of transaction_date, day and hour: the lines come in
+	 * that order from the (company_id, transaction_date) index, and
+	 * the day and hour are cut from each group's first line.
+	 */
+	[V_HOUR] = { "agg_hour",
+	    "SELECT substr(min(transaction_date), 1, 10),"
+	    " CAST(substr(min(transaction_date), 12, 2) AS INTEGER), count(*),"
+	    " sum(net_revenue), sum(substr(transaction_date, 12) = '00:00:00')"
+	    " FROM raw_transactions INDEXED BY raw_transactions_company_date"
+	    " WHERE company_id = ?1 GROUP BY substr(transaction_date, 1, 13)"
+	    " ORDER BY substr(transaction_date, 1, 13)", NULL,
+	    "SELECT day, hour, lines, revenue, midnight FROM agg_hour"
+	    " WHERE company_id = ?1 ORDER BY day, hour", 2, 0 },
 };
 
 /* The order of checking: the day sets before what is counted from them. */
 static const int vorder[NVTABLES] = { V_PRODUCT, V_CUSTOMER, V_DAY,
-	V_CATEGORY, V_IRREGULAR, V_PERIOD };
+	V_CATEGORY, V_IRREGULAR, V_PERIOD, V_HOUR };
 
 /* Where type t sorts among values: NULL, numbers, text, blob. */
 static int
@@ -374,7 +389,8 @@ company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
 	    "SELECT DISTINCT company_id FROM raw_transactions"
 	    " UNION SELECT company_id FROM agg_day"
 	    " UNION SELECT company_id FROM agg_irregular"
-	    " UNION SELECT company_id FROM agg_period", -1, &st, NULL) !=
+	    " UNION SELECT company_id FROM agg_period"
+	    " UNION SELECT company_id FROM agg_hour", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return sql_error(db, err, N_("listing companies"));
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {

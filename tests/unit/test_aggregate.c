@@ -684,6 +684,10 @@ test_randomized(void **state)
 	    "DELETE FROM raw_transactions WHERE company_id = 1 AND"
 	    " transaction_date BETWEEN date('2024-12-20', '+' || (?1 % 50)"
 	    " || ' days') AND date('2024-12-30', '+' || (?1 % 50) || ' days')",
+	    /* agg_hour: another hour, and 00:30, a time in hour 0 */
+	    "UPDATE OR IGNORE raw_transactions SET transaction_date ="
+	    " substr(transaction_date, 1, 11) || CASE ?1 % 2 WHEN 0"
+	    " THEN '00:30:00' ELSE '17:00:00' END WHERE id % 6 = ?1 % 6",
 	};
 	ayni_db *db = new_db();
 	ayni_error err;
@@ -751,6 +755,9 @@ test_verify_finds_corruption(void **state)
 		" WHERE category = 'Licores'",
 		"UPDATE agg_period SET customers = customers + 1"
 		" WHERE company_id = 1 AND period = '2025-01'",
+		"UPDATE agg_hour SET midnight = midnight + 1"
+		" WHERE company_id = 1 AND day = (SELECT min(day)"
+		" FROM agg_hour WHERE company_id = 1)",
 		"INSERT INTO agg_day SELECT company_id, '2031-01-01', lines,"
 		" revenue, units, cost, cost_lines, margin, margin_lines,"
 		" revenue_c, margin_c, costed_lines, discount, discount_lines,"
@@ -797,6 +804,8 @@ test_engine_and_verify_agree(void **state)
 		{ "agg_customer_day", "revenue", "customer_id" },
 		{ "agg_category_day", "trans", "day" },
 		{ "agg_period", "products", "period" },
+		{ "agg_hour", "revenue", "day" },
+		{ "agg_hour", "midnight", "day" },
 	};
 	ayni_db *db = new_db();
 	ayni_error err;
