@@ -461,7 +461,7 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 	return 0;
 }
 
-/* agg_hour (schema/0006_hour_rollup.sql): the hours that have lines. */
+/* agg_hour (schema/0005_hour_rollup.sql): the hours that have lines. */
 static int
 day_hours(struct pass *p, ayni_error *err)
 {

@@ -340,7 +340,7 @@ load_products(ayni_db *db, int64_t company_id, ayni_report *r,
 
 /*
  * Hours: the revenue of each weekday and hour from agg_hour
- * (schema/0006_hour_rollup.sql), at most 24 rows a day, the lines'
+ * (schema/0005_hour_rollup.sql), at most 24 rows a day, the lines'
  * net_revenue summed as the rollups sum it.  The period has hours when
  * some line is not at exactly 00:00:00.
  */

@@ -205,7 +205,7 @@ static const struct vtable {
 	    "SELECT period, products, customers FROM agg_period"
 	    " WHERE company_id = ?1 ORDER BY period", 1, 0 },
 	/*
-	 * The hours (schema/0006_hour_rollup.sql), grouped by the first 13
+	 * The hours (schema/0005_hour_rollup.sql), grouped by the first 13
 	 * characters of transaction_date, day and hour: the lines come in
 	 * that order from the (company_id, transaction_date) index, and
 	 * the day and hour are cut from each group's first line.

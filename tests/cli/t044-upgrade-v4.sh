@@ -3,7 +3,7 @@
 # tests/data/v4/database.sql: what ayni wrote for two companies from seven
 # real-style exports, lines with and without a time of day, one upload
 # deleted) upgrades in place to the schema with the hour rollup
-# (schema/0006_hour_rollup.sql): the lines and the rollup tables that
+# (schema/0005_hour_rollup.sql): the lines and the rollup tables that
 # version wrote are untouched, agg_hour equals the raw lines' hours, the
 # rollups verify, and every report reads byte for byte as that version
 # wrote it (tests/data/v4/report-*: csv, table and two HTML pages with
@@ -30,7 +30,7 @@ snapshot() {
 	    SELECT * FROM agg_period ORDER BY 1, 2;
 	    SELECT * FROM agg_irregular ORDER BY 1, 2" | sha256sum
 }
-# The hours as the report read them from the lines before 0006.
+# The hours as the report read them from the lines before 0005.
 raw_hours() {
 	sqlite3 -csv "$db" "SELECT company_id, substr(transaction_date, 1, 10),
 	    CAST(substr(transaction_date, 12, 2) AS INTEGER), count(*),

@@ -1,4 +1,4 @@
--- 0006_hour_rollup.sql: the revenue of each hour of each day, so that
+-- 0005_hour_rollup.sql: the revenue of each hour of each day, so that
 -- 'ayni report' reads a month's peak hour and weekday x hour heat map
 -- from at most 24 rows a day instead of every line of the month.
 --

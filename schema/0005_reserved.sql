@@ -1,4 +1,0 @@
--- 0005_reserved.sql: empty.  Migration 0005 belongs to the upload path's
--- work on issue 14, on another branch; this file only keeps the numbers
--- without a gap (src/lib/db.c refuses one) until that branch's 0005
--- replaces it.  Delete this file when merging that 0005.
