@@ -6,8 +6,8 @@
  * Everything here is a function of the record and the format alone, so
  * it is tested without a database (tests/unit/test_record.c).
  *
- * Not here: deciding the formats (dialect.c), the spool, staging and
- * merging the lines (upload.c).
+ * Not here: deciding the formats (dialect.c), the spool, storing and
+ * merging the lines (upload.c, store.c).
  */
 #include <inttypes.h>
 #include <string.h>

@@ -6,8 +6,9 @@
  *   dialect.c   pass 1: headers to fields, evidence, decisions, the spool
  *   spool.c     the records between pass 1 and pass 2
  *   record.c    one record into one line (public: ayni/record.h)
- *   upload.c    pass 2 and the store: staging, merge, replace,
- *               data_updates, the upload record; ayni_upload_run()
+ *   upload.c    pass 2, replace, data_updates, the upload record;
+ *               ayni_upload_run()
+ *   store.c     the lines into raw_transactions, one write each
  *   uploads.c   the uploads commands: reap, list, show, delete
  *
  * Not for the rest of libayni: helpers shared more widely belong in
