@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "ayni/intl.h"
@@ -149,18 +150,56 @@ static const char update_sql[] =
 enum { ST_FIND, ST_SAME_KEY, ST_PROBE, ST_UPDATE, ST_INSERT, ST_INSERT_ONE,
     ST_COUNT };
 
-/* A new line waiting for its batch: the record keeps its text alive. */
-struct pending {
+/*
+ * One spooled record read ahead by the reader (below): the record, what
+ * it is, and for a line its values; a new line keeps its slot, and so the
+ * text its values point into, until its batch is written.
+ */
+struct slot {
 	struct spool_rec r;
 	ayni_record	 l;
-	int64_t		 occ;
+	ayni_error	 e;
+	int		 kind;		/* AYNI_REC_* */
+	int64_t		 occ;		/* a new line's occurrence */
 };
+
+/*
+ * The reader: a thread that reads the spool and parses each record into
+ * the next slot of a ring while the store writes, so that the two halves
+ * of a line's work (the parse, the SQLite B-trees) use both cores.  The
+ * slots from done on are the store's (the record it is at and the lines
+ * waiting for their batch); the reader fills those before it, up to RING
+ * ahead.  Without a thread (pthread_create failed) the store reads a
+ * record itself whenever the ring is empty.
+ */
+#define RING	256			/* > BATCH + 1 */
+struct reader {
+	struct upload	*u;
+	struct slot	*ring;
+	pthread_t	 th;
+	int		 threaded;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 more, room;
+	size_t		 next;		/* the store's next slot */
+	size_t		 filled;	/* slots filled so far */
+	size_t		 done;		/* slots before it are free */
+	int		 eof, error;	/* errno of a failed read */
+	int		 stop;		/* the store gives up */
+	int		 rwait, swait;	/* the reader, the store waits */
+};
+
+/*
+ * Each side wakes the other only a quarter of the ring at a time: a wake
+ * for every record cost more in system calls than the thread saved.
+ */
+#define WAKE	(RING / 4)
 
 /* The state of one store. */
 struct store {
 	sqlite3_stmt	*st[ST_COUNT];
-	struct pending	*p;		/* BATCH of them */
-	int		 np;		/* waiting */
+	struct slot	*pend[BATCH];	/* new lines waiting */
+	int		 np;
+	size_t		 first_pend;	/* the ring index of pend[0] */
 	int		 any;		/* the company had lines before */
 	int64_t		 max_id;	/* the largest line id before */
 	uint64_t	*bloom;		/* keys of the file seen so far */
@@ -379,14 +418,14 @@ flush(struct upload *u, struct store *s, ayni_error *err)
 	if (s->np == BATCH) {
 		st = s->st[ST_INSERT];
 		for (k = 0; k < BATCH; k++)
-			bind_row(u, st, k, &s->p[k].l, s->p[k].r.line,
-			    s->p[k].occ);
+			bind_row(u, st, k, &s->pend[k]->l,
+			    s->pend[k]->r.line, s->pend[k]->occ);
 		rc = step_done(u, st, err);
 	} else {
 		st = s->st[ST_INSERT_ONE];
 		for (k = 0; k < s->np && rc == 0; k++) {
-			bind_row(u, st, 0, &s->p[k].l, s->p[k].r.line,
-			    s->p[k].occ);
+			bind_row(u, st, 0, &s->pend[k]->l,
+			    s->pend[k]->r.line, s->pend[k]->occ);
 			rc = step_done(u, st, err);
 		}
 	}
@@ -412,7 +451,7 @@ occurrence(struct upload *u, struct store *s, const ayni_record *l,
 	if (!bloom_add(s, key_hash(l)))
 		return 0;
 	for (i = 0; i < s->np; i++)
-		*occ += same_key(&s->p[i].l, l);
+		*occ += same_key(&s->pend[i]->l, l);
 	bind_line(st, l, line_no);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*occ += is_ours(s, sqlite3_column_int64(st, 0));
@@ -466,16 +505,17 @@ probe(struct upload *u, struct store *s, const ayni_record *l,
 }
 
 /*
- * One valid line, in the next free slot of s->p: left alone, updated, or
- * added (and, when the company had lines, probed for the warnings), and
- * counted on its day.  An added line waits in its slot for its batch.
+ * The valid line of slot p, ring index i: left alone, updated, or added
+ * (and, when the company had lines, probed for the warnings), and counted
+ * on its day.  An added line waits in its slot for its batch.
  */
 static int
-store_line(struct upload *u, struct store *s, const ayni_record *l,
-    int64_t line_no, ayni_error *err)
+store_line(struct upload *u, struct store *s, struct slot *p, size_t i,
+    ayni_error *err)
 {
+	const ayni_record *l = &p->l;
+	int64_t occ, id = 0, line_no = p->r.line;
 	struct daystat *ds;
-	int64_t occ, id = 0;
 	int changed = 0, rc;
 
 	if ((ds = ayni_upload_day(u, ayni_upload_day_of(l->dt))) == NULL)
@@ -500,11 +540,144 @@ store_line(struct upload *u, struct store *s, const ayni_record *l,
 	}
 	if (s->any && (rc = probe(u, s, l, line_no, err)) != 0)
 		return rc;
-	/* l is s->p[s->np].l: it waits there for its batch */
-	s->p[s->np++].occ = occ;
+	if (s->np == 0)
+		s->first_pend = i;
+	p->occ = occ;
+	s->pend[s->np++] = p;
 	ds->added++;
 	u->res->rows_inserted++;
 	return s->np == BATCH ? flush(u, s, err) : 0;
+}
+
+/* --- the reader --- */
+
+/* Read and classify the next record into its slot; 1, 0 at the end, -1. */
+static int
+read_one(struct reader *rd, struct slot *p)
+{
+	int got;
+
+	if ((got = ayni_spool_get(rd->u->spool, &p->r)) == 1)
+		p->kind = ayni_upload_classify(rd->u, &p->r, &p->l, &p->e);
+	return got;
+}
+
+static void *
+reader_run(void *arg)
+{
+	struct reader *rd = arg;
+	struct slot *p;
+	int got;
+
+	int stop;
+
+	for (;;) {
+		pthread_mutex_lock(&rd->mu);
+		while (rd->filled - rd->done == RING && !rd->stop) {
+			rd->rwait = 1;
+			pthread_cond_wait(&rd->room, &rd->mu);
+			rd->rwait = 0;
+		}
+		p = &rd->ring[rd->filled % RING];
+		stop = rd->stop;
+		pthread_mutex_unlock(&rd->mu);
+		if (stop)
+			return NULL;
+		got = read_one(rd, p);
+		pthread_mutex_lock(&rd->mu);
+		if (got == 1)
+			rd->filled++;
+		else {
+			rd->eof = 1;
+			rd->error = got < 0 ? (errno ? errno : EIO) : 0;
+		}
+		if (rd->swait && (got != 1 || rd->filled - rd->next >= WAKE ||
+		    rd->filled - rd->done == RING))
+			pthread_cond_signal(&rd->more);
+		pthread_mutex_unlock(&rd->mu);
+		if (got != 1)
+			return NULL;
+	}
+}
+
+/*
+ * The store's next slot, once read, or NULL at the end; *i its ring
+ * index.  done: the store no longer needs the slots before it.
+ */
+static struct slot *
+reader_next(struct reader *rd, size_t done, size_t *i)
+{
+	int got, avail;
+
+	if (rd->threaded) {
+		pthread_mutex_lock(&rd->mu);
+		rd->done = done;
+		if (rd->rwait && (rd->next == rd->filled ||
+		    RING - (rd->filled - done) >= WAKE))
+			pthread_cond_signal(&rd->room);
+		while (rd->next == rd->filled && !rd->eof) {
+			rd->swait = 1;
+			pthread_cond_wait(&rd->more, &rd->mu);
+			rd->swait = 0;
+		}
+		avail = rd->next < rd->filled;
+		pthread_mutex_unlock(&rd->mu);
+	} else {
+		rd->done = done;
+		if (rd->next == rd->filled && !rd->eof) {
+			if ((got = read_one(rd, &rd->ring[rd->filled %
+			    RING])) == 1)
+				rd->filled++;
+			else {
+				rd->eof = 1;
+				rd->error = got < 0 ? (errno ? errno : EIO) : 0;
+			}
+		}
+		avail = rd->next < rd->filled;
+	}
+	if (!avail)
+		return NULL;
+	*i = rd->next++;
+	return &rd->ring[*i % RING];
+}
+
+static int
+reader_start(struct reader *rd, struct upload *u)
+{
+	memset(rd, 0, sizeof(*rd));
+	rd->u = u;
+	pthread_mutex_init(&rd->mu, NULL);
+	pthread_cond_init(&rd->more, NULL);
+	pthread_cond_init(&rd->room, NULL);
+	if ((rd->ring = calloc(RING, sizeof(*rd->ring))) == NULL)
+		return -1;
+	if (fseek(u->spool, 0, SEEK_SET) != 0)
+		return -1;
+	rd->threaded = pthread_create(&rd->th, NULL, reader_run, rd) == 0;
+	return 0;
+}
+
+static void
+reader_stop(struct reader *rd)
+{
+	size_t i;
+
+	if (rd->u == NULL)
+		return;			/* never started */
+	if (rd->threaded) {
+		pthread_mutex_lock(&rd->mu);
+		rd->stop = 1;
+		pthread_cond_signal(&rd->room);
+		pthread_mutex_unlock(&rd->mu);
+		pthread_join(rd->th, NULL);
+	}
+	pthread_mutex_destroy(&rd->mu);
+	pthread_cond_destroy(&rd->more);
+	pthread_cond_destroy(&rd->room);
+	for (i = 0; rd->ring != NULL && i < RING; i++)
+		ayni_spool_rec_free(&rd->ring[i].r);
+	free(rd->ring);
+	rd->u = NULL;
 }
 
 /* --- the store --- */
@@ -616,7 +789,6 @@ store_open(struct upload *u, struct store *s, long lines, ayni_error *err)
 		bits <<= 1;
 	s->bloom_mask = bits - 1;
 	if ((s->bloom = calloc(bits / 64, sizeof(uint64_t))) == NULL ||
-	    (s->p = calloc(BATCH, sizeof(*s->p))) == NULL ||
 	    (s->any && (s->matched = calloc((size_t)(s->max_id >> 3) + 1,
 	    1)) == NULL))
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
@@ -644,9 +816,6 @@ store_close(struct store *s)
 
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
-	for (i = 0; s->p != NULL && i < BATCH; i++)
-		ayni_spool_rec_free(&s->p[i].r);
-	free(s->p);
 	free(s->bloom);
 	free(s->matched);
 }
@@ -717,39 +886,43 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 {
 	struct store s = { 0 };
 	struct triggers t = { { 0 }, 0 };
-	struct pending *p;
+	struct reader rd = { 0 };
+	struct slot *p;
+	size_t i = 0;
 	long n = 0;
-	int got, rc;
+	int rc;
 
 	if ((rc = triggers_off(u, &t, err)) != 0 ||
 	    (rc = store_open(u, &s, lines, err)) != 0)
 		goto out;
-	if (fseek(u->spool, 0, SEEK_SET) != 0) {
-		got = -1;
-		goto eio;
+	if (reader_start(&rd, u) != 0) {
+		rc = ayni_error_set(err, AYNI_EIO, _("cannot read back a "
+		    "temporary file in '%s': %s"), u->spool_dir,
+		    strerror(errno));
+		goto out;
 	}
-	/* each record into the next free slot; an added line keeps it */
-	while ((got = ayni_spool_get(u->spool, &(p = &s.p[s.np])->r)) == 1) {
+	while ((p = reader_next(&rd, s.np ? s.first_pend : rd.next, &i)) !=
+	    NULL) {
 		if (u->o->cancel != NULL && *u->o->cancel) {
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
 		}
-		if (ayni_upload_line(u, &p->r, &p->l, scan) != 1)
+		if (ayni_upload_account(u, &p->r, &p->l, p->kind, &p->e,
+		    scan) != 1)
 			continue;
 		if (scan && (rc = ayni_upload_scan_line(u, &p->l, err)) != 0)
 			goto out;
 		if (u->res->rows_rejected > u->o->max_errors)
 			continue;	/* failing: only counting now */
-		if ((rc = store_line(u, &s, &p->l, p->r.line, err)) != 0)
+		if ((rc = store_line(u, &s, p, i, err)) != 0)
 			goto out;
 		if ((++n & 0x3fff) == 0)
 			notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
 	}
-eio:
-	if (got < 0) {
+	if (rd.error != 0) {
 		rc = ayni_error_set(err, AYNI_EIO,
 		    _("cannot read back a temporary file in '%s': %s"),
-		    u->spool_dir, strerror(errno));
+		    u->spool_dir, strerror(rd.error));
 		goto out;
 	}
 	if ((rc = flush(u, &s, err)) != 0)
@@ -760,6 +933,7 @@ eio:
 	store_warnings(u);
 	rc = widen_deferred(u, err);
 out:
+	reader_stop(&rd);
 	store_close(&s);
 	if (triggers_on(u, &t, rc ? NULL : err) != 0 && rc == 0)
 		rc = err->code;

@@ -252,39 +252,47 @@ out:
 }
 
 /*
- * Pass 2 for one spooled record: a footer total is skipped, an invalid
- * record rejected, a valid line parsed into *l.  1 for a line, 0 for none.
- * The scan (report != 0) counts, rejects and warns; the store reads the
- * spool again and gets the same answers silently.
+ * Pass 2 for one spooled record, in two halves.  What the record is
+ * (ayni_upload_classify) depends only on it and on the decisions of pass
+ * 1, so that the store can ask it of records read ahead on another
+ * thread; what it then counts, rejects or warns about
+ * (ayni_upload_account) changes the upload and stays on the thread that
+ * stores.
  */
 int
-ayni_upload_line(struct upload *u, const struct spool_rec *r,
-    ayni_record *l, int report)
+ayni_upload_classify(const struct upload *u, const struct spool_rec *r,
+    ayni_record *l, ayni_error *e)
 {
 	const char *const *f = (const char *const *)r->f;
-	ayni_error e;
 
-	if (r->line > u->last_data_line && ayni_record_is_total(f, r->n)) {
+	if (r->line > u->last_data_line && ayni_record_is_total(f, r->n))
+		return AYNI_REC_FOOTER;
+	if (ayni_record_is_total(f, r->n)) {
+		snprintf(e->msg, sizeof(e->msg), "%s:%" PRId64 ": a total row "
+		    "('%.40s') among the sales lines", u->name, r->line,
+		    f[0][0] ? f[0] : "total");
+		return AYNI_REC_INVALID;
+	}
+	if (ayni_record_parse(&u->fmt, r->line, f, r->n, l, e) != 0)
+		return AYNI_REC_INVALID;
+	return l->not_sale ? AYNI_REC_NOT_SALE : AYNI_REC_LINE;
+}
+
+int
+ayni_upload_account(struct upload *u, const struct spool_rec *r,
+    const ayni_record *l, int kind, const ayni_error *e, int report)
+{
+	switch (kind) {
+	case AYNI_REC_FOOTER:
 		if (report && u->footer_rows++ == 0)
 			u->footer_line = r->line;
 		u->res->rows_skipped += report;
 		return 0;
-	}
-	if (ayni_record_is_total(f, r->n)) {
-		if (!report)
-			return 0;
-		snprintf(e.msg, sizeof(e.msg), "%s:%" PRId64 ": a total row "
-		    "('%.40s') among the sales lines", u->name, r->line,
-		    f[0][0] ? f[0] : "total");
-		reject(u, r, e.msg);
-		return 0;
-	}
-	if (ayni_record_parse(&u->fmt, r->line, f, r->n, l, &e) != 0) {
+	case AYNI_REC_INVALID:
 		if (report)
-			reject(u, r, e.msg);
+			reject(u, r, e->msg);
 		return 0;
-	}
-	if (l->not_sale) {
+	case AYNI_REC_NOT_SALE:
 		u->not_sales += report;
 		u->res->rows_skipped += report;
 		return 0;
@@ -294,6 +302,16 @@ ayni_upload_line(struct upload *u, const struct spool_rec *r,
 		snprintf(u->sci_example, sizeof(u->sci_example), "%s",
 		    l->text[AYNI_F_PRODUCT_ID]);
 	return 1;
+}
+
+int
+ayni_upload_line(struct upload *u, const struct spool_rec *r,
+    ayni_record *l, int report)
+{
+	ayni_error e;
+
+	return ayni_upload_account(u, r, l, ayni_upload_classify(u, r, l,
+	    &e), &e, report);
 }
 
 /* A valid line's day, noted. */

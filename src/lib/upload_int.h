@@ -170,7 +170,15 @@ struct daystat *ayni_upload_day(struct upload *u, long day);
  * Pass 2 for one spooled record: 1 and *l for a valid line, else 0.  With
  * report, also count skipped rows, reject invalid ones and note warnings
  * (the scan); without, only answer (the store reads the spool again).
+ * In two halves, for the store's reader thread: ayni_upload_classify
+ * reads only the record and u's decisions (one of AYNI_REC_*, *l for a
+ * line, e->msg for an invalid record); ayni_upload_account does the rest.
  */
+enum { AYNI_REC_LINE, AYNI_REC_FOOTER, AYNI_REC_INVALID, AYNI_REC_NOT_SALE };
+int	ayni_upload_classify(const struct upload *u,
+	    const struct spool_rec *r, ayni_record *l, ayni_error *e);
+int	ayni_upload_account(struct upload *u, const struct spool_rec *r,
+	    const ayni_record *l, int kind, const ayni_error *e, int report);
 int	ayni_upload_line(struct upload *u, const struct spool_rec *r,
 	    ayni_record *l, int report);
 /*

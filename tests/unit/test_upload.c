@@ -4,6 +4,8 @@
  * date decisions over the whole file, dry runs, and that a bad file
  * stores nothing.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -902,6 +904,25 @@ test_randomized_uploads(void **state)
 }
 
 /*
+ * pthread_create, wrapped at link time (CMakeLists.txt): it fails while
+ * no_threads is set, as when a process may start no more threads.
+ */
+static int no_threads;
+int __real_pthread_create(pthread_t *, const pthread_attr_t *,
+    void *(*)(void *), void *);
+int __wrap_pthread_create(pthread_t *, const pthread_attr_t *,
+    void *(*)(void *), void *);
+
+int
+__wrap_pthread_create(pthread_t *t, const pthread_attr_t *a,
+    void *(*fn)(void *), void *arg)
+{
+	if (no_threads)
+		return EAGAIN;
+	return __real_pthread_create(t, a, fn, arg);
+}
+
+/*
  * Occurrences against a model: files of lines drawn from a few keys (so
  * that most keys repeat within a file and across files) are uploaded one
  * after another; the k-th line of a key in a file is stored occurrence k,
@@ -966,6 +987,15 @@ test_occurrences_model(void **state)
 #undef NKEYS
 #undef MAXOCC
 
+/* The same without the store's reader thread: it reads for itself. */
+static void
+test_occurrences_model_one_thread(void **state)
+{
+	no_threads = 1;
+	test_occurrences_model(state);
+	no_threads = 0;
+}
+
 /*
  * uplock.c: a running upload's lock is seen from another descriptor (as
  * another process or container sees it), and is gone once released --
@@ -1018,6 +1048,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_occurrences_model, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_occurrences_model_one_thread, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_randomized_uploads, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_returns_pattern, setup,
