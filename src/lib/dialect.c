@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -22,6 +23,7 @@
 #include "ayni/fields.h"
 #include "ayni/parse.h"
 #include "ayni/returns.h"
+#include "pipe.h"
 #include "upload_int.h"
 
 /* --- header mapping --- */
@@ -275,8 +277,8 @@ add_evidence(struct upload *u, const ayni_csv_record *r)
 
 /* One record of pass 1: counted, and skipped or learnt from and spooled. */
 static int
-read_record(struct upload *u, ayni_csv *csv, const ayni_csv_record *r,
-    ayni_error *err)
+read_record(struct upload *u, unsigned long long bytes,
+    const ayni_csv_record *r, ayni_error *err)
 {
 	size_t i;
 
@@ -300,16 +302,130 @@ read_record(struct upload *u, ayni_csv *csv, const ayni_csv_record *r,
 		    "TMPDIR to a directory with room)"), u->spool_dir,
 		    strerror(errno));
 	if ((u->res->rows_read & 0xffff) == 0)
-		notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
-		    ayni_csv_bytes_read(csv), NULL);
+		notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0, bytes,
+		    NULL);
 	return 0;
 }
+
+/*
+ * Pass 1's reader (pipe.h): the CSV read, decoded and split into records
+ * on a second thread, each copied into the next slot of a ring, while
+ * this thread gathers the evidence and spools them.
+ */
+struct csv_slot {
+	ayni_csv_record	 r;
+	char		*buf;
+	size_t		 cap;
+	const char	**f;
+	size_t		*lens, fcap;
+	unsigned long long bytes;	/* of the file read by then */
+};
+
+struct csv_reader {
+	ayni_csv	*csv;
+	ayni_error	 err;		/* of a failed read */
+};
+
+static int
+read_csv_slot(void *arg, void *slot)
+{
+	struct csv_reader *cr = arg;
+	struct csv_slot *s = slot;
+	const ayni_csv_record *r;
+	size_t i, need = 0;
+	char *p;
+	int rc;
+
+	if ((rc = ayni_csv_next(cr->csv, &r, &cr->err)) != 1)
+		return rc;
+	for (i = 0; i < r->nfields; i++)
+		need += r->lens[i] + 1;
+	if (need > s->cap) {
+		if ((p = realloc(s->buf, need * 2)) == NULL)
+			return ayni_error_set(&cr->err, AYNI_ENOMEM,
+			    _("out of memory"));
+		s->buf = p;
+		s->cap = need * 2;
+	}
+	if (r->nfields > s->fcap) {
+		const char **f = realloc(s->f, r->nfields * sizeof(*f));
+		size_t *lens = f == NULL ? NULL : realloc(s->lens,
+		    r->nfields * sizeof(*lens));
+
+		if (f != NULL)
+			s->f = f;
+		if (lens == NULL)
+			return ayni_error_set(&cr->err, AYNI_ENOMEM,
+			    _("out of memory"));
+		s->lens = lens;
+		s->fcap = r->nfields;
+	}
+	for (i = 0, p = s->buf; i < r->nfields; i++) {
+		memcpy(p, r->fields[i], r->lens[i] + 1);
+		s->f[i] = p;
+		s->lens[i] = r->lens[i];
+		p += r->lens[i] + 1;
+	}
+	s->r.line = r->line;
+	s->r.nfields = r->nfields;
+	s->r.fields = s->f;
+	s->r.lens = s->lens;
+	s->bytes = ayni_csv_bytes_read(cr->csv);
+	return 1;
+}
+
+static void
+free_csv_slot(void *slot)
+{
+	struct csv_slot *s = slot;
+
+	free(s->buf);
+	free(s->f);
+	free(s->lens);
+}
+
+/* Every record after the header: counted, learnt from, spooled. */
+static int
+read_records(struct upload *u, FILE *fp, ayni_csv *csv, ayni_error *err)
+{
+	struct csv_reader cr = { csv, { 0, "", 0 } };
+	struct ayni_pipe pipe = { 0 };
+	struct csv_slot *s;
+	struct stat st;
+	size_t i;
+	int rc = 0, threaded = 0;
+
+	/*
+	 * Only a regular file is read on the second thread: a read from a
+	 * pipe or a terminal may wait for ever, and Ctrl-C must stop it
+	 * where the cancel is seen (SA_RESTART is off for that).
+	 */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		threaded = 1;
+	if (ayni_pipe_start(&pipe, 256, sizeof(struct csv_slot),
+	    read_csv_slot, &cr, threaded) != 0)
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	while ((s = ayni_pipe_next(&pipe, pipe.next, &i)) != NULL) {
+		if (u->o->cancel != NULL && *u->o->cancel) {
+			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
+			break;
+		}
+		if ((rc = read_record(u, s->bytes, &s->r, err)) != 0)
+			break;
+	}
+	if (s == NULL && ayni_pipe_status(&pipe) < 0) {
+		*err = cr.err;
+		rc = ayni_pipe_status(&pipe);
+	}
+	ayni_pipe_stop(&pipe, free_csv_slot);
+	return rc;
+}
+
 
 int
 ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
 {
 	ayni_csv *csv = NULL;
-	const ayni_csv_record *r;
 	int rc;
 
 	if ((rc = open_csv(u, fp, &csv, err)) != 0)
@@ -325,17 +441,8 @@ ayni_dialect_pass1(struct upload *u, FILE *fp, ayni_error *err)
 		    strerror(errno));
 		goto out;
 	}
-	while ((rc = ayni_csv_next(csv, &r, err)) == 1) {
-		if (u->o->cancel != NULL && *u->o->cancel) {
-			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
-			goto out;
-		}
-		if ((rc = read_record(u, csv, r, err)) != 0)
-			goto out;
-	}
-	if (rc < 0)
+	if ((rc = read_records(u, fp, csv, err)) != 0)
 		goto out;
-	rc = 0;
 	ayni_csv_dialect_get(csv, &u->dialect);
 	notify(u, AYNI_UPLOAD_EV_READING, u->res->rows_read, 0,
 	    ayni_csv_bytes_read(csv), NULL);

@@ -37,12 +37,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <pthread.h>
 #include <sqlite3.h>
 
 #include "ayni/intl.h"
 #include "ayni/record.h"
 #include "internal.h"
+#include "pipe.h"
 #include "upload_int.h"
 
 /*
@@ -164,35 +164,16 @@ struct slot {
 };
 
 /*
- * The reader: a thread that reads the spool and parses each record into
- * the next slot of a ring while the store writes, so that the two halves
- * of a line's work (the parse, the SQLite B-trees) use both cores.  The
- * slots from done on are the store's (the record it is at and the lines
- * waiting for their batch); the reader fills those before it, up to RING
- * ahead.  Without a thread (pthread_create failed) the store reads a
- * record itself whenever the ring is empty.
+ * The store's reader (pipe.h): the spool read and each record parsed into
+ * the next of RING slots on a second thread while the store writes.  The
+ * slots from the store's current one on stay its own while it needs them:
+ * a new line's until its batch is written.
  */
 #define RING	256			/* > BATCH + 1 */
 struct reader {
 	struct upload	*u;
-	struct slot	*ring;
-	pthread_t	 th;
-	int		 threaded;
-	pthread_mutex_t	 mu;
-	pthread_cond_t	 more, room;
-	size_t		 next;		/* the store's next slot */
-	size_t		 filled;	/* slots filled so far */
-	size_t		 done;		/* slots before it are free */
-	int		 eof, error;	/* errno of a failed read */
-	int		 stop;		/* the store gives up */
-	int		 rwait, swait;	/* the reader, the store waits */
+	int		 error;		/* errno of a failed read */
 };
-
-/*
- * Each side wakes the other only a quarter of the ring at a time: a wake
- * for every record cost more in system calls than the thread saved.
- */
-#define WAKE	(RING / 4)
 
 /* The state of one store. */
 struct store {
@@ -551,133 +532,25 @@ store_line(struct upload *u, struct store *s, struct slot *p, size_t i,
 
 /* --- the reader --- */
 
-/* Read and classify the next record into its slot; 1, 0 at the end, -1. */
+/* Read and classify the next record into its slot (pipe.h's fill). */
 static int
-read_one(struct reader *rd, struct slot *p)
+read_slot(void *arg, void *slot)
 {
+	struct reader *rd = arg;
+	struct slot *p = slot;
 	int got;
 
 	if ((got = ayni_spool_get(rd->u->spool, &p->r)) == 1)
 		p->kind = ayni_upload_classify(rd->u, &p->r, &p->l, &p->e);
+	else if (got < 0)
+		rd->error = errno ? errno : EIO;
 	return got;
 }
 
-static void *
-reader_run(void *arg)
-{
-	struct reader *rd = arg;
-	struct slot *p;
-	int got;
-
-	int stop;
-
-	for (;;) {
-		pthread_mutex_lock(&rd->mu);
-		while (rd->filled - rd->done == RING && !rd->stop) {
-			rd->rwait = 1;
-			pthread_cond_wait(&rd->room, &rd->mu);
-			rd->rwait = 0;
-		}
-		p = &rd->ring[rd->filled % RING];
-		stop = rd->stop;
-		pthread_mutex_unlock(&rd->mu);
-		if (stop)
-			return NULL;
-		got = read_one(rd, p);
-		pthread_mutex_lock(&rd->mu);
-		if (got == 1)
-			rd->filled++;
-		else {
-			rd->eof = 1;
-			rd->error = got < 0 ? (errno ? errno : EIO) : 0;
-		}
-		if (rd->swait && (got != 1 || rd->filled - rd->next >= WAKE ||
-		    rd->filled - rd->done == RING))
-			pthread_cond_signal(&rd->more);
-		pthread_mutex_unlock(&rd->mu);
-		if (got != 1)
-			return NULL;
-	}
-}
-
-/*
- * The store's next slot, once read, or NULL at the end; *i its ring
- * index.  done: the store no longer needs the slots before it.
- */
-static struct slot *
-reader_next(struct reader *rd, size_t done, size_t *i)
-{
-	int got, avail;
-
-	if (rd->threaded) {
-		pthread_mutex_lock(&rd->mu);
-		rd->done = done;
-		if (rd->rwait && (rd->next == rd->filled ||
-		    RING - (rd->filled - done) >= WAKE))
-			pthread_cond_signal(&rd->room);
-		while (rd->next == rd->filled && !rd->eof) {
-			rd->swait = 1;
-			pthread_cond_wait(&rd->more, &rd->mu);
-			rd->swait = 0;
-		}
-		avail = rd->next < rd->filled;
-		pthread_mutex_unlock(&rd->mu);
-	} else {
-		rd->done = done;
-		if (rd->next == rd->filled && !rd->eof) {
-			if ((got = read_one(rd, &rd->ring[rd->filled %
-			    RING])) == 1)
-				rd->filled++;
-			else {
-				rd->eof = 1;
-				rd->error = got < 0 ? (errno ? errno : EIO) : 0;
-			}
-		}
-		avail = rd->next < rd->filled;
-	}
-	if (!avail)
-		return NULL;
-	*i = rd->next++;
-	return &rd->ring[*i % RING];
-}
-
-static int
-reader_start(struct reader *rd, struct upload *u)
-{
-	memset(rd, 0, sizeof(*rd));
-	rd->u = u;
-	pthread_mutex_init(&rd->mu, NULL);
-	pthread_cond_init(&rd->more, NULL);
-	pthread_cond_init(&rd->room, NULL);
-	if ((rd->ring = calloc(RING, sizeof(*rd->ring))) == NULL)
-		return -1;
-	if (fseek(u->spool, 0, SEEK_SET) != 0)
-		return -1;
-	rd->threaded = pthread_create(&rd->th, NULL, reader_run, rd) == 0;
-	return 0;
-}
-
 static void
-reader_stop(struct reader *rd)
+free_slot(void *slot)
 {
-	size_t i;
-
-	if (rd->u == NULL)
-		return;			/* never started */
-	if (rd->threaded) {
-		pthread_mutex_lock(&rd->mu);
-		rd->stop = 1;
-		pthread_cond_signal(&rd->room);
-		pthread_mutex_unlock(&rd->mu);
-		pthread_join(rd->th, NULL);
-	}
-	pthread_mutex_destroy(&rd->mu);
-	pthread_cond_destroy(&rd->more);
-	pthread_cond_destroy(&rd->room);
-	for (i = 0; rd->ring != NULL && i < RING; i++)
-		ayni_spool_rec_free(&rd->ring[i].r);
-	free(rd->ring);
-	rd->u = NULL;
+	ayni_spool_rec_free(&((struct slot *)slot)->r);
 }
 
 /* --- the store --- */
@@ -886,7 +759,8 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 {
 	struct store s = { 0 };
 	struct triggers t = { { 0 }, 0 };
-	struct reader rd = { 0 };
+	struct reader rd = { u, 0 };
+	struct ayni_pipe pipe = { 0 };
 	struct slot *p;
 	size_t i = 0;
 	long n = 0;
@@ -895,14 +769,16 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 	if ((rc = triggers_off(u, &t, err)) != 0 ||
 	    (rc = store_open(u, &s, lines, err)) != 0)
 		goto out;
-	if (reader_start(&rd, u) != 0) {
+	if (fseek(u->spool, 0, SEEK_SET) != 0 ||
+	    ayni_pipe_start(&pipe, RING, sizeof(struct slot), read_slot,
+	    &rd, 1) != 0) {
 		rc = ayni_error_set(err, AYNI_EIO, _("cannot read back a "
 		    "temporary file in '%s': %s"), u->spool_dir,
 		    strerror(errno));
 		goto out;
 	}
-	while ((p = reader_next(&rd, s.np ? s.first_pend : rd.next, &i)) !=
-	    NULL) {
+	while ((p = ayni_pipe_next(&pipe, s.np ? s.first_pend : pipe.next,
+	    &i)) != NULL) {
 		if (u->o->cancel != NULL && *u->o->cancel) {
 			rc = AYNI_ECANCELED;	/* said by ayni_upload_run */
 			goto out;
@@ -919,7 +795,7 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 		if ((++n & 0x3fff) == 0)
 			notify(u, AYNI_UPLOAD_EV_WRITING, n, lines, 0, NULL);
 	}
-	if (rd.error != 0) {
+	if (ayni_pipe_status(&pipe) < 0) {
 		rc = ayni_error_set(err, AYNI_EIO,
 		    _("cannot read back a temporary file in '%s': %s"),
 		    u->spool_dir, strerror(rd.error));
@@ -933,7 +809,7 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 	store_warnings(u);
 	rc = widen_deferred(u, err);
 out:
-	reader_stop(&rd);
+	ayni_pipe_stop(&pipe, free_slot);
 	store_close(&s);
 	if (triggers_on(u, &t, rc ? NULL : err) != 0 && rc == 0)
 		rc = err->code;
