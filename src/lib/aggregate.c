@@ -176,8 +176,9 @@ ayni_agg_xprintf(const char *fmt, ...)
 }
 
 /*
- * The rollup views of schema/ (0003_line_identity.sql, agg_time_rollup
- * as 0004_document_lines.sql changed it), each restricted
+ * The rollup views of schema/ (0003_line_identity.sql; agg_time_rollup
+ * as 0004_document_lines.sql and customer_aggregations as
+ * 0006_customer_month.sql changed them), each restricted
  * to one company and a range of days by bound parameters: ?1 the first
  * day, ?2 the last, ?3 the company.  Every base table they read is
  * filtered by "company_id = ?3", and scoped() puts the same filter on the
@@ -312,12 +313,34 @@ static const char customer_sql[] =
       " SELECT company_id, max(day) AS day FROM agg_day"
       " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
       " GROUP BY company_id),"
+    /*
+     * Whole months from agg_customer_month, the days of the (at most two)
+     * months the range cuts from agg_customer_day (schema/0006).
+     */
     " c AS ("
       " SELECT company_id, customer_id, sum(revenue) AS revenue,"
-        " sum(trans) AS trans, min(day) AS first_purchase,"
-        " max(day) AS last_purchase, count(*) AS purchase_days"
-      " FROM agg_customer_day"
-      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
+        " sum(trans) AS trans, min(first_day) AS first_purchase,"
+        " max(last_day) AS last_purchase, sum(days) AS purchase_days"
+      " FROM (SELECT company_id, customer_id, revenue, trans, first_day,"
+        " last_day, days"
+        " FROM agg_customer_month"
+        " WHERE month || '-01' >= ?1 AND month || '-31' <= ?2"
+        " AND company_id = ?3"
+        " UNION ALL"
+        " SELECT company_id, customer_id, revenue, trans, day, day, 1"
+        " FROM agg_customer_day"
+        " WHERE day BETWEEN ?1 AND min(?2, substr(?1, 1, 7) || '-31')"
+        " AND company_id = ?3"
+        " AND NOT (substr(?1, 1, 7) || '-01' >= ?1"
+        " AND substr(?1, 1, 7) || '-31' <= ?2)"
+        " UNION ALL"
+        " SELECT company_id, customer_id, revenue, trans, day, day, 1"
+        " FROM agg_customer_day"
+        " WHERE day BETWEEN max(?1, substr(?2, 1, 7) || '-01') AND ?2"
+        " AND company_id = ?3"
+        " AND substr(?2, 1, 7) > substr(?1, 1, 7)"
+        " AND NOT (substr(?2, 1, 7) || '-01' >= ?1"
+        " AND substr(?2, 1, 7) || '-31' <= ?2))"
       " GROUP BY company_id, customer_id)"
     " SELECT company_id, customer_id, revenue, transactions,"
       " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_order,"

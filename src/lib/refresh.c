@@ -1067,7 +1067,23 @@ static const char refresh_clear_sql[] =
     "  AND day BETWEEN ?2 AND ?3;"
     "DELETE FROM agg_category_day WHERE company_id = ?1"
     "  AND day BETWEEN ?2 AND ?3;"
-    "DELETE FROM agg_hour WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3;";
+    "DELETE FROM agg_hour WHERE company_id = ?1 AND day BETWEEN ?2 AND ?3;"
+    "DELETE FROM agg_customer_month WHERE company_id = ?1"
+    "  AND month BETWEEN substr(?2, 1, 7) AND substr(?3, 1, 7);";
+
+/*
+ * The months of days [?2, ?3] of agg_customer_month (schema/0006), once
+ * pass_days() has written their days: each summed again from all its day
+ * rows, those just written and those of the month outside [?2, ?3].
+ */
+static const char refresh_months_sql[] =
+    "INSERT INTO agg_customer_month (company_id, customer_id, month, lines,"
+    "  revenue, trans, days, first_day, last_day)"
+    " SELECT company_id, customer_id, substr(day, 1, 7), sum(lines),"
+    "  sum(revenue), sum(trans), count(*), min(day), max(day)"
+    " FROM agg_customer_day WHERE company_id = ?1"
+    "  AND day BETWEEN substr(?2, 1, 7) || '-01' AND substr(?3, 1, 7) || '-31'"
+    " GROUP BY customer_id, substr(day, 1, 7);";
 
 /*
  * The refresh with a page cache of at least 16 MiB: its inserts into the
@@ -1104,6 +1120,8 @@ refresh_days(ayni_db *db, int64_t company_id, const char **days,
 	    (rc = pass_days(&k, days[0], days[1], err)) == 0)
 		rc = pass_periods(&k, days[2], days[3], err);
 	sink_close(&k);
+	if (rc == 0)
+		rc = run(db, refresh_months_sql, company_id, days, 2, err);
 	if (rc == 0)
 		rc = run(db, "DELETE FROM agg_deferred WHERE company_id = ?1",
 		    company_id, NULL, 0, err);
@@ -1184,6 +1202,7 @@ rebuild_one(ayni_db *db, int64_t company_id, ayni_error *err)
 	    "DELETE FROM agg_customer_day WHERE company_id = ?1;"
 	    "DELETE FROM agg_category_day WHERE company_id = ?1;"
 	    "DELETE FROM agg_hour WHERE company_id = ?1;"
+	    "DELETE FROM agg_customer_month WHERE company_id = ?1;"
 	    "DELETE FROM agg_period WHERE company_id = ?1;"
 	    "DELETE FROM agg_irregular WHERE company_id = ?1;"
 	    "UPDATE agg_deferred SET"
@@ -1214,7 +1233,9 @@ ayni_aggregate_rebuild(ayni_db *db, int64_t company_id, ayni_error *err)
 	    " UNION SELECT company_id FROM agg_day"
 	    " UNION SELECT company_id FROM agg_irregular"
 	    " UNION SELECT company_id FROM agg_period"
-	    " UNION SELECT company_id FROM agg_hour", -1, &st, NULL) !=
+	    " UNION SELECT company_id FROM agg_hour"
+	    " UNION SELECT company_id FROM agg_customer_month", -1, &st,
+	    NULL) !=
 	    SQLITE_OK) {
 		rc = sql_error(db, err, N_("listing companies"));
 		goto out;

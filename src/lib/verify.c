@@ -136,7 +136,7 @@ static const struct check {
     " WHERE period IS NOT NULL GROUP BY period ORDER BY period"
 
 enum { V_DAY, V_PRODUCT, V_CUSTOMER, V_CATEGORY, V_IRREGULAR, V_PERIOD,
-	V_HOUR, NVTABLES };
+	V_HOUR, V_CUSTOMER_MONTH, NVTABLES };
 
 static const struct vtable {
 	const char	*table;
@@ -219,11 +219,30 @@ static const struct vtable {
 	    " ORDER BY substr(transaction_date, 1, 13)", NULL,
 	    "SELECT day, hour, lines, revenue, midnight FROM agg_hour"
 	    " WHERE company_id = ?1 ORDER BY day, hour", 2, 0 },
+	/*
+	 * The customers' months (schema/0006_customer_month.sql): from the
+	 * raw lines, or, once agg_customer_day equals its recomputation,
+	 * summed from its rows read in (customer, day) order by its index.
+	 */
+	[V_CUSTOMER_MONTH] = { "agg_customer_month",
+	    "SELECT customer_id, substr(day, 1, 7), count(*), sum(revenue),"
+	    " count(DISTINCT txn_key), count(DISTINCT day), min(day), max(day)"
+	    " FROM (" VLINES ") WHERE customer_id IS NOT NULL"
+	    " GROUP BY customer_id, substr(day, 1, 7)"
+	    " ORDER BY customer_id, substr(day, 1, 7)",
+	    "SELECT customer_id, substr(day, 1, 7), sum(lines), sum(revenue),"
+	    " sum(trans), count(*), min(day), max(day)"
+	    " FROM agg_customer_day INDEXED BY agg_customer_day_customer"
+	    " WHERE company_id = ?1 GROUP BY customer_id, substr(day, 1, 7)"
+	    " ORDER BY customer_id, substr(day, 1, 7)",
+	    "SELECT customer_id, month, lines, revenue, trans, days,"
+	    " first_day, last_day FROM agg_customer_month"
+	    " WHERE company_id = ?1 ORDER BY customer_id, month", 2, 0 },
 };
 
 /* The order of checking: the day sets before what is counted from them. */
 static const int vorder[NVTABLES] = { V_PRODUCT, V_CUSTOMER, V_DAY,
-	V_CATEGORY, V_IRREGULAR, V_PERIOD, V_HOUR };
+	V_CATEGORY, V_IRREGULAR, V_PERIOD, V_HOUR, V_CUSTOMER_MONTH };
 
 /* Where type t sorts among values: NULL, numbers, text, blob. */
 static int
@@ -390,7 +409,9 @@ company_ids(ayni_db *db, int64_t id, int64_t **out, size_t *n,
 	    " UNION SELECT company_id FROM agg_day"
 	    " UNION SELECT company_id FROM agg_irregular"
 	    " UNION SELECT company_id FROM agg_period"
-	    " UNION SELECT company_id FROM agg_hour", -1, &st, NULL) !=
+	    " UNION SELECT company_id FROM agg_hour"
+	    " UNION SELECT company_id FROM agg_customer_month", -1, &st,
+	    NULL) !=
 	    SQLITE_OK)
 		return sql_error(db, err, N_("listing companies"));
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {

@@ -758,6 +758,20 @@ test_verify_finds_corruption(void **state)
 		"UPDATE agg_hour SET midnight = midnight + 1"
 		" WHERE company_id = 1 AND day = (SELECT min(day)"
 		" FROM agg_hour WHERE company_id = 1)",
+		/* schema/0006: a cell, a missing and an extra month */
+		"UPDATE agg_customer_month SET trans = trans + 1"
+		" WHERE company_id = 1 AND customer_id = (SELECT"
+		" min(customer_id) FROM agg_customer_month"
+		" WHERE company_id = 1)",
+		"UPDATE agg_customer_month SET first_day = month || '-00'"
+		" WHERE company_id = 1",
+		"DELETE FROM agg_customer_month WHERE company_id = 1"
+		" AND customer_id = (SELECT max(customer_id)"
+		" FROM agg_customer_month WHERE company_id = 1)",
+		"INSERT INTO agg_customer_month SELECT company_id,"
+		" customer_id, '2031-01', lines, revenue, trans, days,"
+		" '2031-01-05', '2031-01-05' FROM agg_customer_month"
+		" WHERE company_id = 1 LIMIT 1",
 		"INSERT INTO agg_day SELECT company_id, '2031-01-01', lines,"
 		" revenue, units, cost, cost_lines, margin, margin_lines,"
 		" revenue_c, margin_c, costed_lines, discount, discount_lines,"
@@ -806,6 +820,8 @@ test_engine_and_verify_agree(void **state)
 		{ "agg_period", "products", "period" },
 		{ "agg_hour", "revenue", "day" },
 		{ "agg_hour", "midnight", "day" },
+		{ "agg_customer_month", "revenue", "customer_id" },
+		{ "agg_customer_month", "days", "customer_id" },
 	};
 	ayni_db *db = new_db();
 	ayni_error err;
