@@ -1,5 +1,5 @@
 #!/bin/sh
-# t048-upgrade-v5.sh - a database made by the previous version (schema 5,
+# t049-upgrade-v5.sh - a database made by the previous version (schema 5,
 # tests/data/v5/database.sql: the database of t044 as version 5 upgraded
 # and left it) upgrades in place to the schema with the customers' months
 # (schema/0006_customer_month.sql): the lines and the rollup tables that
