@@ -19,11 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "ayni/intl.h"
 #include "ayni/output.h"
 #include "internal.h"
+#include "sql.h"
 
 struct ayni_writer {
 	FILE		*fp;
@@ -919,31 +918,25 @@ ayni_writer_free(ayni_writer *w)
 }
 
 int
-ayni_writer_stmt(ayni_writer *w, sqlite3_stmt *st, ayni_error *err)
+ayni_writer_query(ayni_writer *w, ayni_stmt *st, ayni_error *err)
 {
 	ayni_value *vals;
-	int i, rc = 0, src;
+	int i, rc = 0, r;
 
 	if ((vals = calloc((size_t)w->ncols, sizeof(*vals))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((r = ayni_stmt_step(st)) == SQL_ROW) {
 		for (i = 0; i < w->ncols; i++) {
-			vals[i].is_null = sqlite3_column_type(st, i) ==
-			    SQLITE_NULL;
-			vals[i].i = sqlite3_column_int64(st, i);
-			vals[i].r = sqlite3_column_double(st, i);
-			vals[i].s = (const char *)sqlite3_column_text(st, i);
+			vals[i].is_null = ayni_col_type(st, i) == SQL_NULL;
+			vals[i].i = ayni_col_int64(st, i);
+			vals[i].r = ayni_col_double(st, i);
+			vals[i].s = ayni_col_text(st, i);
 		}
 		if ((rc = ayni_writer_row(w, vals, err)) != 0)
 			goto out;
 	}
-	if (src != SQLITE_DONE) {
-		sqlite3 *h = sqlite3_db_handle(st);
-
-		rc = ayni_error_set(err, (src & 0xff) == SQLITE_BUSY ?
-		    AYNI_EBUSY : AYNI_EINTERNAL, _("query failed: %s"),
-		    sqlite3_errmsg(h));
-	}
+	if (r != SQL_DONE)
+		rc = ayni_db_error(ayni_stmt_db(st), err, N_("reading the results"));
 out:
 	free(vals);
 	return rc;

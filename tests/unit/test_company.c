@@ -19,6 +19,7 @@
 
 #include "ayni/company.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/user.h"
 
 #define PW "correct horse 42"

@@ -19,6 +19,7 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "schema.h"
 
 static char tmpdir[] = "/tmp/ayni-test-db.XXXXXX";

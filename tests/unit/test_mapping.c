@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/mapping.h"
 #include "ayni/output.h"
 

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/output.h"
 
 /*

@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/error.h"
 #include "ayni/output.h"
 #include "ayni/user.h"
