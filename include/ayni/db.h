@@ -55,7 +55,9 @@ int	ayni_db_migrate(ayni_db *db, ayni_error *err);
 int	ayni_db_version(ayni_db *db);
 int	ayni_db_schema_version(void);
 
-const char *ayni_db_path(const ayni_db *db);	/* absolute, ":memory:", a URL */
+const char *ayni_db_path(const ayni_db *db);
+/* 1 if a --db value is a PostgreSQL URL (postgresql:// or postgres://). */
+int	ayni_db_is_url(const char *path);	/* absolute, ":memory:", a URL */
 
 /*
  * Transactions.  ayni_db_begin takes the write lock at once (BEGIN

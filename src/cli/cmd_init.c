@@ -48,6 +48,25 @@ remove_db(const char *path, int keep_empty)
 }
 
 /*
+ * A PostgreSQL database is given the schema when it is empty (or missing:
+ * then opening it says so); an ayni database is "there" as a SQLite file
+ * is; anything else is refused by opening it.
+ */
+static int
+existing_pg(struct cmd_ctx *ctx, int *there)
+{
+	ayni_db *db;
+	int rc;
+
+	if ((rc = ayni_db_open(&db, ctx->db_path, AYNI_DB_NOMIGRATE,
+	    &ctx->err)) == 0) {
+		ayni_db_close(db);
+		*there = 1;
+	}
+	return rc == AYNI_ENOINPUT ? 0 : rc;
+}
+
+/*
  * What is at path already: 0 nothing or an empty file (a fresh init), 1 a
  * SQLite file (ayni's, to migrate, or another application's, refused by
  * opening), or an error: init never replaces a file of any other kind.
@@ -62,6 +81,8 @@ existing(struct cmd_ctx *ctx, int *sqlite, int *empty)
 	int fd;
 
 	*sqlite = *empty = 0;
+	if (ayni_db_is_url(ctx->db_path))
+		return existing_pg(ctx, sqlite);
 	if (stat(ctx->db_path, &sb) == -1)
 		return errno == ENOENT ? 0 : ayni_error_set(&ctx->err,
 		    AYNI_ECANTCREAT, _("cannot create database '%s': %s"),
@@ -125,7 +146,7 @@ cmd_init(struct cmd_ctx *ctx)
 	if ((rc = ayni_password_policy(pw, norm, &ctx->err)) != 0)
 		goto out;
 	/* An empty file someone made becomes a database: make it private. */
-	if (empty && chmod(ctx->db_path, 0600) == -1) {
+	if (empty && !ayni_db_is_url(ctx->db_path) && chmod(ctx->db_path, 0600) == -1) {
 		rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
 		    _("cannot create database '%s': %s"), ctx->db_path,
 		    strerror(errno));
@@ -155,7 +176,8 @@ out:
 	if (rc != 0 && ctx->db != NULL) {
 		ayni_db_close(ctx->db);
 		ctx->db = NULL;
-		remove_db(ctx->db_path, empty);
+		if (!ayni_db_is_url(ctx->db_path))
+			remove_db(ctx->db_path, empty);
 	}
 	return rc;
 }

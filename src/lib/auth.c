@@ -116,7 +116,7 @@ ayni_sessions_revoke(ayni_db *db, int64_t user_id, int kinds,
 	rc = ayni_sql_exec(db, err, N_("revoking sessions"),
 	    "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1"
 	    " AND revoked_at IS NULL AND id <> ?3"
-	    " AND ((kind = 'session' AND ?4) OR (kind = 'api' AND ?5))",
+	    " AND ((kind = 'session' AND ?4 <> 0) OR (kind = 'api' AND ?5 <> 0))",
 	    "ItIii", user_id, now, except_id,
 	    (kinds & AYNI_REVOKE_SESSIONS) != 0,
 	    (kinds & AYNI_REVOKE_API) != 0);
@@ -213,7 +213,7 @@ ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
 	rc = ayni_sql_row(db, &st, err, N_("checking the session"),
-	    "SELECT s.id, u.id, u.is_superuser, ifnull(s.company_id, 0),"
+	    "SELECT s.id, u.id, u.is_superuser, coalesce(s.company_id, 0),"
 	    " u.email, s.kind = 'api'"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"
@@ -340,9 +340,10 @@ login_ok(ayni_db *db, int64_t id, const char *password, const char *stored,
 		goto out;
 	if ((rc = ayni_sql_exec(db, err, N_("logging in"),
 	    "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL,"
-	    " last_login = CASE WHEN ?2 THEN ?3 ELSE last_login END,"
-	    " last_login_host = CASE WHEN ?2 THEN ?4 ELSE last_login_host END,"
-	    " password_hash = ifnull(?5, password_hash) WHERE id = ?1",
+	    " last_login = CASE WHEN ?2 <> 0 THEN ?3 ELSE last_login END,"
+	    " last_login_host = CASE WHEN ?2 <> 0 THEN ?4"
+	    " ELSE last_login_host END,"
+	    " password_hash = coalesce(?5, password_hash) WHERE id = ?1",
 	    "Iittt", id, record_login != 0, now_s, host,
 	    rehash ? newhash : NULL)) >= 0)
 		rc = 0;

@@ -236,7 +236,8 @@ ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
 	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
 		return ayni_error_set(err, AYNI_EUSAGE, _("no role given"));
 	if ((rc = ayni_sql_row(db, &st, err, N_("adding a member"),
-	    "SELECT c.rut, u.email, m.is_active FROM companies c, users u"
+	    "SELECT c.rut, u.email, m.is_active FROM companies c CROSS JOIN"
+	    " users u"
 	    " LEFT JOIN user_companies m ON m.company_id = c.id"
 	    " AND m.user_id = u.id"
 	    " WHERE c.id = ?1 AND c.is_active = 1 AND u.id = ?2"
@@ -427,7 +428,7 @@ ayni_company_find(ayni_db *db, const char *rut, int include_removed,
 		return rc;
 	if ((rc = ayni_sql_row(db, &st, err, N_("looking up the company"),
 	    "SELECT id, rut, name, industry, size, benchmark, is_active"
-	    " FROM companies WHERE rut = ?1 AND (?2 OR is_active = 1)", "ti",
+	    " FROM companies WHERE rut = ?1 AND (?2 <> 0 OR is_active = 1)", "ti",
 	    canon, include_removed != 0)) != 0) {
 		ayni_rut_display(canon, disp);
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,

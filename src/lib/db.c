@@ -76,10 +76,10 @@ ayni_db_dialect(const ayni_db *db)
 }
 
 int
-ayni_sql_is_pg_url(const char *target)
+ayni_db_is_url(const char *path)
 {
-	return strncmp(target, "postgresql://", 13) == 0 ||
-	    strncmp(target, "postgres://", 11) == 0;
+	return strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0;
 }
 
 /* The newest migration of the engine's list; 0 with none. */
@@ -197,7 +197,7 @@ ayni_db_open(ayni_db **out, const char *path, int flags, ayni_error *err)
 	*out = NULL;
 	if ((db = calloc(1, sizeof(*db))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	db->drv = ayni_sql_is_pg_url(path) ? &ayni_sql_pg : &ayni_sql_sqlite;
+	db->drv = ayni_db_is_url(path) ? &ayni_sql_pg : &ayni_sql_sqlite;
 	if ((rc = db->drv->open(db, path, &flags, err)) != 0 ||
 	    ((flags & AYNI_DB_MIGRATE_) && (rc = ayni_db_migrate(db, err)) !=
 	    0)) {

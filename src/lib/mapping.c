@@ -437,6 +437,22 @@ out:
 	return rc;
 }
 
+/*
+ * Saving a mapping.  PostgreSQL keeps the two JSON columns as json
+ * (schema/pg/0001), which a text value enters only by a cast; SQLite has
+ * no json type, and its CAST would turn the text into a number.
+ */
+#define SAVE_MAPPING(json)						\
+	"INSERT INTO column_mappings (company_id, mapping_name,"	\
+	" mappings, formats, is_default, created_at, updated_at)"	\
+	" VALUES (?1, ?2, ?3" json ", ?4" json ", ?5, ?6, ?6)"		\
+	" ON CONFLICT (company_id, mapping_name) DO UPDATE SET"		\
+	" mappings = excluded.mappings, formats = excluded.formats,"	\
+	" is_default = excluded.is_default,"				\
+	" updated_at = excluded.updated_at"
+static const char save_sqlite[] = SAVE_MAPPING("");
+static const char save_pg[] = SAVE_MAPPING("::json");
+
 int
 ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
     ayni_mapping_saved *out, ayni_error *err)
@@ -483,13 +499,8 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 	}
 	if (rc == 0 || rc == AYNI_ENOTFOUND)
 		rc = ayni_sql_exec(db, err, N_("saving a mapping"),
-		    "INSERT INTO column_mappings (company_id, mapping_name,"
-		    " mappings, formats, is_default, created_at, updated_at)"
-		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
-		    " ON CONFLICT (company_id, mapping_name) DO UPDATE SET"
-		    " mappings = excluded.mappings, formats = excluded.formats,"
-		    " is_default = excluded.is_default,"
-		    " updated_at = excluded.updated_at", "Itttit", company_id,
+		    ayni_db_dialect(db) == SQL_PG ? save_pg : save_sqlite,
+		    "Itttit", company_id,
 		    m->name, mappings, formats, m->is_default != 0, now);
 	rc = ayni_db_end(db, rc < 0 ? rc : 0, err);
 	if (rc == 0 && out != NULL)

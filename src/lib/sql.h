@@ -125,9 +125,6 @@ struct ayni_db {
 	int	 timeout;	/* lock wait, ms (ayni_db_set_busy_timeout) */
 };
 
-/* Which engine a --db value names: a postgresql:// or postgres:// URL. */
-int	ayni_sql_is_pg_url(const char *target);
-
 int	ayni_db_dialect(const ayni_db *db);
 int	ayni_db_busy_timeout(const ayni_db *db);	/* ms */
 int	ayni_db_in_transaction(ayni_db *db);	/* the engine's, not depth */

@@ -33,6 +33,7 @@
 #define OID_FLOAT4	700
 #define OID_FLOAT8	701
 #define OID_NUMERIC	1700
+#define OID_TEXT	25
 
 struct pg {
 	PGconn		*c;
@@ -48,6 +49,7 @@ struct pg_stmt {
 	char		*sql;		/* with $N */
 	int		 np;
 	char		**vals;		/* np text values, NULL for NULL */
+	Oid		*types;		/* as bound: int8, float8, text, unknown */
 	PGresult	*res;
 	int		 row, nrows, run;
 };
@@ -171,9 +173,12 @@ pg_prepare(ayni_db *db, const char *sql, ayni_stmt **out)
 	*out = NULL;
 	if ((st = calloc(1, sizeof(*st))) == NULL ||
 	    (st->sql = rewrite(sql, &st->np)) == NULL ||
-	    (st->vals = calloc((size_t)st->np + 1, sizeof(char *))) == NULL) {
-		if (st != NULL)
+	    (st->vals = calloc((size_t)st->np + 1, sizeof(char *))) == NULL ||
+	    (st->types = calloc((size_t)st->np + 1, sizeof(Oid))) == NULL) {
+		if (st != NULL) {
 			free(st->sql);
+			free(st->vals);
+		}
 		free(st);
 		PG(db)->cls = SQL_ENOMEM;
 		set_msg(PG(db), "out of memory");
@@ -191,9 +196,15 @@ pg_nparams(ayni_stmt *st)
 	return PS(st)->np;
 }
 
-/* Parameter i (from 1) as text, a copy; NULL v binds NULL. */
+/*
+ * Parameter i (from 1) as text, a copy, of type t; NULL v binds NULL.
+ * Values are typed as the C value is, as SQLite keeps them: "?1 IS NULL
+ * OR rut = ?1" would leave the server unable to tell.  NULL is text,
+ * since only the 't' letter binds it (internal.h).  So text going into a
+ * json column is cast there, in the SQL (mapping.c).
+ */
 static int
-bind(ayni_stmt *st, int i, const char *v)
+bind(ayni_stmt *st, int i, const char *v, Oid t)
 {
 	struct pg_stmt *ps = PS(st);
 	char *c = NULL;
@@ -206,6 +217,7 @@ bind(ayni_stmt *st, int i, const char *v)
 	}
 	free(ps->vals[i - 1]);
 	ps->vals[i - 1] = c;
+	ps->types[i - 1] = t;
 	return 0;
 }
 
@@ -215,7 +227,7 @@ pg_bind_int64(ayni_stmt *st, int i, int64_t v)
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%lld", (long long)v);
-	return bind(st, i, buf);
+	return bind(st, i, buf, OID_INT8);
 }
 
 static int
@@ -224,19 +236,19 @@ pg_bind_double(ayni_stmt *st, int i, double v)
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "%.17g", v);
-	return bind(st, i, buf);
+	return bind(st, i, buf, OID_FLOAT8);
 }
 
 static int
 pg_bind_text(ayni_stmt *st, int i, const char *v)
 {
-	return bind(st, i, v);
+	return bind(st, i, v, OID_TEXT);
 }
 
 static int
 pg_bind_null(ayni_stmt *st, int i)
 {
-	return bind(st, i, NULL);
+	return bind(st, i, NULL, OID_TEXT);
 }
 
 /* The first step runs the statement and keeps its rows. */
@@ -247,7 +259,7 @@ pg_step(ayni_stmt *st)
 	struct pg *p = PG(st->db);
 
 	if (!ps->run) {
-		ps->res = PQexecParams(p->c, ps->sql, ps->np, NULL,
+		ps->res = PQexecParams(p->c, ps->sql, ps->np, ps->types,
 		    (const char *const *)ps->vals, NULL, NULL, 0);
 		if (check(p, ps->res) != 0) {
 			PQclear(ps->res);
@@ -353,6 +365,7 @@ pg_finalize(ayni_stmt *st)
 	for (i = 0; i < ps->np; i++)
 		free(ps->vals[i]);
 	free(ps->vals);
+	free(ps->types);
 	free(ps->sql);
 	free(ps);
 }
@@ -536,21 +549,23 @@ pg_migrate_check(ayni_db *db, ayni_error *err)
 	return 0;
 }
 
+/* One row per migration in ayni_schema_version (schema/pg/0001). */
 static int
 pg_migrate_mark(ayni_db *db, int version, ayni_error *err)
 {
 	char now[20];
-	int rc;
+	int i, rc = 0;
 
 	ayni_db_timestamp(ayni_db_now(db), now);
-	if ((rc = ayni_sql_script(db, err, N_("setting the schema version"),
-	    "CREATE TABLE IF NOT EXISTS ayni_schema_version ("
-	    " version integer PRIMARY KEY, applied_at text NOT NULL)")) != 0)
-		return rc;
-	rc = ayni_sql_exec(db, err, N_("setting the schema version"),
-	    "INSERT INTO ayni_schema_version (version, applied_at)"
-	    " VALUES (?1, ?2) ON CONFLICT (version) DO NOTHING", "it",
-	    version, now);
+	for (i = 0; i < ayni_pg_migration_count && rc >= 0; i++)
+		if (ayni_pg_migrations[i].version <= version)
+			rc = ayni_sql_exec(db, err,
+			    N_("setting the schema version"),
+			    "INSERT INTO ayni_schema_version (version, name,"
+			    " applied_at) VALUES (?1, ?2, ?3)"
+			    " ON CONFLICT (version) DO NOTHING", "itt",
+			    ayni_pg_migrations[i].version,
+			    ayni_pg_migrations[i].name, now);
 	return rc < 0 ? rc : 0;
 }
 
