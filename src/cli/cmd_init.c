@@ -10,6 +10,9 @@
  * A failed init leaves no file behind: the password is checked before the
  * database is created, and a database this command created is removed if
  * anything after that fails (an empty file that was there stays empty).
+ * A PostgreSQL database is left as empty as it was: its DDL is
+ * transactional, so the schema, the first user and the session go in one
+ * transaction.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -119,7 +122,7 @@ cmd_init(struct cmd_ctx *ctx)
 	const char *email = opt_get(ctx, "email");
 	char norm[256], *pw = NULL;
 	int64_t uid;
-	int rc, sqlite, empty;
+	int rc, sqlite, empty, url = ayni_db_is_url(ctx->db_path);
 
 	if ((rc = existing(ctx, &sqlite, &empty)) != 0)
 		return rc;
@@ -146,18 +149,21 @@ cmd_init(struct cmd_ctx *ctx)
 	if ((rc = ayni_password_policy(pw, norm, &ctx->err)) != 0)
 		goto out;
 	/* An empty file someone made becomes a database: make it private. */
-	if (empty && !ayni_db_is_url(ctx->db_path) && chmod(ctx->db_path, 0600) == -1) {
+	if (empty && !url && chmod(ctx->db_path, 0600) == -1) {
 		rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
 		    _("cannot create database '%s': %s"), ctx->db_path,
 		    strerror(errno));
 		goto out;
 	}
-	if ((rc = ayni_db_open(&ctx->db, ctx->db_path, AYNI_DB_CREATE,
-	    &ctx->err)) != 0)
+	if ((rc = ayni_db_open(&ctx->db, ctx->db_path, AYNI_DB_CREATE |
+	    (url ? AYNI_DB_NOMIGRATE : 0), &ctx->err)) != 0)
 		goto out;
 	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
 		goto out;
-	rc = ayni_user_create(ctx->db, norm, opt_get(ctx, "name"), pw, 1, &uid,
+	if (url)
+		rc = ayni_db_migrate(ctx->db, &ctx->err);
+	if (rc == 0)
+		rc = ayni_user_create(ctx->db, norm, opt_get(ctx, "name"), pw, 1, &uid,
 	    &ctx->err);
 	if (rc == 0)
 		rc = cli_session_start(ctx, uid);
@@ -176,7 +182,7 @@ out:
 	if (rc != 0 && ctx->db != NULL) {
 		ayni_db_close(ctx->db);
 		ctx->db = NULL;
-		if (!ayni_db_is_url(ctx->db_path))
+		if (!url)
 			remove_db(ctx->db_path, empty);
 	}
 	return rc;
