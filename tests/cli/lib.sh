@@ -33,6 +33,8 @@
 #   db_lacks TARGET TEXT true if TEXT is nowhere in db_bytes
 #   ts [DATE]            a 'YYYY-MM-DD HH:MM:SS' UTC text as the schema
 #                        keeps times, of date(1)'s DATE ('now', '-1 second')
+#   hours_between A B    the hours from time A to time B, rounded (days_between
+#                        the days), for what SQLite's julianday() did
 #   sqlite_only WHAT     false, with a visible "skip" line, on PostgreSQL:
 #                        for checks of files, modes, WAL and headers
 #   done_testing         print the summary line and exit non-zero on failure
@@ -201,6 +203,16 @@ db_lacks() {
 
 ts() {
 	date -u -d "${1:-now}" '+%Y-%m-%d %H:%M:%S'
+}
+
+secs_between() {
+	echo $(( $(date -u -d "$2" +%s) - $(date -u -d "$1" +%s) ))
+}
+hours_between() {
+	echo $(( ($(secs_between "$1" "$2") + 1800) / 3600 ))
+}
+days_between() {
+	echo $(( ($(secs_between "$1" "$2") + 43200) / 86400 ))
 }
 
 sqlite_only() {
