@@ -1,6 +1,7 @@
 /*
  * test_output.c - the writer: exact bytes of every format for the same
- * rows, money and quantities from exact integers, quoting, nulls.
+ * rows, money and quantities from exact integers, quoting, nulls; and the
+ * writer over a statement, on SQLite and again on PostgreSQL (testdb.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,10 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "ayni/db.h"
-#include "internal.h"	/* ayni_db_handle */
+#include "testdb.h"
 #include "ayni/output.h"
 
 /*
@@ -334,23 +333,22 @@ test_stmt(void **state)
 	ayni_db *db;
 	ayni_writer *w;
 	ayni_error err;
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
-	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT '2025-10-07', 150 UNION ALL SELECT NULL, NULL", -1, &st,
-	    NULL), SQLITE_OK);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
+	assert_int_equal(ayni_sql_prepare(db, &st, &err, "test",
+	    "SELECT '2025-10-07', 150 UNION ALL SELECT NULL, NULL", NULL), 0);
 	assert_non_null(fp = open_memstream(&buf, &len));
 	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_JSON,
 	    AYNI_WRITER_LIST, c2, 2, &err), 0);
 	assert_int_equal(ayni_writer_stmt(w, st, &err), 0);
 	assert_int_equal(ayni_writer_finish(w, &err), 0);
 	ayni_writer_free(w);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	fclose(fp);
 	assert_string_equal(buf, "[\n  {\"day\": \"2025-10-07\", \"revenue\":"
 	    " 1.5},\n  {\"day\": null, \"revenue\": null}\n]\n");

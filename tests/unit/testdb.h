@@ -109,4 +109,15 @@ testdb_text(ayni_db *db, const char *sql, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * In a test of what only SQLite has (files, modes, PRAGMAs): on the
+ * PostgreSQL run, skip the test, visibly (cmocka's SKIPPED).
+ */
+#define TESTDB_SQLITE_ONLY() do {					\
+	if (testdb_pg()) {						\
+		print_message("skip: SQLite only\n");			\
+		skip();							\
+	}								\
+} while (0)
+
 #endif /* AYNI_TESTDB_H */
