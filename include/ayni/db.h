@@ -56,6 +56,13 @@ int	ayni_db_version(ayni_db *db);
 int	ayni_db_schema_version(void);
 
 const char *ayni_db_path(const ayni_db *db);
+/*
+ * A PostgreSQL URL as messages and the session file show it: without the
+ * password of "user:password@" or of a "password=" parameter (give it
+ * with PGPASSFILE or PGPASSWORD instead).  malloc'd; NULL when out of
+ * memory.  ayni_db_path() of a PostgreSQL database is this.
+ */
+char	*ayni_db_url_public(const char *url);
 /* 1 if a --db value is a PostgreSQL URL (postgresql:// or postgres://). */
 int	ayni_db_is_url(const char *path);	/* absolute, ":memory:", a URL */
 

@@ -10,7 +10,8 @@
  * A failed init leaves no file behind: the password is checked before the
  * database is created, and a database this command created is removed if
  * anything after that fails (an empty file that was there stays empty).
- * A PostgreSQL database is left as empty as it was: its DDL is
+ * Messages name the database as ayni_db_path() does: a URL without its
+ * password.  A PostgreSQL database is left as empty as it was: its DDL is
  * transactional, so the schema, the first user and the session go in one
  * transaction.
  */
@@ -132,9 +133,10 @@ cmd_init(struct cmd_ctx *ctx)
 			return rc;
 		if (email != NULL)
 			cli_warn(ctx, _("database '%s' exists: '--email' "
-			    "ignored; use 'ayni user add'"), ctx->db_path);
+			    "ignored; use 'ayni user add'"),
+			    ayni_db_path(ctx->db));
 		cli_note(ctx, _("database '%s' is at schema version %d"),
-		    ctx->db_path, ayni_db_version(ctx->db));
+		    ayni_db_path(ctx->db), ayni_db_version(ctx->db));
 		return 0;
 	}
 	if (email == NULL)
@@ -173,7 +175,7 @@ cmd_init(struct cmd_ctx *ctx)
 		ayni_db_rollback(ctx->db);
 	if (rc == 0)
 		cli_note(ctx, _("created database '%s' with superuser '%s' "
-		    "(logged in)"), ctx->db_path, norm);
+		    "(logged in)"), ayni_db_path(ctx->db), norm);
 out:
 	if (pw != NULL) {
 		ayni_wipe(pw, strlen(pw));

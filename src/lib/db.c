@@ -82,6 +82,54 @@ ayni_db_is_url(const char *path)
 	    strncmp(path, "postgres://", 11) == 0;
 }
 
+/* Append the query's parameters after q ('?'), all but password=. */
+static char *
+copy_query(char *o, const char *q)
+{
+	char sep = '?';
+	size_t n;
+
+	while (*q == '?' || *q == '&') {
+		q++;
+		n = strcspn(q, "&");
+		if (strncmp(q, "password=", 9) != 0) {
+			*o++ = sep;
+			memcpy(o, q, n);
+			o += n;
+			sep = '&';
+		}
+		q += n;
+	}
+	return o;
+}
+
+char *
+ayni_db_url_public(const char *url)
+{
+	const char *auth, *end, *at = NULL, *colon = NULL, *p, *q;
+	char *out, *o;
+
+	if ((out = malloc(strlen(url) + 1)) == NULL)
+		return NULL;
+	auth = strstr(url, "://");
+	auth = auth != NULL ? auth + 3 : url;
+	end = auth + strcspn(auth, "/?");
+	/* user:secret@host: the last '@' ends the user information */
+	for (p = auth; p < end; p++)
+		if (*p == '@')
+			at = p;
+	if (at != NULL)
+		colon = memchr(auth, ':', (size_t)(at - auth));
+	o = out;
+	for (p = url; *p != '\0' && *p != '?'; p++)
+		if (colon == NULL || p < colon || p >= at)
+			*o++ = *p;
+	q = p;
+	o = copy_query(o, q);
+	*o = '\0';
+	return out;
+}
+
 /* The newest migration of the engine's list; 0 with none. */
 static int
 newest(const struct sql_driver *drv)

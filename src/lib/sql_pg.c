@@ -495,7 +495,7 @@ pg_open(ayni_db *db, const char *url, int *flags, ayni_error *err)
 	int rc;
 
 	if ((db->conn = p = calloc(1, sizeof(*p))) == NULL ||
-	    (db->path = strdup(url)) == NULL ||
+	    (db->path = ayni_db_url_public(url)) == NULL ||
 	    (p->c = PQconnectdb(url)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	if (PQstatus(p->c) != CONNECTION_OK) {

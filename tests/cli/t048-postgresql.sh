@@ -76,6 +76,31 @@ url2=$(sh "$AYNI_SRC/scripts/pg-newdb.sh")
 run --db "$url2" whoami
 expect_rc 66
 expect_err "ayni: no ayni schema in '$url2': run 'ayni init'"
+# A password in the URL is never shown nor kept: not in messages, not in
+# the session file (the test server trusts the socket, so any will do).
+url3=$(sh "$AYNI_SRC/scripts/pg-newdb.sh")
+db3=${url3#postgresql:///}
+db3=${db3%%\?*}
+secret="postgresql://$PGUSER:Pw-s3cret@/$db3?host=$PGHOST&password=Qs-s3cret"
+shown="postgresql://$PGUSER@/$db3?host=$PGHOST"
+run_in "$PW" --db "$secret" init --email pw@example.cl --password-stdin
+expect_rc 0
+expect_err "ayni: created database '$shown' with superuser 'pw@example.cl' (logged in)"
+run --db "$secret" --format csv whoami
+expect_rc 0
+expect_out_has '^pw@example.cl,'
+check "the session file names the database without the password" \
+    grep -qxF "database $shown" "$XDG_CONFIG_HOME"/ayni/session-*
+check "no password in any session file" \
+    sh -c "! grep -q s3cret '$XDG_CONFIG_HOME'/ayni/session-*"
+run --db "postgresql://$PGUSER:Pw-s3cret@/nodb_$$?host=$PGHOST" whoami
+expect_rc 66
+expect_err_has "^ayni: no database at 'postgresql://$PGUSER@/nodb_$$"
+check "no password in the error" sh -c "! grep -q s3cret '$T/.err'"
+run --db "postgresql://$PGUSER:Pw-s3cret@/x?host=$T/nosock" whoami
+expect_rc 69
+check "no password when the server is down" sh -c "! grep -q s3cret '$T/.err'"
+
 # A newer schema: 78 on both.
 "$AYNI_PG_BIN/psql" -q -d "$url" -c "INSERT INTO ayni_schema_version
     VALUES (99, '0099_future.sql', '2030-01-01 00:00:00')" >/dev/null

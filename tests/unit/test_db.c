@@ -523,6 +523,34 @@ test_clock_is_settable(void **state)
 	ayni_db_close(db);
 }
 
+/* A password in a URL is never shown (messages, the session file). */
+static void
+test_url_public(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "postgresql:///ayni?host=/run/pg",
+		    "postgresql:///ayni?host=/run/pg" },
+		{ "postgresql://ana:s3cret@db.example.cl:5432/ayni",
+		    "postgresql://ana@db.example.cl:5432/ayni" },
+		{ "postgres://ana:p@ss@h/ayni", "postgres://ana@h/ayni" },
+		{ "postgresql://ana@h/ayni?password=s3cret",
+		    "postgresql://ana@h/ayni" },
+		{ "postgresql:///ayni?host=/tmp&password=s3cret&sslmode=off",
+		    "postgresql:///ayni?host=/tmp&sslmode=off" },
+		{ "postgresql:///ayni?password=s3cret&host=/tmp",
+		    "postgresql:///ayni?host=/tmp" },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_non_null(s = ayni_db_url_public(cases[i][0]));
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -540,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_clock_is_settable),
+		cmocka_unit_test(test_url_public),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, setup_dir,
