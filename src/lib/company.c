@@ -373,11 +373,15 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
 		return rc;
 	ayni_rut_display(canon, disp);
-	if (ayni_company_find(db, canon, 1, &old, NULL) == 0)
+	/* Only "not found" goes on: a lock timeout here must be reported
+	   as such, and on PostgreSQL it has aborted the transaction. */
+	if ((rc = ayni_company_find(db, canon, 1, &old, err)) == 0)
 		return ayni_error_set(err, AYNI_EEXISTS, old.is_active ?
 		    _("company '%s' already exists") : _("company '%s' "
 		    "already exists but was removed: a superuser can restore "
 		    "it"), disp);
+	if (rc != AYNI_ENOTFOUND)
+		return rc;
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
