@@ -247,6 +247,13 @@ ayni_stmt_reset(ayni_stmt *st)
 }
 
 void
+ayni_stmt_stream(ayni_stmt *st)
+{
+	if (st->drv->stream != NULL)
+		st->drv->stream(st);
+}
+
+void
 ayni_stmt_finalize(ayni_stmt *st)
 {
 	if (st != NULL)

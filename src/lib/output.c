@@ -925,6 +925,7 @@ ayni_writer_query(ayni_writer *w, ayni_stmt *st, ayni_error *err)
 
 	if ((vals = calloc((size_t)w->ncols, sizeof(*vals))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+	ayni_stmt_stream(st);	/* a large result is not held whole */
 	while ((r = ayni_stmt_step(st)) == SQL_ROW) {
 		for (i = 0; i < w->ncols; i++) {
 			vals[i].is_null = ayni_col_type(st, i) == SQL_NULL;

@@ -92,6 +92,8 @@ struct sql_driver {
 	const char *(*column_name)(ayni_stmt *, int);
 	void	(*reset)(ayni_stmt *);
 	void	(*finalize)(ayni_stmt *);
+	/* Optional: rows one at a time from the server (ayni_stmt_stream). */
+	void	(*stream)(ayni_stmt *);
 
 	int	(*exec)(ayni_db *, const char *script);
 	int64_t	(*changes)(ayni_db *);
@@ -133,6 +135,13 @@ int	ayni_db_in_transaction(ayni_db *db);	/* the engine's, not depth */
 int	ayni_stmt_step(ayni_stmt *st);
 void	ayni_stmt_reset(ayni_stmt *st);
 void	ayni_stmt_finalize(ayni_stmt *st);	/* NULL is fine */
+/*
+ * Before the first step: st's rows are to be read once, in order, to the
+ * end (the writer), with no other statement run on the connection until
+ * then; PostgreSQL's driver then fetches them one at a time instead of
+ * the whole result at once.  SQLite always steps row by row.
+ */
+void	ayni_stmt_stream(ayni_stmt *st);
 int	ayni_col_count(ayni_stmt *st);
 int	ayni_col_type(ayni_stmt *st, int i);
 int64_t	ayni_col_int64(ayni_stmt *st, int i);

@@ -8,9 +8,11 @@
  *
  * It decides no message and no exit code (db.c does, from the class), and
  * holds no SQL of the modules: they write one text for both engines.
- * Results are fetched whole: the ported commands read users, companies,
- * tokens and mappings, tens of rows; part 2's big reads will want
- * single-row mode here.
+ * Results are fetched whole (the ported commands read users, companies,
+ * tokens and mappings, tens of rows, and may run a statement while
+ * reading another's), except a statement that the writer reads to its end
+ * (ayni_stmt_stream): that one comes a row at a time, in libpq's
+ * single-row mode, so that a large result is never held whole.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -52,6 +54,8 @@ struct pg_stmt {
 	Oid		*types;		/* as bound: int8, float8, text, unknown */
 	PGresult	*res;
 	int		 row, nrows, run;
+	int		 stream;	/* single-row mode (pg_stream) */
+	int		 busy;		/* its results still coming */
 };
 
 #define PG(db)	((struct pg *)(db)->conn)
@@ -251,6 +255,62 @@ pg_bind_null(ayni_stmt *st, int i)
 	return bind(st, i, NULL, OID_TEXT);
 }
 
+/* Read and drop what is left of a streamed statement's results. */
+static void
+drain(struct pg_stmt *ps, int cancel)
+{
+	struct pg *p = PG(ps->base.db);
+	PGresult *r;
+	char buf[256];
+
+	if (!ps->busy)
+		return;
+	if (cancel && p->cancel != NULL)
+		PQcancel(p->cancel, buf, sizeof(buf));
+	while ((r = PQgetResult(p->c)) != NULL)
+		PQclear(r);
+	ps->busy = 0;
+}
+
+/*
+ * A streamed statement's step: the query sent at the first, then one
+ * result per row (PGRES_SINGLE_TUPLE) and a last one without rows that
+ * ends it.  The current row is row 0 of ps->res.
+ */
+static int
+step_stream(struct pg_stmt *ps, struct pg *p)
+{
+	if (!ps->run) {
+		ps->run = ps->busy = 1;
+		if (!PQsendQueryParams(p->c, ps->sql, ps->np, ps->types,
+		    (const char *const *)ps->vals, NULL, NULL, 0) ||
+		    !PQsetSingleRowMode(p->c)) {
+			fail(p, NULL);
+			drain(ps, 1);
+			return SQL_ERROR;
+		}
+	}
+	if (!ps->busy)
+		return SQL_DONE;
+	PQclear(ps->res);
+	ps->res = PQgetResult(p->c);
+	ps->row = 0;
+	ps->nrows = 0;
+	if (PQresultStatus(ps->res) == PGRES_SINGLE_TUPLE) {
+		ps->nrows = 1;
+		return SQL_ROW;
+	}
+	if (check(p, ps->res) != 0) {
+		PQclear(ps->res);
+		ps->res = NULL;
+		drain(ps, 0);
+		return SQL_ERROR;
+	}
+	p->changes = strtoll(PQcmdTuples(ps->res), NULL, 10);
+	drain(ps, 0);
+	return SQL_DONE;
+}
+
 /* The first step runs the statement and keeps its rows. */
 static int
 pg_step(ayni_stmt *st)
@@ -258,6 +318,8 @@ pg_step(ayni_stmt *st)
 	struct pg_stmt *ps = PS(st);
 	struct pg *p = PG(st->db);
 
+	if (ps->stream)
+		return step_stream(ps, p);
 	if (!ps->run) {
 		ps->res = PQexecParams(p->c, ps->sql, ps->np, ps->types,
 		    (const char *const *)ps->vals, NULL, NULL, 0);
@@ -346,10 +408,19 @@ pg_column_name(ayni_stmt *st, int i)
 	return PS(st)->res != NULL ? PQfname(PS(st)->res, i) : NULL;
 }
 
+/* Before the first step only; a statement that has run keeps its mode. */
+static void
+pg_stream(ayni_stmt *st)
+{
+	if (!PS(st)->run)
+		PS(st)->stream = 1;
+}
+
 /* Back to before the first step; the bound values stay, as in SQLite. */
 static void
 pg_reset(ayni_stmt *st)
 {
+	drain(PS(st), 1);
 	PQclear(PS(st)->res);
 	PS(st)->res = NULL;
 	PS(st)->run = 0;
@@ -361,6 +432,7 @@ pg_finalize(ayni_stmt *st)
 	struct pg_stmt *ps = PS(st);
 	int i;
 
+	drain(ps, 1);
 	PQclear(ps->res);
 	for (i = 0; i < ps->np; i++)
 		free(ps->vals[i]);
@@ -589,6 +661,7 @@ const struct sql_driver ayni_sql_pg = {
 	.column_name = pg_column_name,
 	.reset = pg_reset,
 	.finalize = pg_finalize,
+	.stream = pg_stream,
 	.exec = pg_exec,
 	.changes = pg_changes,
 	.in_transaction = pg_in_transaction,
