@@ -18,6 +18,7 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/output.h"
 
 static double

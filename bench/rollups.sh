@@ -9,9 +9,9 @@ build=${2:-build}
 src=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$src/include" \
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$src/include" -I"$src/src/lib" \
     -o "$tmp/bench" "$src/bench/bench_rollups.c" "$build/libayni.a" \
-    $(pkg-config --libs sqlite3 libargon2 libcjson libpcre2-8) -lcsv -lm
+    $(pkg-config --libs sqlite3 libpq libargon2 libcjson libpcre2-8) -lcsv -lm
 for mode in raw trigger defer; do
 	echo "== $mode, $lines lines"
 	"$tmp/bench" "$tmp/$mode.db" "$mode" "$lines"

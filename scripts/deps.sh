@@ -4,7 +4,8 @@
 set -eu
 pkgs="build-essential cmake pkg-config libsqlite3-dev libargon2-dev
 libcsv-dev libcjson-dev libpcre2-dev libcmocka-dev sqlite3 python3
-hostname bsdutils diffutils chromium gettext locales"
+hostname bsdutils diffutils chromium gettext locales postgresql-15
+libpq-dev"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

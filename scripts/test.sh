@@ -1,7 +1,9 @@
 #!/bin/sh
 # test.sh - build ayni with warnings as errors and run every test, then do
-# it again under AddressSanitizer and UndefinedBehaviorSanitizer.  This is
-# the command the README gives and .ci/run runs.
+# it again under AddressSanitizer and UndefinedBehaviorSanitizer; last, the
+# tests labeled pg of both builds against a private PostgreSQL server
+# (scripts/pg-test.sh).  This is the command the README gives and .ci/run
+# runs.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
@@ -24,3 +26,11 @@ if command -v clang >/dev/null 2>&1; then
 	cmake --build build-clang -j"$jobs"
 	ctest --test-dir build-clang --output-on-failure -j"$jobs" -R '^unit/'
 fi
+
+# Last, so that the SQLite suites above run as they always did: the tests
+# labeled pg, which skipped above, against a throw-away PostgreSQL server.
+sh scripts/pg-test.sh sh -c "ctest --test-dir build -L pg \
+    --output-on-failure -j$jobs && \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan -L pg --output-on-failure -j$jobs"

@@ -1,8 +1,10 @@
 /*
  * db.h - opening an ayni database and bringing its schema up to date.
  *
- * An ayni_db wraps one SQLite connection with the settings every command
- * needs (WAL, foreign keys, busy timeout) and a clock that tests can set.
+ * An ayni_db wraps one connection, to a SQLite file or to a PostgreSQL
+ * database (a postgresql:// URL), with the settings every command needs
+ * (for SQLite: WAL, foreign keys, busy timeout) and a clock that tests
+ * can set.
  * It does not know about users or companies; those modules take an ayni_db.
  */
 #ifndef AYNI_DB_H
@@ -37,6 +39,11 @@ enum {
  * directory we cannot write (or a read-only file) is opened read-only:
  * reads work, and a write fails with a message that says why.
  * path ":memory:" opens a private in-memory database (for tests).
+ *
+ * A path that is a postgresql:// (or postgres://) URL opens that
+ * PostgreSQL database instead, with its own schema (schema/pg/): an empty
+ * database is given the schema; no server is AYNI_EUNAVAIL, no such
+ * database AYNI_ENOINPUT, a newer schema AYNI_ECONFIG, as for a file.
  */
 int	ayni_db_open(ayni_db **out, const char *path, int flags,
 	    ayni_error *err);
@@ -48,7 +55,16 @@ int	ayni_db_migrate(ayni_db *db, ayni_error *err);
 int	ayni_db_version(ayni_db *db);
 int	ayni_db_schema_version(void);
 
-const char *ayni_db_path(const ayni_db *db);	/* absolute, or ":memory:" */
+const char *ayni_db_path(const ayni_db *db);
+/*
+ * A PostgreSQL URL as messages and the session file show it: without the
+ * password of "user:password@" or of a "password=" parameter (give it
+ * with PGPASSFILE or PGPASSWORD instead).  malloc'd; NULL when out of
+ * memory.  ayni_db_path() of a PostgreSQL database is this.
+ */
+char	*ayni_db_url_public(const char *url);
+/* 1 if a --db value is a PostgreSQL URL (postgresql:// or postgres://). */
+int	ayni_db_is_url(const char *path);	/* absolute, ":memory:", a URL */
 
 /*
  * Transactions.  ayni_db_begin takes the write lock at once (BEGIN
@@ -74,14 +90,7 @@ void	ayni_db_set_now(ayni_db *db, time_t now);
 void	ayni_db_timestamp(time_t t, char buf[20]);
 
 /*
- * Escape hatch for core modules only (src/lib): the SQLite handle.  The
- * command line never calls it.
- */
-struct sqlite3;
-struct sqlite3 *ayni_db_handle(ayni_db *db);
-
-/*
- * Translate the connection's last SQLite error into err (the one place).
+ * Translate the connection's last error into err (the one place).
  * what, the action that failed ("adding the company"), is marked N_()
  * where it is written and shown in the user's language.
  */
@@ -89,7 +98,8 @@ int	ayni_db_error(ayni_db *db, ayni_error *err, const char *what);
 
 /*
  * Stop the statement under way, if any: it fails as AYNI_ECANCELED.  Safe
- * from a signal handler (it only sets a flag SQLite checks); db may be NULL.
+ * from a signal handler (SQLite checks a flag, libpq sends a cancel
+ * request); db may be NULL.
  */
 void	ayni_db_interrupt(ayni_db *db);
 

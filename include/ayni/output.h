@@ -91,15 +91,6 @@ void	ayni_writer_free(ayni_writer *w);
  */
 void	ayni_writer_excel(ayni_writer *w);
 
-/*
- * Step a prepared SQLite statement to its end, one writer row per result
- * row; value i is read from result column i as the writer column's type
- * says.  For core modules (src/lib) that answer a query.
- */
-struct sqlite3_stmt;
-int	ayni_writer_stmt(ayni_writer *w, struct sqlite3_stmt *st,
-	    ayni_error *err);
-
 /* Value constructors, for readable call sites. */
 ayni_value ayni_v_text(const char *s);		/* NULL s gives null */
 ayni_value ayni_v_int(int64_t i);

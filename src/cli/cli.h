@@ -108,6 +108,7 @@ struct cmd_group {
 	const struct cmd_entry	*cmds;	/* terminated by a zeroed entry */
 	const char		*summary;	/* N_("...") */
 	const char		*page;	/* man page, if not ayni-<name> */
+	int			 sqlite_only; /* 69 on PostgreSQL (part 2) */
 };
 
 /* What the driver prepared, handed to every command. */

@@ -10,6 +10,10 @@
  * A failed init leaves no file behind: the password is checked before the
  * database is created, and a database this command created is removed if
  * anything after that fails (an empty file that was there stays empty).
+ * Messages name the database as ayni_db_path() does: a URL without its
+ * password.  A PostgreSQL database is left as empty as it was: its DDL is
+ * transactional, so the schema, the first user and the session go in one
+ * transaction.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -48,6 +52,25 @@ remove_db(const char *path, int keep_empty)
 }
 
 /*
+ * A PostgreSQL database is given the schema when it is empty (or missing:
+ * then opening it says so); an ayni database is "there" as a SQLite file
+ * is; anything else is refused by opening it.
+ */
+static int
+existing_pg(struct cmd_ctx *ctx, int *there)
+{
+	ayni_db *db;
+	int rc;
+
+	if ((rc = ayni_db_open(&db, ctx->db_path, AYNI_DB_NOMIGRATE,
+	    &ctx->err)) == 0) {
+		ayni_db_close(db);
+		*there = 1;
+	}
+	return rc == AYNI_ENOINPUT ? 0 : rc;
+}
+
+/*
  * What is at path already: 0 nothing or an empty file (a fresh init), 1 a
  * SQLite file (ayni's, to migrate, or another application's, refused by
  * opening), or an error: init never replaces a file of any other kind.
@@ -62,6 +85,8 @@ existing(struct cmd_ctx *ctx, int *sqlite, int *empty)
 	int fd;
 
 	*sqlite = *empty = 0;
+	if (ayni_db_is_url(ctx->db_path))
+		return existing_pg(ctx, sqlite);
 	if (stat(ctx->db_path, &sb) == -1)
 		return errno == ENOENT ? 0 : ayni_error_set(&ctx->err,
 		    AYNI_ECANTCREAT, _("cannot create database '%s': %s"),
@@ -98,7 +123,7 @@ cmd_init(struct cmd_ctx *ctx)
 	const char *email = opt_get(ctx, "email");
 	char norm[256], *pw = NULL;
 	int64_t uid;
-	int rc, sqlite, empty;
+	int rc, sqlite, empty, url = ayni_db_is_url(ctx->db_path);
 
 	if ((rc = existing(ctx, &sqlite, &empty)) != 0)
 		return rc;
@@ -108,9 +133,10 @@ cmd_init(struct cmd_ctx *ctx)
 			return rc;
 		if (email != NULL)
 			cli_warn(ctx, _("database '%s' exists: '--email' "
-			    "ignored; use 'ayni user add'"), ctx->db_path);
+			    "ignored; use 'ayni user add'"),
+			    ayni_db_path(ctx->db));
 		cli_note(ctx, _("database '%s' is at schema version %d"),
-		    ctx->db_path, ayni_db_version(ctx->db));
+		    ayni_db_path(ctx->db), ayni_db_version(ctx->db));
 		return 0;
 	}
 	if (email == NULL)
@@ -125,18 +151,21 @@ cmd_init(struct cmd_ctx *ctx)
 	if ((rc = ayni_password_policy(pw, norm, &ctx->err)) != 0)
 		goto out;
 	/* An empty file someone made becomes a database: make it private. */
-	if (empty && chmod(ctx->db_path, 0600) == -1) {
+	if (empty && !url && chmod(ctx->db_path, 0600) == -1) {
 		rc = ayni_error_set(&ctx->err, AYNI_ECANTCREAT,
 		    _("cannot create database '%s': %s"), ctx->db_path,
 		    strerror(errno));
 		goto out;
 	}
-	if ((rc = ayni_db_open(&ctx->db, ctx->db_path, AYNI_DB_CREATE,
-	    &ctx->err)) != 0)
+	if ((rc = ayni_db_open(&ctx->db, ctx->db_path, AYNI_DB_CREATE |
+	    (url ? AYNI_DB_NOMIGRATE : 0), &ctx->err)) != 0)
 		goto out;
 	if ((rc = ayni_db_begin(ctx->db, &ctx->err)) != 0)
 		goto out;
-	rc = ayni_user_create(ctx->db, norm, opt_get(ctx, "name"), pw, 1, &uid,
+	if (url)
+		rc = ayni_db_migrate(ctx->db, &ctx->err);
+	if (rc == 0)
+		rc = ayni_user_create(ctx->db, norm, opt_get(ctx, "name"), pw, 1, &uid,
 	    &ctx->err);
 	if (rc == 0)
 		rc = cli_session_start(ctx, uid);
@@ -146,7 +175,7 @@ cmd_init(struct cmd_ctx *ctx)
 		ayni_db_rollback(ctx->db);
 	if (rc == 0)
 		cli_note(ctx, _("created database '%s' with superuser '%s' "
-		    "(logged in)"), ctx->db_path, norm);
+		    "(logged in)"), ayni_db_path(ctx->db), norm);
 out:
 	if (pw != NULL) {
 		ayni_wipe(pw, strlen(pw));
@@ -155,7 +184,8 @@ out:
 	if (rc != 0 && ctx->db != NULL) {
 		ayni_db_close(ctx->db);
 		ctx->db = NULL;
-		remove_db(ctx->db_path, empty);
+		if (!url)
+			remove_db(ctx->db_path, empty);
 	}
 	return rc;
 }

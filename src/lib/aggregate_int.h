@@ -9,6 +9,7 @@
 
 #include "ayni/db.h"
 #include "ayni/error.h"
+#include "internal.h"	/* ayni_db_handle, until part 2 ports the rollups */
 
 /* A malloc'd printf, or NULL when out of memory.  aggregate.c. */
 char	*ayni_agg_xprintf(const char *fmt, ...)

@@ -14,11 +14,11 @@
 #include <string.h>
 #include <time.h>
 
-#include <sqlite3.h>
 
 #include "ayni/intl.h"
 #include "ayni/user.h"
 #include "internal.h"
+#include "sql.h"
 
 #define NOT_LOGGED_IN	_("not logged in: run 'ayni login'")
 #define BAD_LOGIN	N_("wrong email or password")
@@ -57,8 +57,7 @@ session_insert(ayni_db *db, int64_t user_id, const char *kind,
 	    "INSERT INTO sessions (user_id, kind, name, token_hash, host,"
 	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	    "Itttttt", user_id, kind, name, hash, host, now, exp);
-	if (rc < 0 && name != NULL && sqlite3_extended_errcode(
-	    ayni_db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE)
+	if (rc < 0 && name != NULL && ayni_sql_is_dup(db))
 		rc = ayni_error_set(err, AYNI_EEXISTS,
 		    _("token '%s' already exists: revoke it with 'ayni token "
 		    "revoke %s' or choose another name"), name, name);
@@ -82,7 +81,7 @@ ayni_session_create(ayni_db *db, int64_t user_id, const char *host,
 int
 ayni_session_end(ayni_db *db, const char *token, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char hash[65], now[20];
 	int rc, api;
 
@@ -94,8 +93,8 @@ ayni_session_end(ayni_db *db, const char *token, ayni_error *err)
 	    hash)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
 		    _("no such session")) : rc;
-	api = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	api = ayni_col_int(st, 0);
+	ayni_stmt_finalize(st);
 	if (api)
 		return ayni_error_set(err, AYNI_EUSAGE, _("this is an API token, "
 		    "not a login session: end it with 'ayni token revoke "
@@ -117,7 +116,7 @@ ayni_sessions_revoke(ayni_db *db, int64_t user_id, int kinds,
 	rc = ayni_sql_exec(db, err, N_("revoking sessions"),
 	    "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1"
 	    " AND revoked_at IS NULL AND id <> ?3"
-	    " AND ((kind = 'session' AND ?4) OR (kind = 'api' AND ?5))",
+	    " AND ((kind = 'session' AND ?4 <> 0) OR (kind = 'api' AND ?5 <> 0))",
 	    "ItIii", user_id, now, except_id,
 	    (kinds & AYNI_REVOKE_SESSIONS) != 0,
 	    (kinds & AYNI_REVOKE_API) != 0);
@@ -145,18 +144,16 @@ ayni_user_deactivate(ayni_db *db, int64_t user_id, ayni_error *err)
 static void
 touch_session(ayni_db *db, int64_t id)
 {
-	sqlite3 *h = ayni_db_handle(db);
 	char now[20];
-	int64_t ms = 5000;
+	int ms = ayni_db_busy_timeout(db);
 
-	if (!sqlite3_get_autocommit(h))
+	if (ayni_db_in_transaction(db))
 		return;
-	ayni_sql_int(db, &ms, NULL, "", "PRAGMA busy_timeout", NULL);
 	ayni_db_timestamp(ayni_db_now(db), now);
-	sqlite3_busy_timeout(h, 0);
+	ayni_db_set_busy_timeout(db, 0);
 	ayni_sql_exec(db, NULL, "", "UPDATE sessions SET last_used_at = ?2"
 	    " WHERE id = ?1", "It", id, now);
-	sqlite3_busy_timeout(h, (int)ms);
+	ayni_db_set_busy_timeout(db, ms);
 }
 
 /*
@@ -167,7 +164,7 @@ touch_session(ayni_db *db, int64_t id)
 static int
 dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	const char *name, *exp, *rev;
 	int rc, api;
 
@@ -177,10 +174,10 @@ dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 	    " WHERE s.token_hash = ?1 AND u.is_active = 1", "t", hash)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, AYNI_EPERM,
 		    NOT_LOGGED_IN) : rc;
-	api = sqlite3_column_int(st, 0);
-	name = (const char *)sqlite3_column_text(st, 1);
-	exp = (const char *)sqlite3_column_text(st, 2);
-	rev = (const char *)sqlite3_column_text(st, 3);
+	api = ayni_col_int(st, 0);
+	name = ayni_col_text(st, 1);
+	exp = ayni_col_text(st, 2);
+	rev = ayni_col_text(st, 3);
 	if (api && rev != NULL)
 		rc = ayni_error_set(err, AYNI_EPERM, _("token '%s' was revoked "
 		    "on %.10s: create a new one with 'ayni token create "
@@ -197,7 +194,7 @@ dead_token(ayni_db *db, const char *hash, const char *now, ayni_error *err)
 		    "%.10s: run 'ayni login'"), exp);
 	else
 		rc = ayni_error_set(err, AYNI_EPERM, NOT_LOGGED_IN);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -205,7 +202,7 @@ int
 ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char hash[65], now[20];
 	int rc;
 
@@ -216,7 +213,7 @@ ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
 	rc = ayni_sql_row(db, &st, err, N_("checking the session"),
-	    "SELECT s.id, u.id, u.is_superuser, ifnull(s.company_id, 0),"
+	    "SELECT s.id, u.id, u.is_superuser, coalesce(s.company_id, 0),"
 	    " u.email, s.kind = 'api'"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"
@@ -225,14 +222,14 @@ ayni_auth_resolve(ayni_db *db, const char *token, ayni_actor *out,
 		return dead_token(db, hash, now, err);
 	if (rc != 0)
 		return rc;
-	out->session_id = sqlite3_column_int64(st, 0);
-	out->user_id = sqlite3_column_int64(st, 1);
-	out->is_superuser = sqlite3_column_int(st, 2);
-	out->company_id = sqlite3_column_int64(st, 3);
+	out->session_id = ayni_col_int64(st, 0);
+	out->user_id = ayni_col_int64(st, 1);
+	out->is_superuser = ayni_col_int(st, 2);
+	out->company_id = ayni_col_int64(st, 3);
 	snprintf(out->email, sizeof(out->email), "%s",
-	    (const char *)sqlite3_column_text(st, 4));
-	out->is_api = sqlite3_column_int(st, 5);
-	sqlite3_finalize(st);
+	    ayni_col_text(st, 4));
+	out->is_api = ayni_col_int(st, 5);
+	ayni_stmt_finalize(st);
 	touch_session(db, out->session_id);
 	return 0;
 }
@@ -257,7 +254,7 @@ ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
     const char *company_name, const char *role, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	if ((rc = ayni_sql_prepare(db, &st, err, N_("reading the session"),
@@ -267,7 +264,7 @@ ayni_whoami(ayni_db *db, const ayni_actor *actor, const char *company,
 	    actor->session_id, company, company_name, role)) != 0)
 		return rc;
 	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -343,9 +340,10 @@ login_ok(ayni_db *db, int64_t id, const char *password, const char *stored,
 		goto out;
 	if ((rc = ayni_sql_exec(db, err, N_("logging in"),
 	    "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL,"
-	    " last_login = CASE WHEN ?2 THEN ?3 ELSE last_login END,"
-	    " last_login_host = CASE WHEN ?2 THEN ?4 ELSE last_login_host END,"
-	    " password_hash = ifnull(?5, password_hash) WHERE id = ?1",
+	    " last_login = CASE WHEN ?2 <> 0 THEN ?3 ELSE last_login END,"
+	    " last_login_host = CASE WHEN ?2 <> 0 THEN ?4"
+	    " ELSE last_login_host END,"
+	    " password_hash = coalesce(?5, password_hash) WHERE id = ?1",
 	    "Iittt", id, record_login != 0, now_s, host,
 	    rehash ? newhash : NULL)) >= 0)
 		rc = 0;
@@ -358,7 +356,7 @@ int
 ayni_login(ayni_db *db, const char *email, const char *password,
     const char *host, int record_login, int64_t *out_id, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char norm[256], *stored = NULL;
 	const char *bad = record_login ? _(BAD_LOGIN) :
 	    _("wrong current password");
@@ -384,12 +382,12 @@ ayni_login(ayni_db *db, const char *email, const char *password,
 	}
 	if (rc != 0)
 		goto out;
-	id = sqlite3_column_int64(st, 0);
-	stored = strdup((const char *)sqlite3_column_text(st, 1));
-	active = sqlite3_column_int(st, 2);
-	failed = sqlite3_column_int(st, 3);
-	until = parse_timestamp((const char *)sqlite3_column_text(st, 4));
-	sqlite3_finalize(st);
+	id = ayni_col_int64(st, 0);
+	stored = strdup(ayni_col_text(st, 1));
+	active = ayni_col_int(st, 2);
+	failed = ayni_col_int(st, 3);
+	until = parse_timestamp(ayni_col_text(st, 4));
+	ayni_stmt_finalize(st);
 	if (stored == NULL) {
 		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
@@ -490,7 +488,7 @@ int
 ayni_apitoken_list(ayni_db *db, int64_t user_id, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char now[20];
 	int rc;
 
@@ -502,7 +500,7 @@ ayni_apitoken_list(ayni_db *db, int64_t user_id, ayni_writer *w,
 	    " AND revoked_at IS NULL ORDER BY name", "It", user_id, now)) != 0)
 		return rc;
 	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -584,7 +582,7 @@ static int
 onetime_take(ayni_db *db, const struct onetime *k, const char *token,
     int64_t *uid, char *out_email, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char sql[320], hash[65], now[20];
 	int64_t id;
 	int rc;
@@ -603,12 +601,12 @@ onetime_take(ayni_db *db, const struct onetime *k, const char *token,
 		goto bad;
 	if (rc != 0)
 		return rc;
-	id = sqlite3_column_int64(st, 0);
-	*uid = sqlite3_column_int64(st, 1);
+	id = ayni_col_int64(st, 0);
+	*uid = ayni_col_int64(st, 1);
 	if (out_email != NULL)
 		snprintf(out_email, 256, "%s",
-		    (const char *)sqlite3_column_text(st, 2));
-	sqlite3_finalize(st);
+		    ayni_col_text(st, 2));
+	ayni_stmt_finalize(st);
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = 1 WHERE id = ?1",
 	    k->table, k->flag);
 	rc = ayni_sql_exec(db, err, k->what, sql, "I", id);

@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "internal.h"
+#include "sql.h"
 #include "ayni/intl.h"
 #include "ayni/company.h"
 #include "ayni/rut.h"
@@ -166,7 +166,7 @@ int
 ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
     ayni_membership *out, ayni_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	ayni_stmt *st = NULL;
 	char canon[AYNI_RUT_MAX];
 	int rc = 0, n = 0, src;
 	/*
@@ -187,18 +187,18 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 	    "ItI", actor->user_id, rut != NULL ? canon : NULL,
 	    rut == NULL ? actor->company_id : (int64_t)0)) != 0)
 		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((src = ayni_stmt_step(st)) == SQL_ROW) {
 		if (n++ > 0)
 			break;
-		out->company_id = sqlite3_column_int64(st, 0);
+		out->company_id = ayni_col_int64(st, 0);
 		out->role = (ayni_role)role_from_text(
-		    (const char *)sqlite3_column_text(st, 1));
+		    ayni_col_text(st, 1));
 		snprintf(out->rut, sizeof(out->rut), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
+		    ayni_col_text(st, 2));
 		snprintf(out->name, sizeof(out->name), "%s",
-		    (const char *)sqlite3_column_text(st, 3));
+		    ayni_col_text(st, 3));
 	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+	if (src != SQL_ROW && src != SQL_DONE) {
 		rc = ayni_db_error(db, err, N_("selecting the company"));
 		goto out;
 	}
@@ -219,7 +219,7 @@ ayni_company_resolve(ayni_db *db, const ayni_actor *actor, const char *rut,
 		    _("you belong to several companies: choose one with "
 		    "--company RUT or 'ayni company use RUT'"));
 out:
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	if (rc != 0)
 		memset(out, 0, sizeof(*out));
 	return rc;
@@ -229,26 +229,27 @@ int
 ayni_member_add(ayni_db *db, int64_t company_id, int64_t user_id,
     ayni_role role, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char now[20], rut[AYNI_RUT_MAX], email[256];
 	int rc, active = -1;
 
 	if (role <= AYNI_ROLE_NONE || role > AYNI_ROLE_OWNER)
 		return ayni_error_set(err, AYNI_EUSAGE, _("no role given"));
 	if ((rc = ayni_sql_row(db, &st, err, N_("adding a member"),
-	    "SELECT c.rut, u.email, m.is_active FROM companies c, users u"
+	    "SELECT c.rut, u.email, m.is_active FROM companies c CROSS JOIN"
+	    " users u"
 	    " LEFT JOIN user_companies m ON m.company_id = c.id"
 	    " AND m.user_id = u.id"
 	    " WHERE c.id = ?1 AND c.is_active = 1 AND u.id = ?2"
 	    " AND u.is_active = 1", "II", company_id, user_id)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
 		    _("no such active company or user")) : rc;
-	ayni_rut_display((const char *)sqlite3_column_text(st, 0), rut);
+	ayni_rut_display(ayni_col_text(st, 0), rut);
 	snprintf(email, sizeof(email), "%s",
-	    (const char *)sqlite3_column_text(st, 1));
-	if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-		active = sqlite3_column_int(st, 2);
-	sqlite3_finalize(st);
+	    ayni_col_text(st, 1));
+	if (ayni_col_type(st, 2) != SQL_NULL)
+		active = ayni_col_int(st, 2);
+	ayni_stmt_finalize(st);
 	if (active == 1)
 		return ayni_error_set(err, AYNI_EEXISTS,
 		    _("'%s' is already a member of '%s'"), email, rut);
@@ -359,7 +360,6 @@ int
 ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
     const ayni_company_fields *f, int64_t *out_id, ayni_error *err)
 {
-	sqlite3 *h = ayni_db_handle(db);
 	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX], name[256], now[20];
 	ayni_company old;
 	int64_t id;
@@ -373,25 +373,29 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 	if ((rc = check_fields(f, name, sizeof(name), err)) != 0)
 		return rc;
 	ayni_rut_display(canon, disp);
-	if (ayni_company_find(db, canon, 1, &old, NULL) == 0)
+	/* Only "not found" goes on: a lock timeout here must be reported
+	   as such, and on PostgreSQL it has aborted the transaction. */
+	if ((rc = ayni_company_find(db, canon, 1, &old, err)) == 0)
 		return ayni_error_set(err, AYNI_EEXISTS, old.is_active ?
 		    _("company '%s' already exists") : _("company '%s' "
 		    "already exists but was removed: a superuser can restore "
 		    "it"), disp);
+	if (rc != AYNI_ENOTFOUND)
+		return rc;
 	if ((rc = ayni_db_begin(db, err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, N_("adding the company"),
+	rc = ayni_sql_int(db, &id, err, N_("adding the company"),
 	    "INSERT INTO companies (rut, name, industry, size, benchmark,"
-	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+	    " RETURNING id",
 	    "ttttit", canon, name, f->industry ? f->industry : "other",
 	    f->size ? f->size : "micro", f->benchmark == 1, now);
-	if (rc < 0 && sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE)
+	if (rc < 0 && ayni_sql_is_dup(db))
 		rc = ayni_error_set(err, AYNI_EEXISTS,
 		    _("company '%s' already exists"), disp);
 	if (rc < 0)
 		return ayni_db_end(db, rc, err);
-	id = sqlite3_last_insert_rowid(h);
 	if ((rc = ayni_member_add(db, id, owner_id, AYNI_ROLE_OWNER, err)) ==
 	    0 && out_id != NULL)
 		*out_id = id;
@@ -399,27 +403,27 @@ ayni_company_create(ayni_db *db, int64_t owner_id, const char *rut,
 }
 
 static void
-company_from_row(sqlite3_stmt *st, ayni_company *out)
+company_from_row(ayni_stmt *st, ayni_company *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->id = sqlite3_column_int64(st, 0);
+	out->id = ayni_col_int64(st, 0);
 	snprintf(out->rut, sizeof(out->rut), "%s",
-	    (const char *)sqlite3_column_text(st, 1));
+	    ayni_col_text(st, 1));
 	snprintf(out->name, sizeof(out->name), "%s",
-	    (const char *)sqlite3_column_text(st, 2));
+	    ayni_col_text(st, 2));
 	snprintf(out->industry, sizeof(out->industry), "%s",
-	    (const char *)sqlite3_column_text(st, 3));
+	    ayni_col_text(st, 3));
 	snprintf(out->size, sizeof(out->size), "%s",
-	    (const char *)sqlite3_column_text(st, 4));
-	out->benchmark = sqlite3_column_int(st, 5);
-	out->is_active = sqlite3_column_int(st, 6);
+	    ayni_col_text(st, 4));
+	out->benchmark = ayni_col_int(st, 5);
+	out->is_active = ayni_col_int(st, 6);
 }
 
 int
 ayni_company_find(ayni_db *db, const char *rut, int include_removed,
     ayni_company *out, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char canon[AYNI_RUT_MAX], disp[AYNI_RUT_MAX];
 	int rc;
 
@@ -428,14 +432,14 @@ ayni_company_find(ayni_db *db, const char *rut, int include_removed,
 		return rc;
 	if ((rc = ayni_sql_row(db, &st, err, N_("looking up the company"),
 	    "SELECT id, rut, name, industry, size, benchmark, is_active"
-	    " FROM companies WHERE rut = ?1 AND (?2 OR is_active = 1)", "ti",
+	    " FROM companies WHERE rut = ?1 AND (?2 <> 0 OR is_active = 1)", "ti",
 	    canon, include_removed != 0)) != 0) {
 		ayni_rut_display(canon, disp);
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
 		    _("no company '%s'"), disp) : rc;
 	}
 	company_from_row(st, out);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return 0;
 }
 
@@ -522,7 +526,7 @@ int
 ayni_company_use(ayni_db *db, const ayni_actor *actor, int64_t company_id,
     int *is_api, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	/* Only for a company the actor may use: checked in the same UPDATE. */
@@ -537,8 +541,8 @@ ayni_company_use(ayni_db *db, const ayni_actor *actor, int64_t company_id,
 		    _("no access to that company: not a member, or no such "
 		    "company")) : rc;
 	if (is_api != NULL)
-		*is_api = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+		*is_api = ayni_col_int(st, 0);
+	ayni_stmt_finalize(st);
 	return 0;
 }
 
@@ -565,26 +569,26 @@ const ayni_column ayni_member_columns[] = {
  * takes the first 6 or all 7 of them.
  */
 static int
-write_companies(ayni_db *db, sqlite3_stmt *st, ayni_writer *w,
+write_companies(ayni_db *db, ayni_stmt *st, ayni_writer *w,
     ayni_error *err)
 {
 	char disp[AYNI_RUT_MAX];
 	ayni_value v[7];
 	int src, i, rc;
 
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		ayni_rut_display((const char *)sqlite3_column_text(st, 0),
+	while ((src = ayni_stmt_step(st)) == SQL_ROW) {
+		ayni_rut_display(ayni_col_text(st, 0),
 		    disp);
 		v[0] = ayni_v_text(disp);
 		for (i = 1; i <= 5; i++)
-			v[i] = ayni_v_text((const char *)sqlite3_column_text(st,
+			v[i] = ayni_v_text(ayni_col_text(st,
 			    i));
-		v[4] = ayni_v_int(sqlite3_column_int(st, 4));
-		v[6] = ayni_v_int(sqlite3_column_int(st, 6));
+		v[4] = ayni_v_int(ayni_col_int(st, 4));
+		v[6] = ayni_v_int(ayni_col_int(st, 6));
 		if ((rc = ayni_writer_row(w, v, err)) != 0)
 			return rc;
 	}
-	if (src != SQLITE_DONE)
+	if (src != SQL_DONE)
 		return ayni_db_error(db, err, N_("listing companies"));
 	return 0;
 }
@@ -593,7 +597,7 @@ int
 ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
     ayni_writer *w, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	if (all && !actor->is_superuser)
@@ -611,7 +615,7 @@ ayni_company_list(ayni_db *db, const ayni_actor *actor, int all,
 	    " ORDER BY c.name, c.id", "I", actor->user_id)) != 0)
 		return rc;
 	rc = write_companies(db, st, w, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -619,7 +623,7 @@ int
 ayni_company_show(ayni_db *db, const ayni_membership *m, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	if ((rc = ayni_sql_prepare(db, &st, err, N_("showing the company"),
@@ -628,7 +632,7 @@ ayni_company_show(ayni_db *db, const ayni_membership *m, ayni_writer *w,
 	    m->company_id, ayni_role_name(m->role))) != 0)
 		return rc;
 	rc = write_companies(db, st, w, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -636,7 +640,7 @@ int
 ayni_member_list(ayni_db *db, int64_t company_id, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	if ((rc = ayni_sql_prepare(db, &st, err, N_("listing members"),
@@ -648,7 +652,7 @@ ayni_member_list(ayni_db *db, int64_t company_id, ayni_writer *w,
 	    "I", company_id)) != 0)
 		return rc;
 	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -656,7 +660,7 @@ int
 ayni_member_find(ayni_db *db, int64_t company_id, const char *email,
     int64_t *user_id, ayni_role *role, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char norm[256];
 	int rc;
 
@@ -673,10 +677,10 @@ ayni_member_find(ayni_db *db, int64_t company_id, const char *email,
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("no user "
 		    "'%s': a superuser or an admin adds one with 'ayni user "
 		    "add'"), norm) : rc;
-	*user_id = sqlite3_column_int64(st, 0);
+	*user_id = ayni_col_int64(st, 0);
 	*role = (ayni_role)role_from_text(
-	    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
+	    ayni_col_text(st, 1));
+	ayni_stmt_finalize(st);
 	return 0;
 }
 
@@ -705,7 +709,7 @@ target_of(ayni_db *db, const ayni_membership *by, int64_t user_id,
     char *email, size_t len, ayni_role *role, int *last_owner,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	if ((rc = ayni_sql_row(db, &st, err, N_("looking up the member"),
@@ -718,12 +722,12 @@ target_of(ayni_db *db, const ayni_membership *by, int64_t user_id,
 	    "II", by->company_id, user_id)) != 0)
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("not a "
 		    "member of this company")) : rc;
-	snprintf(email, len, "%s", (const char *)sqlite3_column_text(st, 0));
+	snprintf(email, len, "%s", ayni_col_text(st, 0));
 	*role = (ayni_role)role_from_text(
-	    (const char *)sqlite3_column_text(st, 1));
+	    ayni_col_text(st, 1));
 	*last_owner = *role == AYNI_ROLE_OWNER &&
-	    sqlite3_column_int(st, 2) == 0;
-	sqlite3_finalize(st);
+	    ayni_col_int(st, 2) == 0;
+	ayni_stmt_finalize(st);
 	return 0;
 }
 

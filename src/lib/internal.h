@@ -14,15 +14,16 @@
 #include "ayni/error.h"
 
 /*
- * SQL helpers (dbutil.c).  The SQL is written whole at the call site; these
- * only bind, step, finalize and report.  what names the action for
- * messages ("adding a member"), as ayni_db_error takes it, and every SQLite
- * failure goes through ayni_db_error.  err comes before the SQL in these,
- * not last: the arguments to bind are.
+ * SQL helpers (dbutil.c), over the storage seam (sql.h): the same calls on
+ * SQLite and on PostgreSQL.  The SQL is written whole at the call site;
+ * these only bind, step, finalize and report.  what names the action for
+ * messages ("adding a member"), as ayni_db_error takes it, and every
+ * driver failure goes through ayni_db_error.  err comes before the SQL in
+ * these, not last: the arguments to bind are.
  *
  * args describes the arguments that follow, one letter each, bound to ?1,
  * ?2, ... in order: 'i' int, 'I' int64_t, 'd' double, 't' const char *
- * (NULL binds NULL).  Text is bound SQLITE_STATIC: it must live until the
+ * (NULL binds NULL).  Text is bound by reference: it must live until the
  * statement is finalized.  "" or NULL binds nothing.  More letters than
  * the statement has parameters is AYNI_EINTERNAL, with no argument read;
  * the compiler cannot check the letters against the arguments, so keep
@@ -31,32 +32,84 @@
  * ayni_sql_prepare: *st ready to step (the caller finalizes it), or NULL.
  * ayni_sql_exec: run to the end, rows it returns ignored; the number of
  *	rows changed (>= 0), or a negative ayni_code.  After a failure the
- *	connection still holds SQLite's error, so a caller can tell a
- *	UNIQUE constraint (sqlite3_extended_errcode) and say "already
- *	exists".
+ *	connection still holds the error, so a caller can tell a unique key
+ *	(ayni_sql_is_dup, sql.h) and say "already exists".
  * ayni_sql_row: *st at its first row (the caller reads the columns and
  *	finalizes it); no row is AYNI_ENOTFOUND "<what>: not found", which
  *	the caller usually replaces with its own words.  *st is NULL on any
  *	error.
  * ayni_sql_int: the first column of the first row; no row is
  *	AYNI_ENOTFOUND as for ayni_sql_row.
- * ayni_sql_script: one or more statements without arguments (PRAGMAs,
- *	BEGIN, migrations), sqlite3_exec.
- * ayni_sql_mprintf: sqlite3_mprintf (so %q, %Q and %w quote), for SQL
- *	whose identifiers vary; free the result with sqlite3_free.  NULL
- *	with AYNI_ENOMEM in err.  Values are bound, never printed in.
+ * ayni_sql_script: one or more statements without arguments (BEGIN,
+ *	migrations).
+ *
+ * ayni_sql_prepare and ayni_sql_row take an ayni_stmt ** (sql.h).  The
+ * modules not yet ported to the seam (upload, rollups, report, benchmark,
+ * check, export: part 2 of the PostgreSQL work) still pass a
+ * sqlite3_stmt **, and _Generic sends them to SQLite-only twins in
+ * sql_sqlite.c; those commands refuse a PostgreSQL database before they
+ * run (src/cli, CMD_SQLITE).  Part 2 removes the twins.
  */
-int	ayni_sql_prepare(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+struct ayni_stmt;
+int	ayni_stmt_prepare(ayni_db *db, struct ayni_stmt **st, ayni_error *err,
 	    const char *what, const char *sql, const char *args, ...);
+int	ayni_stmt_row(ayni_db *db, struct ayni_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sqlite_prepare(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+int	ayni_sqlite_row(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
+	    const char *what, const char *sql, const char *args, ...);
+#define ayni_sql_prepare(db, st, ...) _Generic((st),			\
+	sqlite3_stmt **: ayni_sqlite_prepare,				\
+	default: ayni_stmt_prepare)((db), (st), __VA_ARGS__)
+#define ayni_sql_row(db, st, ...) _Generic((st),			\
+	sqlite3_stmt **: ayni_sqlite_row,				\
+	default: ayni_stmt_row)((db), (st), __VA_ARGS__)
 int	ayni_sql_exec(ayni_db *db, ayni_error *err, const char *what,
 	    const char *sql, const char *args, ...);
-int	ayni_sql_row(ayni_db *db, sqlite3_stmt **st, ayni_error *err,
-	    const char *what, const char *sql, const char *args, ...);
 int	ayni_sql_int(ayni_db *db, int64_t *out, ayni_error *err,
 	    const char *what, const char *sql, const char *args, ...);
 int	ayni_sql_script(ayni_db *db, ayni_error *err, const char *what,
 	    const char *sql);
+/*
+ * ayni_sql_mprintf: sqlite3_mprintf (so %q, %Q and %w quote), for SQL
+ * whose identifiers vary; free the result with sqlite3_free.  NULL
+ * with AYNI_ENOMEM in err.  Values are bound, never printed in.
+ * sql_sqlite.c, for the modules not yet ported.
+ */
 char	*ayni_sql_mprintf(ayni_error *err, const char *fmt, ...);
+
+/*
+ * The writer over a statement (output.c): step st to its end, one writer
+ * row per result row; value i is read from result column i as the writer
+ * column's type says.  A sqlite3_stmt goes to the SQLite-only twin in
+ * sql_sqlite.c, as above.
+ */
+struct ayni_writer;
+int	ayni_writer_query(struct ayni_writer *w, struct ayni_stmt *st,
+	    ayni_error *err);
+int	ayni_writer_sqlite(struct ayni_writer *w, sqlite3_stmt *st,
+	    ayni_error *err);
+#define ayni_writer_stmt(w, st, err) _Generic((st),			\
+	sqlite3_stmt *: ayni_writer_sqlite,				\
+	default: ayni_writer_query)((w), (st), (err))
+
+/*
+ * The SQLite handle of a SQLite database, NULL on PostgreSQL: for the
+ * modules not yet ported, and the tests that look inside a file.
+ */
+struct sqlite3 *ayni_db_handle(ayni_db *db);
+
+/*
+ * Opening (db.c, for the drivers): AYNI_DB_MIGRATE_ is set in the flags
+ * by a driver's open when the schema is to be migrated; the newest
+ * migration this binary has for db's engine; AYNI_ECONFIG when db's
+ * schema is newer than that (the message names shown, else db's path).
+ */
+#define AYNI_DB_MIGRATE_	(1 << 16)
+int	ayni_db_newest(const ayni_db *db);
+int	ayni_db_check_newer(ayni_db *db, const char *shown,
+	    ayni_error *err);
 
 /*
  * End the transaction begun with ayni_db_begin: commit when rc is 0 (and

@@ -11,12 +11,12 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
 
 #include "ayni/csvread.h"
 #include "ayni/mapping.h"
 #include "ayni/parse.h"
 #include "internal.h"
+#include "sql.h"
 #include "ayni/intl.h"
 
 const ayni_column ayni_mapping_list_columns[] = {
@@ -189,7 +189,7 @@ int
 ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
     ayni_mapping *m, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	cJSON *d = NULL, *it;
 	const char *text;
 	char mark = 0;
@@ -202,7 +202,7 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc, _("no "
 		    "upload %lld with a dialect in this company: see 'ayni "
 		    "uploads list'"), (long long)upload_id) : rc;
-	text = (const char *)sqlite3_column_text(st, 0);
+	text = ayni_col_text(st, 0);
 	if ((d = cJSON_Parse(text)) == NULL) {
 		rc = ayni_error_set(err, AYNI_EDATA, _("the dialect stored with "
 		    "upload %lld is not valid JSON"), (long long)upload_id);
@@ -253,7 +253,7 @@ ayni_mapping_from_upload(ayni_db *db, int64_t company_id, int64_t upload_id,
 		m->date_order = 'm';
 out:
 	cJSON_Delete(d);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -404,7 +404,7 @@ int
 ayni_mapping_get(ayni_db *db, int64_t company_id, const char *name,
     ayni_mapping *out, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -421,15 +421,15 @@ ayni_mapping_get(ayni_db *db, int64_t company_id, const char *name,
 	if (rc != 0)
 		return rc;
 	snprintf(out->name, sizeof(out->name), "%s",
-	    (const char *)sqlite3_column_text(st, 0));
-	out->is_default = sqlite3_column_int(st, 3);
+	    ayni_col_text(st, 0));
+	out->is_default = ayni_col_int(st, 3);
 	if ((rc = fields_from_json(out,
-	    (const char *)sqlite3_column_text(st, 1), err)) != 0)
+	    ayni_col_text(st, 1), err)) != 0)
 		goto out;
-	rc = formats_from_json(out, (const char *)sqlite3_column_text(st, 2),
+	rc = formats_from_json(out, ayni_col_text(st, 2),
 	    err);
 out:
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	if (rc != 0) {
 		ayni_mapping_release(out);
 		memset(out, 0, sizeof(*out));
@@ -437,11 +437,27 @@ out:
 	return rc;
 }
 
+/*
+ * Saving a mapping.  PostgreSQL keeps the two JSON columns as json
+ * (schema/pg/0001), which a text value enters only by a cast; SQLite has
+ * no json type, and its CAST would turn the text into a number.
+ */
+#define SAVE_MAPPING(json)						\
+	"INSERT INTO column_mappings (company_id, mapping_name,"	\
+	" mappings, formats, is_default, created_at, updated_at)"	\
+	" VALUES (?1, ?2, ?3" json ", ?4" json ", ?5, ?6, ?6)"		\
+	" ON CONFLICT (company_id, mapping_name) DO UPDATE SET"		\
+	" mappings = excluded.mappings, formats = excluded.formats,"	\
+	" is_default = excluded.is_default,"				\
+	" updated_at = excluded.updated_at"
+static const char save_sqlite[] = SAVE_MAPPING("");
+static const char save_pg[] = SAVE_MAPPING("::json");
+
 int
 ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
     ayni_mapping_saved *out, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	ayni_mapping_saved saved;
 	char *mappings = NULL, *formats = NULL, now[20];
 	int rc, i, n = 0;
@@ -467,8 +483,8 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 	    m->name);
 	if (rc == 0) {
 		saved.replaced = 1;
-		saved.was_default = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
+		saved.was_default = ayni_col_int(st, 0);
+		ayni_stmt_finalize(st);
 	}
 	/* At most one row: the schema allows one default. */
 	if ((rc == 0 || rc == AYNI_ENOTFOUND) && m->is_default &&
@@ -478,18 +494,13 @@ ayni_mapping_save(ayni_db *db, int64_t company_id, const ayni_mapping *m,
 	    " AND mapping_name <> ?2 RETURNING mapping_name", "Itt",
 	    company_id, m->name, now)) == 0) {
 		snprintf(saved.prev_default, sizeof(saved.prev_default), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+		    ayni_col_text(st, 0));
+		ayni_stmt_finalize(st);
 	}
 	if (rc == 0 || rc == AYNI_ENOTFOUND)
 		rc = ayni_sql_exec(db, err, N_("saving a mapping"),
-		    "INSERT INTO column_mappings (company_id, mapping_name,"
-		    " mappings, formats, is_default, created_at, updated_at)"
-		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
-		    " ON CONFLICT (company_id, mapping_name) DO UPDATE SET"
-		    " mappings = excluded.mappings, formats = excluded.formats,"
-		    " is_default = excluded.is_default,"
-		    " updated_at = excluded.updated_at", "Itttit", company_id,
+		    ayni_db_dialect(db) == SQL_PG ? save_pg : save_sqlite,
+		    "Itttit", company_id,
 		    m->name, mappings, formats, m->is_default != 0, now);
 	rc = ayni_db_end(db, rc < 0 ? rc : 0, err);
 	if (rc == 0 && out != NULL)
@@ -504,7 +515,7 @@ int
 ayni_mapping_remove(ayni_db *db, int64_t company_id, const char *name,
     int *out_was_default, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	/* At most one row: the name is unique in the company. */
@@ -515,8 +526,8 @@ ayni_mapping_remove(ayni_db *db, int64_t company_id, const char *name,
 		return rc == AYNI_ENOTFOUND ? ayni_error_set(err, rc,
 		    _("no mapping '%s'"), name) : rc;
 	if (out_was_default != NULL)
-		*out_was_default = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+		*out_was_default = ayni_col_int(st, 0);
+	ayni_stmt_finalize(st);
 	return 0;
 }
 
@@ -524,7 +535,7 @@ int
 ayni_mapping_list(ayni_db *db, int64_t company_id, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	/* Columns in the order of ayni_mapping_list_columns. */
@@ -535,7 +546,7 @@ ayni_mapping_list(ayni_db *db, int64_t company_id, ayni_writer *w,
 	    company_id)) != 0)
 		return rc;
 	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 

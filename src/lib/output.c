@@ -19,11 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "ayni/intl.h"
 #include "ayni/output.h"
 #include "internal.h"
+#include "sql.h"
 
 struct ayni_writer {
 	FILE		*fp;
@@ -924,46 +923,42 @@ ayni_writer_free(ayni_writer *w)
  * double for each cell was a third of writing a long level).
  */
 static void
-stmt_value(sqlite3_stmt *st, int i, ayni_type t, ayni_value *v)
+stmt_value(ayni_stmt *st, int i, ayni_type t, ayni_value *v)
 {
 	memset(v, 0, sizeof(*v));
-	v->is_null = sqlite3_column_type(st, i) == SQLITE_NULL;
+	v->is_null = ayni_col_type(st, i) == SQL_NULL;
 	switch (t) {
 	case AYNI_T_TEXT:
 	case AYNI_T_JSON:
-		v->s = (const char *)sqlite3_column_text(st, i);
+		v->s = ayni_col_text(st, i);
 		break;
 	case AYNI_T_REAL:
 	case AYNI_T_PCT:
-		v->r = sqlite3_column_double(st, i);
+		v->r = ayni_col_double(st, i);
 		break;
 	default:
-		v->i = sqlite3_column_int64(st, i);
+		v->i = ayni_col_int64(st, i);
 		break;
 	}
 }
 
 int
-ayni_writer_stmt(ayni_writer *w, sqlite3_stmt *st, ayni_error *err)
+ayni_writer_query(ayni_writer *w, ayni_stmt *st, ayni_error *err)
 {
 	ayni_value *vals;
-	int i, rc = 0, src;
+	int i, rc = 0, r;
 
 	if ((vals = calloc((size_t)w->ncols, sizeof(*vals))) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	ayni_stmt_stream(st);	/* a large result is not held whole */
+	while ((r = ayni_stmt_step(st)) == SQL_ROW) {
 		for (i = 0; i < w->ncols; i++)
 			stmt_value(st, i, w->cols[i].type, &vals[i]);
 		if ((rc = ayni_writer_row(w, vals, err)) != 0)
 			goto out;
 	}
-	if (src != SQLITE_DONE) {
-		sqlite3 *h = sqlite3_db_handle(st);
-
-		rc = ayni_error_set(err, (src & 0xff) == SQLITE_BUSY ?
-		    AYNI_EBUSY : AYNI_EINTERNAL, _("query failed: %s"),
-		    sqlite3_errmsg(h));
-	}
+	if (r != SQL_DONE)
+		rc = ayni_db_error(ayni_stmt_db(st), err, N_("reading the results"));
 out:
 	free(vals);
 	return rc;

@@ -14,4 +14,8 @@ struct ayni_migration {
 extern const struct ayni_migration ayni_migrations[];
 extern const int ayni_migration_count;
 
+/* schema/pg/: PostgreSQL's own migrations, numbered apart (sql_pg.c). */
+extern const struct ayni_migration ayni_pg_migrations[];
+extern const int ayni_pg_migration_count;
+
 #endif /* AYNI_SCHEMA_H */

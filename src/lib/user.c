@@ -17,10 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
 
 #include "ayni/rut.h"
 #include "internal.h"
+#include "sql.h"
 #include "ayni/intl.h"
 #include "ayni/user.h"
 
@@ -88,6 +88,7 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
     const char *password, int is_superuser, int64_t *out_id, ayni_error *err)
 {
 	char norm[256], hash[256], now[20];
+	int64_t id;
 	int rc;
 
 	if ((rc = ayni_email_normalize(email, norm, sizeof(norm), err)) != 0)
@@ -100,19 +101,19 @@ ayni_user_create(ayni_db *db, const char *email, const char *name,
 	if ((rc = ayni_password_hash(password, hash, sizeof(hash), err)) != 0)
 		return rc;
 	ayni_db_timestamp(ayni_db_now(db), now);
-	rc = ayni_sql_exec(db, err, N_("creating user"),
+	rc = ayni_sql_int(db, &id, err, N_("creating user"),
 	    "INSERT INTO users (email, name, password_hash, is_superuser,"
-	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", "tttit",
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
+	    " RETURNING id", "tttit",
 	    norm, name ? name : "", hash, is_superuser != 0, now);
 	ayni_wipe(hash, sizeof(hash));
-	if (rc < 0 && sqlite3_extended_errcode(ayni_db_handle(db)) ==
-	    SQLITE_CONSTRAINT_UNIQUE)
+	if (rc < 0 && ayni_sql_is_dup(db))
 		return ayni_error_set(err, AYNI_EEXISTS,
 		    _("user '%s' already exists"), norm);
 	if (rc < 0)
 		return rc;
 	if (out_id != NULL)
-		*out_id = sqlite3_last_insert_rowid(ayni_db_handle(db));
+		*out_id = id;
 	return 0;
 }
 
@@ -153,7 +154,7 @@ static int
 user_email(ayni_db *db, int64_t user_id, char *out, size_t len,
     int *is_active, int *is_superuser, ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	int rc;
 
 	if ((rc = ayni_sql_row(db, &st, err, N_("reading the user"),
@@ -163,12 +164,12 @@ user_email(ayni_db *db, int64_t user_id, char *out, size_t len,
 			ayni_error_set(err, rc, _("no such user"));
 		return rc;
 	}
-	snprintf(out, len, "%s", sqlite3_column_text(st, 0));
+	snprintf(out, len, "%s", ayni_col_text(st, 0));
 	if (is_active != NULL)
-		*is_active = sqlite3_column_int(st, 1);
+		*is_active = ayni_col_int(st, 1);
 	if (is_superuser != NULL)
-		*is_superuser = sqlite3_column_int(st, 2);
-	sqlite3_finalize(st);
+		*is_superuser = ayni_col_int(st, 2);
+	ayni_stmt_finalize(st);
 	return 0;
 }
 
@@ -202,7 +203,7 @@ static int
 last_owner_of(ayni_db *db, int64_t user_id, const char *email,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char disp[AYNI_RUT_MAX];
 	int rc;
 
@@ -219,11 +220,11 @@ last_owner_of(ayni_db *db, int64_t user_id, const char *email,
 		return 0;
 	if (rc != 0)
 		return rc;
-	ayni_rut_display((const char *)sqlite3_column_text(st, 0), disp);
+	ayni_rut_display(ayni_col_text(st, 0), disp);
 	rc = ayni_error_set(err, AYNI_EEXISTS, _("cannot remove '%s': the last "
 	    "active owner of '%s' (%s): make another member owner first"),
-	    email, disp, sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
+	    email, disp, ayni_col_text(st, 1));
+	ayni_stmt_finalize(st);
 	return rc;
 }
 
@@ -303,7 +304,7 @@ int
 ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
     ayni_error *err)
 {
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char norm[256], now[20];
 	int64_t id;
 	int rc;
@@ -323,7 +324,7 @@ ayni_user_list(ayni_db *db, const char *email, ayni_writer *w,
 	    email != NULL ? norm : NULL, now)) != 0)
 		return rc;
 	rc = ayni_writer_stmt(w, st, err);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	return rc;
 }
 

@@ -12,6 +12,31 @@
 #   expect_err_has RE    stderr matches RE
 #   new_db [EMAIL]       init a database as superuser EMAIL (default
 #                        root@example.cl, password $PW) and log in
+#
+# The backend.  A suite registered twice (CMakeLists.txt) runs once on
+# SQLite files and once, label pg, with AYNI_TEST_BACKEND=pg on fresh
+# PostgreSQL databases of the server scripts/pg-test.sh started (skipped,
+# 77, without one).  The assertions are the same for both; only where a
+# database is and how it is read differ, through these:
+#   db_new NAME          print where init makes a database: a file $T/NAME.db
+#                        not there yet, or a fresh empty PostgreSQL database
+#   db_missing NAME      print a database that does not exist (a file, a URL)
+#   db_absent TARGET     true if TARGET still does not exist
+#   db_blank TARGET      true if TARGET holds nothing: no file or an empty
+#                        one, an empty PostgreSQL database
+#   sql TARGET QUERY     run QUERY; rows as sqlite3 prints them (a|b, NULL
+#                        empty), psql -XAtq on PostgreSQL: write the query
+#                        in the SQL both accept (CAST(x AS INTEGER) for a
+#                        truth, no SQLite date functions: see ts)
+#   db_bytes TARGET      every byte the database keeps (the file and its
+#                        WAL, or pg_dump), to grep for a secret
+#   db_lacks TARGET TEXT true if TEXT is nowhere in db_bytes
+#   ts [DATE]            a 'YYYY-MM-DD HH:MM:SS' UTC text as the schema
+#                        keeps times, of date(1)'s DATE ('now', '-1 second')
+#   hours_between A B    the hours from time A to time B, rounded (days_between
+#                        the days), for what SQLite's julianday() did
+#   sqlite_only WHAT     false, with a visible "skip" line, on PostgreSQL:
+#                        for checks of files, modes, WAL and headers
 #   done_testing         print the summary line and exit non-zero on failure
 #   spanish              go on in both languages: es/es_in, en/en_in
 #                        (skips the test, 77, without an es_CL locale)
@@ -104,9 +129,102 @@ check() {
 	if "$@"; then ok; else not_ok "$d"; fi
 }
 
+BACKEND=${AYNI_TEST_BACKEND:-sqlite}
+if [ "$BACKEND" = pg ] && [ -z "${AYNI_TEST_PG:-}" ]; then
+	printf 'skip: %s: no PostgreSQL test server (scripts/pg-test.sh)\n' \
+	    "$name"
+	exit 77
+fi
+PSQL=${AYNI_PG_BIN:-/usr/lib/postgresql/15/bin}/psql
+PG_DUMP=${AYNI_PG_BIN:-/usr/lib/postgresql/15/bin}/pg_dump
+
+db_new() {
+	if [ "$BACKEND" = pg ]; then
+		sh "$AYNI_SRC/scripts/pg-newdb.sh"
+	else
+		printf '%s\n' "$T/$1.db"
+	fi
+}
+
+db_missing() {
+	if [ "$BACKEND" = pg ]; then
+		printf 'postgresql:///%s_missing_%s?host=%s\n' "$1" "$$" "$PGHOST"
+	else
+		printf '%s\n' "$T/$1.db"
+	fi
+}
+
+# pg_name URL: the database name in a URL of db_new or db_missing.
+pg_name() {
+	n=${1#postgresql:///}
+	printf '%s\n' "${n%%\?*}"
+}
+
+db_absent() {
+	if [ "$BACKEND" = pg ]; then
+		test "$(sql "$AYNI_TEST_PG" "SELECT count(*) FROM pg_database
+		    WHERE datname = '$(pg_name "$1")'")" = 0
+	else
+		test ! -e "$1"
+	fi
+}
+
+db_blank() {
+	if [ "$BACKEND" = pg ]; then
+		test "$(sql "$1" "SELECT count(*) FROM pg_class c JOIN
+		    pg_namespace n ON n.oid = c.relnamespace
+		    WHERE n.nspname = 'public'")" = 0
+	else
+		test ! -s "$1"
+	fi
+}
+
+sql() {
+	case $1 in
+	postgresql://*|postgres://*)
+		"$PSQL" -XAtq -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
+	*)	sqlite3 -batch "$1" "$2" ;;
+	esac
+}
+
+db_bytes() {
+	if [ "$BACKEND" = pg ]; then
+		"$PG_DUMP" -d "$1"
+	else
+		cat "$1" 2>/dev/null
+		cat "$1-wal" 2>/dev/null
+		true
+	fi
+}
+
+db_lacks() {
+	! db_bytes "$1" | grep -qaF -- "$2"
+}
+
+ts() {
+	date -u -d "${1:-now}" '+%Y-%m-%d %H:%M:%S'
+}
+
+secs_between() {
+	echo $(( $(date -u -d "$2" +%s) - $(date -u -d "$1" +%s) ))
+}
+hours_between() {
+	echo $(( ($(secs_between "$1" "$2") + 1800) / 3600 ))
+}
+days_between() {
+	echo $(( ($(secs_between "$1" "$2") + 43200) / 86400 ))
+}
+
+sqlite_only() {
+	[ "$BACKEND" = pg ] || return 0
+	printf 'skip: %s: %s (SQLite only)\n' "$name" "$1"
+	return 1
+}
+
 new_db() {
 	email=${1:-root@example.cl}
-	export AYNI_DB="$T/ayni.db"
+	AYNI_DB=$(db_new ayni)
+	export AYNI_DB
 	run_in "$PW" init --email "$email" --password-stdin
 	if [ "$rc" -ne 0 ]; then
 		not_ok "new_db: init failed"

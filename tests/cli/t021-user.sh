@@ -8,7 +8,7 @@
 umask 022
 new_db
 DB=$AYNI_DB
-q() { sqlite3 "$DB" "$1"; }
+q() { sql "$DB" "$1"; }
 PW2='another horse 7'
 
 # The token of a new login as $1 with password $2, in a token file of its
@@ -37,7 +37,7 @@ run user add --password-stdin </dev/null
 expect_rc 64
 expect_err_has "^ayni: option '--email' is required$"
 check "bob is a plain user with a hash" \
-    test "$(q "SELECT name, is_superuser, is_active, password_hash LIKE '\$argon2id\$%' FROM users WHERE email = 'bob@example.cl'")" = "Bob|0|1|1"
+    test "$(q "SELECT name, is_superuser, is_active, CAST(password_hash LIKE '\$argon2id\$%' AS INTEGER) FROM users WHERE email = 'bob@example.cl'")" = "Bob|0|1|1"
 
 # Not logged in: 77.
 (unset XDG_CONFIG_HOME; HOME=$T/nohome; export HOME
@@ -150,14 +150,14 @@ expect_err "ayni: password of 'bob@example.cl' changed; their sessions and token
 check "bob's session is over" sh -c "AYNI_TOKEN=$bobtok '$AYNI' whoami >/dev/null 2>&1; test \$? -eq 77"
 
 # unlock.
-q "UPDATE users SET failed_login_attempts = 5, lockout_until = datetime('now', '+10 minutes') WHERE email = 'bob@example.cl'"
+q "UPDATE users SET failed_login_attempts = 5, lockout_until = '$(ts '+10 minutes')' WHERE email = 'bob@example.cl'"
 check "bob is locked" sh -c "printf '%s\n' '$PW' | XDG_CONFIG_HOME='$T/u' '$AYNI' login --email bob@example.cl --password-stdin 2>&1 | grep -q 'try again in 10 minutes'"
 run --format csv user show bob@example.cl
 expect_out_has '^bob@example.cl,Bob,0,1,0,5,[0-9-]+ [0-9:]+,'
 run user unlock bob@example.cl
 expect_rc 0
 expect_err "ayni: user 'bob@example.cl' unlocked"
-check "unlocked" test "$(q "SELECT failed_login_attempts, lockout_until IS NULL FROM users WHERE email = 'bob@example.cl'")" = "0|1"
+check "unlocked" test "$(q "SELECT failed_login_attempts, CAST(lockout_until IS NULL AS INTEGER) FROM users WHERE email = 'bob@example.cl'")" = "0|1"
 run user unlock nobody@example.cl
 expect_rc 1
 expect_err "ayni: no user 'nobody@example.cl'"
@@ -181,7 +181,7 @@ run user remove bob@example.cl
 expect_rc 0
 expect_err "ayni: user 'bob@example.cl' deactivated; their sessions and tokens are revoked"
 check "bob inactive, sessions revoked" \
-    test "$(q "SELECT u.is_active, count(s.id) FROM users u LEFT JOIN sessions s ON s.user_id = u.id AND s.revoked_at IS NULL WHERE u.email = 'bob@example.cl'")" = "0|0"
+    test "$(q "SELECT u.is_active, count(s.id) FROM users u LEFT JOIN sessions s ON s.user_id = u.id AND s.revoked_at IS NULL WHERE u.email = 'bob@example.cl' GROUP BY u.is_active")" = "0|0"
 check "bob's token no longer works" sh -c "AYNI_TOKEN=$bobtok '$AYNI' whoami >/dev/null 2>&1; test \$? -eq 77"
 run user remove bob@example.cl
 expect_rc 1
@@ -209,7 +209,7 @@ expect_rc 0
 expect_out_has '^\{"email": "vera@example.cl", "token": "[0-9a-f]{64}", "expires_at": "[0-9-]+ [0-9:]+"\}$'
 rtok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
 check "reset token valid for 1 hour" \
-    test "$(q "SELECT CAST(round((julianday(expires_at) - julianday(created_at)) * 24) AS INT) FROM password_reset_tokens")" = 1
+    test "$(hours_between "$(q "SELECT created_at FROM password_reset_tokens")" "$(q "SELECT expires_at FROM password_reset_tokens")")" = 1
 run user reset-request --email nobody@example.cl
 expect_rc 1
 expect_err "ayni: no user 'nobody@example.cl'"
@@ -232,7 +232,7 @@ check "vera logs in with the new password" sh -c "printf '%s\n' '$PW2' | XDG_CON
 run --format csv user reset-request --email vera@example.cl
 rtok2=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
 check "csv has the token" test ${#rtok2} -eq 64
-q "UPDATE password_reset_tokens SET expires_at = datetime('now', '-1 second') WHERE used = 0"
+q "UPDATE password_reset_tokens SET expires_at = '$(ts '-1 second')' WHERE used = 0"
 run_in "$rtok2
 $PW" user reset --password-stdin
 expect_rc 77
@@ -268,7 +268,7 @@ expect_rc 0
 expect_out_has '^\{"email": "vera@example.cl", "token": "[0-9a-f]{64}", "expires_at": "'
 vtok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
 check "verification token valid for 24 hours" \
-    test "$(q "SELECT CAST(round((julianday(expires_at) - julianday(created_at)) * 24) AS INT) FROM email_verification_tokens")" = 24
+    test "$(hours_between "$(q "SELECT created_at FROM email_verification_tokens")" "$(q "SELECT expires_at FROM email_verification_tokens")")" = 24
 run_in "$vtok" user verify
 expect_rc 0
 expect_err "ayni: email 'vera@example.cl' verified"
@@ -278,16 +278,13 @@ expect_rc 77
 expect_err "ayni: email verification token is invalid, used or expired: ask a superuser for a new one ('ayni user verify-request')"
 run --format csv user verify-request --email vera@example.cl
 vtok2=$(printf '%s\n' "$out" | sed -n 's/^vera@example.cl,\([0-9a-f]*\),.*/\1/p')
-q "UPDATE email_verification_tokens SET expires_at = datetime('now', '-1 second') WHERE verified = 0"
+q "UPDATE email_verification_tokens SET expires_at = '$(ts '-1 second')' WHERE verified = 0"
 run_in "$vtok2" user verify
 expect_rc 77
 
-# No token or password in clear in the database files.
-for f in "$DB" "$DB-wal"; do
-	[ -e "$f" ] || continue
-	for s in "$rtok" "$rtok2" "$vtok" "$vtok2" "correct horse" "another horse"; do
-		check "'$s' not in $f" sh -c "! grep -qa '$s' '$f'"
-	done
+# No token or password in clear in the database.
+for s in "$rtok" "$rtok2" "$vtok" "$vtok2" "correct horse" "another horse"; do
+	check "'$s' not in the database" db_lacks "$DB" "$s"
 done
 
 # The manual's SYNOPSIS, read back from its mdoc source, matches --help.

@@ -7,7 +7,7 @@
 umask 022
 new_db
 DB=$AYNI_DB
-q() { sqlite3 "$DB" "$1"; }
+q() { sql "$DB" "$1"; }
 
 run --format json token create --name nightly --expires 10
 expect_rc 0
@@ -15,8 +15,8 @@ expect_out_has '^\{"name": "nightly", "token": "[0-9a-f]{64}", "expires_at": "[0
 expect_err "ayni: token 'nightly' created: it is shown only this once; use it as AYNI_TOKEN"
 tok=$(printf '%s\n' "$out" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
 check "expires in 10 days" \
-    test "$(q "SELECT CAST(round(julianday(expires_at) - julianday(created_at)) AS INT) FROM sessions WHERE name = 'nightly'")" = 10
-check "token not in the database" sh -c "! grep -qa '$tok' '$DB' && ! grep -qa '$tok' '$DB-wal'"
+    test "$(days_between "$(q "SELECT created_at FROM sessions WHERE name = 'nightly'")" "$(q "SELECT expires_at FROM sessions WHERE name = 'nightly'")")" = 10
+check "token not in the database" db_lacks "$DB" "$tok"
 
 run token create --name nightly
 expect_rc 1
@@ -35,7 +35,7 @@ expect_err_has "^ayni: option '--name' is required$"
 run --format csv token create --name default-life
 expect_rc 0
 check "default life is 365 days" \
-    test "$(q "SELECT CAST(round(julianday(expires_at) - julianday(created_at)) AS INT) FROM sessions WHERE name = 'default-life'")" = 365
+    test "$(days_between "$(q "SELECT created_at FROM sessions WHERE name = 'default-life'")" "$(q "SELECT expires_at FROM sessions WHERE name = 'default-life'")")" = 365
 
 # The token acts as its creator, and wins over the token file.
 run logout
@@ -49,7 +49,7 @@ expect_out_has '^root@example.cl,,1,api,nightly,'
 run --format csv user list
 expect_rc 0
 expect_out_has '^root@example.cl,'
-check "last use recorded" test "$(q "SELECT last_used_at IS NOT NULL FROM sessions WHERE name = 'nightly'")" = 1
+check "last use recorded" test "$(q "SELECT CAST(last_used_at IS NOT NULL AS INTEGER) FROM sessions WHERE name = 'nightly'")" = 1
 run token create --name another
 expect_rc 77
 expect_err "ayni: permission denied: an API token cannot create tokens; log in with 'ayni login'"
@@ -72,7 +72,7 @@ expect_out_has '^nightly,[0-9-]+ [0-9:]+,[0-9-]+ [0-9:]+,[0-9-]+ [0-9:]+,active'
 expect_out_lacks "$tok"
 
 # Expired: refused, and listed as expired.
-q "UPDATE sessions SET expires_at = datetime('now', '-1 second') WHERE name = 'nightly'"
+q "UPDATE sessions SET expires_at = '$(ts '-1 second')' WHERE name = 'nightly'"
 AYNI_TOKEN=$tok; export AYNI_TOKEN
 run whoami
 expect_rc 77
@@ -82,7 +82,7 @@ expect_err "ayni: token 'nightly' expired on $(q "SELECT substr(expires_at, 1, 1
 unset AYNI_TOKEN
 run --format csv token list
 expect_out_has '^nightly,.*,expired'
-q "UPDATE sessions SET expires_at = datetime('now', '+1 day') WHERE name = 'nightly'"
+q "UPDATE sessions SET expires_at = '$(ts '+1 day')' WHERE name = 'nightly'"
 
 # Revoked: refused at once; the name can be used again.
 run token revoke nightly

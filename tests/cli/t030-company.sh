@@ -44,7 +44,7 @@ expect_rc 0
 expect_out ""
 expect_err "ayni: added company '76.123.456-0': you are its owner"
 check "canonical RUT stored, name trimmed" test \
-    "$(sqlite3 "$AYNI_DB" 'SELECT rut, name, industry, size, benchmark FROM companies')" = \
+    "$(sql "$AYNI_DB" 'SELECT rut, name, industry, size, benchmark FROM companies')" = \
     "76123456-0|Acme SpA|retail|micro|0"
 
 # Unique whatever the spelling.
@@ -84,7 +84,7 @@ run company add --name Beta
 expect_rc 64
 expect_err_has "^ayni: option '--rut' is required$"
 check "nothing else was added" test \
-    "$(sqlite3 "$AYNI_DB" 'SELECT count(*) FROM companies')" = 1
+    "$(sql "$AYNI_DB" 'SELECT count(*) FROM companies')" = 1
 
 # The only company is the default.
 runc company show
@@ -122,7 +122,7 @@ expect_out_has '^76.123.456-0,Acme SpA,'
 run company use 10.000.013-K
 expect_rc 0
 expect_err "ayni: using company '10.000.013-K' by default in this session"
-check "sessions.company_id set" test "$(sqlite3 "$AYNI_DB" \
+check "sessions.company_id set" test "$(sql "$AYNI_DB" \
     "SELECT c.rut FROM sessions s JOIN companies c ON c.id = s.company_id")" = 10000013-K
 runc company show
 expect_out_has '^10.000.013-K,Beta,'
@@ -159,7 +159,7 @@ expect_err "ayni: no access to company '10.000.013-K': not a member, or no such 
 runc company show
 expect_rc 77
 expect_err_has "^ayni: no access to the company chosen with 'ayni company use'"
-check "row and membership kept" test "$(sqlite3 "$AYNI_DB" \
+check "row and membership kept" test "$(sql "$AYNI_DB" \
     "SELECT c.is_active, m.role, m.is_active FROM companies c JOIN user_companies m ON m.company_id = c.id WHERE c.rut = '10000013-K'")" = "0|owner|1"
 run company add --rut 10000013-K --name Gamma
 expect_rc 1

@@ -113,7 +113,7 @@ expect_rc 0
 run_as adm company member role $A --email adm@x.cl --role viewer
 expect_rc 77
 expect_err_has "'adm@x.cl' is the last owner"
-check "roles stored" test "$(sqlite3 "$AYNI_DB" "SELECT group_concat(e, ' ') FROM (SELECT u.email || '=' || m.role AS e FROM user_companies m JOIN users u ON u.id = m.user_id JOIN companies c ON c.id = m.company_id WHERE c.rut = '76123456-0' ORDER BY u.email)")" = \
+check "roles stored" test "$(sql "$AYNI_DB" "SELECT u.email || '=' || m.role FROM user_companies m JOIN users u ON u.id = m.user_id JOIN companies c ON c.id = m.company_id WHERE c.rut = '76123456-0' ORDER BY u.email" | paste -sd ' ')" = \
     "adm@x.cl=owner own@x.cl=admin two@x.cl=manager"
 
 # Remove: access ends at once; re-adding re-activates the same row.
@@ -128,7 +128,7 @@ expect_rc 64
 expect_err_has "^ayni: you are not a member of any company"
 run_as adm company member add $A --email two@x.cl --role analyst
 expect_rc 0
-check "one membership row for two" test "$(sqlite3 "$AYNI_DB" "SELECT count(*), min(role) FROM user_companies WHERE user_id = (SELECT id FROM users WHERE email = 'two@x.cl')")" = "1|analyst"
+check "one membership row for two" test "$(sql "$AYNI_DB" "SELECT count(*), min(role) FROM user_companies WHERE user_id = (SELECT id FROM users WHERE email = 'two@x.cl')")" = "1|analyst"
 
 # Cross-company isolation: a member of A learns nothing about B, not even
 # that it exists: the same exit and words as for a RUT nobody has.
@@ -188,8 +188,8 @@ expect_err "ayni: using company '76.123.456-0' by default for every command run 
 runc company show
 expect_rc 0
 expect_out_has '^76.123.456-0,Acme,other,micro,0,viewer$'
-check "stored with the token" test "$(sqlite3 "$AYNI_DB" \
-    "SELECT kind, name, company_id IS NOT NULL FROM sessions WHERE kind = 'api'")" = "api|cron|1"
+check "stored with the token" test "$(sql "$AYNI_DB" \
+    "SELECT kind, name, CAST(company_id IS NOT NULL AS INTEGER) FROM sessions WHERE kind = 'api'")" = "api|cron|1"
 unset AYNI_TOKEN
 run_as out company show
 expect_rc 64

@@ -82,8 +82,22 @@ expect_rc 0
 # Sales data for the data commands: upload 1 exists before the rows run.
 F="$T/ventas.csv"
 printf 'fecha;boleta;sku;cantidad;total\n01-10-2025;1;A;1;100\n' >"$F"
-run_as owner --company $R upload "$F"
-expect_rc 0
+# On PostgreSQL the data commands (upload, uploads, aggregate) come in part
+# 2: they refuse any database there (69), before roles are looked at, and
+# their rows of the matrix are skipped, each with a skip line.
+part2='^(upload|uploads|aggregate)[ |]'
+if [ "$BACKEND" = pg ]; then
+	printf '%s\n' "$commands" | grep -E "$part2" | while IFS='|' read -r cmd x; do
+		printf 'skip: %s: %s (part 2 on PostgreSQL)\n' "$name" "$cmd"
+	done
+	run_as owner --company $R upload "$F"
+	expect_rc 69
+	expect_err "ayni: 'ayni upload' does not run on PostgreSQL yet: it comes in part 2; use a SQLite database"
+	commands=$(printf '%s\n' "$commands" | grep -Ev "$part2")
+else
+	run_as owner --company $R upload "$F"
+	expect_rc 0
+fi
 
 can() {		# can ROLE PERM: the matrix says yes
 	printf '%s\n' "$matrix" | grep -q "^$1 \(.* \)\{0,1\}$2\( \|$\)"
@@ -128,6 +142,10 @@ while IFS='|' read -r cmd perm undo; do
 		    "$(printf '%s' "$err" | sed "s/1-9/RUT/")"
 	done
 done
+if [ "$BACKEND" = pg ]; then
+	check "every command row ran" test "$rows" -ge 9
+	done_testing
+fi
 check "every command row ran" test "$rows" -ge 20
 
 # uploads delete needs delete-data: only the owner.

@@ -14,7 +14,7 @@ runc() {
 
 # role ROLE: the logged-in user's role in the first company becomes ROLE.
 role() {
-	sqlite3 "$AYNI_DB" "UPDATE user_companies SET role = '$1' WHERE company_id = 1"
+	sql "$AYNI_DB" "UPDATE user_companies SET role = '$1' WHERE company_id = 1"
 }
 
 new_db
@@ -39,9 +39,10 @@ expect_rc 64
 expect_err_has "^ayni: unknown command 'ayni mapping rename'"
 
 # No database: 66, nothing created.
-run --db "$T/none.db" mapping list
+NONE=$(db_missing none)
+run --db "$NONE" mapping list
 expect_rc 66
-check "no file created" test ! -e "$T/none.db"
+check "no database created" db_absent "$NONE"
 
 # No company yet: 64.
 run mapping list
@@ -67,7 +68,7 @@ expect_rc 0
 expect_out ""
 expect_err "ayni: mapping 'pos' saved"
 check "stored as JSON in field order, options as given" test \
-    "$(sqlite3 "$AYNI_DB" 'SELECT mapping_name, mappings, formats, is_default FROM column_mappings')" = \
+    "$(sql "$AYNI_DB" 'SELECT mapping_name, mappings, formats, is_default FROM column_mappings')" = \
     'pos|{"in_dt":"Fecha","in_trans_id":"N° Doc. Venta","in_product_id":"Código","in_price_total":"Total, neto"}|{"date_format":"%d/%m/%Y","decimal":",","encoding":"latin1","delimiter":"\t"}|1'
 
 runc mapping list
@@ -126,7 +127,7 @@ expect_out "name,fields,default,updated_at
 excel,1,1,TIME
 pos,4,0,TIME"
 check "one default" test \
-    "$(sqlite3 "$AYNI_DB" 'SELECT count(*) FROM column_mappings WHERE is_default')" = 1
+    "$(sql "$AYNI_DB" 'SELECT count(*) FROM column_mappings WHERE is_default = 1')" = 1
 
 # Saving a name again replaces it as a whole, default flag included.
 run mapping save excel --map in_dt=Fecha --map in_quantity=Qty
@@ -151,7 +152,7 @@ option,returns,
 option,default,yes'
 
 # Bad pairs and option values: 64, with the usage line, nothing stored.
-before=$(sqlite3 "$AYNI_DB" 'SELECT group_concat(mappings || formats) FROM column_mappings')
+before=$(sql "$AYNI_DB" 'SELECT mappings, formats FROM column_mappings ORDER BY id')
 bad() {
 	msg=$1
 	shift
@@ -189,7 +190,7 @@ expect_rc 64
 run mapping show
 expect_rc 64
 check "nothing changed by refused saves" test \
-    "$(sqlite3 "$AYNI_DB" 'SELECT group_concat(mappings || formats) FROM column_mappings')" = "$before"
+    "$(sql "$AYNI_DB" 'SELECT mappings, formats FROM column_mappings ORDER BY id')" = "$before"
 
 # Not found: 1, nothing on stdout.
 run mapping show nope
@@ -214,7 +215,7 @@ runc mapping list
 expect_out "name,fields,default,updated_at"
 
 # A damaged row (written by another program) is bad data: 65.
-sqlite3 "$AYNI_DB" "INSERT INTO column_mappings (company_id, mapping_name,
+sql "$AYNI_DB" "INSERT INTO column_mappings (company_id, mapping_name,
     mappings, formats, created_at, updated_at) VALUES (1, 'rota',
     '{\"in_fecha\":\"x\"}', NULL, '', '')"
 run mapping show rota
@@ -252,7 +253,7 @@ for r in manager admin owner; do
 done
 
 # Another company's mappings are out of reach: 77, whatever exists there.
-sqlite3 "$AYNI_DB" "INSERT INTO companies (rut, name, created_at, updated_at)
+sql "$AYNI_DB" "INSERT INTO companies (rut, name, created_at, updated_at)
     VALUES ('11111111-1', 'Otra', '', '');
     INSERT INTO column_mappings (company_id, mapping_name, mappings,
     created_at, updated_at) VALUES (2, 'secret', '{\"in_dt\":\"x\"}', '', '')"

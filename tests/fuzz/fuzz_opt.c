@@ -51,7 +51,7 @@ static const struct cmd_entry entry = {
 	"add", NULL, 0, AYNI_PERM_VIEW, spec, "FILE|-", 0, 2, "fuzz"
 };
 
-static const struct cmd_group group = { "fuzz", &entry, "fuzz", NULL };
+static const struct cmd_group group = { "fuzz", &entry, "fuzz", NULL, 0 };
 
 /* v is "" (a flag), an argument, or the text after '=' in one. */
 static int

@@ -28,6 +28,7 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/upload.h"
 #include "fuzz_check.h"
 

@@ -20,6 +20,7 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/output.h"
 #include "aggregate_int.h"
 

@@ -21,6 +21,7 @@
 
 #include "ayni/benchmark.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 
 static void
 exec_sql(ayni_db *db, const char *fmt, ...)

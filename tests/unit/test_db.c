@@ -1,7 +1,9 @@
 /*
  * test_db.c - opening databases and the embedded migrations: the schema
  * applies, its constraints reject bad rows, a missing file is not created,
- * a newer database is refused.
+ * a newer database is refused.  Run again on PostgreSQL (testdb.h): what
+ * is about the seam (the schema, its constraints, versions, transactions)
+ * with the same assertions; what is about files is SQLite's and skipped.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,7 +21,9 @@
 
 #include "ayni/aggregate.h"
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "schema.h"
+#include "testdb.h"
 
 static char tmpdir[] = "/tmp/ayni-test-db.XXXXXX";
 
@@ -43,22 +47,14 @@ teardown_dir(void **state)
 static int
 exec_rc(ayni_db *db, const char *sql)
 {
-	/* primary code: the connection reports extended ones */
-	return sqlite3_exec(ayni_db_handle(db), sql, NULL, NULL, NULL) & 0xff;
+	/* a broken constraint is AYNI_EDATA on both engines */
+	return testdb_exec(db, sql);
 }
 
 static int64_t
 scalar(ayni_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st,
-	    NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return testdb_int(db, sql);
 }
 
 static void
@@ -68,12 +64,19 @@ test_memory_migrates_to_latest(void **state)
 	ayni_error err;
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
 	assert_true(ayni_db_schema_version() >= 1);
-	assert_int_equal(ayni_db_version(db), ayni_db_schema_version());
-	assert_int_equal(ayni_db_version(db),
-	    ayni_migrations[ayni_migration_count - 1].version);
-	assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1);
+	if (testdb_pg()) {
+		assert_int_equal(ayni_db_version(db), ayni_db_newest(db));
+		assert_int_equal(ayni_db_version(db),
+		    ayni_pg_migrations[ayni_pg_migration_count - 1].version);
+	} else {
+		assert_int_equal(ayni_db_version(db),
+		    ayni_db_schema_version());
+		assert_int_equal(ayni_db_version(db),
+		    ayni_migrations[ayni_migration_count - 1].version);
+		assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1);
+	}
 	ayni_db_close(db);
 }
 
@@ -91,11 +94,11 @@ test_every_table_exists(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		snprintf(sql, sizeof(sql), "SELECT count(*) FROM sqlite_schema"
-		    " WHERE type = 'table' AND name = '%s'", tables[i]);
-		if (scalar(db, sql) != 1)
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s"
+		    " WHERE 0 = 1", tables[i]);
+		if (scalar(db, sql) != 0)
 			fail_msg("table '%s' missing", tables[i]);
 	}
 	ayni_db_close(db);
@@ -108,66 +111,67 @@ test_constraints_reject_bad_rows(void **state)
 	ayni_error err;
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
 	/* email must be lower case; password must be an argon2 hash */
 	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
 	    " created_at, updated_at) VALUES ('A@b.cl', '$argon2id$x', 'n',"
-	    " 'n')"), SQLITE_CONSTRAINT);
+	    " 'n')"), AYNI_EDATA);
 	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
 	    " created_at, updated_at) VALUES ('a@b.cl', 'plain', 'n', 'n')"),
-	    SQLITE_CONSTRAINT);
-	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
-	    " created_at, updated_at) VALUES ('a@b.cl', '$argon2id$x', 'n',"
-	    " 'n')"), SQLITE_OK);
+	    AYNI_EDATA);
+	/* ids given: a refused row uses up a PostgreSQL sequence's value */
+	assert_int_equal(exec_rc(db, "INSERT INTO users (id, email,"
+	    " password_hash, created_at, updated_at) VALUES (1, 'a@b.cl',"
+	    " '$argon2id$x', 'n', 'n')"), 0);
 	/* companies: canonical RUT, known industry and size */
 	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
 	    " created_at, updated_at) VALUES ('76.123.456-0', 'Shop', 'n',"
-	    " 'n')"), SQLITE_CONSTRAINT);
+	    " 'n')"), AYNI_EDATA);
 	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
 	    " industry, created_at, updated_at) VALUES ('76123456-0', 'Shop',"
-	    " 'mining', 'n', 'n')"), SQLITE_CONSTRAINT);
+	    " 'mining', 'n', 'n')"), AYNI_EDATA);
 	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
 	    " created_at, updated_at) VALUES ('76123456-0', 'S', 'n', 'n')"),
-	    SQLITE_CONSTRAINT);
-	assert_int_equal(exec_rc(db, "INSERT INTO companies (rut, name,"
-	    " created_at, updated_at) VALUES ('76123456-0', 'Shop', 'n',"
-	    " 'n')"), SQLITE_OK);
+	    AYNI_EDATA);
+	assert_int_equal(exec_rc(db, "INSERT INTO companies (id, rut, name,"
+	    " created_at, updated_at) VALUES (1, '76123456-0', 'Shop', 'n',"
+	    " 'n')"), 0);
 	/* roles */
 	assert_int_equal(exec_rc(db, "INSERT INTO user_companies (user_id,"
 	    " company_id, role, created_at, updated_at) VALUES (1, 1, 'boss',"
-	    " 'n', 'n')"), SQLITE_CONSTRAINT);
+	    " 'n', 'n')"), AYNI_EDATA);
 	/* upload statuses, and one active upload per company */
 	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
 	    " filename, status, created_at) VALUES (1, 'f', 'validating',"
-	    " 'n')"), SQLITE_CONSTRAINT);
-	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
-	    " filename, status, created_at) VALUES (1, 'f', 'processing',"
-	    " 'n')"), SQLITE_OK);
+	    " 'n')"), AYNI_EDATA);
+	assert_int_equal(exec_rc(db, "INSERT INTO uploads (id, company_id,"
+	    " filename, status, created_at) VALUES (1, 1, 'f', 'processing',"
+	    " 'n')"), 0);
 	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
 	    " filename, status, created_at) VALUES (1, 'g', 'pending', 'n')"),
-	    SQLITE_CONSTRAINT);
+	    AYNI_EDATA);
 	/* foreign keys are on */
 	assert_int_equal(exec_rc(db, "INSERT INTO uploads (company_id,"
-	    " filename, created_at) VALUES (99, 'f', 'n')"), SQLITE_CONSTRAINT);
+	    " filename, created_at) VALUES (99, 'f', 'n')"), AYNI_EDATA);
 	/* raw lines: the date form and the stable key */
 	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions (company_id,"
 	    " upload_id, line_no, transaction_date, transaction_id, product_id,"
 	    " quantity, price_total, processed_at) VALUES (1, 1, 2,"
-	    " '05/03/2025', 'T1', 'P1', 1000, 100, 'n')"), SQLITE_CONSTRAINT);
+	    " '05/03/2025', 'T1', 'P1', 1000, 100, 'n')"), AYNI_EDATA);
 	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions (company_id,"
 	    " upload_id, line_no, transaction_date, transaction_id, product_id,"
 	    " quantity, price_total, processed_at) VALUES (1, 1, 2,"
-	    " '2025-03-05 10:00:00', 'T1', 'P1', 1000, 100, 'n')"), SQLITE_OK);
+	    " '2025-03-05 10:00:00', 'T1', 'P1', 1000, 100, 'n')"), 0);
 	assert_int_equal(exec_rc(db, "INSERT INTO raw_transactions (company_id,"
 	    " upload_id, line_no, transaction_date, transaction_id, product_id,"
 	    " quantity, price_total, processed_at) VALUES (1, 1, 3,"
 	    " '2025-03-05 10:00:00', 'T1', 'P1', 1000, 100, 'n')"),
-	    SQLITE_CONSTRAINT);
+	    AYNI_EDATA);
 	/* benchmarks never hold a group below the privacy threshold */
 	assert_int_equal(exec_rc(db, "INSERT INTO benchmarks (industry,"
 	    " metric_name, period, period_type, sample_size, created_at,"
 	    " updated_at) VALUES ('retail', 'revenue', '2025-10', 'monthly',"
-	    " 9, 'n', 'n')"), SQLITE_CONSTRAINT);
+	    " 9, 'n', 'n')"), AYNI_EDATA);
 	ayni_db_close(db);
 }
 
@@ -180,6 +184,16 @@ test_missing_file_not_created(void **state)
 	struct stat sb;
 
 	(void)state;
+	if (testdb_pg()) {	/* no such database: the same code */
+		testdb_newdb(path, sizeof(path));	/* the server's there */
+		snprintf(path, sizeof(path), "postgresql:///none_%d?host=%s",
+		    (int)getpid(), getenv("PGHOST"));
+		assert_int_equal(ayni_db_open(&db, path, 0, &err),
+		    AYNI_ENOINPUT);
+		assert_null(db);
+		assert_non_null(strstr(err.msg, "no database at '"));
+		return;
+	}
 	snprintf(path, sizeof(path), "%s/none.db", tmpdir);
 	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_ENOINPUT);
 	assert_null(db);
@@ -198,6 +212,7 @@ test_create_mode_0600_and_wal(void **state)
 	mode_t old = umask(0);
 
 	(void)state;
+	TESTDB_SQLITE_ONLY();
 	snprintf(path, sizeof(path), "%s/new.db", tmpdir);
 	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err), 0);
 	umask(old);
@@ -213,16 +228,23 @@ test_create_mode_0600_and_wal(void **state)
 static void
 test_newer_database_refused(void **state)
 {
-	char path[256], sql[64];
+	char path[1024], sql[96];
 	ayni_db *db;
 	ayni_error err;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/newer.db", tmpdir);
+	if (testdb_pg())
+		testdb_newdb(path, sizeof(path));
+	else
+		snprintf(path, sizeof(path), "%s/newer.db", tmpdir);
 	assert_int_equal(ayni_db_open(&db, path, AYNI_DB_CREATE, &err), 0);
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
-	    ayni_db_schema_version() + 1);
-	assert_int_equal(exec_rc(db, sql), SQLITE_OK);
+	if (testdb_pg())
+		snprintf(sql, sizeof(sql), "INSERT INTO ayni_schema_version"
+		    " VALUES (%d, 'x', 'x')", ayni_db_newest(db) + 1);
+	else
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+		    ayni_db_schema_version() + 1);
+	assert_int_equal(exec_rc(db, sql), 0);
 	ayni_db_close(db);
 	assert_int_equal(ayni_db_open(&db, path, 0, &err), AYNI_ECONFIG);
 	assert_non_null(strstr(err.msg, "use a newer ayni"));
@@ -254,6 +276,7 @@ test_older_database_migrated(void **state)
 	ayni_error err;
 
 	(void)state;
+	TESTDB_SQLITE_ONLY();
 	/*
 	 * An ayni database made before the application_id mark, at schema
 	 * version 1: migrated forward and marked.
@@ -291,6 +314,7 @@ test_empty_file_becomes_a_database(void **state)
 	ayni_error err;
 
 	(void)state;
+	TESTDB_SQLITE_ONLY();
 	snprintf(path, sizeof(path), "%s/empty.db", tmpdir);
 	assert_non_null(fp = fopen(path, "w"));
 	fclose(fp);
@@ -304,6 +328,30 @@ test_empty_file_becomes_a_database(void **state)
 	ayni_db_close(db);
 }
 
+/* Another application's PostgreSQL database: refused, left alone. */
+static void
+foreign_pg(void)
+{
+	char url[1024], cmd[1200];
+	ayni_db *db;
+	ayni_error err;
+
+	testdb_newdb(url, sizeof(url));
+	snprintf(cmd, sizeof(cmd), "\"${AYNI_PG_BIN:-/usr/lib/postgresql/15/bin}"
+	    "/psql\" -XAtq -d '%s' -c 'CREATE TABLE keep (x integer)'", url);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(ayni_db_open(&db, url, 0, &err), AYNI_EDATA);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "is not an ayni database: it has 1 "
+	    "tables and no ayni schema"));
+	assert_int_equal(ayni_db_open(&db, url, AYNI_DB_CREATE, &err),
+	    AYNI_EDATA);
+	snprintf(cmd, sizeof(cmd), "test \"$(\"${AYNI_PG_BIN:-/usr/lib/"
+	    "postgresql/15/bin}/psql\" -XAtq -d '%s' -c \"SELECT count(*)"
+	    " FROM pg_tables WHERE schemaname = 'public'\")\" = 1", url);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Issue 10 item 6: another application's SQLite file is left alone. */
 static void
 test_foreign_database_refused(void **state)
@@ -314,6 +362,10 @@ test_foreign_database_refused(void **state)
 	ayni_error err;
 
 	(void)state;
+	if (testdb_pg()) {
+		foreign_pg();
+		return;
+	}
 	snprintf(path, sizeof(path), "%s/other-app.sqlite", tmpdir);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "CREATE TABLE keep (x);"
@@ -356,6 +408,7 @@ test_version2_upgrade(void **state)
 	int i;
 
 	(void)state;
+	TESTDB_SQLITE_ONLY();
 	snprintf(path, sizeof(path), "%s/v2.db", tmpdir);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL),
@@ -411,7 +464,7 @@ test_version2_upgrade(void **state)
 	    " (company_id, upload_id, line_no, transaction_date,"
 	    " transaction_id, product_id, occurrence, quantity, price_total,"
 	    " processed_at) VALUES (1, 1, 9, '2025-03-04 12:00:00', 'T', 'A',"
-	    " 2, 1000, 1, 'x')"), SQLITE_CONSTRAINT);
+	    " 2, 1000, 1, 'x')"), AYNI_EDATA);
 	ayni_db_close(db);
 }
 
@@ -424,6 +477,7 @@ test_not_a_database(void **state)
 	ayni_error err;
 
 	(void)state;
+	TESTDB_SQLITE_ONLY();
 	snprintf(path, sizeof(path), "%s/text.db", tmpdir);
 	assert_non_null(fp = fopen(path, "w"));
 	fputs("this is a sales export, not a database\n", fp);
@@ -439,12 +493,12 @@ test_nested_transactions(void **state)
 	ayni_error err;
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
 	assert_int_equal(ayni_db_begin(db, &err), 0);
 	assert_int_equal(ayni_db_begin(db, &err), 0);
 	assert_int_equal(exec_rc(db, "INSERT INTO users (email, password_hash,"
 	    " created_at, updated_at) VALUES ('a@b.cl', '$argon2id$x', 'n',"
-	    " 'n')"), SQLITE_OK);
+	    " 'n')"), 0);
 	ayni_db_rollback(db);	/* inner failure dooms the outer one */
 	assert_int_equal(ayni_db_commit(db, &err), AYNI_EINTERNAL);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM users"), 0);
@@ -459,7 +513,7 @@ test_clock_is_settable(void **state)
 	char buf[20];
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
 	ayni_db_set_now(db, 1735516800);	/* 2024-12-30 00:00:00 UTC */
 	assert_int_equal(ayni_db_now(db), 1735516800);
 	ayni_db_timestamp(ayni_db_now(db), buf);
@@ -467,6 +521,34 @@ test_clock_is_settable(void **state)
 	ayni_db_set_now(db, 0);
 	assert_true(ayni_db_now(db) > 1735516800);
 	ayni_db_close(db);
+}
+
+/* A password in a URL is never shown (messages, the session file). */
+static void
+test_url_public(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "postgresql:///ayni?host=/run/pg",
+		    "postgresql:///ayni?host=/run/pg" },
+		{ "postgresql://ana:s3cret@db.example.cl:5432/ayni",
+		    "postgresql://ana@db.example.cl:5432/ayni" },
+		{ "postgres://ana:p@ss@h/ayni", "postgres://ana@h/ayni" },
+		{ "postgresql://ana@h/ayni?password=s3cret",
+		    "postgresql://ana@h/ayni" },
+		{ "postgresql:///ayni?host=/tmp&password=s3cret&sslmode=off",
+		    "postgresql:///ayni?host=/tmp&sslmode=off" },
+		{ "postgresql:///ayni?password=s3cret&host=/tmp",
+		    "postgresql:///ayni?host=/tmp" },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_non_null(s = ayni_db_url_public(cases[i][0]));
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
 }
 
 int
@@ -486,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_clock_is_settable),
+		cmocka_unit_test(test_url_public),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, setup_dir,

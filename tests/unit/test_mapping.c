@@ -1,6 +1,6 @@
 /*
  * test_mapping.c - saved column mappings (src/lib/mapping.c) on :memory:
- * databases with two companies inserted by SQL: --map pairs and option
+ * databases (and again on PostgreSQL: testdb.h) with two companies inserted by SQL: --map pairs and option
  * values, save/get round trips, the JSON as stored, one default per
  * company, replacing by name, removing, scoping by company, damaged rows,
  * and the list and show rows.  Roles and exit codes are the CLI test's
@@ -16,9 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "ayni/db.h"
+#include "testdb.h"
 #include "ayni/mapping.h"
 #include "ayni/output.h"
 
@@ -34,18 +33,16 @@ setup(void **state)
 {
 	static struct fx fx;
 	ayni_error err;
-	sqlite3 *h;
 
 	memset(&fx, 0, sizeof(fx));
-	if (ayni_db_open(&fx.db, ":memory:", 0, &err) != 0)
+	if (testdb_open(&fx.db, 0, &err) != 0)
 		return -1;
 	ayni_db_set_now(fx.db, T0);
-	h = ayni_db_handle(fx.db);
-	if (sqlite3_exec(h, "INSERT INTO companies (rut, name, created_at,"
+	if (testdb_exec(fx.db, "INSERT INTO companies (rut, name, created_at,"
 	    " updated_at) VALUES ('76123456-0', 'Ferretería Ñuñoa',"
 	    " '2025-01-01 00:00:00', '2025-01-01 00:00:00'),"
 	    " ('11111111-1', 'Panadería', '2025-01-01 00:00:00',"
-	    " '2025-01-01 00:00:00')", NULL, NULL, NULL) != SQLITE_OK)
+	    " '2025-01-01 00:00:00')") != 0)
 		return -1;
 	fx.c1 = 1;
 	fx.c2 = 2;
@@ -67,15 +64,18 @@ static const char *
 text1(ayni_db *db, const char *sql)
 {
 	static char buf[512];
-	sqlite3_stmt *st;
+	ayni_stmt *st;
+	ayni_error err;
+	int rc;
 
 	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st,
-	    NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		snprintf(buf, sizeof(buf), "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	rc = ayni_sql_row(db, &st, &err, "test", sql, NULL);
+	if (rc == AYNI_ENOTFOUND)
+		return buf;
+	assert_int_equal(rc, 0);
+	if (ayni_col_type(st, 0) != SQL_NULL)
+		snprintf(buf, sizeof(buf), "%s", ayni_col_text(st, 0));
+	ayni_stmt_finalize(st);
 	return buf;
 }
 
@@ -543,19 +543,21 @@ test_damaged(void **state)
 	struct fx *fx = *state;
 	ayni_mapping got, fix;
 	ayni_error err;
-	sqlite3_stmt *st;
 	size_t i;
+	int rc;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(fx->db),
-		    "INSERT OR REPLACE INTO column_mappings (company_id,"
-		    " mapping_name, mappings, formats, created_at, updated_at)"
-		    " VALUES (1, 'd', ?1, ?2, '', '')", -1, &st, NULL),
-		    SQLITE_OK);
-		sqlite3_bind_text(st, 1, bad[i].mappings, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, bad[i].formats, -1, SQLITE_STATIC);
-		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-		sqlite3_finalize(st);
+		assert_int_equal(testdb_exec(fx->db, "DELETE FROM"
+		    " column_mappings WHERE mapping_name = 'd'"), 0);
+		rc = ayni_sql_exec(fx->db, &err, "damaging", testdb_pg() ?
+		    "INSERT INTO column_mappings (company_id, mapping_name,"
+		    " mappings, formats, created_at, updated_at)"
+		    " VALUES (1, 'd', ?1::json, ?2::json, '', '')" :
+		    "INSERT INTO column_mappings (company_id, mapping_name,"
+		    " mappings, formats, created_at, updated_at)"
+		    " VALUES (1, 'd', ?1, ?2, '', '')", "tt",
+		    bad[i].mappings, bad[i].formats);
+		assert_int_equal(rc, 1);
 		memset(&err, 0, sizeof(err));
 		assert_int_equal(ayni_mapping_get(fx->db, fx->c1, "d", &got,
 		    &err), AYNI_EDATA);
@@ -567,19 +569,17 @@ test_damaged(void **state)
 	assert_int_equal(save(fx, fx->c1, &fix).replaced, 1);
 	assert_int_equal(ayni_mapping_get(fx->db, fx->c1, "d", &got, &err), 0);
 	ayni_mapping_release(&got);
-	assert_int_equal(sqlite3_exec(ayni_db_handle(fx->db), "UPDATE"
-	    " column_mappings SET mappings = '{\"x\":1}'", NULL, NULL, NULL),
-	    SQLITE_OK);
+	assert_int_equal(testdb_exec(fx->db, "UPDATE"
+	    " column_mappings SET mappings = '{\"x\":1}'"), 0);
 	assert_int_equal(ayni_mapping_remove(fx->db, fx->c1, "d", NULL, &err),
 	    0);
 	save(fx, fx->c1, &fix);
 	ayni_mapping_release(&fix);
 
 	/* Unknown option keys (a later version's) are left alone. */
-	assert_int_equal(sqlite3_exec(ayni_db_handle(fx->db), "UPDATE"
+	assert_int_equal(testdb_exec(fx->db, "UPDATE"
 	    " column_mappings SET formats ="
-	    " '{\"quote\":\"x\",\"decimal\":\".\"}'",
-	    NULL, NULL, NULL), SQLITE_OK);
+	    " '{\"quote\":\"x\",\"decimal\":\".\"}'"), 0);
 	assert_int_equal(ayni_mapping_get(fx->db, fx->c1, "d", &got, &err), 0);
 	assert_int_equal(got.decimal, '.');
 	ayni_mapping_release(&got);

@@ -36,7 +36,7 @@ static const struct opt_spec spec[] = {
 static const struct cmd_entry entry = {
 	"add", NULL, 0, AYNI_PERM_NONE, spec, "FILE", 0, 1, "test"
 };
-static const struct cmd_group group = { "test", &entry, "test", NULL };
+static const struct cmd_group group = { "test", &entry, "test", NULL, 0 };
 
 static struct opt_values o, g;
 static ayni_error err;

@@ -1,6 +1,7 @@
 /*
  * test_output.c - the writer: exact bytes of every format for the same
- * rows, money and quantities from exact integers, quoting, nulls.
+ * rows, money and quantities from exact integers, quoting, nulls; and the
+ * writer over a statement, on SQLite and again on PostgreSQL (testdb.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,9 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "ayni/db.h"
+#include "testdb.h"
 #include "ayni/output.h"
 
 /*
@@ -333,27 +333,84 @@ test_stmt(void **state)
 	ayni_db *db;
 	ayni_writer *w;
 	ayni_error err;
-	sqlite3_stmt *st;
+	ayni_stmt *st;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
 
 	(void)state;
-	assert_int_equal(ayni_db_open(&db, ":memory:", 0, &err), 0);
-	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db),
-	    "SELECT '2025-10-07', 150 UNION ALL SELECT NULL, NULL", -1, &st,
-	    NULL), SQLITE_OK);
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
+	assert_int_equal(ayni_sql_prepare(db, &st, &err, "test",
+	    "SELECT '2025-10-07', 150 UNION ALL SELECT NULL, NULL", NULL), 0);
 	assert_non_null(fp = open_memstream(&buf, &len));
 	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_JSON,
 	    AYNI_WRITER_LIST, c2, 2, &err), 0);
 	assert_int_equal(ayni_writer_stmt(w, st, &err), 0);
 	assert_int_equal(ayni_writer_finish(w, &err), 0);
 	ayni_writer_free(w);
-	sqlite3_finalize(st);
+	ayni_stmt_finalize(st);
 	fclose(fp);
 	assert_string_equal(buf, "[\n  {\"day\": \"2025-10-07\", \"revenue\":"
 	    " 1.5},\n  {\"day\": null, \"revenue\": null}\n]\n");
 	free(buf);
+	ayni_db_close(db);
+}
+
+/*
+ * The writer reads a statement to its end a row at a time (on PostgreSQL
+ * in single-row mode: ayni_stmt_stream); every row comes, in order, and
+ * the connection is free for the next statement after it.
+ */
+static void
+test_stmt_many_rows(void **state)
+{
+	static const ayni_column c1[] = { { "n", AYNI_T_INT } };
+	ayni_db *db;
+	ayni_writer *w;
+	ayni_error err;
+	ayni_stmt *st;
+	char *buf = NULL, *want, *p;
+	size_t len = 0;
+	int64_t n = 0;
+	FILE *fp;
+	int i;
+
+	(void)state;
+	assert_int_equal(testdb_open(&db, 0, &err), 0);
+	assert_int_equal(ayni_sql_prepare(db, &st, &err, "test",
+	    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s"
+	    " WHERE n < ?1) SELECT n FROM s ORDER BY n", "i", 5000), 0);
+	assert_non_null(fp = open_memstream(&buf, &len));
+	assert_int_equal(ayni_writer_new(&w, fp, AYNI_FORMAT_CSV,
+	    AYNI_WRITER_LIST, c1, 1, &err), 0);
+	assert_int_equal(ayni_writer_stmt(w, st, &err), 0);
+	assert_int_equal(ayni_writer_finish(w, &err), 0);
+	ayni_writer_free(w);
+	ayni_stmt_finalize(st);
+	fclose(fp);
+	assert_non_null(p = want = malloc(64 * 1024));
+	p += sprintf(p, "n\r\n");		/* RFC 4180 lines */
+	for (i = 1; i <= 5000; i++)
+		p += sprintf(p, "%d\r\n", i);
+	assert_string_equal(buf, want);
+	free(want);
+	free(buf);
+	assert_int_equal(ayni_sql_int(db, &n, &err, "test",
+	    "SELECT count(*) FROM users", NULL), 0);
+	assert_int_equal(n, 0);
+	/* a statement given up half way leaves the connection usable */
+	assert_int_equal(ayni_sql_prepare(db, &st, &err, "test",
+	    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s"
+	    " WHERE n < 100000) SELECT n FROM s", NULL), 0);
+	ayni_stmt_stream(st);
+	assert_int_equal(ayni_stmt_step(st), SQL_ROW);
+	assert_int_equal(ayni_col_int64(st, 0), 1);
+	assert_int_equal(ayni_stmt_step(st), SQL_ROW);
+	assert_int_equal(ayni_col_int64(st, 0), 2);
+	ayni_stmt_finalize(st);
+	assert_int_equal(ayni_sql_int(db, &n, &err, "test",
+	    "SELECT count(*) FROM companies", NULL), 0);
+	assert_int_equal(n, 0);
 	ayni_db_close(db);
 }
 
@@ -430,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_clp),
 		cmocka_unit_test(test_format_parse),
 		cmocka_unit_test(test_stmt),
+		cmocka_unit_test(test_stmt_many_rows),
 		cmocka_unit_test(test_write_error_reported),
 		cmocka_unit_test(test_table_alloc_failure_reported),
 	};

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "ayni/db.h"
+#include "internal.h"	/* ayni_db_handle */
 #include "ayni/export.h"
 #include "ayni/output.h"
 #include "ayni/report.h"

@@ -2,7 +2,8 @@
  * test_user.c - users, passwords, logins and lockout, sessions, API tokens,
  * the single-use tokens and the token file (src/lib/user.c, auth.c).
  *
- * Runs on ":memory:" databases with the clock set through ayni_db_set_now,
+ * Runs on ":memory:" databases (and again on PostgreSQL: testdb.h) with
+ * the clock set through ayni_db_set_now,
  * and hashes at a low argon2 cost (ayni_password_test_cost) so that the
  * many hashes stay fast; one test checks the real policy's cost.  It does
  * not test the command line: tests/cli/t02[0-2]-*.sh do.
@@ -18,9 +19,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "ayni/db.h"
+#include "testdb.h"
 #include "ayni/error.h"
 #include "ayni/output.h"
 #include "ayni/user.h"
@@ -35,7 +36,7 @@ setup(void **state)
 	ayni_error err;
 
 	ayni_password_test_cost(1, 8);
-	if (ayni_db_open(&db, ":memory:", AYNI_DB_CREATE, &err) != 0)
+	if (testdb_open(&db, AYNI_DB_CREATE, &err) != 0)
 		return -1;
 	ayni_db_set_now(db, T0);
 	*state = db;
@@ -64,22 +65,13 @@ mkuser(ayni_db *db, const char *email, int super)
 static long long
 q1(ayni_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(ayni_db_handle(db), sql, -1, &st,
-	    NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return (long long)testdb_int(db, sql);
 }
 
 static void
 exec(ayni_db *db, const char *sql)
 {
-	assert_int_equal(sqlite3_exec(ayni_db_handle(db), sql, NULL, NULL,
-	    NULL), SQLITE_OK);
+	assert_int_equal(testdb_exec(db, sql), 0);
 }
 
 static void

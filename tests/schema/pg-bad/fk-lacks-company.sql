@@ -1,0 +1,18 @@
+-- expect: foreign key (upload_id) to tenant table 'uploads' lacks company_id
+CREATE TABLE companies (id bigserial PRIMARY KEY, rut text NOT NULL UNIQUE);
+CREATE TABLE uploads (
+	id		bigserial,
+	company_id	bigint NOT NULL REFERENCES companies (id),
+	PRIMARY KEY (company_id, id)
+) PARTITION BY HASH (company_id);
+SELECT ayni_partition('uploads');
+CREATE TABLE raw_transactions (
+	id		bigserial,
+	company_id	bigint NOT NULL,
+	upload_id	bigint NOT NULL REFERENCES uploads (id),
+	PRIMARY KEY (company_id, id)
+) PARTITION BY HASH (company_id);
+SELECT ayni_partition('raw_transactions');
+SELECT create_reference_table('companies');
+SELECT create_distributed_table('uploads', 'company_id');
+SELECT create_distributed_table('raw_transactions', 'company_id');
