@@ -61,7 +61,7 @@ for f in "$src"/schema/pg/[0-9][0-9][0-9][0-9]_*.sql; do
 	n=$((n + 1))
 	base=${f##*/}
 	if psql "$db" -X -q -1 -v ON_ERROR_STOP=1 -f "$f" \
-	    -c "INSERT INTO ayni_schema_version VALUES ($n, '$base',
+	    -c "INSERT INTO ayni_schema_version VALUES ($n,
 		to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))" \
 	    >/dev/null 2>"$T/err"; then ok; else
 		not_ok "$base does not load: $(cat "$T/err")"; fi
