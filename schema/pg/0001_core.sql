@@ -47,7 +47,8 @@ $$;
 -- database as ayni's, as application_id does a SQLite file.
 CREATE TABLE ayni_schema_version (
 	version		integer PRIMARY KEY CHECK (version > 0),
-	applied_at	text NOT NULL	-- UTC 'YYYY-MM-DD HH:MM:SS'
+	name		text NOT NULL,		-- '0001_core.sql'
+	applied_at	text NOT NULL		-- UTC 'YYYY-MM-DD HH:MM:SS'
 );
 
 -- Reference tables -------------------------------------------------------

@@ -4,8 +4,8 @@
 #
 # Runs under scripts/pg-test.sh, which sets AYNI_TEST_PG; without it the
 # test is skipped (77), never passed.  Applies every schema/pg/NNNN_*.sql
-# in order, each in one transaction with its ayni_schema_version row, as
-# the migration runner does; then checks, on rows of two companies, that
+# in order, each whole in one transaction with its ayni_schema_version
+# row, as the migration runner does; then checks, on rows of two companies, that
 # the keys, foreign keys and generated columns do what schema/pg/README.md
 # says, that a database in another locale is refused, and that citus.sql
 # places every table (against stand-ins for the two Citus functions).
@@ -60,8 +60,10 @@ n=0
 for f in "$src"/schema/pg/[0-9][0-9][0-9][0-9]_*.sql; do
 	n=$((n + 1))
 	base=${f##*/}
-	if psql "$db" -X -q -1 -v ON_ERROR_STOP=1 -f "$f" \
-	    -c "INSERT INTO ayni_schema_version VALUES ($n,
+	# -c sends the file whole in one query, as the runner does (-f would
+	# split it into statements)
+	if psql "$db" -X -q -1 -v ON_ERROR_STOP=1 -c "$(cat "$f")" \
+	    -c "INSERT INTO ayni_schema_version VALUES ($n, '$base',
 		to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))" \
 	    >/dev/null 2>"$T/err"; then ok; else
 		not_ok "$base does not load: $(cat "$T/err")"; fi
