@@ -8,7 +8,8 @@
 # row, as the migration runner does; then checks, on rows of two companies, that
 # the keys, foreign keys and generated columns do what schema/pg/README.md
 # says, that a database in another locale is refused, and that citus.sql
-# places every table (against stand-ins for the two Citus functions).
+# places every table (against stand-ins for the two Citus functions); and
+# that the tables and columns are SQLite's (sqlite3 builds schema/).
 # What it does not check: Citus itself (no package for Debian 12).
 set -u
 if [ -z "${AYNI_TEST_PG:-}" ]; then
@@ -80,6 +81,27 @@ is "tenant tables are hash-partitioned, 8 partitions each" \
 	WHERE pt.partstrat = 'h'" "11 88"
 is "no triggers but the foreign keys' own" \
     "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal" "0"
+
+# The same tables and columns, in the same order, as SQLite's schema after
+# its last migration, but for what schema/pg/README.md explains:
+# agg_line_change (the triggers' bookkeeping), the version table and the
+# calendar.
+{
+	echo "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;"
+	cat "$src"/schema/[0-9][0-9][0-9][0-9]_*.sql
+	echo "SELECT m.name || '.' || p.name FROM sqlite_schema m,
+	    pragma_table_xinfo(m.name) p WHERE m.type = 'table'
+	    AND m.name <> 'agg_line_change' ORDER BY m.name, p.cid;"
+} | sqlite3 "$T/sqlite.db" >"$T/sqlite.cols" 2>"$T/err" ||
+    not_ok "sqlite3 cannot build schema/: $(cat "$T/err")"
+is "the tables and columns of the SQLite schema" \
+    "SELECT c.relname || '.' || a.attname FROM pg_class c
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	JOIN pg_attribute a ON a.attrelid = c.oid
+	WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+	AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+	AND c.relname NOT IN ('ayni_schema_version', 'calendar')
+	ORDER BY c.relname, a.attnum" "$(cat "$T/sqlite.cols")"
 
 # 2. Two companies, an upload each, lines with the same key in both.
 now="'2025-01-01 00:00:00'"
