@@ -46,7 +46,10 @@ else
 	as_pg() { "$@"; }
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/ayni-pg.XXXXXX")
+# A socket's path has at most 107 bytes: a deep TMPDIR falls back to /tmp.
+tmp=${TMPDIR:-/tmp}
+[ ${#tmp} -le 60 ] || tmp=/tmp
+dir=$(mktemp -d "$tmp/ayni-pg.XXXXXX")
 started=
 cleanup() {
 	if [ -n "$started" ]; then
@@ -66,6 +69,7 @@ if ! as_pg "$bin/initdb" -D "$dir/data" -U "$me" -A trust -E UTF8 \
 	echo "pg-test.sh: initdb failed" >&2
 	exit 69
 fi
+started=1	# even if pg_ctl gives up waiting, a server may be running
 if ! as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
     -o "-k $dir -p 5432 -c listen_addresses='' -c fsync=off \
     -c synchronous_commit=off -c full_page_writes=off" start; then
@@ -73,7 +77,6 @@ if ! as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
 	echo "pg-test.sh: the server did not start" >&2
 	exit 69
 fi
-started=1
 
 # Whatever the caller's environment says, clients reach this server.
 unset PGHOSTADDR PGSERVICE PGSERVICEFILE PGPASSWORD
