@@ -6,8 +6,8 @@
 # Makes a temporary directory, initdb's a cluster in it (as the postgres
 # user when run as root), starts the server listening only on a Unix
 # socket in that directory (no TCP), creates the database 'ayni', exports
-#   AYNI_TEST_PG=postgresql:///ayni?host=DIR  PGHOST=DIR  PGDATABASE=ayni
-#   PGUSER=<you>  AYNI_PG_BIN=<server binaries>
+#   AYNI_TEST_PG=postgresql:///ayni?host=DIR  PGHOST=DIR  PGPORT=5432
+#   PGDATABASE=ayni  PGUSER=<you>  AYNI_PG_BIN=<server binaries, psql>
 # and runs COMMAND (default: ctest --test-dir build -L pg
 # --output-on-failure, from the top of the repository).  On exit, however
 # it ends, the server is stopped and the directory removed; the command's
@@ -40,12 +40,16 @@ fi
 # libpq and ayni connect with their defaults.
 me=$(id -un)
 if [ "$(id -u)" -eq 0 ]; then
-	as_pg() { runuser -u postgres -- "$@"; }
+	# from the temporary directory: postgres may not enter the caller's
+	as_pg() { (cd "$dir" && runuser -u postgres -- "$@"); }
 else
 	as_pg() { "$@"; }
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/ayni-pg.XXXXXX")
+# A socket's path has at most 107 bytes: a deep TMPDIR falls back to /tmp.
+tmp=${TMPDIR:-/tmp}
+[ ${#tmp} -le 60 ] || tmp=/tmp
+dir=$(mktemp -d "$tmp/ayni-pg.XXXXXX")
 started=
 cleanup() {
 	if [ -n "$started" ]; then
@@ -65,18 +69,20 @@ if ! as_pg "$bin/initdb" -D "$dir/data" -U "$me" -A trust -E UTF8 \
 	echo "pg-test.sh: initdb failed" >&2
 	exit 69
 fi
+started=1	# even if pg_ctl gives up waiting, a server may be running
 if ! as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-    -o "-k $dir -c listen_addresses='' -c fsync=off \
+    -o "-k $dir -p 5432 -c listen_addresses='' -c fsync=off \
     -c synchronous_commit=off -c full_page_writes=off" start; then
 	cat "$dir/server.log" >&2
 	echo "pg-test.sh: the server did not start" >&2
 	exit 69
 fi
-started=1
 
-PGHOST=$dir PGUSER=$me PGDATABASE=ayni AYNI_PG_BIN=$bin
+# Whatever the caller's environment says, clients reach this server.
+unset PGHOSTADDR PGSERVICE PGSERVICEFILE PGPASSWORD
+PGHOST=$dir PGPORT=5432 PGUSER=$me PGDATABASE=ayni AYNI_PG_BIN=$bin
 AYNI_TEST_PG="postgresql:///ayni?host=$dir"
-export PGHOST PGUSER PGDATABASE AYNI_PG_BIN AYNI_TEST_PG
+export PGHOST PGPORT PGUSER PGDATABASE AYNI_PG_BIN AYNI_TEST_PG
 "$bin/createdb" ayni
 
 if [ $# -eq 0 ]; then

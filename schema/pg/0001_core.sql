@@ -42,11 +42,13 @@ END
 $$;
 
 -- Which migrations this database has: one row per schema/pg file applied,
--- written by the migration runner (schema/pg/README.md).
+-- written by the migration runner in the file's transaction; the version
+-- is the highest (schema/pg/README.md).  Its presence also marks the
+-- database as ayni's, as application_id does a SQLite file.
 CREATE TABLE ayni_schema_version (
 	version		integer PRIMARY KEY CHECK (version > 0),
-	name		text NOT NULL,
-	applied_at	text NOT NULL
+	name		text NOT NULL,		-- '0001_core.sql'
+	applied_at	text NOT NULL		-- UTC 'YYYY-MM-DD HH:MM:SS'
 );
 
 -- Reference tables -------------------------------------------------------

@@ -4,11 +4,12 @@
 #
 # Runs under scripts/pg-test.sh, which sets AYNI_TEST_PG; without it the
 # test is skipped (77), never passed.  Applies every schema/pg/NNNN_*.sql
-# in order, each in one transaction with its ayni_schema_version row, as
-# the migration runner does; then checks, on rows of two companies, that
+# in order, each whole in one transaction with its ayni_schema_version
+# row, as the migration runner does; then checks, on rows of two companies, that
 # the keys, foreign keys and generated columns do what schema/pg/README.md
 # says, that a database in another locale is refused, and that citus.sql
-# places every table (against stand-ins for the two Citus functions).
+# places every table (against stand-ins for the two Citus functions); and
+# that the tables and columns are SQLite's (sqlite3 builds schema/).
 # What it does not check: Citus itself (no package for Debian 12).
 set -u
 if [ -z "${AYNI_TEST_PG:-}" ]; then
@@ -17,6 +18,9 @@ if [ -z "${AYNI_TEST_PG:-}" ]; then
 	exit 77
 fi
 src=${AYNI_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+# the server's own client: Debian's /usr/bin/psql is a Perl wrapper that
+# costs more than most of the queries below
+bin=${AYNI_PG_BIN:-/usr/lib/postgresql/15/bin}
 T=$(mktemp -d "${TMPDIR:-/tmp}/ayni-pgload.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 passed=0
@@ -31,7 +35,7 @@ not_ok() {
 # sql SQL: run it in $db; its rows in $out (unaligned, '|'), psql's exit
 # status in $rc, its messages in $err (verbose: with the SQLSTATE).
 sql() {
-	psql "$db" -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=verbose \
+	"$bin/psql" "$db" -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=verbose \
 	    -c "$1" >"$T/out" 2>"$T/err"
 	rc=$?
 	out=$(cat "$T/out")
@@ -62,7 +66,9 @@ tenants=$(grep -c '^SELECT create_distributed_table' "$src/schema/pg/citus.sql")
 for f in "$src"/schema/pg/[0-9][0-9][0-9][0-9]_*.sql; do
 	n=$((n + 1))
 	base=${f##*/}
-	if psql "$db" -X -q -1 -v ON_ERROR_STOP=1 -f "$f" \
+	# -c sends the file whole in one query, as the runner does (-f would
+	# split it into statements)
+	if "$bin/psql" "$db" -X -q -1 -v ON_ERROR_STOP=1 -c "$(cat "$f")" \
 	    -c "INSERT INTO ayni_schema_version VALUES ($n, '$base',
 		to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))" \
 	    >/dev/null 2>"$T/err"; then ok; else
@@ -77,6 +83,27 @@ is "tenant tables are hash-partitioned, 8 partitions each" \
 	WHERE pt.partstrat = 'h'" "$tenants $((tenants * 8))"
 is "no triggers but the foreign keys' own" \
     "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal" "0"
+
+# The same tables and columns, in the same order, as SQLite's schema after
+# its last migration, but for what schema/pg/README.md explains:
+# agg_line_change (the triggers' bookkeeping), the version table and the
+# calendar.
+{
+	echo "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;"
+	cat "$src"/schema/[0-9][0-9][0-9][0-9]_*.sql
+	echo "SELECT m.name || '.' || p.name FROM sqlite_schema m,
+	    pragma_table_xinfo(m.name) p WHERE m.type = 'table'
+	    AND m.name <> 'agg_line_change' ORDER BY m.name, p.cid;"
+} | sqlite3 "$T/sqlite.db" >"$T/sqlite.cols" 2>"$T/err" ||
+    not_ok "sqlite3 cannot build schema/: $(cat "$T/err")"
+is "the tables and columns of the SQLite schema" \
+    "SELECT c.relname || '.' || a.attname FROM pg_class c
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	JOIN pg_attribute a ON a.attrelid = c.oid
+	WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+	AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+	AND c.relname NOT IN ('ayni_schema_version', 'calendar')
+	ORDER BY c.relname, a.attnum" "$(cat "$T/sqlite.cols")"
 
 # 2. Two companies, an upload each, lines with the same key in both.
 now="'2025-01-01 00:00:00'"
@@ -118,6 +145,19 @@ is "the generated columns: line key and the return rule" \
 is "text sorts byte by byte, as in SQLite" \
     "SELECT string_agg(x, ' ' ORDER BY x) FROM (VALUES ('b'), ('B'), ('a'),
 	('Ñ'), ('_')) AS v (x)" "B _ a b Ñ"
+
+is "the calendar adds the days it lacks, once" \
+    "SELECT ayni_calendar_fill('2024-12-28', '2025-01-06')
+	|| ' ' || ayni_calendar_fill('2020-12-31', '2025-01-01')
+	|| ' ' || ayni_calendar_fill('2021-01-01', '2021-01-03')" "10 1458 0"
+is "ISO weeks, months and quarters as the SQLite views label them" \
+    "SELECT day, week, week_start, week_end, month, month_end, quarter,
+	quarter_start, quarter_end FROM calendar
+	WHERE day IN ('2024-12-30', '2021-01-03', '2024-02-29')
+	ORDER BY day" \
+    "2021-01-03|2020-W53|2020-12-28|2021-01-03|2021-01|2021-01-31|2021-Q1|2021-01-01|2021-03-31
+2024-02-29|2024-W09|2024-02-26|2024-03-03|2024-02|2024-02-29|2024-Q1|2024-01-01|2024-03-31
+2024-12-30|2025-W01|2024-12-30|2025-01-05|2024-12|2024-12-31|2024-Q4|2024-10-01|2024-12-31"
 
 # 3. What must be refused.
 refused "a duplicate line key" 23505 \
@@ -170,10 +210,10 @@ is "deleting company 1" \
 	(SELECT count(*) FROM column_mappings)" "1 2 1"
 
 # 5. A database that would sort or fold text differently is refused.
-if "${AYNI_PG_BIN:-/usr/lib/postgresql/15/bin}/createdb" -T template0 \
+if "$bin/createdb" -T template0 \
     -E UTF8 --locale=C.UTF-8 "other_locale_$$" 2>"$T/err"; then
 	other=$(printf '%s' "$db" | sed "s|///[^?]*|///other_locale_$$|")
-	if psql "$other" -X -q -1 -v ON_ERROR_STOP=1 \
+	if "$bin/psql" "$other" -X -q -1 -v ON_ERROR_STOP=1 \
 	    -f "$src/schema/pg/0001_core.sql" >/dev/null 2>"$T/err"; then
 		not_ok "0001 loaded into a database of locale C.UTF-8"
 	elif grep -q "must have encoding UTF8 and locale C" "$T/err"; then ok
