@@ -16,6 +16,7 @@
 # the other, so a change in the machine's load hits both.
 set -eu
 cd "$(dirname "$0")/.."
+here=$PWD/bench
 smoke=0
 if [ "${1:-}" = --smoke ]; then
 	smoke=1
@@ -125,6 +126,9 @@ for n in "$@"; do
 	done
 	fresh
 	run "$d/distinct" "$ayni" -q upload "$tmp/distinct.csv"
+	# what SQLite alone needs to store these lines (bench/floor.sh), once
+	AYNI=$ayni sh "$here/floor.sh" "$f" | awk -F': ' '/^INSERT/ {
+	    split($2, a, " "); print a[1], "-", "-" }' >>"$d/floor"
 	fresh
 	"$ayni" -q upload "$f" >/dev/null
 	i=0
@@ -184,6 +188,8 @@ table() {
 	row '`ayni upload` / sqlite3 .import' '<= 1.0x (0.5x)' ratio \
 	    upload import
 	[ -z "$duckdb" ] || row '`ayni upload` / duckdb' '' ratio upload duckdb
+	row 'SQLite alone: the lines INSERTed into raw_transactions (bench/floor.sh)' '' sec floor
+	row 'that / sqlite3 .import' '' ratio floor import
 	row 'identical re-upload, wall' '' sec again
 	row 're-upload / sqlite3 .import' '<= 0.7x' ratio again import
 	row 'peak RSS, upload' '<= 64 MB, flat' mb upload
