@@ -109,8 +109,8 @@ static const char probe_sql[] =
 
 /*
  * New lines go in BATCH at a time, by one statement of BATCH rows of
- * these columns, each row's values bound as ?(25 k + 1) .. ?(25 k + 25)
- * (bind_row); the last few one by one.  One statement a line spent more
+ * these columns, in the order of the parameters above: row k's values are
+ * ?(25 k + 1) .. ?(25 k + 25) (bind_row); the last few one by one.  One statement a line spent more
  * on starting and ending the statement (opening a cursor on the table
  * and each index, the checks of the foreign keys) than on the line.
  *
@@ -125,13 +125,12 @@ static const char probe_sql[] =
 #define BATCH		64
 #define INSERT_COLS	25
 static const char insert_head[] =
-    "INSERT OR FAIL INTO raw_transactions (company_id, upload_id, line_no,"
-    " transaction_date, branch, doc_type, transaction_id, product_id,"
-    " occurrence, trans_type, is_return, customer_id, description,"
+    "INSERT OR FAIL INTO raw_transactions (company_id, upload_id,"
+    " processed_at, occurrence, line_no, transaction_date, transaction_id,"
+    " product_id, trans_type, is_return, customer_id, description,"
     " category, unit_type, quantity, stock, price_total, cost_unit,"
     " cost_total, price_unit, discount_total, commission_total, margin,"
-    " processed_at) VALUES ";
-
+    " branch, doc_type) VALUES ";
 /*
  * A stored line whose values changed, ?28.  A line whose values are all
  * the same is left alone: re-uploading an export writes nothing, and the
@@ -273,11 +272,13 @@ bind_num(sqlite3_stmt *st, int i, const ayni_record *l, int f)
 }
 
 /*
- * The line into parameters ?5 .. ?27 of st, those it has.  The text stays
- * the record's: st must be stepped while l lives.
+ * The line into parameters ?5 .. ?25 of st, those it has, each shifted by
+ * base (a row of a batch).  The text stays the record's: st must be
+ * stepped while l lives.
  */
 static void
-bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
+bind_line(sqlite3_stmt *st, int base, const ayni_record *l,
+    int64_t line_no)
 {
 	static const struct { int param, field, num; } cols[] = {
 		{ 7, AYNI_F_TRANS_ID, 0 }, { 8, AYNI_F_PRODUCT_ID, 0 },
@@ -289,73 +290,56 @@ bind_line(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
 		{ 20, AYNI_F_PRICE_UNIT, 1 }, { 21, AYNI_F_DISCOUNT_TOTAL, 1 },
 		{ 22, AYNI_F_COMMISSION_TOTAL, 1 }, { 23, AYNI_F_MARGIN, 1 },
 	};
-	const char *product = l->text[AYNI_F_PRODUCT_ID];
-	int n = sqlite3_bind_parameter_count(st);
+	const char *branch = l->text[AYNI_F_BRANCH];
+	const char *doc = l->text[AYNI_F_DOC_TYPE];
+	int n = sqlite3_bind_parameter_count(st) - base;
 	size_t i;
 
-	sqlite3_bind_int64(st, 5, line_no);
-	sqlite3_bind_text(st, 6, l->dt, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 10, l->is_return);
+	sqlite3_bind_int64(st, base + 5, line_no);
+	sqlite3_bind_text(st, base + 6, l->dt, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, base + 10, l->is_return);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		if (cols[i].param > n)
 			continue;
 		if (cols[i].num)
-			bind_num(st, cols[i].param, l, cols[i].field);
+			bind_num(st, base + cols[i].param, l, cols[i].field);
 		else
-			bind_text(st, cols[i].param, l->text[cols[i].field],
-			    -1);
+			bind_text(st, base + cols[i].param,
+			    l->text[cols[i].field], -1);
 	}
 	if (n < 24)
 		return;
-	bind_text(st, 24, l->text[AYNI_F_BRANCH] ? l->text[AYNI_F_BRANCH] :
-	    "", -1);
-	bind_text(st, 25, l->text[AYNI_F_DOC_TYPE] ?
-	    l->text[AYNI_F_DOC_TYPE] : "", -1);
-	if (n < 26)
-		return;
+	bind_text(st, base + 24, branch ? branch : "", -1);
+	bind_text(st, base + 25, doc ? doc : "", -1);
+}
+
+/* The line into st, a lookup by its key: ?5 .. ?27. */
+static void
+bind_key(sqlite3_stmt *st, const ayni_record *l, int64_t line_no)
+{
+	const char *product = l->text[AYNI_F_PRODUCT_ID];
+
+	bind_line(st, 0, l, line_no);
 	bind_text(st, 26, l->dt, 10);		/* the day */
 	bind_text(st, 27, product != NULL ? product : "", -1);
 }
 
 /*
- * A new line as row k of an insert statement (insert_head's columns), its
- * text the record's: st is stepped while the record waits in its slot.
+ * A new line as row k of an insert statement: ?1 .. ?25 of the common
+ * numbering, shifted.  Its text is the record's: st is stepped while the
+ * record waits in its slot.
  */
 static void
 bind_row(struct upload *u, sqlite3_stmt *st, int k, const ayni_record *l,
     int64_t line_no, int64_t occ)
 {
-	static const struct { int col, field, num; } cols[] = {
-		{ 6, AYNI_F_TRANS_ID, 0 }, { 7, AYNI_F_PRODUCT_ID, 0 },
-		{ 9, AYNI_F_TRANS_TYPE, 0 }, { 11, AYNI_F_CUSTOMER_ID, 0 },
-		{ 12, AYNI_F_DESCRIPTION, 0 }, { 13, AYNI_F_CATEGORY, 0 },
-		{ 14, AYNI_F_UNIT_TYPE, 0 }, { 15, AYNI_F_QUANTITY, 1 },
-		{ 16, AYNI_F_STOCK, 1 }, { 17, AYNI_F_PRICE_TOTAL, 1 },
-		{ 18, AYNI_F_COST_UNIT, 1 }, { 19, AYNI_F_COST_TOTAL, 1 },
-		{ 20, AYNI_F_PRICE_UNIT, 1 }, { 21, AYNI_F_DISCOUNT_TOTAL, 1 },
-		{ 22, AYNI_F_COMMISSION_TOTAL, 1 }, { 23, AYNI_F_MARGIN, 1 },
-	};
-	const char *branch = l->text[AYNI_F_BRANCH];
-	const char *doc = l->text[AYNI_F_DOC_TYPE];
-	int b = k * INSERT_COLS + 1;	/* the row's first parameter */
-	size_t i;
+	int base = k * INSERT_COLS;
 
-	sqlite3_bind_int64(st, b, u->o->company_id);
-	sqlite3_bind_int64(st, b + 1, u->upload_id);
-	sqlite3_bind_int64(st, b + 2, line_no);
-	sqlite3_bind_text(st, b + 3, l->dt, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, b + 4, branch ? branch : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, b + 5, doc ? doc : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, b + 8, occ);
-	sqlite3_bind_int(st, b + 10, l->is_return);
-	sqlite3_bind_text(st, b + 24, u->now, -1, SQLITE_STATIC);
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		if (cols[i].num)
-			bind_num(st, b + cols[i].col, l, cols[i].field);
-		else
-			bind_text(st, b + cols[i].col, l->text[cols[i].field],
-			    -1);
-	}
+	sqlite3_bind_int64(st, base + 1, u->o->company_id);
+	sqlite3_bind_int64(st, base + 2, u->upload_id);
+	sqlite3_bind_text(st, base + 3, u->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 4, occ);
+	bind_line(st, base, l, line_no);
 }
 
 /* Do two lines have the same key but for the occurrence? */
@@ -433,7 +417,7 @@ occurrence(struct upload *u, struct store *s, const ayni_record *l,
 		return 0;
 	for (i = 0; i < s->np; i++)
 		*occ += same_key(&s->pend[i]->l, l);
-	bind_line(st, l, line_no);
+	bind_key(st, l, line_no);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*occ += is_ours(s, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
@@ -453,7 +437,7 @@ find(struct upload *u, struct store *s, const ayni_record *l,
 
 	*id = 0;
 	*changed = 0;
-	bind_line(st, l, line_no);
+	bind_key(st, l, line_no);
 	sqlite3_bind_int64(st, 4, occ);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
@@ -473,7 +457,7 @@ probe(struct upload *u, struct store *s, const ayni_record *l,
 	sqlite3_stmt *st = s->st[ST_PROBE];
 	int rc;
 
-	bind_line(st, l, line_no);
+	bind_key(st, l, line_no);
 	sqlite3_bind_int64(st, 28, s->max_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		u->res->rows_other_day += sqlite3_column_int(st, 0);
@@ -513,7 +497,7 @@ store_line(struct upload *u, struct store *s, struct slot *p, size_t i,
 		return 0;
 	}
 	if (id != 0) {
-		bind_line(s->st[ST_UPDATE], l, line_no);
+		bind_line(s->st[ST_UPDATE], 0, l, line_no);
 		sqlite3_bind_int64(s->st[ST_UPDATE], 28, id);
 		ds->updated++;
 		u->res->rows_updated++;
