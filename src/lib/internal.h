@@ -131,6 +131,26 @@ int	ayni_savepoint_release(ayni_db *db, const char *name,
 void	ayni_savepoint_rollback(ayni_db *db, const char *name);
 
 /*
+ * Triggers set aside (SQLite): ayni_triggers_aside drops the triggers of
+ * table, keeping their text from sqlite_schema, and ayni_triggers_back
+ * creates them again from it (err may be NULL: then only the return
+ * says it failed).  Both inside the caller's write transaction, so that
+ * a rollback or a crash restores them and no other connection sees the
+ * table without them.  For a deferred company's bulk writes
+ * (agg_deferred): its triggers would only skip themselves, but their
+ * presence makes every INSERT a statement that SQLite must be able to
+ * undo alone, journalling each page it touches (store.c, refresh.c).
+ */
+struct ayni_triggers {
+	char	*sql[16];
+	int	 n;
+};
+int	ayni_triggers_aside(ayni_db *db, const char *table,
+	    struct ayni_triggers *t, ayni_error *err);
+int	ayni_triggers_back(ayni_db *db, struct ayni_triggers *t,
+	    ayni_error *err);
+
+/*
  * The body of rollup view name (schema/0002_rollups.sql), what follows
  * "AS", with its markers turned into parameters: ?1 the first day, ?2 the
  * last day, ?3 the company.  The caller frees *out.  aggregate.c.

@@ -411,17 +411,11 @@ open_connection(ayni_db *db, const char *path, int *flags, ayni_error *err)
 	 * ayni uses SQLite from one thread: no mutexes, and no allocation
 	 * statistics (each malloc took a global mutex for them).  The
 	 * upload's second thread (pipe.c) reads and parses only, and never
-	 * calls SQLite.  A statement that may have to undo itself alone (an
-	 * insert of many rows into a table with foreign keys, the refresh's
-	 * upserts) keeps the pages it changes in a statement journal: in
-	 * memory up to 4 MiB a statement, not the default 64 KiB, past which
-	 * every statement of an upload wrote its pages to a temporary file
-	 * (1.1 s of system time in a 1M-line upload).  Refused, harmlessly,
-	 * once SQLite is initialized.  bench/README.md.
+	 * calls SQLite.  Refused, harmlessly, once SQLite is initialized.
+	 * bench/README.md.
 	 */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
 	if (sqlite3_open_v2(opath, &LITE(db)->h, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK)
 		return LITE(db)->h != NULL ? ayni_db_error(db, err, N_("opening")) :
@@ -722,4 +716,57 @@ ayni_sql_mprintf(ayni_error *err, const char *fmt, ...)
 	if (s == NULL)
 		ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	return s;
+}
+
+/* --- triggers set aside (internal.h), for the modules not yet ported --- */
+
+int
+ayni_triggers_aside(ayni_db *db, const char *table, struct ayni_triggers *t,
+    ayni_error *err)
+{
+	sqlite3 *h = LITE(db)->h;
+	sqlite3_stmt *st = NULL;
+	char *drop;
+	int rc = 0, src;
+
+	if (sqlite3_prepare_v2(h, "SELECT name, sql FROM sqlite_schema"
+	    " WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name", -1,
+	    &st, NULL) != SQLITE_OK)
+		return ayni_db_error(db, err, N_("setting triggers aside"));
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (t->n == (int)(sizeof(t->sql) / sizeof(t->sql[0])))
+			return sqlite3_finalize(st), ayni_error_set(err,
+			    AYNI_EINTERNAL, _("%s: more triggers than can be "
+			    "set aside"), table);
+		drop = sqlite3_mprintf("DROP TRIGGER \"%w\"",
+		    (const char *)sqlite3_column_text(st, 0));
+		if (drop == NULL || (t->sql[t->n] = strdup((const char *)
+		    sqlite3_column_text(st, 1))) == NULL)
+			rc = ayni_error_set(err, AYNI_ENOMEM,
+			    _("out of memory"));
+		else if (t->n++, sqlite3_exec(h, drop, NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			rc = ayni_db_error(db, err, N_("setting triggers aside"));
+		sqlite3_free(drop);
+	}
+	if (rc == 0 && src != SQLITE_DONE)
+		rc = ayni_db_error(db, err, N_("setting triggers aside"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+ayni_triggers_back(ayni_db *db, struct ayni_triggers *t, ayni_error *err)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < t->n; i++) {
+		if (rc == 0 && sqlite3_exec(LITE(db)->h, t->sql[i], NULL,
+		    NULL, NULL) != SQLITE_OK)
+			rc = ayni_db_error(db, err, N_("putting triggers back"));
+		free(t->sql[i]);
+	}
+	t->n = 0;
+	return rc;
 }

@@ -539,65 +539,6 @@ free_slot(void *slot)
 
 /* --- the store --- */
 
-/*
- * The rollup triggers of raw_transactions, kept aside while the store
- * writes (see ayni_upload_store).
- */
-struct triggers {
-	char	*sql[16];
-	int	 n;
-};
-
-static int
-triggers_off(struct upload *u, struct triggers *t, ayni_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	char *drop;
-	int rc, i;
-
-	if ((rc = ayni_sql_prepare(u->db, &st, err, N_("storing the lines"),
-	    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-	    " AND tbl_name = 'raw_transactions' ORDER BY name", NULL)) != 0)
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && t->n < 16) {
-		drop = sqlite3_mprintf("DROP TRIGGER \"%w\"",
-		    (const char *)sqlite3_column_text(st, 0));
-		t->sql[t->n] = strdup((const char *)sqlite3_column_text(st, 1));
-		if (drop == NULL || t->sql[t->n] == NULL) {
-			sqlite3_free(drop);
-			free(t->sql[t->n]);
-			sqlite3_finalize(st);
-			return ayni_error_set(err, AYNI_ENOMEM,
-			    _("out of memory"));
-		}
-		t->n++;
-		i = sqlite3_exec(u->h, drop, NULL, NULL, NULL);
-		sqlite3_free(drop);
-		if (i != SQLITE_OK) {
-			sqlite3_finalize(st);
-			return ayni_db_error(u->db, err,
-			    N_("storing the lines"));
-		}
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
-static int
-triggers_on(struct upload *u, struct triggers *t, ayni_error *err)
-{
-	int i, rc = 0;
-
-	for (i = 0; i < t->n; i++) {
-		if (rc == 0 && sqlite3_exec(u->h, t->sql[i], NULL, NULL,
-		    NULL) != SQLITE_OK)
-			rc = ayni_db_error(u->db, err, N_("storing the lines"));
-		free(t->sql[i]);
-	}
-	t->n = 0;
-	return rc;
-}
-
 /* An insert of rows lines, its parameters numbered as bind_row does. */
 static int
 prepare_insert(struct upload *u, sqlite3_stmt **st, int rows,
@@ -742,7 +683,7 @@ int
 ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 {
 	struct store s = { 0 };
-	struct triggers t = { { 0 }, 0 };
+	struct ayni_triggers t = { { 0 }, 0 };
 	struct reader rd = { u, 0 };
 	struct ayni_pipe pipe = { 0 };
 	struct slot *p;
@@ -750,7 +691,8 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 	long n = 0;
 	int rc;
 
-	if ((rc = triggers_off(u, &t, err)) != 0 ||
+	if ((rc = ayni_triggers_aside(u->db, "raw_transactions", &t,
+	    err)) != 0 ||
 	    (rc = store_open(u, &s, lines, err)) != 0)
 		goto out;
 	if (fseek(u->spool, 0, SEEK_SET) != 0 ||
@@ -795,7 +737,7 @@ ayni_upload_store(struct upload *u, long lines, int scan, ayni_error *err)
 out:
 	ayni_pipe_stop(&pipe, free_slot);
 	store_close(&s);
-	if (triggers_on(u, &t, rc ? NULL : err) != 0 && rc == 0)
+	if (ayni_triggers_back(u->db, &t, rc ? NULL : err) != 0 && rc == 0)
 		rc = err->code;
 	return rc;
 }
