@@ -110,14 +110,14 @@ static const char probe_sql[] =
 /*
  * New lines go in BATCH at a time, by one statement of BATCH rows of
  * these columns, in the order of the parameters above: row k's values are
- * ?(25 k + 1) .. ?(25 k + 25) (bind_row); the last few one by one.  One statement a line spent more
- * on starting and ending the statement (opening a cursor on the table
- * and each index, the checks of the foreign keys) than on the line.
+ * ?(25 k + 1) .. ?(25 k + 25) (bind_row); the last few one by one.  One
+ * statement a line spent more on starting and ending the statement
+ * (opening a cursor on the table and each index) than on the line.
  *
- * OR FAIL, and the foreign keys deferred to COMMIT (store_open): a
- * statement that may have to undo its own rows when a constraint fails
- * makes SQLite copy every page it changes into a statement journal
- * first.  Here no constraint can fail but through a bug (the store
+ * OR FAIL, and foreign keys unchecked in the upload's transaction
+ * (upload.c, run_passes): a statement that may have to undo its own rows
+ * when a constraint fails makes SQLite copy every page it changes into a
+ * statement journal first.  Here no constraint can fail but through a bug (the store
  * numbers occurrences so that keys are unique, and the company and the
  * upload exist); if one does, the upload fails and its transaction is
  * rolled back whole, which is all the undoing needed.
@@ -602,9 +602,7 @@ store_open(struct upload *u, struct store *s, long lines, ayni_error *err)
 	if ((rc = prepare_insert(u, &s->st[ST_INSERT], BATCH, err)) != 0 ||
 	    (rc = prepare_insert(u, &s->st[ST_INSERT_ONE], 1, err)) != 0)
 		return rc;
-	/* see insert_head; back to immediate at the transaction's end */
-	return ayni_sql_script(u->db, err, N_("storing the lines"),
-	    "PRAGMA defer_foreign_keys = ON");
+	return 0;
 }
 
 static void

@@ -278,6 +278,13 @@ test_occurrences_and_upsert(void **state)
 	assert_query(db, "SELECT product_id, occurrence, upload_id FROM"
 	    " raw_transactions ORDER BY product_id, occurrence",
 	    "A|1|1\nA|2|3\nB|1|1\nC|1|3");
+	/*
+	 * The data transaction ran with foreign keys unchecked (upload.c):
+	 * what it wrote refers to rows that exist, and the connection has
+	 * them checked again afterwards.
+	 */
+	assert_query(db, "PRAGMA foreign_key_check", "");
+	assert_query(db, "PRAGMA foreign_keys", "1");
 	/* data_updates of that last upload, month level. */
 	assert_query(db, "SELECT period, rows_before, rows_after, rows_added,"
 	    " rows_updated, rows_deleted FROM data_updates WHERE upload_id ="
