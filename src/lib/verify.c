@@ -914,7 +914,7 @@ check_days(ayni_db *db, int64_t company, long *d, ayni_error *err)
 	if (v.n > 0)
 		vday_check(&v, w);
 	if (v.overflow) {
-		rc = ayni_error_set(err, AYNI_EDATA, "%s: integer overflow",
+		rc = ayni_error_set(err, AYNI_EDATA, _("%s: integer overflow"),
 		    _("verifying the rollups"));
 		goto out;
 	}
