@@ -45,8 +45,10 @@ static const struct check {
 
 /*
  * What each base table must hold for company ?1, recomputed from
- * raw_transactions by plain GROUP BYs: nothing of the refresh engine or
- * of the triggers is used, so a bug in either shows here.  Columns in
+ * raw_transactions by plain GROUP BYs (the day tables and the hours:
+ * by check_days(), in C, from one read of the lines): nothing of the
+ * refresh engine or of the triggers is used, so a bug in either shows
+ * here.  Columns in
  * the table's order, rows in the order of its primary key (the GROUP BY
  * order: no second sort); a line's signed amounts are the net_* columns
  * (schema/0003_line_identity.sql); a line without a product
@@ -65,9 +67,6 @@ static const struct check {
     " net_margin AS margin, discount_total AS discount," \
     " cost_total IS NOT NULL AND margin IS NOT NULL AS costed" \
     " FROM raw_transactions WHERE company_id = ?1"
-#define VCOSTED \
-    " coalesce(sum(CASE WHEN costed THEN revenue END), 0)," \
-    " coalesce(sum(CASE WHEN costed THEN margin END), 0), sum(costed)"
 /* The ISO week of day d, as agg_day_period writes it. */
 #define VWEEK(d) \
     "strftime('%Y', date(" d ", '-3 days', 'weekday 4')) || '-W' ||" \
@@ -146,40 +145,25 @@ static const struct vtable {
 	int		 nkey;		/* the first nkey columns */
 	int		 superset;	/* only missing rows differ */
 } vtables[NVTABLES] = {
-	[V_DAY] = { "agg_day",
-	    "SELECT day, count(*), sum(revenue), sum(units),"
-	    " coalesce(sum(cost), 0), count(cost), coalesce(sum(margin), 0),"
-	    " count(margin)," VCOSTED ", coalesce(sum(discount), 0),"
-	    " count(discount), sum(is_return), count(DISTINCT txn_key),"
-	    " count(DISTINCT product_id), count(DISTINCT customer_id)"
-	    " FROM (" VLINES ") GROUP BY day ORDER BY day", NULL,
+	/*
+	 * The day tables and the hours: expected NULL, recomputed by
+	 * check_days() in one read of the lines, compared with these.
+	 */
+	[V_DAY] = { "agg_day", NULL, NULL,
 	    "SELECT day, lines, revenue, units, cost, cost_lines, margin,"
 	    " margin_lines, revenue_c, margin_c, costed_lines, discount,"
 	    " discount_lines, returns, trans, products, customers"
 	    " FROM agg_day WHERE company_id = ?1 ORDER BY day", 1, 0 },
-	[V_PRODUCT] = { "agg_product_day",
-	    "SELECT day, product_id, category, description, count(*),"
-	    " sum(revenue), sum(units), coalesce(sum(margin), 0),"
-	    " count(margin)," VCOSTED ", count(DISTINCT txn_key)"
-	    " FROM (" VLINES ") WHERE product_id IS NOT NULL"
-	    " GROUP BY day, product_id, category, description"
-	    " ORDER BY day, product_id, category, description", NULL,
+	[V_PRODUCT] = { "agg_product_day", NULL, NULL,
 	    "SELECT day, product_id, category, description, lines, revenue,"
 	    " units, margin, margin_lines, revenue_c, margin_c, costed_lines,"
 	    " trans FROM agg_product_day WHERE company_id = ?1"
 	    " ORDER BY day, product_id, category, description", 4, 0 },
-	[V_CUSTOMER] = { "agg_customer_day",
-	    "SELECT day, customer_id, count(*), sum(revenue),"
-	    " count(DISTINCT txn_key) FROM (" VLINES ")"
-	    " WHERE customer_id IS NOT NULL GROUP BY day, customer_id"
-	    " ORDER BY day, customer_id", NULL,
+	[V_CUSTOMER] = { "agg_customer_day", NULL, NULL,
 	    "SELECT day, customer_id, lines, revenue, trans"
 	    " FROM agg_customer_day WHERE company_id = ?1"
 	    " ORDER BY day, customer_id", 2, 0 },
-	[V_CATEGORY] = { "agg_category_day",
-	    "SELECT day, category, count(*), count(DISTINCT txn_key)"
-	    " FROM (" VLINES ") WHERE product_id IS NOT NULL"
-	    " GROUP BY day, category ORDER BY day, category", NULL,
+	[V_CATEGORY] = { "agg_category_day", NULL, NULL,
 	    "SELECT day, category, lines, trans FROM agg_category_day"
 	    " WHERE company_id = ?1 ORDER BY day, category", 2, 0 },
 	/*
@@ -204,19 +188,8 @@ static const struct vtable {
 	[V_PERIOD] = { "agg_period", VPERIOD_RAW, VPERIOD_SETS,
 	    "SELECT period, products, customers FROM agg_period"
 	    " WHERE company_id = ?1 ORDER BY period", 1, 0 },
-	/*
-	 * The hours (schema/0005_hour_rollup.sql), grouped by the first 13
-	 * characters of transaction_date, day and hour: the lines come in
-	 * that order from the (company_id, transaction_date) index, and
-	 * the day and hour are cut from each group's first line.
-	 */
-	[V_HOUR] = { "agg_hour",
-	    "SELECT substr(min(transaction_date), 1, 10),"
-	    " CAST(substr(min(transaction_date), 12, 2) AS INTEGER), count(*),"
-	    " sum(net_revenue), sum(substr(transaction_date, 12) = '00:00:00')"
-	    " FROM raw_transactions INDEXED BY raw_transactions_company_date"
-	    " WHERE company_id = ?1 GROUP BY substr(transaction_date, 1, 13)"
-	    " ORDER BY substr(transaction_date, 1, 13)", NULL,
+	/* The hours (schema/0005_hour_rollup.sql): check_days() too. */
+	[V_HOUR] = { "agg_hour", NULL, NULL,
 	    "SELECT day, hour, lines, revenue, midnight FROM agg_hour"
 	    " WHERE company_id = ?1 ORDER BY day, hour", 2, 0 },
 	/*
@@ -360,6 +333,613 @@ out:
 }
 
 /*
+ * The day tables (agg_day, agg_product_day, agg_customer_day,
+ * agg_category_day) and the hours (agg_hour), recomputed in C from one
+ * read of the company's lines in transaction_date order, which the
+ * (company_id, transaction_date) index gives without a sort: a day's
+ * lines are kept (memory grows with the lines of one day, not with the
+ * company's), grouped by sorting pointers to them, and each group's row
+ * compared at once with the stored row read by primary key.  The sums
+ * are those of the GROUP BYs they replace, column for column: a line's
+ * signed amounts are the net_* columns (schema/0003_line_identity.sql),
+ * a line without a product (schema/0004_document_lines.sql) counts no
+ * units and is in no product or category set, NULL and '' are the same
+ * "no customer".  Nothing of refresh.c is used: it is what this checks.
+ */
+#define VDAY_LINES \
+    "SELECT transaction_date, txn_key, product_id," \
+    " coalesce(category, ''), coalesce(description, '')," \
+    " nullif(customer_id, ''), is_return, net_revenue," \
+    " coalesce(net_units, 0), net_cost, net_margin, discount_total," \
+    " cost_total IS NOT NULL AND margin IS NOT NULL" \
+    " FROM raw_transactions INDEXED BY raw_transactions_company_date" \
+    " WHERE company_id = ?1 ORDER BY transaction_date"
+
+/* A text cell: p NULL is SQL NULL. */
+struct vstr {
+	const char	*p;
+	size_t		 off;		/* in the day's arena, until fixed */
+	int		 n;
+};
+
+/* One line of the day being checked. */
+struct vline {
+	struct vstr	 txn, product, category, description, customer;
+	int64_t		 revenue, units, cost, margin, discount;
+	int		 hour, midnight, is_return, costed;
+	int		 has_cost, has_margin, has_discount;
+};
+
+/* The sums of a group of lines, as the GROUP BYs named them. */
+struct vsum {
+	int64_t		 lines, revenue, units, cost, cost_lines, margin;
+	int64_t		 margin_lines, revenue_c, margin_c, costed;
+	int64_t		 discount, discount_lines, returns;
+	int		 overflow;	/* sum() would have failed */
+};
+
+/* An expected cell: text (s.p set, or NULL) or integer i. */
+struct vcell {
+	int		 text;
+	struct vstr	 s;
+	int64_t		 i;
+};
+
+/* A stored table walked in key order beside its recomputation. */
+struct vwalk {
+	sqlite3_stmt	*s;
+	int		 sr, nkey, ncol;
+	long		 d;
+};
+
+/* The lines of the current day. */
+struct vday {
+	char		 day[11];
+	struct vline	*lines;
+	struct vline	**by;		/* sorted views of lines */
+	size_t		 n, cap;
+	char		*arena;
+	size_t		 used, acap;
+	int		 overflow;
+};
+
+enum { W_DAY, W_PRODUCT, W_CUSTOMER, W_CATEGORY, W_HOUR, NWALK };
+static const int wtable[NWALK] = { V_DAY, V_PRODUCT, V_CUSTOMER,
+	V_CATEGORY, V_HOUR };
+
+/* a against b as SQLite's BINARY collation orders them. */
+static int
+str_cmp(const struct vstr *a, const struct vstr *b)
+{
+	int c;
+
+	if (a->p == NULL || b->p == NULL)
+		return (a->p != NULL) - (b->p != NULL);
+	if (a->n > 0 && b->n > 0 &&
+	    (c = memcmp(a->p, b->p, (size_t)(a->n < b->n ? a->n : b->n))) != 0)
+		return c;
+	return (a->n > b->n) - (a->n < b->n);
+}
+
+/* Expected cell e against stored column i of s, as col_cmp() would. */
+static int
+cell_cmp(const struct vcell *e, sqlite3_stmt *s, int i)
+{
+	int t = sqlite3_column_type(s, i);
+	struct vstr v;
+
+	if (!e->text || e->s.p == NULL) {
+		if (e->text)
+			return t == SQLITE_NULL ? 0 : -1;
+		if (t == SQLITE_INTEGER) {
+			int64_t y = sqlite3_column_int64(s, i);
+
+			return (e->i > y) - (e->i < y);
+		}
+		if (t == SQLITE_FLOAT) {
+			double x = (double)e->i, y = sqlite3_column_double(s, i);
+
+			return (x > y) - (x < y);
+		}
+		return t == SQLITE_NULL ? 1 : -1;
+	}
+	if (t != SQLITE_TEXT)
+		return t == SQLITE_BLOB ? -1 : 1;
+	v.p = (const char *)sqlite3_column_text(s, i);
+	v.n = sqlite3_column_bytes(s, i);
+	if (v.p == NULL)
+		v.p = "";
+	return str_cmp(&e->s, &v);
+}
+
+/* Cells [from, to) of row against the stored row of w: <0, 0, >0. */
+static int
+cells_cmp(const struct vcell *row, struct vwalk *w, int from, int to)
+{
+	int i, c;
+
+	for (i = from; i < to; i++)
+		if ((c = cell_cmp(&row[i], w->s, i)) != 0)
+			return c;
+	return 0;
+}
+
+/*
+ * One recomputed row, in key order: stored rows before it are extra
+ * (one difference each), a missing one is one, a changed one two, as
+ * vtable_diff() counts them.
+ */
+static void
+vwalk_row(struct vwalk *w, const struct vcell *row)
+{
+	int c;
+
+	for (;;) {
+		c = w->sr != SQLITE_ROW ? -1 : cells_cmp(row, w, 0, w->nkey);
+		if (c < 0) {
+			w->d++;
+			return;
+		}
+		if (c == 0 && cells_cmp(row, w, w->nkey, w->ncol) != 0)
+			w->d += 2;
+		w->sr = sqlite3_step(w->s);
+		if (c == 0)
+			return;
+		w->d++;
+	}
+}
+
+#define VADD(s, v)	do { if (__builtin_add_overflow((s), (v), &(s))) \
+	sum->overflow = 1; } while (0)
+
+static void
+vsum_add(struct vsum *sum, const struct vline *l)
+{
+	sum->lines++;
+	VADD(sum->revenue, l->revenue);
+	VADD(sum->units, l->units);
+	if (l->has_cost) {
+		VADD(sum->cost, l->cost);
+		sum->cost_lines++;
+	}
+	if (l->has_margin) {
+		VADD(sum->margin, l->margin);
+		sum->margin_lines++;
+	}
+	if (l->costed) {
+		VADD(sum->revenue_c, l->revenue);
+		VADD(sum->margin_c, l->margin);
+		sum->costed++;
+	}
+	if (l->has_discount) {
+		VADD(sum->discount, l->discount);
+		sum->discount_lines++;
+	}
+	sum->returns += l->is_return;
+}
+
+static void
+cell_int(struct vcell *c, int64_t i)
+{
+	c->text = 0;
+	c->i = i;
+}
+
+static void
+cell_str(struct vcell *c, const struct vstr *s)
+{
+	c->text = 1;
+	c->s = *s;
+}
+
+static int
+by_txn(const void *a, const void *b)
+{
+	return str_cmp(&(*(struct vline *const *)a)->txn,
+	    &(*(struct vline *const *)b)->txn);
+}
+
+/* agg_product_day's key within a day. */
+static int
+by_product_key(const struct vline *x, const struct vline *y)
+{
+	int c;
+
+	if ((c = str_cmp(&x->product, &y->product)) != 0 ||
+	    (c = str_cmp(&x->category, &y->category)) != 0)
+		return c;
+	return str_cmp(&x->description, &y->description);
+}
+
+static int
+by_product(const void *a, const void *b)
+{
+	const struct vline *x = *(struct vline *const *)a;
+	const struct vline *y = *(struct vline *const *)b;
+	int c;
+
+	if ((c = by_product_key(x, y)) != 0)
+		return c;
+	return str_cmp(&x->txn, &y->txn);
+}
+
+static int
+by_customer(const void *a, const void *b)
+{
+	const struct vline *x = *(struct vline *const *)a;
+	const struct vline *y = *(struct vline *const *)b;
+	int c;
+
+	if ((c = str_cmp(&x->customer, &y->customer)) != 0)
+		return c;
+	return str_cmp(&x->txn, &y->txn);
+}
+
+static int
+by_category(const void *a, const void *b)
+{
+	const struct vline *x = *(struct vline *const *)a;
+	const struct vline *y = *(struct vline *const *)b;
+	int c;
+
+	if ((c = str_cmp(&x->category, &y->category)) != 0)
+		return c;
+	return str_cmp(&x->txn, &y->txn);
+}
+
+enum { VS_ALL, VS_PRODUCT, VS_CUSTOMER };
+
+/* The lines of set which, sorted by cmp, into v->by: how many. */
+static size_t
+vday_sort(struct vday *v, int which, int (*cmp)(const void *, const void *))
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v->n; i++)
+		if (which == VS_ALL || (which == VS_PRODUCT ?
+		    v->lines[i].product.p : v->lines[i].customer.p) != NULL)
+			v->by[n++] = &v->lines[i];
+	qsort(v->by, n, sizeof(*v->by), cmp);
+	return n;
+}
+
+/* Distinct transactions in v->by[i, j), sorted by transaction there. */
+static int64_t
+vday_trans(struct vday *v, size_t i, size_t j)
+{
+	int64_t t = 0;
+	size_t k;
+
+	for (k = i; k < j; k++)
+		t += k == i || str_cmp(&v->by[k]->txn, &v->by[k - 1]->txn) != 0;
+	return t;
+}
+
+/* The hours of the day, in the order read (by time). */
+static void
+vday_hours(struct vday *v, struct vwalk *w)
+{
+	struct vcell row[5];
+	struct vstr day = { v->day, 0, (int)strlen(v->day) };
+	size_t i, j;
+	int64_t rev, mid;
+
+	for (i = 0; i < v->n; i = j) {
+		struct vsum sum = { 0 };
+
+		rev = mid = 0;
+		for (j = i; j < v->n && v->lines[j].hour == v->lines[i].hour;
+		    j++) {
+			vsum_add(&sum, &v->lines[j]);
+			mid += v->lines[j].midnight;
+		}
+		rev = sum.revenue;
+		v->overflow |= sum.overflow;
+		cell_str(&row[0], &day);
+		cell_int(&row[1], v->lines[i].hour);
+		cell_int(&row[2], (int64_t)(j - i));
+		cell_int(&row[3], rev);
+		cell_int(&row[4], mid);
+		vwalk_row(w, row);
+	}
+}
+
+/* agg_product_day's rows of the day: the distinct products, counted. */
+static int64_t
+vday_products(struct vday *v, struct vwalk *w)
+{
+	struct vcell row[13];
+	struct vstr day = { v->day, 0, (int)strlen(v->day) };
+	size_t i, j, k, n = vday_sort(v, VS_PRODUCT, by_product);
+	int64_t products = 0;
+
+	for (i = 0; i < n; i = j) {
+		struct vsum sum = { 0 };
+
+		for (j = i; j < n && by_product_key(v->by[j], v->by[i]) == 0;
+		    j++)
+			vsum_add(&sum, v->by[j]);
+		products += i == 0 ||
+		    str_cmp(&v->by[i]->product, &v->by[i - 1]->product) != 0;
+		v->overflow |= sum.overflow;
+		cell_str(&row[0], &day);
+		cell_str(&row[1], &v->by[i]->product);
+		cell_str(&row[2], &v->by[i]->category);
+		cell_str(&row[3], &v->by[i]->description);
+		k = 4;
+		cell_int(&row[k++], sum.lines);
+		cell_int(&row[k++], sum.revenue);
+		cell_int(&row[k++], sum.units);
+		cell_int(&row[k++], sum.margin);
+		cell_int(&row[k++], sum.margin_lines);
+		cell_int(&row[k++], sum.revenue_c);
+		cell_int(&row[k++], sum.margin_c);
+		cell_int(&row[k++], sum.costed);
+		cell_int(&row[k++], vday_trans(v, i, j));
+		vwalk_row(w, row);
+	}
+	return products;
+}
+
+/* agg_customer_day's rows of the day: the distinct customers. */
+static int64_t
+vday_customers(struct vday *v, struct vwalk *w)
+{
+	struct vcell row[5];
+	struct vstr day = { v->day, 0, (int)strlen(v->day) };
+	size_t i, j, n = vday_sort(v, VS_CUSTOMER, by_customer);
+	int64_t customers = 0;
+
+	for (i = 0; i < n; i = j) {
+		struct vsum sum = { 0 };
+
+		for (j = i; j < n && str_cmp(&v->by[j]->customer,
+		    &v->by[i]->customer) == 0; j++)
+			vsum_add(&sum, v->by[j]);
+		customers++;
+		v->overflow |= sum.overflow;
+		cell_str(&row[0], &day);
+		cell_str(&row[1], &v->by[i]->customer);
+		cell_int(&row[2], sum.lines);
+		cell_int(&row[3], sum.revenue);
+		cell_int(&row[4], vday_trans(v, i, j));
+		vwalk_row(w, row);
+	}
+	return customers;
+}
+
+/* agg_category_day's rows of the day (lines with a product). */
+static void
+vday_categories(struct vday *v, struct vwalk *w)
+{
+	struct vcell row[4];
+	struct vstr day = { v->day, 0, (int)strlen(v->day) };
+	size_t i, j, n = vday_sort(v, VS_PRODUCT, by_category);
+
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && str_cmp(&v->by[j]->category,
+		    &v->by[i]->category) == 0; j++)
+			;
+		cell_str(&row[0], &day);
+		cell_str(&row[1], &v->by[i]->category);
+		cell_int(&row[2], (int64_t)(j - i));
+		cell_int(&row[3], vday_trans(v, i, j));
+		vwalk_row(w, row);
+	}
+}
+
+/* Every row of the day, in each table, against the stored ones. */
+static void
+vday_check(struct vday *v, struct vwalk *w)
+{
+	struct vcell row[17];
+	struct vstr day = { v->day, 0, (int)strlen(v->day) };
+	struct vsum sum = { 0 };
+	int64_t products, customers;
+	size_t i, k = 0;
+
+	for (i = 0; i < v->n; i++) {
+		struct vline *l = &v->lines[i];
+
+		l->txn.p = v->arena + l->txn.off;
+		l->product.p = l->product.n < 0 ? NULL :
+		    v->arena + l->product.off;
+		l->category.p = v->arena + l->category.off;
+		l->description.p = v->arena + l->description.off;
+		l->customer.p = l->customer.n < 0 ? NULL :
+		    v->arena + l->customer.off;
+		vsum_add(&sum, l);
+	}
+	v->overflow |= sum.overflow;
+	vday_hours(v, &w[W_HOUR]);
+	products = vday_products(v, &w[W_PRODUCT]);
+	customers = vday_customers(v, &w[W_CUSTOMER]);
+	vday_categories(v, &w[W_CATEGORY]);
+	cell_str(&row[k++], &day);
+	cell_int(&row[k++], sum.lines);
+	cell_int(&row[k++], sum.revenue);
+	cell_int(&row[k++], sum.units);
+	cell_int(&row[k++], sum.cost);
+	cell_int(&row[k++], sum.cost_lines);
+	cell_int(&row[k++], sum.margin);
+	cell_int(&row[k++], sum.margin_lines);
+	cell_int(&row[k++], sum.revenue_c);
+	cell_int(&row[k++], sum.margin_c);
+	cell_int(&row[k++], sum.costed);
+	cell_int(&row[k++], sum.discount);
+	cell_int(&row[k++], sum.discount_lines);
+	cell_int(&row[k++], sum.returns);
+	cell_int(&row[k++], vday_trans(v, 0, vday_sort(v, VS_ALL, by_txn)));
+	cell_int(&row[k++], products);
+	cell_int(&row[k++], customers);
+	vwalk_row(&w[W_DAY], row);
+	v->n = v->used = 0;
+}
+
+/* Copy column i of st into the day's arena: 0, or -1 out of memory. */
+static int
+vday_str(struct vday *v, sqlite3_stmt *st, int i, struct vstr *s)
+{
+	const unsigned char *p = sqlite3_column_text(st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i), cap;
+	char *na;
+
+	s->p = NULL;
+	s->n = -1;
+	s->off = v->used;
+	if (p == NULL)
+		return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : -1;
+	if (v->used + n > v->acap) {
+		for (cap = v->acap ? v->acap : 65536; cap < v->used + n;)
+			cap *= 2;
+		if ((na = realloc(v->arena, cap)) == NULL)
+			return -1;
+		v->arena = na;
+		v->acap = cap;
+	}
+	memcpy(v->arena + v->used, p, n);
+	v->used += n;
+	s->n = (int)n;
+	return 0;
+}
+
+/* The current row of st as a line of the day: 0, or -1 out of memory. */
+static int
+vday_add(struct vday *v, sqlite3_stmt *st)
+{
+	const char *date = (const char *)sqlite3_column_text(st, 0);
+	struct vline *l, *nl, **nb;
+	size_t cap;
+
+	if (v->n == v->cap) {
+		cap = v->cap ? 2 * v->cap : 1024;
+		if ((nl = realloc(v->lines, cap * sizeof(*nl))) == NULL)
+			return -1;
+		v->lines = nl;
+		if ((nb = realloc(v->by, cap * sizeof(*nb))) == NULL)
+			return -1;
+		v->by = nb;
+		v->cap = cap;
+	}
+	l = &v->lines[v->n];
+	if (vday_str(v, st, 1, &l->txn) != 0 ||
+	    vday_str(v, st, 2, &l->product) != 0 ||
+	    vday_str(v, st, 3, &l->category) != 0 ||
+	    vday_str(v, st, 4, &l->description) != 0 ||
+	    vday_str(v, st, 5, &l->customer) != 0)
+		return -1;
+	/* transaction_date is 'YYYY-MM-DD hh:mm:ss' (schema/0004) */
+	if (sqlite3_column_bytes(st, 0) >= 13) {
+		l->hour = (date[11] - '0') * 10 + (date[12] - '0');
+		l->midnight = strcmp(date + 11, "00:00:00") == 0;
+	} else
+		l->hour = l->midnight = 0;
+	l->is_return = sqlite3_column_int(st, 6);
+	l->revenue = sqlite3_column_int64(st, 7);
+	l->units = sqlite3_column_int64(st, 8);
+	l->has_cost = sqlite3_column_type(st, 9) != SQLITE_NULL;
+	l->cost = sqlite3_column_int64(st, 9);
+	l->has_margin = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	l->margin = sqlite3_column_int64(st, 10);
+	l->has_discount = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	l->discount = sqlite3_column_int64(st, 11);
+	l->costed = sqlite3_column_int(st, 12);
+	v->n++;
+	return 0;
+}
+
+/*
+ * Open the stored side of each day table of company, in key order:
+ * 0, or an SQLite error.
+ */
+static int
+vwalk_open(ayni_db *db, struct vwalk *w, int64_t company, ayni_error *err)
+{
+	const struct vtable *t;
+	int k;
+
+	for (k = 0; k < NWALK; k++) {
+		t = &vtables[wtable[k]];
+		if (sqlite3_prepare_v2(ayni_db_handle(db), t->stored, -1,
+		    &w[k].s, NULL) != SQLITE_OK)
+			return sql_error(db, err, N_("verifying the rollups"));
+		sqlite3_bind_int64(w[k].s, 1, company);
+		w[k].nkey = t->nkey;
+		w[k].ncol = sqlite3_column_count(w[k].s);
+		w[k].sr = sqlite3_step(w[k].s);
+	}
+	return 0;
+}
+
+/*
+ * The day tables and hours of company against one read of its lines:
+ * d[v] rows of table v differ (vtables' order).
+ */
+static int
+check_days(ayni_db *db, int64_t company, long *d, ayni_error *err)
+{
+	struct vwalk w[NWALK] = { { NULL, SQLITE_DONE, 0, 0, 0 } };
+	struct vday v = { "", NULL, NULL, 0, 0, NULL, 0, 0, 0 };
+	sqlite3_stmt *st = NULL;
+	const char *date;
+	int rc, src = SQLITE_DONE, k;
+
+	if ((rc = vwalk_open(db, w, company, err)) != 0)
+		goto out;
+	if (sqlite3_prepare_v2(ayni_db_handle(db), VDAY_LINES, -1, &st,
+	    NULL) != SQLITE_OK) {
+		rc = sql_error(db, err, N_("verifying the rollups"));
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, company);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		date = (const char *)sqlite3_column_text(st, 0);
+		if (date == NULL)
+			break;
+		if (v.n > 0 && strncmp(date, v.day, 10) != 0)
+			vday_check(&v, w);
+		if (v.n == 0)
+			snprintf(v.day, sizeof(v.day), "%.10s", date);
+		if (vday_add(&v, st) != 0)
+			break;
+	}
+	if (src == SQLITE_ROW) {
+		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
+		goto out;
+	}
+	if (src != SQLITE_DONE) {
+		rc = sql_error(db, err, N_("verifying the rollups"));
+		goto out;
+	}
+	if (v.n > 0)
+		vday_check(&v, w);
+	if (v.overflow) {
+		rc = ayni_error_set(err, AYNI_EDATA, _("%s: integer overflow"),
+		    _("verifying the rollups"));
+		goto out;
+	}
+	for (k = 0; k < NWALK; k++) {
+		while (w[k].sr == SQLITE_ROW) {
+			w[k].d++;
+			w[k].sr = sqlite3_step(w[k].s);
+		}
+		if (w[k].sr != SQLITE_DONE) {
+			rc = sql_error(db, err, N_("verifying the rollups"));
+			goto out;
+		}
+		d[wtable[k]] = w[k].d;
+	}
+out:
+	for (k = 0; k < NWALK; k++)
+		sqlite3_finalize(w[k].s);
+	sqlite3_finalize(st);
+	free(v.lines);
+	free(v.by);
+	free(v.arena);
+	return rc;
+}
+
+/*
  * The base tables of company against their recomputation from the raw
  * lines: *ndiff rows differ, the first in table *what (in the order of
  * vtables).  Equal base tables make equal views; only when they differ
@@ -374,9 +954,12 @@ check_company(ayni_db *db, int64_t company, long *ndiff, const char **what,
 	const char *sql;
 	int i, v, rc;
 
+	if ((rc = check_days(db, company, d, err)) != 0)
+		return rc;
 	for (i = 0; i < NVTABLES; i++) {
 		v = vorder[i];
-		sql = vtables[v].expected;
+		if ((sql = vtables[v].expected) == NULL)
+			continue;
 		if (vtables[v].from_sets != NULL && d[V_PRODUCT] == 0 &&
 		    d[V_CUSTOMER] == 0)
 			sql = vtables[v].from_sets;

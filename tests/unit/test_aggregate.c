@@ -206,6 +206,23 @@ assert_tamper_found(ayni_db *db, const char *sql, const char *msg)
 	assert_verified(db);
 }
 
+/* Any change sql makes to company 1's rollups is found, and mended. */
+static void
+assert_tamper_any(ayni_db *db, const char *sql)
+{
+	ayni_error err;
+	long n = 0;
+
+	exec_sql(db, sql);
+	if (ayni_aggregate_verify(db, 1, &n, &err) != AYNI_EDATA)
+		fail_msg("not found: %s", sql);
+	assert_true(n > 0);
+	if (ayni_aggregate_verify(db, 2, &n, &err) != 0)
+		fail_msg("%s: %s", sql, err.msg);
+	assert_int_equal(ayni_aggregate_rebuild(db, 1, &err), 0);
+	assert_verified(db);
+}
+
 #define TIME_HDR "period,revenue,units,transactions,lines,avg_ticket," \
 	"customers,products,cost,margin,margin_pct,discount,returns\n"
 
@@ -942,6 +959,73 @@ test_verify_documents_and_irregular(void **state)
 }
 
 /*
+ * Each table verify recomputes from one read of the lines (the day
+ * tables and the hours): a row missing in the middle, an extra row
+ * before the first, between two stored rows and after the last, and a
+ * changed cell are each found, and company 2 stays clean.
+ */
+static void
+test_verify_day_tables_rows(void **state)
+{
+	static const char *const tables[][3] = {
+		/* table, key columns after day, the other columns */
+		{ "agg_day", "", "lines, revenue, units, cost, cost_lines,"
+		    " margin, margin_lines, revenue_c, margin_c, costed_lines,"
+		    " discount, discount_lines, returns, trans, products,"
+		    " customers" },
+		{ "agg_product_day", ", product_id, category, description",
+		    "lines, revenue, units, margin, margin_lines, revenue_c,"
+		    " margin_c, costed_lines, trans" },
+		{ "agg_customer_day", ", customer_id",
+		    "lines, revenue, trans" },
+		{ "agg_category_day", ", category", "lines, trans" },
+		{ "agg_hour", ", hour", "lines, revenue, midnight" },
+	};
+	static const char *const cells[] = { "agg_day SET costed_lines ="
+	    " costed_lines + 1", "agg_day SET discount_lines = 0",
+	    "agg_product_day SET units = units + 1",
+	    "agg_product_day SET margin_c = margin_c - 1",
+	    "agg_customer_day SET trans = trans + 1",
+	    "agg_category_day SET trans = trans + 1",
+	    "agg_hour SET lines = lines + 1" };
+	ayni_db *db = new_db();
+	char sql[1024];
+	size_t i;
+	int k;
+
+	(void)state;
+	load_fixture(db);
+	assert_verified(db);
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		const char *t = tables[i][0], *key = tables[i][1];
+
+		for (k = 0; k < 4; k++) {
+			if (k == 0)	/* the second row in key order */
+				snprintf(sql, sizeof(sql), "DELETE FROM %s"
+				    " WHERE company_id = 1 AND (day%s) = (SELECT"
+				    " day%s FROM %s WHERE company_id = 1 ORDER BY"
+				    " day%s LIMIT 1 OFFSET 1)", t, key, key, t,
+				    key);
+			else	/* a copy of a row on a day of its own */
+				snprintf(sql, sizeof(sql), "INSERT INTO %s"
+				    " (company_id, day%s, %s) SELECT company_id,"
+				    " %s%s, %s FROM %s WHERE company_id = 1"
+				    " ORDER BY day%s LIMIT 1 OFFSET 1", t, key,
+				    tables[i][2], k == 1 ? "'2000-01-01'" :
+				    k == 2 ? "day || 'x'" : "'2099-12-31'", key,
+				    tables[i][2], t, key);
+			assert_tamper_any(db, sql);
+		}
+	}
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		snprintf(sql, sizeof(sql), "UPDATE %s WHERE company_id = 1",
+		    cells[i]);
+		assert_tamper_any(db, sql);
+	}
+	ayni_db_close(db);
+}
+
+/*
  * Reports read the views for one company through bound parameters: a
  * report of company 1 is the same whatever company 2 holds, on the same
  * days, products and customers; left unbound, a scoped view returns no
@@ -1046,6 +1130,7 @@ main(void)
 		cmocka_unit_test(test_verify_finds_corruption),
 		cmocka_unit_test(test_engine_and_verify_agree),
 		cmocka_unit_test(test_verify_documents_and_irregular),
+		cmocka_unit_test(test_verify_day_tables_rows),
 		cmocka_unit_test(test_company_isolation),
 	};
 
