@@ -1086,13 +1086,17 @@ static const char refresh_months_sql[] =
     " GROUP BY customer_id, substr(day, 1, 7);";
 
 /*
- * The refresh with a page cache of at least 16 MiB: its inserts into the
- * day sets' secondary indexes come in random order, and SQLite's default
+ * The refresh with a page cache of 16 MiB: its inserts into the day
+ * sets' secondary indexes come in random order, and SQLite's default
  * 2 MB cache may re-read their pages.  More does not pay: on a million
  * lines, with the sample's keys or with every key distinct, a rebuild
- * takes the same time with 2, 16, 32 or 64 MiB, and 64 MiB was half the
- * peak memory of an upload (bench/README.md, issue 14).  The
- * connection's own setting is put back afterwards.
+ * takes the same time with 2, 16, 32 or 64 MiB.  Less memory does: the
+ * cache size is also what SQLite's sorter keeps in memory before it
+ * spills, and the GROUP BY of agg_customer_month sorts one row per
+ * customer and day.  So a larger cache (the upload's 32 MiB) is written
+ * out and given back first, and the peak is this cache and one sorter
+ * (bench/README.md, issue 14).  The connection's own setting is put
+ * back afterwards.
  */
 static int
 refresh_days(ayni_db *db, int64_t company_id, const char **days,
@@ -1112,9 +1116,13 @@ refresh_days(ayni_db *db, int64_t company_id, const char **days,
 			old = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (old > -16384 && old < 16384 / 4)
-		sqlite3_exec(h, "PRAGMA cache_size = -16384", NULL, NULL,
-		    NULL);
+	if (old != -16384) {
+		/* dirty pages of an open transaction go to the journal */
+		if (old < -16384 || old > 16384 / 4)
+			sqlite3_db_cacheflush(h);
+		sqlite3_exec(h, "PRAGMA cache_size = -16384;"
+		    " PRAGMA shrink_memory", NULL, NULL, NULL);
+	}
 	memset(&k, 0, sizeof(k));
 	/*
 	 * The company is deferred: the triggers of the day sets it writes

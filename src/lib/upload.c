@@ -985,10 +985,13 @@ run_passes(struct upload *u, FILE *fp, ayni_error *err)
 		return rc;
 	/*
 	 * A large transaction spills SQLite's page cache to the WAL page by
-	 * page; a bigger cache, bounded at 32 MiB whatever the file, keeps the
-	 * indexes in memory.
+	 * page; a bigger cache, bounded at 24 MiB whatever the file, keeps
+	 * more of the indexes in memory.  On 1M lines 16 MiB is as fast as
+	 * 32; on 4M, 32 MiB saved 12% of the time and cost 13 MB of peak
+	 * memory; 24 is the most that keeps an upload under 64 MB
+	 * (bench/README.md, issue 14).
 	 */
-	sqlite3_exec(u->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+	sqlite3_exec(u->h, "PRAGMA cache_size = -24576", NULL, NULL, NULL);
 	ayni_dialect_decide(u);
 	ayni_dialect_report(u);
 	source_mode(u);
