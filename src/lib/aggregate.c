@@ -299,6 +299,20 @@ static const char product_sql[] =
       " ELSE 'DEAD_STOCK' END AS quadrant"
     " FROM k JOIN m USING (company_id)";
 
+/*
+ * The customers of [?1, ?2]: the months the range covers whole from
+ * agg_customer_month (schema/0006), read in its key order and grouped
+ * without a sort ("m"); the days of the (at most two) months it cuts,
+ * from agg_customer_day ("e", small); a customer seen in both is one row.
+ * "Whole" is month || '-01' >= ?1 AND month || '-31' <= ?2, written as
+ * bounds on the month that SQLite computes once.
+ */
+#define WHOLE_MONTH(m) \
+    " " m " >= substr(?1, 1, 7) ||" \
+      " CASE WHEN substr(?1, 1, 7) || '-01' >= ?1 THEN '' ELSE '~' END" \
+    " AND " m " < substr(?2, 1, 7) ||" \
+      " CASE WHEN substr(?2, 1, 7) || '-31' <= ?2 THEN '~' ELSE '' END"
+
 static const char customer_sql[] =
     "WITH corr AS ("
       " SELECT company_id, customer_id,"
@@ -309,50 +323,59 @@ static const char customer_sql[] =
         " AND day BETWEEN ?1 AND ?2"
         " AND company_id = ?3)"
       " GROUP BY company_id, customer_id),"
-    " latest AS ("
-      " SELECT company_id, max(day) AS day FROM agg_day"
-      " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3"
-      " GROUP BY company_id),"
-    /*
-     * Whole months from agg_customer_month, the days of the (at most two)
-     * months the range cuts from agg_customer_day (schema/0006).
-     */
-    " c AS ("
+    " e AS ("
       " SELECT company_id, customer_id, sum(revenue) AS revenue,"
-        " sum(trans) AS trans, min(first_day) AS first_purchase,"
-        " max(last_day) AS last_purchase, sum(days) AS purchase_days"
-      " FROM (SELECT company_id, customer_id, revenue, trans, first_day,"
-        " last_day, days"
-        " FROM agg_customer_month"
-        " WHERE month || '-01' >= ?1 AND month || '-31' <= ?2"
-        " AND company_id = ?3"
-        " UNION ALL"
-        " SELECT company_id, customer_id, revenue, trans, day, day, 1"
+        " sum(trans) AS trans, min(day) AS first_day, max(day) AS last_day,"
+        " count(*) AS days"
+      " FROM (SELECT company_id, customer_id, revenue, trans, day"
         " FROM agg_customer_day"
         " WHERE day BETWEEN ?1 AND min(?2, substr(?1, 1, 7) || '-31')"
         " AND company_id = ?3"
         " AND NOT (substr(?1, 1, 7) || '-01' >= ?1"
         " AND substr(?1, 1, 7) || '-31' <= ?2)"
         " UNION ALL"
-        " SELECT company_id, customer_id, revenue, trans, day, day, 1"
+        " SELECT company_id, customer_id, revenue, trans, day"
         " FROM agg_customer_day"
         " WHERE day BETWEEN max(?1, substr(?2, 1, 7) || '-01') AND ?2"
         " AND company_id = ?3"
         " AND substr(?2, 1, 7) > substr(?1, 1, 7)"
         " AND NOT (substr(?2, 1, 7) || '-01' >= ?1"
         " AND substr(?2, 1, 7) || '-31' <= ?2))"
-      " GROUP BY company_id, customer_id)"
+      " GROUP BY company_id, customer_id),"
+    " m AS ("
+      " SELECT company_id, customer_id, sum(revenue) AS revenue,"
+        " sum(trans) AS trans, min(first_day) AS first_day,"
+        " max(last_day) AS last_day, sum(days) AS days"
+      " FROM agg_customer_month"
+      " WHERE company_id = ?3 AND" WHOLE_MONTH("month")
+      " GROUP BY company_id, customer_id),"
+    " c AS ("
+      " SELECT m.company_id, m.customer_id,"
+        " m.revenue + coalesce(e.revenue, 0) AS revenue,"
+        " m.trans + coalesce(e.trans, 0) AS trans,"
+        " min(m.first_day, coalesce(e.first_day, m.first_day))"
+        " AS first_purchase,"
+        " max(m.last_day, coalesce(e.last_day, m.last_day))"
+        " AS last_purchase,"
+        " m.days + coalesce(e.days, 0) AS purchase_days"
+      " FROM m LEFT JOIN e USING (company_id, customer_id)"
+      " UNION ALL"
+      " SELECT company_id, customer_id, revenue, trans, first_day, last_day,"
+        " days"
+      " FROM e WHERE NOT EXISTS (SELECT 1 FROM agg_customer_month x"
+        " WHERE x.company_id = e.company_id"
+        " AND x.customer_id = e.customer_id AND" WHOLE_MONTH("x.month") "))"
     " SELECT company_id, customer_id, revenue, transactions,"
       " CAST(round(1.0 * revenue / transactions) AS INTEGER) AS avg_order,"
       " first_purchase, last_purchase, recency_days, purchase_days"
     " FROM (SELECT c.company_id, c.customer_id, c.revenue,"
       " c.trans - coalesce(corr.n, 0) AS transactions, c.first_purchase,"
       " c.last_purchase,"
-      " CAST(julianday(latest.day) - julianday(c.last_purchase) AS INTEGER)"
-        " AS recency_days,"
+      " CAST(julianday((SELECT max(day) FROM agg_day"
+        " WHERE day BETWEEN ?1 AND ?2 AND company_id = ?3))"
+        " - julianday(c.last_purchase) AS INTEGER) AS recency_days,"
       " c.purchase_days"
-      " FROM c JOIN latest USING (company_id)"
-      " LEFT JOIN corr USING (company_id, customer_id))";
+      " FROM c LEFT JOIN corr USING (company_id, customer_id))";
 
 static const char category_sql[] =
     "WITH corr AS ("

@@ -680,6 +680,71 @@ exec_with(ayni_db *db, const char *sql, unsigned r)
 	sqlite3_finalize(st);
 }
 
+/*
+ * The customer level of a range, whole months read from
+ * agg_customer_month and cut months from agg_customer_day, equals the
+ * range's days summed straight from agg_customer_day (which verify ties
+ * to the lines), for ranges that cut a month at either end, at both, or
+ * none.
+ */
+static void
+assert_customer_ranges(ayni_db *db, int company)
+{
+	static const char *const from[] = { "0000-01-01", "2024-12-01",
+	    "2024-12-20", "2024-12-25", "2025-01-01", "2025-01-15",
+	    "2025-02-01", "2025-02-28" };
+	static const char *const to[] = { "2024-12-24", "2024-12-31",
+	    "2025-01-10", "2025-01-31", "2025-02-14", "2025-02-28",
+	    "2025-03-31", "9999-12-31" };
+	static const char cols[] = "customer_id, revenue, first_purchase,"
+	    " last_purchase, purchase_days, recency_days";
+	static const char ref[] = "SELECT customer_id, sum(revenue),"
+	    " min(day), max(day), count(*),"
+	    " CAST(julianday((SELECT max(day) FROM agg_day"
+	    " WHERE company_id = ?3 AND day BETWEEN ?1 AND ?2))"
+	    " - julianday(max(day)) AS INTEGER)"
+	    " FROM agg_customer_day WHERE company_id = ?3"
+	    " AND day BETWEEN ?1 AND ?2 GROUP BY customer_id";
+	char head[512], tail[512];
+	sqlite3_stmt *st;
+	ayni_error err;
+	size_t f, t;
+	int side;
+
+	for (f = 0; f < sizeof(from) / sizeof(from[0]); f++)
+		for (t = 0; t < sizeof(to) / sizeof(to[0]); t++)
+			for (side = 0; side < 2; side++) {
+				if (strcmp(from[f], to[t]) > 0)
+					continue;
+				if (side == 0) {
+					snprintf(head, sizeof(head),
+					    "SELECT count(*) FROM (SELECT %s"
+					    " FROM", cols);
+					snprintf(tail, sizeof(tail),
+					    "EXCEPT %s)", ref);
+				} else {
+					snprintf(head, sizeof(head),
+					    "SELECT count(*) FROM (%s EXCEPT"
+					    " SELECT %s FROM", ref, cols);
+					snprintf(tail, sizeof(tail), ")");
+				}
+				assert_int_equal(ayni_agg_prepare(db,
+				    "customer_aggregations", head, tail, &st,
+				    &err), 0);
+				sqlite3_bind_text(st, 1, from[f], -1,
+				    SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, to[t], -1,
+				    SQLITE_STATIC);
+				sqlite3_bind_int(st, 3, company);
+				assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+				if (sqlite3_column_int(st, 0) != 0)
+					fail_msg("customers %s..%s, side %d: "
+					    "%d rows differ", from[f], to[t],
+					    side, sqlite3_column_int(st, 0));
+				sqlite3_finalize(st);
+			}
+}
+
 static void
 test_randomized(void **state)
 {
@@ -717,6 +782,8 @@ test_randomized(void **state)
 		random_lines(db, 1, 1, 150, &line);
 		random_lines(db, 2, 2, 50, &line);
 		assert_verified(db);
+		assert_customer_ranges(db, 1);
+		assert_customer_ranges(db, 2);
 		for (m = 0; m < sizeof(mutations) / sizeof(mutations[0]);
 		    m++) {
 			exec_with(db, mutations[m], rnd(1000));
@@ -731,6 +798,7 @@ test_randomized(void **state)
 		assert_int_equal(ayni_aggregate_refresh(db, 1, &err), 0);
 		assert_int_equal(ayni_db_commit(db, &err), 0);
 		assert_verified(db);
+		assert_customer_ranges(db, 1);
 		assert_int_equal(ayni_aggregate_rebuild(db, 0, &err), 0);
 		assert_verified(db);
 	}
