@@ -34,6 +34,9 @@ struct ayni_writer {
 	int		 begun;		/* header or '[' written */
 	char		 sep;		/* csv: ',' or ';' (excel) */
 	int		 dec_comma;	/* csv: 1234,5 (excel) */
+	char		*line;		/* csv: the row being written */
+	size_t		 nline, capline;
+	int		 line_oom;	/* a cell did not fit in memory */
 	/* table only: cells as text, row-major */
 	char		*date;		/* per column: holds days */
 	char		**cells;
@@ -301,21 +304,44 @@ ayni_fmt_clp(int64_t cents, char *buf, size_t len)
 	snprintf(buf, len, "%s$%s", cents < 0 && a >= 50 ? "-" : "", digits);
 }
 
-/* Exact decimal text of v / 10^scale, trailing zeros dropped: 1234.5 */
+/*
+ * Exact decimal text of v / 10^scale (scale 0, 2 or 3), trailing zeros
+ * of the fraction dropped: 1234.5.  By hand, not snprintf: a long level
+ * writes hundreds of thousands of these.
+ */
 void
 ayni_fmt_fixed(int64_t v, int scale, char *buf, size_t len)
 {
-	uint64_t a = uabs(v), div = scale == 2 ? 100 : scale == 3 ? 1000 : 1;
-	char frac[8] = "";
-	int n = 0;
+	uint64_t a = uabs(v);
+	char tmp[32], *p = tmp + sizeof(tmp);
+	int i, zeros = 1;
+	size_t n;
 
-	if (scale > 0) {
-		n = snprintf(frac, sizeof(frac), "%0*" PRIu64, scale, a % div);
-		while (n > 0 && frac[n - 1] == '0')
-			frac[--n] = '\0';
+	*--p = '\0';
+	for (i = 0; i < scale; i++) {
+		char d = (char)('0' + a % 10);
+
+		a /= 10;
+		if (zeros && d == '0')
+			continue;
+		zeros = 0;
+		*--p = d;
 	}
-	snprintf(buf, len, "%s%" PRIu64 "%s%s", v < 0 ? "-" : "", a / div,
-	    n > 0 ? "." : "", frac);
+	if (!zeros)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + a % 10);
+		a /= 10;
+	} while (a > 0);
+	if (v < 0)
+		*--p = '-';
+	if (len == 0)
+		return;
+	n = (size_t)(tmp + sizeof(tmp) - 1 - p);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
 }
 
 /* "1234.5" (plain, dot decimal) as es-CL: "1.234,5", then suffix. */
@@ -375,7 +401,7 @@ plain(const ayni_column *c, const ayni_value *v, char *buf, size_t len)
 {
 	switch (c->type) {
 	case AYNI_T_INT:
-		snprintf(buf, len, "%" PRId64, v->i);
+		ayni_fmt_fixed(v->i, 0, buf, len);
 		break;
 	case AYNI_T_BOOL:
 		snprintf(buf, len, "%d", v->i != 0);
@@ -665,13 +691,40 @@ ayni_writer_excel(ayni_writer *w)
 	w->dec_comma = 1;
 }
 
+/*
+ * A csv row is gathered here and written with one fwrite: a call (and a
+ * lock of the FILE) per piece of a cell was a fifth of writing a long
+ * level.
+ */
+static void
+put_line(void *arg, const char *p, size_t n)
+{
+	ayni_writer *w = arg;
+	size_t cap;
+	char *t;
+
+	if (w->nline + n > w->capline) {
+		cap = w->capline ? w->capline : 256;
+		while (cap < w->nline + n)
+			cap *= 2;
+		if ((t = realloc(w->line, cap)) == NULL) {
+			w->line_oom = 1;
+			return;
+		}
+		w->line = t;
+		w->capline = cap;
+	}
+	memcpy(w->line + w->nline, p, n);
+	w->nline += n;
+}
+
 /* A csv cell between sep separators: quoted when it holds one of them. */
 static void
-csv_cell_sep(FILE *fp, const char *s, char sep)
+csv_cell_sep(ayni_writer *w, const char *s)
 {
-	char seps[] = { sep, '\0' };
+	char seps[] = { w->sep, '\0' };
 
-	ayni_csv_quote(s, seps, put_file, fp);
+	ayni_csv_quote(s, seps, put_line, w);
 }
 
 /*
@@ -685,7 +738,7 @@ csv_put(ayni_writer *w, int i, const ayni_column *c, const char *s,
 	char *q;
 
 	if (i > 0)
-		fputc(w->sep, w->fp);
+		put_line(w, &w->sep, 1);
 	if (s == NULL)
 		return 0;
 	if (w->dec_comma && s == buf && numeric(c->type) &&
@@ -698,14 +751,14 @@ csv_put(ayni_writer *w, int i, const ayni_column *c, const char *s,
 	 */
 	if (!(c->type == AYNI_T_TEXT && strchr("=+-@\t\r", s[0]) != NULL &&
 	    s[0] != '\0')) {
-		csv_cell_sep(w->fp, s, w->sep);
+		csv_cell_sep(w, s);
 		return 0;
 	}
 	if ((q = malloc(strlen(s) + 2)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	q[0] = '\'';
 	strcpy(q + 1, s);
-	csv_cell_sep(w->fp, q, w->sep);
+	csv_cell_sep(w, q);
 	free(q);
 	return 0;
 }
@@ -768,17 +821,27 @@ ayni_writer_row(ayni_writer *w, const ayni_value *vals, ayni_error *err)
 				return rc;
 			break;
 		case AYNI_FORMAT_CSV:
-			if ((rc = csv_put(w, i, c, s, buf, err)) != 0)
+			if ((rc = csv_put(w, i, c, s, buf, err)) != 0) {
+				w->nline = 0;
 				return rc;
+			}
 			break;
 		case AYNI_FORMAT_JSON:
 			json_put(w, i, c, v, s, buf);
 			break;
 		}
 	}
-	if (w->fmt == AYNI_FORMAT_CSV)
-		fputs("\r\n", w->fp);
-	else if (w->fmt == AYNI_FORMAT_JSON)
+	if (w->fmt == AYNI_FORMAT_CSV) {
+		put_line(w, "\r\n", 2);
+		if (w->line_oom) {
+			w->nline = 0;
+			w->line_oom = 0;
+			return ayni_error_set(err, AYNI_ENOMEM,
+			    _("out of memory"));
+		}
+		fwrite(w->line, 1, w->nline, w->fp);
+		w->nline = 0;
+	} else if (w->fmt == AYNI_FORMAT_JSON)
 		fputc('}', w->fp);
 	w->nrows++;
 	return 0;
@@ -907,6 +970,7 @@ ayni_writer_free(ayni_writer *w)
 
 	if (w == NULL)
 		return;
+	free(w->line);
 	for (i = 0; i < w->ncells; i++)
 		free(w->cells[i]);
 	free(w->cells);

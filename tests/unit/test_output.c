@@ -302,6 +302,23 @@ test_fmt_numbers(void **state)
 	assert_string_equal(buf, "-0.005");
 	ayni_fmt_fixed(42, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "42");
+	ayni_fmt_fixed(0, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+	ayni_fmt_fixed(-1, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "-0.01");
+	ayni_fmt_fixed(120000, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "1200");
+	ayni_fmt_fixed(1005, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "1.005");
+	ayni_fmt_fixed(INT64_MIN, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "-9223372036854775808");
+	ayni_fmt_fixed(INT64_MIN, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "-92233720368547758.08");
+	ayni_fmt_fixed(INT64_MAX, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "9223372036854775.807");
+	/* cut to the buffer, always terminated */
+	ayni_fmt_fixed(-123456, 2, buf, 5);
+	assert_string_equal(buf, "-123");
 	ayni_fmt_pct(23.456, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "23,46 %");
 	ayni_fmt_pct(-8.5, 1, buf, sizeof(buf));
