@@ -353,10 +353,10 @@ static const char customer_sql[] =
       " SELECT m.company_id, m.customer_id,"
         " m.revenue + coalesce(e.revenue, 0) AS revenue,"
         " m.trans + coalesce(e.trans, 0) AS trans,"
-        " min(m.first_day, coalesce(e.first_day, m.first_day))"
-        " AS first_purchase,"
-        " max(m.last_day, coalesce(e.last_day, m.last_day))"
-        " AS last_purchase,"
+        " CASE WHEN e.customer_id IS NULL THEN m.first_day"
+        " ELSE min(m.first_day, e.first_day) END AS first_purchase,"
+        " CASE WHEN e.customer_id IS NULL THEN m.last_day"
+        " ELSE max(m.last_day, e.last_day) END AS last_purchase,"
         " m.days + coalesce(e.days, 0) AS purchase_days"
       " FROM m LEFT JOIN e USING (company_id, customer_id)"
       " UNION ALL"
@@ -491,8 +491,13 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 	is_time = lv->select == NULL;
 	head = ayni_agg_xprintf("SELECT %s FROM",
 	    is_time ? time_select : lv->select);
-	tail = ayni_agg_xprintf("%s ORDER BY %s LIMIT ?5",
-	    is_time ? "WHERE level = ?4" : "", lv->order);
+	/*
+	 * No LIMIT without --top: with one, even -1, SQLite sorts into a
+	 * B-tree that can drop rows as it goes, slower than its merge sort.
+	 */
+	tail = ayni_agg_xprintf("%s ORDER BY %s%s",
+	    is_time ? "WHERE level = ?4" : "", lv->order,
+	    opts->top > 0 ? " LIMIT ?5" : "");
 	if (head == NULL || tail == NULL) {
 		rc = ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 		goto out;
@@ -506,7 +511,8 @@ ayni_aggregate_write(ayni_db *db, int64_t company_id,
 	sqlite3_bind_int64(st, 3, company_id);
 	if (is_time)
 		sqlite3_bind_text(st, 4, lv->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, opts->top > 0 ? opts->top : -1);
+	if (opts->top > 0)
+		sqlite3_bind_int64(st, 5, opts->top);
 	rc = ayni_writer_stmt(w, st, err);
 out:
 	sqlite3_finalize(st);
