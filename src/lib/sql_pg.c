@@ -14,6 +14,7 @@
  * (ayni_stmt_stream): that one comes a row at a time, in libpq's
  * single-row mode, so that a large result is never held whole.
  */
+#include <dlfcn.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,70 @@ struct pg_stmt {
 	int		 busy;		/* its results still coming */
 };
 
+/*
+ * libpq is loaded when a PostgreSQL database is opened, not when ayni
+ * starts: linked in, it and the 17 libraries it needs (Kerberos, LDAP,
+ * TLS) were most of the start of every command on SQLite (4.8 ms of
+ * `ayni --version`, bench/README.md).  The header still gives the types.
+ */
+#ifndef AYNI_LIBPQ
+#define AYNI_LIBPQ "libpq.so.5"
+#endif
+#define PQ_FUNCS(X) \
+	X(PQcancel) \
+	X(PQclear) \
+	X(PQcmdTuples) \
+	X(PQconnectdb) \
+	X(PQerrorMessage) \
+	X(PQexec) \
+	X(PQexecParams) \
+	X(PQfinish) \
+	X(PQfname) \
+	X(PQfreeCancel) \
+	X(PQftype) \
+	X(PQgetCancel) \
+	X(PQgetResult) \
+	X(PQgetisnull) \
+	X(PQgetvalue) \
+	X(PQnfields) \
+	X(PQntuples) \
+	X(PQresultErrorField) \
+	X(PQresultStatus) \
+	X(PQsendQueryParams) \
+	X(PQsetNoticeProcessor) \
+	X(PQsetSingleRowMode) \
+	X(PQstatus) \
+	X(PQtransactionStatus)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+	PQ_FUNCS(X)
+#undef X
+	int	 loaded;
+} pq;
+
+static int
+pq_load(ayni_error *err)
+{
+	void *h;
+
+	if (pq.loaded)
+		return 0;
+	if ((h = dlopen(AYNI_LIBPQ, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return ayni_error_set(err, AYNI_EUNAVAIL, _("PostgreSQL: "
+		    "cannot load %s (%s); install the libpq5 package"),
+		    AYNI_LIBPQ, dlerror());
+	/* POSIX's way to take a function's address from dlsym */
+#define X(f) \
+	if ((*(void **)&pq.f = dlsym(h, #f)) == NULL) \
+		return ayni_error_set(err, AYNI_EUNAVAIL, \
+		    _("PostgreSQL: %s has no %s"), AYNI_LIBPQ, #f);
+	PQ_FUNCS(X)
+#undef X
+	pq.loaded = 1;
+	return 0;
+}
+
 #define PG(db)	((struct pg *)(db)->conn)
 #define PS(st)	((struct pg_stmt *)(st))
 
@@ -79,7 +144,7 @@ static int
 classify(struct pg *p, const char *state)
 {
 	if (state == NULL)
-		return PQstatus(p->c) == CONNECTION_BAD ? SQL_EDOWN :
+		return pq.PQstatus(p->c) == CONNECTION_BAD ? SQL_EDOWN :
 		    SQL_EOTHER;
 	if (strcmp(state, "23505") == 0)
 		return SQL_EDUP;
@@ -106,11 +171,11 @@ static int
 fail(struct pg *p, const PGresult *res)
 {
 	const char *m = res != NULL ?
-	    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	    pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
 	p->cls = classify(p, res != NULL ?
-	    PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL);
-	set_msg(p, m != NULL ? m : PQerrorMessage(p->c));
+	    pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL);
+	set_msg(p, m != NULL ? m : pq.PQerrorMessage(p->c));
 	return -1;
 }
 
@@ -118,7 +183,7 @@ fail(struct pg *p, const PGresult *res)
 static int
 check(struct pg *p, PGresult *res)
 {
-	ExecStatusType s = PQresultStatus(res);
+	ExecStatusType s = pq.PQresultStatus(res);
 
 	if (res != NULL && (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK))
 		return 0;
@@ -266,9 +331,9 @@ drain(struct pg_stmt *ps, int cancel)
 	if (!ps->busy)
 		return;
 	if (cancel && p->cancel != NULL)
-		PQcancel(p->cancel, buf, sizeof(buf));
-	while ((r = PQgetResult(p->c)) != NULL)
-		PQclear(r);
+		pq.PQcancel(p->cancel, buf, sizeof(buf));
+	while ((r = pq.PQgetResult(p->c)) != NULL)
+		pq.PQclear(r);
 	ps->busy = 0;
 }
 
@@ -282,9 +347,9 @@ step_stream(struct pg_stmt *ps, struct pg *p)
 {
 	if (!ps->run) {
 		ps->run = ps->busy = 1;
-		if (!PQsendQueryParams(p->c, ps->sql, ps->np, ps->types,
+		if (!pq.PQsendQueryParams(p->c, ps->sql, ps->np, ps->types,
 		    (const char *const *)ps->vals, NULL, NULL, 0) ||
-		    !PQsetSingleRowMode(p->c)) {
+		    !pq.PQsetSingleRowMode(p->c)) {
 			fail(p, NULL);
 			drain(ps, 1);
 			return SQL_ERROR;
@@ -292,21 +357,21 @@ step_stream(struct pg_stmt *ps, struct pg *p)
 	}
 	if (!ps->busy)
 		return SQL_DONE;
-	PQclear(ps->res);
-	ps->res = PQgetResult(p->c);
+	pq.PQclear(ps->res);
+	ps->res = pq.PQgetResult(p->c);
 	ps->row = 0;
 	ps->nrows = 0;
-	if (PQresultStatus(ps->res) == PGRES_SINGLE_TUPLE) {
+	if (pq.PQresultStatus(ps->res) == PGRES_SINGLE_TUPLE) {
 		ps->nrows = 1;
 		return SQL_ROW;
 	}
 	if (check(p, ps->res) != 0) {
-		PQclear(ps->res);
+		pq.PQclear(ps->res);
 		ps->res = NULL;
 		drain(ps, 0);
 		return SQL_ERROR;
 	}
-	p->changes = strtoll(PQcmdTuples(ps->res), NULL, 10);
+	p->changes = strtoll(pq.PQcmdTuples(ps->res), NULL, 10);
 	drain(ps, 0);
 	return SQL_DONE;
 }
@@ -321,17 +386,17 @@ pg_step(ayni_stmt *st)
 	if (ps->stream)
 		return step_stream(ps, p);
 	if (!ps->run) {
-		ps->res = PQexecParams(p->c, ps->sql, ps->np, ps->types,
+		ps->res = pq.PQexecParams(p->c, ps->sql, ps->np, ps->types,
 		    (const char *const *)ps->vals, NULL, NULL, 0);
 		if (check(p, ps->res) != 0) {
-			PQclear(ps->res);
+			pq.PQclear(ps->res);
 			ps->res = NULL;
 			return SQL_ERROR;
 		}
 		ps->run = 1;
 		ps->row = -1;
-		ps->nrows = PQntuples(ps->res);
-		p->changes = strtoll(PQcmdTuples(ps->res), NULL, 10);
+		ps->nrows = pq.PQntuples(ps->res);
+		p->changes = strtoll(pq.PQcmdTuples(ps->res), NULL, 10);
 	}
 	return ++ps->row < ps->nrows ? SQL_ROW : SQL_DONE;
 }
@@ -339,7 +404,7 @@ pg_step(ayni_stmt *st)
 static int
 pg_column_count(ayni_stmt *st)
 {
-	return PS(st)->res != NULL ? PQnfields(PS(st)->res) : 0;
+	return PS(st)->res != NULL ? pq.PQnfields(PS(st)->res) : 0;
 }
 
 static int
@@ -347,9 +412,9 @@ pg_column_type(ayni_stmt *st, int i)
 {
 	struct pg_stmt *ps = PS(st);
 
-	if (PQgetisnull(ps->res, ps->row, i))
+	if (pq.PQgetisnull(ps->res, ps->row, i))
 		return SQL_NULL;
-	switch (PQftype(ps->res, i)) {
+	switch (pq.PQftype(ps->res, i)) {
 	case OID_BOOL:
 	case OID_INT2:
 	case OID_INT4:
@@ -357,7 +422,7 @@ pg_column_type(ayni_stmt *st, int i)
 		return SQL_INT;
 	case OID_NUMERIC:
 		/* sum() of a bigint is numeric: a whole one is an integer */
-		return strchr(PQgetvalue(ps->res, ps->row, i), '.') == NULL ?
+		return strchr(pq.PQgetvalue(ps->res, ps->row, i), '.') == NULL ?
 		    SQL_INT : SQL_FLOAT;
 	case OID_FLOAT4:
 	case OID_FLOAT8:
@@ -374,10 +439,10 @@ pg_column_text(ayni_stmt *st, int i)
 	const char *v;
 
 	if (ps->res == NULL || ps->row < 0 || ps->row >= ps->nrows ||
-	    PQgetisnull(ps->res, ps->row, i))
+	    pq.PQgetisnull(ps->res, ps->row, i))
 		return NULL;
-	v = PQgetvalue(ps->res, ps->row, i);
-	if (PQftype(ps->res, i) == OID_BOOL)
+	v = pq.PQgetvalue(ps->res, ps->row, i);
+	if (pq.PQftype(ps->res, i) == OID_BOOL)
 		return v[0] == 't' ? "1" : "0";
 	return v;
 }
@@ -405,7 +470,7 @@ pg_column_double(ayni_stmt *st, int i)
 static const char *
 pg_column_name(ayni_stmt *st, int i)
 {
-	return PS(st)->res != NULL ? PQfname(PS(st)->res, i) : NULL;
+	return PS(st)->res != NULL ? pq.PQfname(PS(st)->res, i) : NULL;
 }
 
 /* Before the first step only; a statement that has run keeps its mode. */
@@ -421,7 +486,7 @@ static void
 pg_reset(ayni_stmt *st)
 {
 	drain(PS(st), 1);
-	PQclear(PS(st)->res);
+	pq.PQclear(PS(st)->res);
 	PS(st)->res = NULL;
 	PS(st)->run = 0;
 }
@@ -433,7 +498,7 @@ pg_finalize(ayni_stmt *st)
 	int i;
 
 	drain(ps, 1);
-	PQclear(ps->res);
+	pq.PQclear(ps->res);
 	for (i = 0; i < ps->np; i++)
 		free(ps->vals[i]);
 	free(ps->vals);
@@ -445,10 +510,10 @@ pg_finalize(ayni_stmt *st)
 static int
 pg_exec(ayni_db *db, const char *sql)
 {
-	PGresult *res = PQexec(PG(db)->c, sql);
+	PGresult *res = pq.PQexec(PG(db)->c, sql);
 	int rc = check(PG(db), res);
 
-	PQclear(res);
+	pq.PQclear(res);
 	return rc;
 }
 
@@ -461,7 +526,7 @@ pg_changes(ayni_db *db)
 static int
 pg_in_transaction(ayni_db *db)
 {
-	return PQtransactionStatus(PG(db)->c) != PQTRANS_IDLE;
+	return pq.PQtransactionStatus(PG(db)->c) != PQTRANS_IDLE;
 }
 
 /*
@@ -473,7 +538,7 @@ pg_set_timeout(ayni_db *db, int ms)
 {
 	char sql[64];
 
-	if (PQtransactionStatus(PG(db)->c) == PQTRANS_INERROR)
+	if (pq.PQtransactionStatus(PG(db)->c) == PQTRANS_INERROR)
 		return;
 	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", ms > 0 ? ms : 1);
 	pg_exec(db, sql);
@@ -496,7 +561,7 @@ pg_interrupt(ayni_db *db)
 	if (PG(db)->cancel == NULL)
 		return;
 	PG(db)->interrupted = 1;
-	PQcancel(PG(db)->cancel, buf, sizeof(buf));
+	pq.PQcancel(PG(db)->cancel, buf, sizeof(buf));
 }
 
 /* Server notices (CREATE ... IF NOT EXISTS says so) are not for users. */
@@ -566,19 +631,21 @@ pg_open(ayni_db *db, const char *url, int *flags, ayni_error *err)
 	struct pg *p;
 	int rc;
 
+	if ((rc = pq_load(err)) != 0)
+		return rc;
 	if ((db->conn = p = calloc(1, sizeof(*p))) == NULL ||
 	    (db->path = ayni_db_url_public(url)) == NULL ||
-	    (p->c = PQconnectdb(url)) == NULL)
+	    (p->c = pq.PQconnectdb(url)) == NULL)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
-	if (PQstatus(p->c) != CONNECTION_OK) {
-		set_msg(p, PQerrorMessage(p->c));
+	if (pq.PQstatus(p->c) != CONNECTION_OK) {
+		set_msg(p, pq.PQerrorMessage(p->c));
 		p->cls = strstr(p->msg, "database \"") != NULL &&
 		    strstr(p->msg, "does not exist") != NULL ? SQL_ENODB :
 		    SQL_EDOWN;
 		return ayni_db_error(db, err, N_("connecting"));
 	}
-	PQsetNoticeProcessor(p->c, quiet, NULL);
-	p->cancel = PQgetCancel(p->c);
+	pq.PQsetNoticeProcessor(p->c, quiet, NULL);
+	p->cancel = pq.PQgetCancel(p->c);
 	if ((rc = ayni_sql_script(db, err, N_("opening"),
 	    "SET client_min_messages = warning; SET TIME ZONE 'UTC'")) != 0)
 		return rc;
@@ -592,8 +659,8 @@ pg_close(ayni_db *db)
 	struct pg *p = PG(db);
 
 	if (p->cancel != NULL)
-		PQfreeCancel(p->cancel);
-	PQfinish(p->c);
+		pq.PQfreeCancel(p->cancel);
+	pq.PQfinish(p->c);
 	free(p);
 	db->conn = NULL;
 }
