@@ -127,8 +127,9 @@ for n in "$@"; do
 	fresh
 	run "$d/distinct" "$ayni" -q upload "$tmp/distinct.csv"
 	# what SQLite alone needs to store these lines (bench/floor.sh), once
-	AYNI=$ayni sh "$here/floor.sh" "$f" | awk -F': ' '/^INSERT/ {
-	    split($2, a, " "); print a[1], "-", "-" }' >>"$d/floor"
+	AYNI=$ayni sh "$here/floor.sh" "$f" | awk -F': ' -v d="$d" '
+	    /^INSERT/ { split($2, a, " "); print a[1], "-", "-" >>(d "/floor") }
+	    /^SELECT/ { split($2, a, " "); print a[1], "-", "-" >>(d "/lookups") }'
 	fresh
 	"$ayni" -q upload "$f" >/dev/null
 	i=0
@@ -192,6 +193,8 @@ table() {
 	row 'that / sqlite3 .import' '' ratio floor import
 	row 'identical re-upload, wall' '' sec again
 	row 're-upload / sqlite3 .import' '<= 0.7x' ratio again import
+	row 'SQLite alone: each line found by its key and compared (bench/floor.sh)' '' sec lookups
+	row 'that / sqlite3 .import' '' ratio lookups import
 	row 'peak RSS, upload' '<= 64 MB, flat' mb upload
 	row 'peak RSS, re-upload' '<= 64 MB, flat' mb again
 	row 'peak RSS, upload, all keys distinct' '<= 64 MB, flat' mb \
