@@ -89,13 +89,6 @@ str_cmp(struct str a, struct str b)
 	return c != 0 ? c : (a.n > b.n) - (a.n < b.n);
 }
 
-static int
-str_eq(struct str a, struct str b)
-{
-	return a.n == b.n && (a.p == NULL || memcmp(a.p, b.p,
-	    (size_t)a.n) == 0);
-}
-
 /* Strings that stay put until arena_free(). */
 struct ablock {
 	struct ablock	*next;
@@ -155,8 +148,11 @@ arena_free(struct arena *a)
  * counts in agg_day and agg_customer_day, not in the product or category
  * sets.
  */
+enum { F_TRANS, F_PRODUCT, F_CATEGORY, F_DESCRIPTION, F_CUSTOMER, NF };
+
 struct rline {
 	struct str	 trans, product, category, description, customer;
+	uint32_t	 k[NF];		/* ranks of the strings above (below) */
 	int64_t		 revenue, units, cost, margin, discount;
 	unsigned char	 has_cost, has_margin, has_discount, is_return;
 	unsigned char	 hour, midnight;	/* midnight: at 00:00:00 */
@@ -248,6 +244,170 @@ bind_str(sqlite3_stmt *st, int i, struct str s)
 	sqlite3_bind_text(st, i, s.p, s.n, SQLITE_STATIC);
 }
 
+/*
+ * The day's distinct strings.  Each string of a line is stored once and
+ * numbered; when the day is complete the strings are sorted (SQLite's
+ * BINARY order, str_cmp) and each line's fields get their ranks, so that
+ * the four sorts of the day's lines below compare integers: equal ranks
+ * are equal strings, and ranks order as the strings do.  The day's lines
+ * outnumber its distinct strings (tickets, products, customers) several
+ * times, and comparing strings by memcmp was a quarter of a refresh
+ * (bench/README.md, issue 14).  NULL is no string: rank UINT32_MAX, last,
+ * as str_cmp sorts it.
+ */
+struct dict {
+	struct str	*v;		/* the distinct strings, in arrival */
+	uint32_t	*rank;		/* rank of v[i] */
+	uint32_t	 n, cap;
+	uint32_t	*slot;		/* open addressing: index + 1, 0 free */
+	uint32_t	 mask;
+};
+
+#define NO_RANK	UINT32_MAX
+
+static uint32_t
+str_hash(const char *p, int n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	int i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
+static int
+dict_grow(struct dict *d)
+{
+	uint32_t mask = d->mask ? 2 * d->mask + 1 : 4095, i, j;
+	uint32_t *slot = calloc((size_t)mask + 1, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < d->n; i++) {
+		j = str_hash(d->v[i].p, d->v[i].n) & mask;
+		while (slot[j] != 0)
+			j = (j + 1) & mask;
+		slot[j] = i + 1;
+	}
+	free(d->slot);
+	d->slot = slot;
+	d->mask = mask;
+	return 0;
+}
+
+/*
+ * Column col of st as the day's copy of its text (*out) and its number
+ * in the dictionary (*id; NO_RANK for NULL).
+ */
+static int
+dict_add(struct dict *d, struct arena *a, sqlite3_stmt *st, int col,
+    struct str *out, uint32_t *id)
+{
+	const char *p = (const char *)sqlite3_column_text(st, col);
+	int n = sqlite3_column_bytes(st, col);
+	uint32_t j;
+
+	if (p == NULL) {
+		out->p = NULL;
+		out->n = -1;
+		*id = NO_RANK;
+		return 0;
+	}
+	/* at most half full */
+	if ((d->n + 1) * 2 > d->mask && dict_grow(d) != 0)
+		return -1;
+	for (j = str_hash(p, n) & d->mask; d->slot[j] != 0;
+	    j = (j + 1) & d->mask) {
+		const struct str *e = &d->v[d->slot[j] - 1];
+
+		if (e->n == n && memcmp(e->p, p, (size_t)n) == 0) {
+			*out = *e;
+			*id = d->slot[j] - 1;
+			return 0;
+		}
+	}
+	if (d->n == d->cap) {
+		uint32_t cap = d->cap ? 2 * d->cap : 1024;
+		struct str *v = realloc(d->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		d->v = v;
+		d->cap = cap;
+	}
+	if (arena_str(a, st, col, out) != 0)
+		return -1;
+	d->v[d->n] = *out;
+	d->slot[j] = d->n + 1;
+	*id = d->n++;
+	return 0;
+}
+
+static const struct str *sort_v;	/* for cmp_index: qsort has no arg */
+
+static int
+cmp_index(const void *x, const void *y)
+{
+	return str_cmp(sort_v[*(const uint32_t *)x],
+	    sort_v[*(const uint32_t *)y]);
+}
+
+/* Rank the day's strings; the lines' fields from numbers to ranks. */
+static int
+dict_rank(struct dict *d, struct rline *v, size_t n)
+{
+	uint32_t *order, i;
+	size_t l;
+	int f;
+
+	if (d->n == 0)
+		return 0;
+	if ((order = malloc(d->n * sizeof(*order))) == NULL)
+		return -1;
+	free(d->rank);
+	if ((d->rank = malloc(d->n * sizeof(*d->rank))) == NULL) {
+		free(order);
+		return -1;
+	}
+	for (i = 0; i < d->n; i++)
+		order[i] = i;
+	sort_v = d->v;
+	qsort(order, d->n, sizeof(*order), cmp_index);
+	for (i = 0; i < d->n; i++)
+		d->rank[order[i]] = i;
+	free(order);
+	for (l = 0; l < n; l++)
+		for (f = 0; f < NF; f++)
+			if (v[l].k[f] != NO_RANK)
+				v[l].k[f] = d->rank[v[l].k[f]];
+	return 0;
+}
+
+/* Forget the day's strings (the arena holding them is freed apart). */
+static void
+dict_clear(struct dict *d)
+{
+	if (d->slot != NULL)
+		memset(d->slot, 0, ((size_t)d->mask + 1) * sizeof(*d->slot));
+	d->n = 0;
+}
+
+static void
+dict_free(struct dict *d)
+{
+	free(d->v);
+	free(d->rank);
+	free(d->slot);
+	memset(d, 0, sizeof(*d));
+}
+
+static int
+key_cmp(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
 /* One pass over the raw lines of a company's days. */
 struct pass {
 	struct sink	*k;
@@ -255,8 +415,12 @@ struct pass {
 	struct rline	*v;
 	struct rline	**o;
 	size_t		 n, cap;
-	struct arena	 a;		/* the day's strings */
+	struct arena	 a;		/* the day's strings, each once */
+	struct dict	 d;
 };
+
+#define KEY(l, f)	((l)->k[f])
+#define SAME(a, b, f)	(KEY(a, f) == KEY(b, f))
 
 static int
 cmp_product(const void *x, const void *y)
@@ -265,11 +429,11 @@ cmp_product(const void *x, const void *y)
 	const struct rline *b = *(const struct rline *const *)y;
 	int c;
 
-	if ((c = str_cmp(a->product, b->product)) != 0 ||
-	    (c = str_cmp(a->category, b->category)) != 0 ||
-	    (c = str_cmp(a->description, b->description)) != 0)
+	if ((c = key_cmp(KEY(a, F_PRODUCT), KEY(b, F_PRODUCT))) != 0 ||
+	    (c = key_cmp(KEY(a, F_CATEGORY), KEY(b, F_CATEGORY))) != 0 ||
+	    (c = key_cmp(KEY(a, F_DESCRIPTION), KEY(b, F_DESCRIPTION))) != 0)
 		return c;
-	return str_cmp(a->trans, b->trans);
+	return key_cmp(KEY(a, F_TRANS), KEY(b, F_TRANS));
 }
 
 static int
@@ -281,12 +445,12 @@ cmp_category(const void *x, const void *y)
 
 	/* lines without a product last: they have no category */
 	if ((c = (a->product.p == NULL) - (b->product.p == NULL)) != 0 ||
-	    (c = str_cmp(a->category, b->category)) != 0)
+	    (c = key_cmp(KEY(a, F_CATEGORY), KEY(b, F_CATEGORY))) != 0)
 		return c;
-	return str_cmp(a->trans, b->trans);
+	return key_cmp(KEY(a, F_TRANS), KEY(b, F_TRANS));
 }
 
-/* Lines without a customer last. */
+/* Lines without a customer last (NO_RANK). */
 static int
 cmp_customer(const void *x, const void *y)
 {
@@ -294,11 +458,9 @@ cmp_customer(const void *x, const void *y)
 	const struct rline *b = *(const struct rline *const *)y;
 	int c;
 
-	if (a->customer.p == NULL || b->customer.p == NULL)
-		return (a->customer.p == NULL) - (b->customer.p == NULL);
-	if ((c = str_cmp(a->customer, b->customer)) != 0)
+	if ((c = key_cmp(KEY(a, F_CUSTOMER), KEY(b, F_CUSTOMER))) != 0)
 		return c;
-	return str_cmp(a->trans, b->trans);
+	return key_cmp(KEY(a, F_TRANS), KEY(b, F_TRANS));
 }
 
 static int
@@ -308,7 +470,7 @@ cmp_trans(const void *x, const void *y)
 	const struct rline *b = *(const struct rline *const *)y;
 	int c;
 
-	if ((c = str_cmp(a->trans, b->trans)) != 0)
+	if ((c = key_cmp(KEY(a, F_TRANS), KEY(b, F_TRANS))) != 0)
 		return c;
 	return cmp_product(x, y);
 }
@@ -342,10 +504,9 @@ day_products(struct pass *p, int64_t *products, ayni_error *err)
 	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
 		memset(s, 0, sizeof(s));
-		for (j = i, t = 0; j < n && str_eq(o[j]->product,
-		    o[i]->product) && str_eq(o[j]->category, o[i]->category) &&
-		    str_eq(o[j]->description, o[i]->description); j++) {
-			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
+		for (j = i, t = 0; j < n && SAME(o[j], o[i], F_PRODUCT) && SAME(o[j], o[i], F_CATEGORY) &&
+		    SAME(o[j], o[i], F_DESCRIPTION); j++) {
+			t += j == i || !SAME(o[j], o[j - 1], F_TRANS);
 			s[0] += o[j]->revenue;
 			s[1] += o[j]->units;
 			if (o[j]->has_margin) {
@@ -358,8 +519,7 @@ day_products(struct pass *p, int64_t *products, ayni_error *err)
 				s[6]++;
 			}
 		}
-		*products += i == 0 || !str_eq(o[i]->product,
-		    o[i - 1]->product);
+		*products += i == 0 || !SAME(o[i], o[i - 1], F_PRODUCT);
 		bind_str(st, 3, o[i]->product);
 		bind_str(st, 4, o[i]->category);
 		bind_str(st, 5, o[i]->description);
@@ -387,8 +547,8 @@ day_categories(struct pass *p, ayni_error *err)
 	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
 		for (j = i, t = 0; j < n && o[j]->product.p != NULL &&
-		    str_eq(o[j]->category, o[i]->category); j++)
-			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
+		    SAME(o[j], o[i], F_CATEGORY); j++)
+			t += j == i || !SAME(o[j], o[j - 1], F_TRANS);
 		bind_str(st, 3, o[i]->category);
 		sqlite3_bind_int64(st, 4, (int64_t)(j - i));
 		sqlite3_bind_int64(st, 5, t);
@@ -412,8 +572,8 @@ day_customers(struct pass *p, int64_t *customers, ayni_error *err)
 	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->customer.p != NULL; i = j) {
 		for (j = i, t = 0, rev = 0; j < n && o[j]->customer.p != NULL &&
-		    str_eq(o[j]->customer, o[i]->customer); j++) {
-			t += j == i || !str_eq(o[j]->trans, o[j - 1]->trans);
+		    SAME(o[j], o[i], F_CUSTOMER); j++) {
+			t += j == i || !SAME(o[j], o[j - 1], F_TRANS);
 			rev += o[j]->revenue;
 		}
 		(*customers)++;
@@ -445,11 +605,10 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 	for (i = 0; i < n; i = j) {
 		int irregular = 0;
 
-		for (j = i + 1; j < n && str_eq(o[j]->trans, o[i]->trans); j++)
-			if (str_eq(o[j]->product, o[j - 1]->product) &&
-			    (!str_eq(o[j]->category, o[j - 1]->category) ||
-			    !str_eq(o[j]->description,
-			    o[j - 1]->description)))
+		for (j = i + 1; j < n && SAME(o[j], o[i], F_TRANS); j++)
+			if (SAME(o[j], o[j - 1], F_PRODUCT) &&
+			    (!SAME(o[j], o[j - 1], F_CATEGORY) ||
+			    !SAME(o[j], o[j - 1], F_DESCRIPTION)))
 				irregular = 1;
 		(*trans)++;
 		if (irregular) {
@@ -543,6 +702,8 @@ flush_day(struct pass *p, ayni_error *err)
 
 	if (p->n == 0)
 		return 0;
+	if (dict_rank(&p->d, p->v, p->n) != 0)
+		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	for (i = 0; i < p->n; i++)
 		p->o[i] = &p->v[i];
 	if ((rc = day_products(p, &products, err)) != 0 ||
@@ -553,6 +714,7 @@ flush_day(struct pass *p, ayni_error *err)
 	    (rc = day_hours(p, err)) != 0)
 		return rc;
 	p->n = 0;
+	dict_clear(&p->d);
 	arena_free(&p->a);
 	return 0;
 }
@@ -622,11 +784,15 @@ pass_add(struct pass *p, sqlite3_stmt *st, ayni_error *err)
 		p->cap = cap;
 	}
 	l = &p->v[p->n];
-	if (arena_str(&p->a, st, 1, &l->trans) != 0 ||
-	    arena_str(&p->a, st, 2, &l->product) != 0 ||
-	    arena_str(&p->a, st, 3, &l->category) != 0 ||
-	    arena_str(&p->a, st, 4, &l->description) != 0 ||
-	    arena_str(&p->a, st, 5, &l->customer) != 0)
+	if (dict_add(&p->d, &p->a, st, 1, &l->trans, &l->k[F_TRANS]) != 0 ||
+	    dict_add(&p->d, &p->a, st, 2, &l->product,
+	    &l->k[F_PRODUCT]) != 0 ||
+	    dict_add(&p->d, &p->a, st, 3, &l->category,
+	    &l->k[F_CATEGORY]) != 0 ||
+	    dict_add(&p->d, &p->a, st, 4, &l->description,
+	    &l->k[F_DESCRIPTION]) != 0 ||
+	    dict_add(&p->d, &p->a, st, 5, &l->customer,
+	    &l->k[F_CUSTOMER]) != 0)
 		return ayni_error_set(err, AYNI_ENOMEM, _("out of memory"));
 	l->is_return = (unsigned char)(sqlite3_column_int(st, 6) != 0);
 	l->revenue = sqlite3_column_int64(st, 7);
@@ -704,6 +870,7 @@ pass_days(struct sink *k, const char *from, const char *to,
 		rc = pass_read(&p, from, next, err);
 	free(p.v);
 	free(p.o);
+	dict_free(&p.d);
 	arena_free(&p.a);
 	return rc;
 }
