@@ -103,6 +103,15 @@ typedef struct ayni_upload_opts {
 
 #define AYNI_UPLOAD_FIRST_ERRORS	10
 
+/* The steps of an upload whose wall time the result gives (-v). */
+enum {
+	AYNI_UPLOAD_STEP_READ,		/* reading and checking the file */
+	AYNI_UPLOAD_STEP_STORE,		/* storing the lines */
+	AYNI_UPLOAD_STEP_ROLLUPS,	/* refreshing the rollups */
+	AYNI_UPLOAD_STEP_COMMIT,	/* COMMIT, and SQLite's checkpoint */
+	AYNI_UPLOAD_NSTEPS
+};
+
 typedef struct ayni_upload_result {
 	int64_t		upload_id;	/* 0 for a dry run */
 	const char	*status;	/* completed, failed, or "dry-run" */
@@ -122,6 +131,7 @@ typedef struct ayni_upload_result {
 	char		first_date[11];	/* YYYY-MM-DD, or "" */
 	char		last_date[11];
 	double		elapsed_s;
+	double		step_s[AYNI_UPLOAD_NSTEPS];	/* wall, of each */
 	/* The first invalid rows, "file:line: field ...: reason". */
 	int		nerrors;
 	char		errors[AYNI_UPLOAD_FIRST_ERRORS][512];

@@ -334,6 +334,14 @@ run_upload(struct cmd_ctx *ctx, FILE *fp, ayni_upload_opts *o,
 	upload_db = NULL;
 	if (bar->drawn)
 		fputs("\r\033[K", stderr);
+	if (rc == 0 && ctx->verbose)
+		/* TRANSLATORS: -v, after an upload: seconds of each step */
+		cli_note(ctx, _("time: reading %.2f s, storing %.2f s, "
+		    "rollups %.2f s, commit %.2f s"),
+		    res->step_s[AYNI_UPLOAD_STEP_READ],
+		    res->step_s[AYNI_UPLOAD_STEP_STORE],
+		    res->step_s[AYNI_UPLOAD_STEP_ROLLUPS],
+		    res->step_s[AYNI_UPLOAD_STEP_COMMIT]);
 	return rc;
 }
 

@@ -628,6 +628,16 @@ elapsed(const struct upload *u)
 	    (double)(t1.tv_nsec - u->t0.tv_nsec) / 1e9;
 }
 
+/* The step that ends now took the time since the last one ended. */
+static void
+step_end(struct upload *u, int step)
+{
+	double now = elapsed(u);
+
+	u->res->step_s[step] += now - u->step_t0;
+	u->step_t0 = now;
+}
+
 /*
  * The days --mode replace empties first, [*from, *to]: the file's first
  * to last day, the whole months they fall in, or the explicit range,
@@ -844,8 +854,10 @@ load(struct upload *u, ayni_error *err)
 		ayni_upload_period_label(u->last_day, P_DAY, day);
 		memcpy(u->res->last_date, day, 10);
 	}
+	step_end(u, AYNI_UPLOAD_STEP_STORE);
 	if ((rc = ayni_aggregate_refresh(u->db, u->o->company_id, err)) != 0)
 		return rc;
+	step_end(u, AYNI_UPLOAD_STEP_ROLLUPS);
 	return complete_record(u, rf, rt, err);
 }
 
@@ -970,6 +982,7 @@ transaction(struct upload *u, ayni_error *err)
 	}
 	if ((rc = ayni_db_commit(u->db, err)) != 0)
 		return rc;
+	step_end(u, AYNI_UPLOAD_STEP_COMMIT);
 	u->res->status = "completed";
 	u->res->upload_id = u->upload_id;
 	return 0;
@@ -981,6 +994,7 @@ run_passes(struct upload *u, FILE *fp, ayni_error *err)
 {
 	int rc;
 
+	u->step_t0 = elapsed(u);
 	if ((rc = ayni_dialect_pass1(u, fp, err)) != 0)
 		return rc;
 	/*
@@ -995,6 +1009,7 @@ run_passes(struct upload *u, FILE *fp, ayni_error *err)
 	ayni_dialect_decide(u);
 	ayni_dialect_report(u);
 	source_mode(u);
+	step_end(u, AYNI_UPLOAD_STEP_READ);
 	/*
 	 * Foreign keys are not checked during the data transaction (SQLite
 	 * takes the setting only outside one).  Everything it writes refers

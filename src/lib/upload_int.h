@@ -124,6 +124,7 @@ struct upload {
 	long			 valid_lines;	/* pass 2's lines to store */
 	char			 now[20];
 	struct timespec		 t0;
+	double			 step_t0;	/* elapsed() at the step's start */
 };
 
 /* Progress and notes, through the caller's callback if there is one. */

@@ -346,6 +346,17 @@ expect_out_has '^option,date_order,month-first'
 run -v --company 76.123.456-0 --format csv upload --mapping us "$T/us2.csv"
 expect_rc 0
 expect_err_has '^ayni: dates: month first \(given\)$'
+# -v also gives the wall time of each step, which together are at most
+# the upload's elapsed_s (the last column of the summary)
+expect_err_has '^ayni: time: reading [0-9]+\.[0-9]{2} s, storing [0-9]+\.[0-9]{2} s, rollups [0-9]+\.[0-9]{2} s, commit [0-9]+\.[0-9]{2} s$'
+steps=$(printf '%s\n' "$err" | sed -n 's/^ayni: time: reading \([0-9.]*\) s, storing \([0-9.]*\) s, rollups \([0-9.]*\) s, commit \([0-9.]*\) s$/\1 \2 \3 \4/p')
+total=$(printf '%s\n' "$out" | awk -F, 'NR == 2 { print $NF }')
+check "the steps ($steps) fit in elapsed_s ($total)" awk -v s="$steps" \
+    -v t="$total" 'BEGIN { n = split(s, a, " "); for (i = 1; i <= n; i++)
+    sum += a[i]; exit !(n == 4 && t != "" && sum <= t + 0.02) }'
+run --company 76.123.456-0 --format csv upload --dry-run --mapping us "$T/us2.csv"
+expect_rc 0
+check "no step times without -v" test -z "$(printf '%s\n' "$err" | grep '^ayni: time:')"
 check "11/02/2025 read as November 2nd" test "$(sqlite3 "$db" \
     "SELECT transaction_date FROM raw_transactions WHERE transaction_id = 'M3'")" = "2025-11-02 00:00:00"
 run --company 76.123.456-0 mapping remove us
