@@ -81,6 +81,14 @@ sys.exit(os.waitstatus_to_exitcode(st))' "$tmp/rusage" "$@" \
 	echo "$(( (t1 - t0) / 1000000 )) $u $m" >>"$out"
 }
 
+# steps OUT: append the seconds of the steps that 'ayni -v upload' gave
+# on its last line (reading, storing, rollups, commit) to OUT.
+steps() {
+	sed -n 's/^ayni: time: reading \([0-9.]*\) s, storing \([0-9.]*\) s,'\
+' rollups \([0-9.]*\) s, commit \([0-9.]*\) s$/\1 \2 \3 \4/p' \
+	    "$tmp/stderr" >>"$1"
+}
+
 # med FILE COL: the median of column COL (1 wall ms, 2 user s, 3 RSS KB).
 med() {
 	[ -s "$1" ] || { echo -; return; }
@@ -121,8 +129,10 @@ for n in "$@"; do
 			    header = true)"
 		fi
 		fresh
-		run "$d/upload" "$ayni" -q upload "$f"
-		run "$d/again" "$ayni" -q upload "$f"
+		run "$d/upload" "$ayni" -v upload "$f"
+		steps "$d/upload.steps"
+		run "$d/again" "$ayni" -v upload "$f"
+		steps "$d/again.steps"
 	done
 	fresh
 	run "$d/distinct" "$ayni" -q upload "$tmp/distinct.csv"
@@ -158,6 +168,12 @@ mb() {
 	awk -v k="$(med "$1" 3)" 'BEGIN {
 	    if (k == "-") print "-"; else printf "%.0f MB\n", k / 1024 }'
 }
+# split FILE: the median seconds of each step, "r / s / u / c s".
+split() {
+	[ -s "$1" ] || { echo -; return; }
+	printf '%s / %s / %s / %s s\n' "$(med "$1" 1)" "$(med "$1" 2)" \
+	    "$(med "$1" 3)" "$(med "$1" 4)"
+}
 sec() {
 	awk -v v="$(ms "$1")" 'BEGIN {
 	    if (v == "-") print "-"; else if (v >= 1000)
@@ -188,11 +204,15 @@ table() {
 	row '`ayni upload`, wall' '' sec upload
 	row '`ayni upload` / sqlite3 .import' '<= 1.0x (0.5x)' ratio \
 	    upload import
+	row 'its steps (`-v`): reading / storing / rollups / commit' '' \
+	    split upload.steps
 	[ -z "$duckdb" ] || row '`ayni upload` / duckdb' '' ratio upload duckdb
 	row 'SQLite alone: the lines INSERTed into raw_transactions (bench/floor.sh)' '' sec floor
 	row 'that / sqlite3 .import' '' ratio floor import
 	row 'identical re-upload, wall' '' sec again
 	row 're-upload / sqlite3 .import' '<= 0.7x' ratio again import
+	row 'its steps (`-v`): reading / storing / rollups / commit' '' \
+	    split again.steps
 	row 'SQLite alone: each line found by its key and compared (bench/floor.sh)' '' sec lookups
 	row 'that / sqlite3 .import' '' ratio lookups import
 	row 'peak RSS, upload' '<= 64 MB, flat' mb upload
@@ -240,5 +260,20 @@ fi
 	echo "- load average before / after: $load0 / $load1"
 	echo
 	echo "$out"
+	cat <<'EOF'
+
+How to read the goals that are not met.  The two "SQLite alone" rows
+are floors measured in the same run (bench/floor.sh): storing the
+lines into raw_transactions with its line key and indexes, and finding
+each line again by that key, with no CSV read and no rollups.  An upload
+cannot store faster than the first, a re-upload of the same file cannot
+look its lines up faster than the second, and `sqlite3 .import` does
+neither: it appends to a table with no index.  The "its steps" rows say
+where the rest goes: reading and checking the whole file (the evidence
+of every value is needed before the first one is interpreted), the
+rollups, and the commit, which in WAL mode writes every page a second
+time when SQLite checkpoints.  bench/README.md has the profiles and what
+was tried.
+EOF
 } >"$results"
 echo "written: $results"
