@@ -156,6 +156,8 @@ for n in "$@"; do
 	rm -f "$f" "$tmp/distinct.csv"
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+# before results.md is opened for writing, which would make it "dirty"
+rev=$(git describe --always --dirty 2>/dev/null || echo '?')
 
 # ms FILE: the median wall time; ratio A B: A's median over B's.
 ms() { med "$1" 1; }
@@ -251,7 +253,7 @@ fi
 	echo "distinct\" gives every line its own product and customer."
 	echo
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "- ayni: $(git describe --always --dirty 2>/dev/null || echo '?')"
+	echo "- ayni: $rev"
 	echo "- machine: $(nproc) cores, Linux $(uname -r)," \
 	    "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' \
 	    /proc/meminfo 2>/dev/null)"
