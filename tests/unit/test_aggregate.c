@@ -1049,8 +1049,9 @@ test_verify_day_tables_rows(void **state)
 		{ "agg_category_day", ", category", "lines, trans" },
 		{ "agg_hour", ", hour", "lines, revenue, midnight" },
 	};
-	static const char *const cells[] = { "agg_day SET costed_lines ="
-	    " costed_lines + 1", "agg_day SET discount_lines = 0",
+	static const char *const cells[] = {
+	    "agg_day SET costed_lines = costed_lines + 1",
+	    "agg_day SET discount_lines = 0",
 	    "agg_product_day SET units = units + 1",
 	    "agg_product_day SET margin_c = margin_c - 1",
 	    "agg_customer_day SET trans = trans + 1",
