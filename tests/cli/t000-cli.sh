@@ -78,4 +78,12 @@ run --format xml init
 expect_rc 64
 expect_err_has "^ayni: invalid --format 'xml': use table, csv or json$"
 
+# libpq is loaded only to open a PostgreSQL database (src/lib/sql_pg.c):
+# the binary does not need it, nor the libraries it brings, to start.
+if command -v readelf >/dev/null 2>&1; then
+	needed=$(readelf -d "$AYNI" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+	check "ayni needs sqlite3 ($needed)" sh -c "printf '%s\n' \"\$1\" | grep -q '^libsqlite3'" sh "$needed"
+	check "ayni does not need libpq ($needed)" sh -c "! printf '%s\n' \"\$1\" | grep -q '^libpq'" sh "$needed"
+fi
+
 done_testing
