@@ -258,7 +258,6 @@ bind_str(sqlite3_stmt *st, int i, struct str s)
  */
 struct dict {
 	struct str	*v;		/* the distinct strings, in arrival */
-	uint32_t	*rank;		/* rank of v[i] */
 	uint32_t	 n, cap;
 	uint32_t	*slot;		/* open addressing: index + 1, 0 free */
 	uint32_t	 mask;
@@ -358,17 +357,17 @@ cmp_index(const void *x, const void *y)
 static int
 dict_rank(struct dict *d, struct rline *v, size_t n)
 {
-	uint32_t *order, i;
+	uint32_t *order, *rank, i;
 	size_t l;
 	int f;
 
 	if (d->n == 0)
 		return 0;
-	if ((order = malloc(d->n * sizeof(*order))) == NULL)
-		return -1;
-	free(d->rank);
-	if ((d->rank = malloc(d->n * sizeof(*d->rank))) == NULL) {
+	order = malloc(d->n * sizeof(*order));
+	rank = malloc(d->n * sizeof(*rank));
+	if (order == NULL || rank == NULL) {
 		free(order);
+		free(rank);
 		return -1;
 	}
 	for (i = 0; i < d->n; i++)
@@ -376,12 +375,13 @@ dict_rank(struct dict *d, struct rline *v, size_t n)
 	sort_v = d->v;
 	qsort(order, d->n, sizeof(*order), cmp_index);
 	for (i = 0; i < d->n; i++)
-		d->rank[order[i]] = i;
-	free(order);
+		rank[order[i]] = i;
 	for (l = 0; l < n; l++)
 		for (f = 0; f < NF; f++)
 			if (v[l].k[f] != NO_RANK)
-				v[l].k[f] = d->rank[v[l].k[f]];
+				v[l].k[f] = rank[v[l].k[f]];
+	free(order);
+	free(rank);
 	return 0;
 }
 
@@ -398,7 +398,6 @@ static void
 dict_free(struct dict *d)
 {
 	free(d->v);
-	free(d->rank);
 	free(d->slot);
 	memset(d, 0, sizeof(*d));
 }
@@ -558,8 +557,7 @@ day_products(struct pass *p, int64_t *products, ayni_error *err)
 	bind_str(st, 2, (struct str){ p->day, 10 });
 	for (i = 0; i < n && o[i]->product.p != NULL; i = j) {
 		memset(s, 0, sizeof(s));
-		for (j = i, t = 0; j < n && SAME(o[j], o[i], F_PRODUCT) && SAME(o[j], o[i], F_CATEGORY) &&
-		    SAME(o[j], o[i], F_DESCRIPTION); j++) {
+		for (j = i, t = 0; j < n && o[j]->pcd == o[i]->pcd; j++) {
 			t += j == i || !SAME(o[j], o[j - 1], F_TRANS);
 			s[0] += o[j]->revenue;
 			s[1] += o[j]->units;
@@ -661,8 +659,7 @@ day_transactions(struct pass *p, int64_t *trans, ayni_error *err)
 
 		for (j = i + 1; j < n && SAME(o[j], o[i], F_TRANS); j++)
 			if (SAME(o[j], o[j - 1], F_PRODUCT) &&
-			    (!SAME(o[j], o[j - 1], F_CATEGORY) ||
-			    !SAME(o[j], o[j - 1], F_DESCRIPTION)))
+			    o[j]->pcd != o[j - 1]->pcd)
 				irregular = 1;
 		(*trans)++;
 		if (irregular) {
@@ -1323,7 +1320,7 @@ static const char refresh_months_sql[] =
  * takes the same time with 2, 16, 32 or 64 MiB.  Less memory does: the
  * cache size is also what SQLite's sorter keeps in memory before it
  * spills, and the GROUP BY of agg_customer_month sorts one row per
- * customer and day.  So a larger cache (the upload's 32 MiB) is written
+ * customer and day.  So a larger cache (the upload's 24 MiB) is written
  * out and given back first, and the peak is this cache and one sorter
  * (bench/README.md, issue 14).  The connection's own setting is put
  * back afterwards.
